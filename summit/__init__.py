@@ -1,0 +1,3 @@
+"""summit: plan a ministerial stakeholder summit and send its invitations."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,184 @@
+"""Checks that span records: references between files, and planning warnings.
+
+Each finding names where it is (a key path in the register or in a summit) and,
+for a reference, the other end, so that storage can turn both into file:line.
+"""
+
+import difflib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from summit.model.register import Register
+from summit.model.schedule import overrun_minutes
+from summit.model.summit import ItemKind, Summit
+
+KeyPath = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A key path inside the register (summit is None) or inside one summit."""
+
+    summit: str | None
+    path: KeyPath
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    severity: Severity
+    where: Where
+    message: str
+    see: Where | None = None
+
+
+def _hint(value: str, choices: Mapping[str, object]) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_register(register: Register) -> Iterator[Finding]:
+    """Delegate ids are referenced on their own, so they must be unique register-wide."""
+    first_seen: dict[str, str] = {}
+    for org_id, organisation in register.organisations.items():
+        for delegate_id in organisation.delegates:
+            owner = first_seen.setdefault(delegate_id, org_id)
+            if owner != org_id:
+                yield Finding(
+                    Severity.ERROR,
+                    Where(None, ("organisations", org_id, "delegates", delegate_id)),
+                    f"delegate id {delegate_id!r} is already used in organisation {owner!r}",
+                    see=Where(None, ("organisations", owner, "delegates", delegate_id)),
+                )
+
+
+class _SummitChecker:
+    def __init__(
+        self, summit_id: str, summit: Summit, register: Register, delegates: dict[str, str]
+    ) -> None:
+        self.summit_id = summit_id
+        self.summit = summit
+        self.register = register
+        self.delegates = delegates
+
+    def here(self, *path: str | int) -> Where:
+        return Where(self.summit_id, path)
+
+    def error(self, path: KeyPath, message: str, see: KeyPath | None) -> Finding:
+        return Finding(
+            Severity.ERROR,
+            Where(self.summit_id, path),
+            message,
+            None if see is None else Where(None, see),
+        )
+
+    def missing_delegate(self, path: KeyPath, delegate_id: str) -> Finding:
+        return self.error(
+            path,
+            f"delegate {delegate_id!r} is not in the register{_hint(delegate_id, self.delegates)}",
+            ("organisations",),
+        )
+
+    def missing_organisation(self, path: KeyPath, org_id: str) -> Finding:
+        hint = _hint(org_id, self.register.organisations)
+        return self.error(path, f"organisation {org_id!r} is not in the register{hint}", None)
+
+    def people(self) -> Iterator[Finding]:
+        for role in ("convener", "organiser"):
+            delegate_id = getattr(self.summit, role)
+            if delegate_id not in self.delegates:
+                yield self.missing_delegate((role,), delegate_id)
+
+    def invitations(self) -> Iterator[Finding]:
+        for org_id, invitation in self.summit.invitations.items():
+            organisation = self.register.organisations.get(org_id)
+            if organisation is None:
+                yield self.missing_organisation(("invitations", org_id), org_id)
+                continue
+            if not invitation.rsvp:
+                yield Finding(
+                    Severity.WARNING,
+                    self.here("invitations", org_id),
+                    f"{organisation.name} is invited but none of its delegates is",
+                )
+            for delegate_id in invitation.rsvp:
+                if delegate_id in organisation.delegates:
+                    continue
+                path = ("invitations", org_id, "rsvp", delegate_id)
+                actual = self.delegates.get(delegate_id)
+                if actual is None:
+                    yield self.missing_delegate(path, delegate_id)
+                else:
+                    yield self.error(
+                        path,
+                        f"delegate {delegate_id!r} belongs to {actual!r}, not {org_id!r}",
+                        ("organisations", actual, "delegates", delegate_id),
+                    )
+
+    def agenda(self) -> Iterator[Finding]:
+        for index, item in enumerate(self.summit.agenda):
+            if item.lead is None:
+                if item.kind is ItemKind.SESSION:
+                    yield Finding(
+                        Severity.WARNING,
+                        self.here("agenda", index),
+                        f"agenda item {item.title!r} has no lead",
+                    )
+            elif item.lead not in self.delegates and item.lead not in self.register.organisations:
+                choices = {**self.delegates, **self.register.organisations}
+                yield self.error(
+                    ("agenda", index, "lead"),
+                    f"lead {item.lead!r} is neither a delegate nor an organisation in the "
+                    f"register{_hint(item.lead, choices)}",
+                    ("organisations",),
+                )
+        late = overrun_minutes(self.summit)
+        if late:
+            yield Finding(
+                Severity.WARNING,
+                self.here("end"),
+                f"the agenda runs {late} minutes past the planned end",
+            )
+
+    def outputs(self) -> Iterator[Finding]:
+        for index, action in enumerate(self.summit.actions):
+            if action.owner not in self.register.organisations:
+                yield self.missing_organisation(("actions", index, "owner"), action.owner)
+        for index, commitment in enumerate(self.summit.commitments):
+            if commitment.organisation not in self.register.organisations:
+                path = ("commitments", index, "organisation")
+                yield self.missing_organisation(path, commitment.organisation)
+
+    def all(self) -> Iterator[Finding]:
+        yield from self.people()
+        yield from self.invitations()
+        yield from self.agenda()
+        yield from self.outputs()
+
+
+def check_summit(
+    summit_id: str,
+    summit: Summit,
+    register: Register,
+    delegates: dict[str, str] | None = None,
+) -> list[Finding]:
+    """Every reference from the summit into the register, and planning warnings.
+
+    `delegates` is the register's delegate index, passed in when checking many
+    summits so it is built once.
+    """
+    index = register.delegate_index() if delegates is None else delegates
+    return list(_SummitChecker(summit_id, summit, register, index).all())
+
+
+def check_dataset(register: Register, summits: Mapping[str, Summit]) -> list[Finding]:
+    findings = list(check_register(register))
+    delegates = register.delegate_index()
+    for summit_id, summit in summits.items():
+        findings.extend(check_summit(summit_id, summit, register, delegates))
+    return findings

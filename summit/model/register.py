@@ -1,0 +1,74 @@
+"""The invitee register: organisations and the delegates who speak for them."""
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import EmailStr, Field, Strict
+
+from summit.model.base import Record
+from summit.model.text import Line, Phone, Slug, Text
+
+
+class Sector(StrEnum):
+    SEARCH = "search"
+    SOCIAL_MEDIA = "social-media"
+    SOFTWARE = "software"
+    ISP = "isp"
+    MOBILE_OPERATOR = "mobile-operator"
+    CHARITY = "charity"
+    LAW_ENFORCEMENT = "law-enforcement"
+    GOVERNMENT = "government"
+    REGULATOR = "regulator"
+    TRADE_BODY = "trade-body"
+    ACADEMIC = "academic"
+    OTHER = "other"
+
+
+class PersonalData(Record):
+    """Personal data the department holds only to run the day.
+
+    Kept in its own table so that it is plain to see, easy to redact, and never
+    copied into an invite or an e-mail.
+    """
+
+    access_needs: Text | None = None
+    dietary_needs: Text | None = None
+
+
+class Delegate(Record):
+    name: Line
+    """The role holder's name as it should appear on an invite."""
+    job_title: Line
+    email: Annotated[EmailStr, Strict(False)]
+    phone: Phone | None = None
+    personal: PersonalData | None = None
+
+
+class Organisation(Record):
+    name: Line
+    sector: Annotated[Sector, Strict(False)]
+    website: Line | None = None
+    notes: Text | None = None
+    delegates: dict[Slug, Delegate] = Field(default_factory=dict)
+
+
+class Register(Record):
+    """Everyone the department might invite, keyed by stable ids."""
+
+    organisations: dict[Slug, Organisation] = Field(default_factory=dict)
+
+    def find_delegate(self, delegate_id: str) -> tuple[str, Delegate] | None:
+        """The organisation id and delegate for a delegate id, if registered."""
+        for org_id, organisation in self.organisations.items():
+            delegate = organisation.delegates.get(delegate_id)
+            if delegate is not None:
+                return org_id, delegate
+        return None
+
+    def delegate_index(self) -> dict[str, str]:
+        """Every delegate id mapped to its organisation id."""
+        return {
+            delegate_id: org_id
+            for org_id, organisation in self.organisations.items()
+            for delegate_id in organisation.delegates
+        }

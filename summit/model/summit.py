@@ -1,0 +1,137 @@
+"""One summit: when and where, who is invited, the agenda and what came of it."""
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, Strict, ValidationInfo, field_validator
+
+from summit.model.base import Record
+from summit.model.text import Line, Slug, Text
+from summit.model.timezone import DEFAULT_TIMEZONE, TimeZoneName
+
+MAX_ITEM_MINUTES = 24 * 60
+
+
+class SummitStatus(StrEnum):
+    DRAFT = "draft"
+    INVITED = "invited"
+    CONFIRMED = "confirmed"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class Classification(StrEnum):
+    OFFICIAL = "OFFICIAL"
+    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE"
+
+
+class Rsvp(StrEnum):
+    """A delegate's reply, named as iCalendar's PARTSTAT names it."""
+
+    NEEDS_ACTION = "needs-action"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    TENTATIVE = "tentative"
+    DELEGATED = "delegated"
+
+
+class Attendance(StrEnum):
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+
+
+class ItemKind(StrEnum):
+    SESSION = "session"
+    BREAK = "break"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class CommitmentStatus(StrEnum):
+    OPEN = "open"
+    MET = "met"
+    MISSED = "missed"
+    WITHDRAWN = "withdrawn"
+
+
+class Invitation(Record):
+    """An invited organisation and the reply of each of its invited delegates."""
+
+    attendance: Annotated[Attendance, Strict(False)] = Attendance.REQUIRED
+    rsvp: dict[Slug, Annotated[Rsvp, Strict(False)]] = Field(default_factory=dict)
+
+
+class AgendaItem(Record):
+    title: Line
+    kind: Annotated[ItemKind, Strict(False)] = ItemKind.SESSION
+    topic: Line | None = None
+    lead: Slug | None = None
+    """A delegate id, or an organisation id when the organisation leads."""
+    minutes: int = Field(gt=0, le=MAX_ITEM_MINUTES)
+    objective: Text | None = None
+    notes: Text | None = None
+
+
+class Action(Record):
+    text: Text
+    owner: Slug
+    """The organisation that owns the action."""
+    due: date | None = None
+    status: Annotated[ActionStatus, Strict(False)] = ActionStatus.OPEN
+
+
+class Commitment(Record):
+    organisation: Slug
+    text: Text
+    agreed: date
+    due: date | None = None
+    status: Annotated[CommitmentStatus, Strict(False)] = CommitmentStatus.OPEN
+
+
+def _local(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is not None:
+        raise ValueError(
+            "write a local time without an offset, such as 2027-03-10T09:30:00; "
+            "the summit's `timezone` says where it is"
+        )
+    return value
+
+
+class Summit(Record):
+    """A summit file. Its id is the file name, so it is not repeated inside."""
+
+    title: Line
+    convener: Slug
+    """The delegate id of the minister or official who chairs the summit."""
+    organiser: Slug
+    """The delegate id of the host department's contact who sends the invites."""
+    start: datetime
+    end: datetime | None = None
+    """The planned end; the agenda is checked against it."""
+    timezone: TimeZoneName = DEFAULT_TIMEZONE
+    venue: Line
+    status: Annotated[SummitStatus, Strict(False)] = SummitStatus.DRAFT
+    classification: Annotated[Classification, Strict(False)] = Classification.OFFICIAL
+    purpose: Text | None = None
+    invitations: dict[Slug, Invitation] = Field(default_factory=dict)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+
+    @field_validator("start", "end")
+    @classmethod
+    def _local_times(cls, value: datetime | None) -> datetime | None:
+        return _local(value)
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
+        start = info.data.get("start")
+        if value is not None and isinstance(start, datetime) and value <= start:
+            raise ValueError(f"the planned end {value:%Y-%m-%d %H:%M} is not after the start")
+        return value

@@ -1,0 +1,168 @@
+"""One TOML data file: read fast and strictly, saved in place without churn."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import tomli
+from pydantic import ValidationError
+
+from summit.model.base import Record
+from summit.store.atomic import write_atomic
+from summit.store.patch import PatchError, patch, render_document, rewrite
+from summit.store.problems import ConflictError, DataError, Problem
+from summit.store.validation import problems_from
+
+M = TypeVar("M", bound=Record)
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What the file looked like when loaded, to notice changes made by others."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+    @classmethod
+    def of(cls, path: Path, data: bytes) -> "Fingerprint":
+        status = path.stat()
+        return cls(status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def decode(path: Path, data: bytes) -> str:
+    """The file's text, or a DataError saying exactly where the encoding is wrong."""
+    if data.startswith(_BOM):
+        raise DataError([Problem(path, 1, 1, "starts with a byte-order mark (BOM); "
+                                 "save it as UTF-8 without BOM")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        bad = data[error.start : error.start + 1].hex()
+        message = f"is not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
+        raise DataError([Problem(path, line, column, message)]) from None
+
+
+def parse(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        message = f"TOML syntax: {error.msg[0].lower()}{error.msg[1:]}"
+        raise DataError([Problem(path, error.lineno, error.colno, message)]) from None
+
+
+def validate(model: type[M], path: Path, text: str, data: dict[str, Any]) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise DataError(problems_from(error, model, path, text)) from None
+
+
+def full_data(record: Record) -> dict[str, Any]:
+    """Every field with defaults filled in: what two versions are compared by."""
+    return record.model_dump(mode="python", exclude_none=True, warnings=False)
+
+
+class TomlDocument(Generic[M]):
+    """A loaded data file and the record it holds.
+
+    Keeps the text as read so that a save can change only what changed, and a
+    fingerprint so that a save never overwrites someone else's edit.
+    """
+
+    def __init__(self, path: Path, model: type[M], text: str, record: M, seen: Fingerprint):
+        self.path = path
+        self.model = model
+        self.text = text
+        self.record = record
+        self.fingerprint = seen
+        self._newline = "\r\n" if "\r\n" in text else "\n"
+
+    @classmethod
+    def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
+        """Read and validate; raises DataError listing every problem found."""
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise DataError([Problem(path, 0, 0, f"cannot read: {error.strerror}")]) from None
+        text = decode(path, data)
+        record = validate(model, path, text, parse(path, text))
+        return cls(path, model, text, record, Fingerprint.of(path, data))
+
+    @classmethod
+    def create(cls, path: Path, record: M, header: str = "") -> "TomlDocument[M]":
+        """Write a new file for a record; refuses to replace an existing file."""
+        if path.exists():
+            raise FileExistsError(f"{path} already exists")
+        text = header + render_document(record.to_data())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text.encode("utf-8"))
+        return cls.load(path, type(record))
+
+    def render(self, record: M) -> str:
+        """The file's new text with `record` in it, checked by reading it back."""
+        old, new = self.record.to_data(), record.to_data()
+        for edit_text in (patch, rewrite):
+            try:
+                text = edit_text(self.text, old, new)
+            except (PatchError, KeyError, IndexError, ValueError, TypeError):
+                continue
+            text = self._with_newlines(text)
+            if self._reads_back_as(text, record):
+                return text
+        raise DataError([Problem(self.path, 1, 1, "could not write this change without "
+                                 "losing data; the file was left as it was")])
+
+    def save(self, record: M) -> bool:
+        """Write `record` if it differs from what was loaded. Returns whether it wrote.
+
+        Raises ConflictError when the file changed on disk since it was loaded.
+        """
+        # Re-validate: a record changed in place (a dict entry, say) skipped validation.
+        record = self.model.model_validate(record.to_data())
+        if full_data(record) == full_data(self.record) and (
+            record.to_data() == self.record.to_data()
+        ):
+            return False
+        text = self.render(record)
+        data = text.encode("utf-8")
+        self._refuse_if_changed(data)
+        write_atomic(self.path, data)
+        self.text, self.record = text, record
+        self.fingerprint = Fingerprint.of(self.path, data)
+        return True
+
+    def _with_newlines(self, text: str) -> str:
+        if self._newline == "\n":
+            return text
+        return text.replace("\r\n", "\n").replace("\n", self._newline)
+
+    def _reads_back_as(self, text: str, record: M) -> bool:
+        try:
+            again = self.model.model_validate(tomli.loads(text))
+        except (tomli.TOMLDecodeError, ValidationError):
+            return False
+        return full_data(again) == full_data(record)
+
+    def _refuse_if_changed(self, ours: bytes) -> None:
+        try:
+            current = self.path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        if current is not None and hashlib.sha256(current).hexdigest() == self.fingerprint.digest:
+            return
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        kept = self.path.with_name(f"{self.path.name}.mine-{stamp}")
+        write_atomic(kept, ours)
+        raise ConflictError(self.path, kept)
+

@@ -1,0 +1,223 @@
+"""Where things are in a TOML text: table sections and key positions.
+
+tomli gives values but no positions, and a style-preserving parse of a large
+file is slow, so this light scanner maps each table header and key to its line.
+It is used only when positions are needed: to report a problem, or to edit a
+file in place. It understands enough TOML to skip multi-line strings and
+arrays; anything it cannot follow makes the editor fall back to tomlkit.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+KeyPath = tuple[str | int, ...]
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_SIMPLE_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*+(?![\"']{3}|[\[{])")
+_ESCAPED_QUOTE = re.compile(r'\\.|"')
+
+
+class LayoutError(ValueError):
+    """The scanner met TOML it does not follow (the file may still be valid)."""
+
+
+@dataclass(slots=True)
+class Section:
+    """A table header and its body. `start` includes the comment lines just above."""
+
+    path: KeyPath
+    is_array: bool
+    start: int
+    header: int
+    end: int = 0
+
+
+@dataclass(slots=True)
+class Layout:
+    lines: list[str]
+    sections: list[Section]
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    """1-based line and column of each key and table header."""
+
+    def locate(self, path: KeyPath) -> tuple[int, int]:
+        """The position of a key path, or of its nearest ancestor that is written."""
+        for size in range(len(path), 0, -1):
+            position = self.keys.get(path[:size])
+            if position is not None:
+                return position
+        return (1, 1)
+
+    def section_at(self, path: KeyPath) -> Section | None:
+        for section in self.sections:
+            if section.path == path:
+                return section
+        return None
+
+
+def _string_end(line: str, pos: int) -> int:
+    """Index just past a one-line basic or literal string starting at pos."""
+    quote = line[pos]
+    if quote == "'":
+        end = line.find("'", pos + 1)
+        if end < 0:
+            raise LayoutError("unterminated literal string")
+        return end + 1
+    for match in _ESCAPED_QUOTE.finditer(line, pos + 1):
+        if match.group() == '"':
+            return match.end()
+    raise LayoutError("unterminated string")
+
+
+def parse_key(line: str, pos: int) -> tuple[list[str], int]:
+    """A dotted key starting at pos, and the index just past it."""
+    parts: list[str] = []
+    while True:
+        while pos < len(line) and line[pos] in " \t":
+            pos += 1
+        if pos < len(line) and line[pos] in "\"'":
+            end = _string_end(line, pos)
+            raw = line[pos + 1 : end - 1]
+            parts.append(raw if line[pos] == "'" else _unescape(raw))
+            pos = end
+        else:
+            match = _BARE_KEY.match(line, pos)
+            if not match:
+                raise LayoutError("expected a key")
+            parts.append(match.group())
+            pos = match.end()
+        while pos < len(line) and line[pos] in " \t":
+            pos += 1
+        if pos < len(line) and line[pos] == ".":
+            pos += 1
+            continue
+        return parts, pos
+
+
+def _unescape(raw: str) -> str:
+    import tomli  # noqa: PLC0415 - only quoted keys with escapes get here
+
+    if "\\" not in raw:
+        return raw
+    return str(tomli.loads(f'k = "{raw}"')["k"])
+
+
+def _value_end(lines: list[str], index: int, pos: int) -> int:
+    """The index of the line after the value that starts at lines[index][pos]."""
+    depth = 0
+    closing: str | None = None
+    while index < len(lines):
+        line = lines[index]
+        while pos < len(line):
+            if closing is not None:
+                if closing == '"""' and line[pos] == "\\":
+                    pos += 2
+                elif line.startswith(closing, pos):
+                    pos += 3
+                    while pos < len(line) and line[pos] == closing[0]:
+                        pos += 1
+                    closing = None
+                else:
+                    pos += 1
+                continue
+            char = line[pos]
+            if char == "#":
+                break
+            if line.startswith('"""', pos) or line.startswith("'''", pos):
+                closing = line[pos : pos + 3]
+                pos += 3
+                continue
+            if char in "\"'":
+                pos = _string_end(line, pos)
+                continue
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+            pos += 1
+        index += 1
+        pos = 0
+        if closing is None and depth <= 0:
+            return index
+    raise LayoutError("a value runs to the end of the file")
+
+
+class _Scanner:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.sections: list[Section] = []
+        self.keys: dict[KeyPath, tuple[int, int]] = {}
+        self.array_counts: dict[KeyPath, int] = {}
+        self.table: KeyPath = ()
+
+    def resolve(self, names: list[str], *, is_array: bool) -> KeyPath:
+        """A header's key path with the index of each array of tables it passes."""
+        path: KeyPath = ()
+        for position, name in enumerate(names):
+            path = (*path, name)
+            last = position == len(names) - 1
+            if path in self.array_counts and not (last and is_array):
+                path = (*path, self.array_counts[path])
+        if is_array:
+            self.array_counts[path] = self.array_counts.get(path, -1) + 1
+            path = (*path, self.array_counts[path])
+        return path
+
+    def header(self, index: int, line: str, comments_from: int | None) -> None:
+        stripped = line.lstrip()
+        is_array = stripped.startswith("[[")
+        indent = len(line) - len(stripped)
+        names, pos = parse_key(line, indent + (2 if is_array else 1))
+        if not line.startswith("]]" if is_array else "]", pos):
+            raise LayoutError("malformed table header")
+        self.table = self.resolve(names, is_array=is_array)
+        start = index if comments_from is None else comments_from
+        if self.sections:
+            self.sections[-1].end = start
+        self.sections.append(Section(self.table, is_array, start, index))
+        self.keys[self.table] = (index + 1, indent + 1)
+
+    def key_value(self, index: int, line: str) -> int:
+        simple = _SIMPLE_LINE.match(line)
+        if simple:
+            self.keys[(*self.table, simple.group(1))] = (index + 1, simple.start(1) + 1)
+            if '"' not in line and "'" not in line:
+                return index + 1
+            return _value_end(self.lines, index, simple.end())
+        indent = len(line) - len(line.lstrip())
+        names, pos = parse_key(line, indent)
+        if not line.startswith("=", pos):
+            raise LayoutError("expected '=' after a key")
+        path = self.table
+        for name in names:
+            path = (*path, name)
+            self.keys.setdefault(path, (index + 1, indent + 1))
+        return _value_end(self.lines, index, pos + 1)
+
+    def scan(self) -> Layout:
+        root = Section((), False, 0, -1)
+        self.sections.append(root)
+        comments_from: int | None = None
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            stripped = line.strip()
+            if not stripped:
+                comments_from = None
+                index += 1
+            elif stripped.startswith("#"):
+                comments_from = index if comments_from is None else comments_from
+                index += 1
+            elif stripped.startswith("["):
+                self.header(index, line, comments_from)
+                comments_from = None
+                index += 1
+            else:
+                comments_from = None
+                index = self.key_value(index, line)
+        self.sections[-1].end = len(self.lines)
+        return Layout(self.lines, self.sections, self.keys)
+
+
+def scan(text: str) -> Layout:
+    """Sections and key positions of a TOML text (which tomli has accepted)."""
+    return _Scanner(text.splitlines(keepends=True)).scan()

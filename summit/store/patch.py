@@ -1,0 +1,323 @@
+"""Edit a TOML text in place, touching only the lines a change needs.
+
+A full style-preserving parse of a large register takes seconds, so edits are
+applied section by section: only the tables that change are parsed with
+tomlkit, new tables are rendered and inserted beside their siblings, and
+removed ones are cut out with the comments written just above them. Whatever
+this cannot express raises PatchError and the caller falls back to a whole-file
+tomlkit edit; either way the result is re-read and checked before it is saved.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import tomli
+import tomlkit
+from tomlkit.container import Container
+from tomlkit.items import Item
+
+from summit.store.diff import DELETE, Edit, diff, is_table_list
+from summit.store.layout import KeyPath, Layout, LayoutError, Section, scan
+
+
+class PatchError(Exception):
+    """This edit cannot be made in place; use the whole-file path."""
+
+
+def toml_item(value: Any) -> Any:
+    """A tomlkit item for a value; text with line breaks stays readable over lines."""
+    if isinstance(value, str) and "\n" in value:
+        candidate = tomlkit.string(value, multiline=True)
+        if tomli.loads(f"k = {candidate.as_string()}")["k"] == value:
+            return candidate
+    if isinstance(value, list):
+        array = tomlkit.array()
+        array.extend(toml_item(item) for item in value)
+        return array
+    return tomlkit.item(value)
+
+
+def _header_text(path: KeyPath) -> str:
+    return ".".join(tomlkit.key(part).as_string() for part in path if isinstance(part, str))
+
+
+def render_table(path: KeyPath, data: dict[str, Any], *, array: bool = False) -> str:
+    """A new table (and its sub-tables) as TOML text, sub-tables as their own sections."""
+    scalars = tomlkit.document()
+    nested: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            nested.append(render_table((*path, key), value))
+        elif is_table_list(value):
+            nested.extend(render_table((*path, key), item, array=True) for item in value)
+        else:
+            scalars.add(key, toml_item(value))
+    blocks = []
+    if array or len(scalars) or not nested:
+        brackets = ("[[", "]]") if array else ("[", "]")
+        blocks.append(f"{brackets[0]}{_header_text(path)}{brackets[1]}\n{tomlkit.dumps(scalars)}")
+    blocks.extend(nested)
+    return "\n".join(blocks)
+
+
+def render_document(data: dict[str, Any]) -> str:
+    """A whole new file: top-level values first, then one section per table."""
+    top = tomlkit.document()
+    blocks = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            blocks.append(render_table((key,), value))
+        elif is_table_list(value):
+            blocks.extend(render_table((key,), item, array=True) for item in value)
+        else:
+            top.add(key, toml_item(value))
+    return "\n".join([tomlkit.dumps(top), *blocks]) if len(top) else "\n".join(blocks)
+
+
+def _within(path: KeyPath, prefix: KeyPath) -> bool:
+    return path[: len(prefix)] == prefix
+
+
+def _descend(container: Any, path: KeyPath) -> Any:
+    for part in path:
+        if isinstance(part, int):
+            container = container[part]
+        else:
+            container = container[part]
+    return container
+
+
+def _descend_header(doc: Any, path: KeyPath) -> Any:
+    """The table a section fragment defines; its array-of-tables index is always 0."""
+    container = doc
+    for part in path:
+        if isinstance(part, int):
+            if isinstance(container, list):
+                container = container[0]
+        else:
+            container = container[part]
+    return container
+
+
+def _apply(container: Container | Item, relative: KeyPath, value: Any) -> None:
+    parent = _descend(container, relative[:-1])
+    key = relative[-1]
+    if value is DELETE:
+        del parent[key]
+    else:
+        parent[key] = toml_item(value)
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
+def _ensure_newline(text: str) -> str:
+    return text if not text or text.endswith("\n") else text + "\n"
+
+
+@dataclass
+class _Plan:
+    layout: Layout
+    old: dict[str, Any]
+    new: dict[str, Any]
+    fragment_edits: dict[int, list[tuple[KeyPath, Any]]] = field(default_factory=dict)
+    removed: set[int] = field(default_factory=set)
+    replaced: dict[int, tuple[int, str]] = field(default_factory=dict)
+    """First section index of a rebuilt region -> (last index, new text)."""
+    inserts: dict[int, list[str]] = field(default_factory=dict)
+    """Section index (or len(sections) for the end) -> blocks to put before it."""
+    _inline: set[KeyPath] | None = None
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.layout.sections
+
+    def under(self, path: KeyPath) -> list[int]:
+        return [i for i, s in enumerate(self.sections) if s.path and _within(s.path, path)]
+
+    def owner(self, path: KeyPath) -> int:
+        best, best_length = 0, -1
+        for index, section in enumerate(self.sections):
+            size = len(section.path)
+            if size > best_length and size < len(path) and _within(path, section.path):
+                best, best_length = index, size
+        return best
+
+    def table_like(self, path: KeyPath) -> bool:
+        return not path or bool(self.under(path))
+
+    def add(self, edit: Edit) -> None:
+        path, value = edit.path, edit.value
+        sections_here = self.under(path)
+        if value is DELETE:
+            if sections_here:
+                self.removed.update(sections_here)
+            if not sections_here or path in self._inline_keys():
+                self.in_fragment(path, value)
+        elif edit.is_new and self.table_like(path[:-1]) and self._is_table(value):
+            self.insert_table(path, value)
+        elif is_table_list(value) and sections_here:
+            self.rebuild_array(path, value)
+        elif value == [] and sections_here:
+            self.removed.update(sections_here)
+        elif sections_here:
+            raise PatchError(f"{path} changes between a table and a value")
+        else:
+            self.in_fragment(path, value)
+
+    @staticmethod
+    def _is_table(value: Any) -> bool:
+        return isinstance(value, dict) or is_table_list(value)
+
+    def _inline_keys(self) -> set[KeyPath]:
+        if self._inline is None:
+            headers = {s.path for s in self.sections}
+            self._inline = {k for k in self.layout.keys if k not in headers}
+        return self._inline
+
+    def in_fragment(self, path: KeyPath, value: Any) -> None:
+        index = self.owner(path)
+        if index in self.removed:
+            return
+        relative = path[len(self.sections[index].path) :]
+        self.fragment_edits.setdefault(index, []).append((relative, value))
+
+    def insert_table(self, path: KeyPath, value: Any) -> None:
+        if isinstance(value, dict):
+            text = render_table(path, value)
+        else:
+            text = "\n".join(render_table(path, item, array=True) for item in value)
+        self.inserts.setdefault(self.insertion_point(path), []).append(text)
+
+    def insertion_point(self, path: KeyPath) -> int:
+        parent = path[:-1]
+        while parent:
+            family = self.under(parent)
+            if family:
+                return family[-1] + 1
+            parent = parent[:-1]
+        order = list(self.new)
+        rank = order.index(path[0]) if path[0] in order else len(order)
+        for index, section in enumerate(self.sections):
+            top = section.path[0] if section.path else None
+            if top in order and order.index(str(top)) > rank:
+                return index
+        return len(self.sections)
+
+    def rebuild_array(self, path: KeyPath, items: list[dict[str, Any]]) -> None:
+        before = _descend(self.old, path)
+        blocks = [self._item_block(path, i) for i in range(len(before))]
+        for (_, end), (start, _) in zip(blocks, blocks[1:], strict=False):
+            if end != start:
+                raise PatchError(f"the tables of {path} are not written together")
+        lines = self.layout.lines
+        first, last = blocks[0][0], blocks[-1][1] - 1
+        texts = ["".join(lines[self.sections[a].start : self.sections[b].start
+                               if b < len(self.sections) else len(lines)])
+                 for a, b in blocks]
+        unused = list(range(len(before)))
+        parts = []
+        for item in items:
+            match = next((j for j in unused if before[j] == item), None)
+            if match is None:
+                parts.append(render_table(path, item, array=True))
+            else:
+                unused.remove(match)
+                parts.append(texts[match].rstrip("\n") + "\n")
+        tail = texts[-1][len(texts[-1].rstrip("\n")) :]
+        body = "\n".join(parts).rstrip("\n") + tail if parts else ""
+        self.replaced[first] = (last, body)
+
+    def _item_block(self, path: KeyPath, index: int) -> tuple[int, int]:
+        item_path = (*path, index)
+        family = self.under(item_path)
+        if not family or self.sections[family[0]].path != item_path:
+            raise PatchError(f"{item_path} is not written as [[table]] sections")
+        if family != list(range(family[0], family[-1] + 1)):
+            raise PatchError(f"the sub-tables of {item_path} are not together")
+        return family[0], family[-1] + 1
+
+    def fragment(self, index: int) -> str:
+        section = self.sections[index]
+        text = "".join(self.layout.lines[section.start : section.end])
+        edits = self.fragment_edits.get(index)
+        if not edits:
+            return text
+        doc = tomlkit.parse(text)
+        table = _descend_header(doc, section.path)
+        for relative, value in edits:
+            _apply(table, relative, value)
+        return tomlkit.dumps(doc)
+
+    def detached_comments(self, index: int) -> str:
+        """Comments that end a removed section but stand apart from it.
+
+        A blank line then a comment at the end of a table is usually a heading
+        for what follows (`# ── Network operators ──`), so it outlives the table.
+        """
+        section = self.sections[index]
+        lines = self.layout.lines[section.start : section.end]
+        content = [i for i, line in enumerate(lines) if line.strip() and not _is_comment(line)]
+        tail = lines[content[-1] + 1 :] if content else []
+        first_comment = next((i for i, line in enumerate(tail) if _is_comment(line)), None)
+        if first_comment is None or first_comment == 0:
+            return ""
+        return "".join(tail[first_comment:])
+
+    def render(self) -> str:
+        out: list[str] = []
+        index = 0
+        while index < len(self.sections):
+            self._emit_inserts(out, index)
+            if index in self.replaced:
+                last, text = self.replaced[index]
+                out.append(text)
+                index = last + 1
+                continue
+            if index in self.removed:
+                out.append(self.detached_comments(index))
+            else:
+                out.append(self.fragment(index))
+            index += 1
+        self._emit_inserts(out, len(self.sections))
+        return "".join(out)
+
+    def _emit_inserts(self, out: list[str], index: int) -> None:
+        for block in self.inserts.get(index, []):
+            so_far = "".join(out[-2:])
+            if so_far and not so_far.endswith("\n"):
+                out.append("\n")
+                so_far += "\n"
+            if so_far and not so_far.endswith("\n\n"):
+                out.append("\n")
+            out.append(_ensure_newline(block))
+            if index < len(self.sections):
+                out.append("\n")
+
+
+def patch(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
+    """The text with old's data changed to new's, section by section."""
+    try:
+        layout = scan(text)
+    except LayoutError as error:
+        raise PatchError(str(error)) from error
+    plan = _Plan(layout, old, new)
+    for edit in diff(old, new):
+        plan.add(edit)
+    return plan.render()
+
+
+def rewrite(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
+    """The same edits made on a whole-file tomlkit parse: slower, handles anything."""
+    doc = tomlkit.parse(text)
+    for edit in diff(old, new):
+        if edit.value is DELETE or not is_table_list(edit.value):
+            _apply(doc, edit.path, edit.value)
+            continue
+        tables = tomlkit.aot()
+        for item in edit.value:
+            tables.append(tomlkit.item(item))
+        parent = _descend(doc, edit.path[:-1])
+        parent[edit.path[-1]] = tables
+    return tomlkit.dumps(doc)

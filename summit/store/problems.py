@@ -1,0 +1,71 @@
+"""Problems found in data files, each pinned to a file, line and field."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from summit.model.checks import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: Path
+    line: int
+    column: int
+    message: str
+    field: str = ""
+    """The dotted key path the problem is about, such as `agenda[2].minutes`."""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def display_path(self, base: Path | None = None) -> str:
+        if base is not None:
+            try:
+                return str(self.path.relative_to(base))
+            except ValueError:
+                pass
+        return str(self.path)
+
+    def format(self, base: Path | None = None) -> str:
+        """`path:line:col: [warning: ]field: message`, the form editors and CI parse."""
+        where = f"{self.display_path(base)}:{self.line}:{self.column}"
+        label = "" if self.is_error else "warning: "
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}: {label}{field}{self.message}"
+
+
+class DataError(Exception):
+    """Data that cannot be used as it stands; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problem.format() for problem in problems))
+
+
+class ConflictError(Exception):
+    """The file changed on disk after it was loaded; nothing was overwritten."""
+
+    def __init__(self, path: Path, kept: Path | None) -> None:
+        self.path = path
+        self.kept = kept
+        message = f"{path} changed on disk since it was loaded; it was not overwritten"
+        if kept is not None:
+            message += f"; your version is saved beside it as {kept.name}"
+        super().__init__(message)
+
+
+class DataDirError(Exception):
+    """The data directory is missing or unreadable."""
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    """A key path as people write it: `agenda[2].minutes`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
