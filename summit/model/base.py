@@ -26,6 +26,4 @@ class Record(BaseModel):
         `exclude_unset` keeps a file's own choice of which optional keys to
         write, so saving never adds a default the author left out.
         """
-        return self.model_dump(
-            mode="python", exclude_unset=True, exclude_none=True, warnings=False
-        )
+        return self.model_dump(mode="python", exclude_unset=True, exclude_none=True, warnings=False)

@@ -65,6 +65,15 @@ class Register(Record):
                 return org_id, delegate
         return None
 
+    def describe(self, ref: str) -> str:
+        """A person or organisation id as people read it: `Name (Organisation)`."""
+        found = self.find_delegate(ref)
+        if found is not None:
+            org_id, delegate = found
+            return f"{delegate.name} ({self.organisations[org_id].name})"
+        organisation = self.organisations.get(ref)
+        return organisation.name if organisation is not None else ref
+
     def delegate_index(self) -> dict[str, str]:
         """Every delegate id mapped to its organisation id."""
         return {

@@ -123,6 +123,14 @@ class Summit(Record):
     actions: list[Action] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
 
+    def rsvp_counts(self) -> dict[Rsvp, int]:
+        """How many invited delegates gave each reply, every reply listed."""
+        counts = dict.fromkeys(Rsvp, 0)
+        for invitation in self.invitations.values():
+            for reply in invitation.rsvp.values():
+                counts[reply] += 1
+        return counts
+
     @field_validator("start", "end")
     @classmethod
     def _local_times(cls, value: datetime | None) -> datetime | None:

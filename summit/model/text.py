@@ -54,6 +54,10 @@ def _slug(value: str) -> str:
     return value
 
 
+def is_slug(value: str) -> bool:
+    return len(value) <= SLUG_MAX and _SLUG.fullmatch(value) is not None
+
+
 def _phone(value: str) -> str:
     if not _PHONE.fullmatch(value) or sum(c.isdigit() for c in value) < 7:
         raise ValueError(f"{value!r} is not a phone number (digits, spaces, +, brackets, hyphens)")

@@ -42,8 +42,13 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 def decode(path: Path, data: bytes) -> str:
     """The file's text, or a DataError saying exactly where the encoding is wrong."""
     if data.startswith(_BOM):
-        raise DataError([Problem(path, 1, 1, "starts with a byte-order mark (BOM); "
-                                 "save it as UTF-8 without BOM")])
+        raise DataError(
+            [
+                Problem(
+                    path, 1, 1, "starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
+                )
+            ]
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -120,8 +125,16 @@ class TomlDocument(Generic[M]):
             text = self._with_newlines(text)
             if self._reads_back_as(text, record):
                 return text
-        raise DataError([Problem(self.path, 1, 1, "could not write this change without "
-                                 "losing data; the file was left as it was")])
+        raise DataError(
+            [
+                Problem(
+                    self.path,
+                    1,
+                    1,
+                    "could not write this change without losing data; the file was left as it was",
+                )
+            ]
+        )
 
     def save(self, record: M) -> bool:
         """Write `record` if it differs from what was loaded. Returns whether it wrote.
@@ -165,4 +178,3 @@ class TomlDocument(Generic[M]):
         kept = self.path.with_name(f"{self.path.name}.mine-{stamp}")
         write_atomic(kept, ours)
         raise ConflictError(self.path, kept)
-

@@ -101,6 +101,19 @@ def _unescape(raw: str) -> str:
     return str(tomli.loads(f'k = "{raw}"')["k"])
 
 
+def _string_close(line: str, pos: int, closing: str) -> tuple[int, bool]:
+    """Advance inside a multi-line string; returns the new position and whether it closed."""
+    if closing == '"""' and line[pos] == "\\":
+        return pos + 2, False
+    if not line.startswith(closing, pos):
+        return pos + 1, False
+    pos += 3
+    # A run of up to five quotes closes the string; the extra ones are its content.
+    while pos < len(line) and line[pos] == closing[0]:
+        pos += 1
+    return pos, True
+
+
 def _value_end(lines: list[str], index: int, pos: int) -> int:
     """The index of the line after the value that starts at lines[index][pos]."""
     depth = 0
@@ -109,31 +122,20 @@ def _value_end(lines: list[str], index: int, pos: int) -> int:
         line = lines[index]
         while pos < len(line):
             if closing is not None:
-                if closing == '"""' and line[pos] == "\\":
-                    pos += 2
-                elif line.startswith(closing, pos):
-                    pos += 3
-                    while pos < len(line) and line[pos] == closing[0]:
-                        pos += 1
-                    closing = None
-                else:
-                    pos += 1
+                pos, closed = _string_close(line, pos, closing)
+                closing = None if closed else closing
                 continue
             char = line[pos]
             if char == "#":
                 break
-            if line.startswith('"""', pos) or line.startswith("'''", pos):
+            if line.startswith(('"""', "'''"), pos):
                 closing = line[pos : pos + 3]
                 pos += 3
-                continue
-            if char in "\"'":
+            elif char in "\"'":
                 pos = _string_end(line, pos)
-                continue
-            if char in "[{":
-                depth += 1
-            elif char in "]}":
-                depth -= 1
-            pos += 1
+            else:
+                depth += (char in "[{") - (char in "]}")
+                pos += 1
         index += 1
         pos = 0
         if closing is None and depth <= 0:
@@ -174,7 +176,11 @@ class _Scanner:
         if self.sections:
             self.sections[-1].end = start
         self.sections.append(Section(self.table, is_array, start, index))
-        self.keys[self.table] = (index + 1, indent + 1)
+        position = (index + 1, indent + 1)
+        self.keys[self.table] = position
+        for size in range(1, len(self.table)):
+            # An implicit parent table is best shown where its first sub-table starts.
+            self.keys.setdefault(self.table[:size], position)
 
     def key_value(self, index: int, line: str) -> int:
         simple = _SIMPLE_LINE.match(line)

@@ -8,7 +8,9 @@ this cannot express raises PatchError and the caller falls back to a whole-file
 tomlkit edit; either way the result is re-read and checked before it is saved.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import tomli
@@ -37,7 +39,8 @@ def toml_item(value: Any) -> Any:
     return tomlkit.item(value)
 
 
-def _header_text(path: KeyPath) -> str:
+def header_key(path: Sequence[str | int]) -> str:
+    """A dotted key as TOML writes it, quoting only the parts that need it."""
     return ".".join(tomlkit.key(part).as_string() for part in path if isinstance(part, str))
 
 
@@ -55,7 +58,7 @@ def render_table(path: KeyPath, data: dict[str, Any], *, array: bool = False) ->
     blocks = []
     if array or len(scalars) or not nested:
         brackets = ("[[", "]]") if array else ("[", "]")
-        blocks.append(f"{brackets[0]}{_header_text(path)}{brackets[1]}\n{tomlkit.dumps(scalars)}")
+        blocks.append(f"{brackets[0]}{header_key(path)}{brackets[1]}\n{tomlkit.dumps(scalars)}")
     blocks.extend(nested)
     return "\n".join(blocks)
 
@@ -80,10 +83,7 @@ def _within(path: KeyPath, prefix: KeyPath) -> bool:
 
 def _descend(container: Any, path: KeyPath) -> Any:
     for part in path:
-        if isinstance(part, int):
-            container = container[part]
-        else:
-            container = container[part]
+        container = container[part]
     return container
 
 
@@ -208,14 +208,21 @@ class _Plan:
     def rebuild_array(self, path: KeyPath, items: list[dict[str, Any]]) -> None:
         before = _descend(self.old, path)
         blocks = [self._item_block(path, i) for i in range(len(before))]
-        for (_, end), (start, _) in zip(blocks, blocks[1:], strict=False):
+        for (_, end), (start, _) in pairwise(blocks):
             if end != start:
                 raise PatchError(f"the tables of {path} are not written together")
         lines = self.layout.lines
         first, last = blocks[0][0], blocks[-1][1] - 1
-        texts = ["".join(lines[self.sections[a].start : self.sections[b].start
-                               if b < len(self.sections) else len(lines)])
-                 for a, b in blocks]
+        texts = [
+            "".join(
+                lines[
+                    self.sections[a].start : self.sections[b].start
+                    if b < len(self.sections)
+                    else len(lines)
+                ]
+            )
+            for a, b in blocks
+        ]
         unused = list(range(len(before)))
         parts = []
         for item in items:

@@ -1,0 +1,91 @@
+"""The CLI's verbs. Each takes parsed arguments and two consoles, returns an exit code."""
+
+import argparse
+import difflib
+import json
+from pathlib import Path
+
+from rich.console import Console
+
+from summit.cli.output import print_problems, shown
+from summit.cli.summit_report import render_overview, render_summit
+from summit.model.schema import schemas
+from summit.store import DataError, Dataset, find_data_dir, load_dataset
+from summit.store.formatting import FormatResult, format_files
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    return load_dataset(find_data_dir(args.data, Path.cwd()))
+
+
+def _summary(dataset: Dataset) -> str:
+    files = 1 + len(dataset.summits)
+    errors, warnings = len(dataset.errors), len(dataset.warnings)
+    return (
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        f" in {shown(dataset.root)} ({files} file{'s' * (files != 1)} read)"
+    )
+
+
+def validate(args: argparse.Namespace, out: Console, err: Console) -> int:
+    dataset = _dataset(args)
+    print_problems(out, dataset.problems)
+    style = "red" if dataset.errors else "green"
+    err.print(f"[{style}]{_summary(dataset)}[/]")
+    return 1 if dataset.errors else 0
+
+
+def show(args: argparse.Namespace, out: Console, err: Console) -> int:
+    dataset = _dataset(args)
+    doc = dataset.summits.get(args.summit_id)
+    if doc is None or dataset.register is None:
+        print_problems(err, dataset.errors)
+        close = difflib.get_close_matches(args.summit_id, list(dataset.summits), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        if doc is None:
+            err.print(
+                f"summit: no summit {args.summit_id!r} in {shown(dataset.root)}{hint}", markup=False
+            )
+        return 1
+    problems = [p for p in dataset.problems if p.path == doc.path]
+    render_summit(out, args.summit_id, doc.record, dataset.register.record, problems)
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+def overview(args: argparse.Namespace, out: Console, err: Console) -> int:
+    dataset = _dataset(args)
+    render_overview(out, dataset)
+    return 1 if dataset.errors else 0
+
+
+def _report(out: Console, result: FormatResult, *, check: bool) -> None:
+    verb = "would reformat" if check else "reformatted"
+    for path in result.changed:
+        out.print(f"{verb} {shown(path)}", markup=False)
+
+
+def fmt(args: argparse.Namespace, out: Console, err: Console) -> int:
+    root = find_data_dir(args.data, Path.cwd())
+    try:
+        result = format_files(root, write=not args.check)
+    except DataError as error:
+        print_problems(out, error.problems)
+        err.print("[red]nothing was reformatted: fix the files above first[/]")
+        return 1
+    _report(out, result, check=args.check)
+    unchanged = result.total - len(result.changed)
+    err.print(f"{len(result.changed)} changed, {unchanged} already formatted")
+    return 1 if args.check and result.changed else 0
+
+
+def schema(args: argparse.Namespace, out: Console, err: Console) -> int:
+    documents = schemas()
+    if args.out is None:
+        out.print_json(json.dumps(documents))
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, document in documents.items():
+        path = args.out / f"{name}.schema.json"
+        path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        err.print(f"wrote {shown(path)}", markup=False)
+    return 0

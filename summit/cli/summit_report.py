@@ -1,0 +1,131 @@
+"""Rich renderings of the data for people at a terminal."""
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from summit.cli.output import problem_line, shown
+from summit.model import Register, Rsvp, Summit
+from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
+from summit.store import Dataset, Problem
+
+_RSVP_STYLE = {
+    Rsvp.ACCEPTED: "green",
+    Rsvp.DECLINED: "red",
+    Rsvp.TENTATIVE: "yellow",
+    Rsvp.DELEGATED: "cyan",
+    Rsvp.NEEDS_ACTION: "dim",
+}
+
+
+def _heading(summit_id: str, summit: Summit, register: Register) -> Panel:
+    when = f"{summit.start:%A %d %B %Y, %H:%M} ({summit.timezone})"
+    lines = [
+        f"[b]{summit.title}[/b]",
+        f"{when} · {summit.venue}",
+        f"Convened by {register.describe(summit.convener)}; "
+        f"invites sent by {register.describe(summit.organiser)}",
+        f"Status: {summit.status} · {summit.classification}",
+    ]
+    return Panel("\n".join(lines), title=summit_id, title_align="left")
+
+
+def _agenda(summit: Summit, register: Register) -> Table:
+    table = Table(title="Agenda", title_justify="left", expand=True)
+    table.add_column("Time", no_wrap=True)
+    table.add_column("Item")
+    table.add_column("Lead")
+    table.add_column("Min", justify="right")
+    for slot in schedule(summit):
+        item = slot.item
+        lead = register.describe(item.lead) if item.lead else ""
+        title = Text(item.title, style="dim italic" if item.kind == "break" else "")
+        table.add_row(f"{slot.start:%H:%M}–{slot.end:%H:%M}", title, lead, str(item.minutes))
+    end = agenda_end(summit)
+    planned = planned_end(summit)
+    caption = f"{total_minutes(summit)} minutes, ending {end:%H:%M}"
+    if planned is not None:
+        caption += f"; planned end {planned:%H:%M}"
+    table.caption = caption
+    table.caption_justify = "left"
+    return table
+
+
+def _invitees(summit: Summit, register: Register) -> Table:
+    counts = summit.rsvp_counts()
+    summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
+    table = Table(title=f"Invitees ({summary})", title_justify="left", expand=True)
+    table.add_column("Organisation")
+    table.add_column("Delegate")
+    table.add_column("Reply")
+    for org_id, invitation in summit.invitations.items():
+        organisation = register.organisations.get(org_id)
+        org_name = organisation.name if organisation else org_id
+        if invitation.attendance == "optional":
+            org_name += " (optional)"
+        for delegate_id, reply in invitation.rsvp.items() or [("", None)]:
+            delegate = organisation.delegates.get(delegate_id) if organisation else None
+            name = delegate.name if delegate else delegate_id
+            shown_reply = Text(str(reply), style=_RSVP_STYLE[reply]) if reply else Text("")
+            table.add_row(org_name, name, shown_reply)
+            org_name = ""
+    return table
+
+
+def _outputs(summit: Summit, register: Register) -> Table:
+    table = Table(title="Outputs", title_justify="left", expand=True)
+    table.add_column("Kind")
+    table.add_column("Who")
+    table.add_column("What")
+    table.add_column("Due", no_wrap=True)
+    table.add_column("Status")
+    for action in summit.actions:
+        due = f"{action.due:%d %b %Y}" if action.due else ""
+        table.add_row("action", register.describe(action.owner), action.text, due, action.status)
+    for commitment in summit.commitments:
+        due = f"{commitment.due:%d %b %Y}" if commitment.due else ""
+        who = register.describe(commitment.organisation)
+        table.add_row("commitment", who, commitment.text, due, commitment.status)
+    return table
+
+
+def render_summit(
+    out: Console, summit_id: str, summit: Summit, register: Register, problems: list[Problem]
+) -> None:
+    parts: list[object] = [
+        _heading(summit_id, summit, register),
+        _agenda(summit, register),
+        _invitees(summit, register),
+    ]
+    if summit.actions or summit.commitments:
+        parts.append(_outputs(summit, register))
+    out.print(Group(*parts))  # type: ignore[arg-type]
+    for problem in problems:
+        style = "red" if problem.is_error else "yellow"
+        out.print(Text(problem_line(problem), style=style))
+
+
+def render_overview(out: Console, dataset: Dataset) -> None:
+    out.print(f"Data: {shown(dataset.root)}")
+    table = Table(title="Summits", title_justify="left")
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Title")
+    table.add_column("Start", no_wrap=True)
+    for column in ("Status", "Accepted", "Invited"):
+        table.add_column(column)
+    for summit_id, doc in dataset.summits.items():
+        summit = doc.record
+        counts = summit.rsvp_counts()
+        table.add_row(
+            summit_id,
+            summit.title,
+            f"{summit.start:%Y-%m-%d %H:%M}",
+            summit.status,
+            str(counts[Rsvp.ACCEPTED]),
+            str(sum(counts.values())),
+        )
+    out.print(table)
+    for problem in dataset.problems:
+        out.print(Text(problem_line(problem), style="red" if problem.is_error else "yellow"))
+    out.print("Run `summit show SUMMIT_ID` for one summit, `summit validate` to check the data.")

@@ -1,0 +1,147 @@
+"""The whole data directory: the register, every summit, and what is wrong with them.
+
+Loading never stops at the first problem: each file is read on its own and
+every problem is collected, with its file and line, so that a person (or the
+TUI) sees them all at once and can still work with the files that are fine.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summit.model import Register, Summit, check_dataset, check_summit
+from summit.model.checks import Finding, Where
+from summit.model.text import is_slug
+from summit.store.document import TomlDocument
+from summit.store.layout import Layout, LayoutError, scan
+from summit.store.locations import REGISTER_FILE, summit_files, summit_path
+from summit.store.problems import DataError, Problem, dotted
+
+
+@dataclass
+class Dataset:
+    root: Path
+    register: TomlDocument[Register] | None
+    summits: dict[str, TomlDocument[Summit]]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def register_path(self) -> Path:
+        return self.root / REGISTER_FILE
+
+    def summit_records(self) -> dict[str, Summit]:
+        return {summit_id: doc.record for summit_id, doc in self.summits.items()}
+
+    def save_register(self, register: Register) -> bool:
+        """Save the register if every summit's references still hold. Returns whether it wrote."""
+        if self.register is None:
+            raise DataError([Problem(self.register_path, 1, 1, "the register did not load")])
+        findings = check_dataset(register, self.summit_records())
+        self._refuse_errors(findings)
+        return self.register.save(register)
+
+    def save_summit(self, summit_id: str, summit: Summit) -> bool:
+        """Save a summit whose references into the register hold. Returns whether it wrote."""
+        register = self._register_record()
+        self._refuse_errors(check_summit(summit_id, summit, register))
+        doc = self.summits.get(summit_id)
+        if doc is None:
+            self.summits[summit_id] = TomlDocument.create(summit_path(self.root, summit_id), summit)
+            return True
+        return doc.save(summit)
+
+    def _register_record(self) -> Register:
+        if self.register is None:
+            raise DataError([Problem(self.register_path, 1, 1, "the register did not load")])
+        return self.register.record
+
+    def _refuse_errors(self, findings: Iterable[Finding]) -> None:
+        errors = [f for f in findings if f.severity == "error"]
+        if errors:
+            raise DataError(_Locator(self).problems(errors))
+
+
+class _Locator:
+    """Turns findings (key paths) into problems (file, line), scanning each file once."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.layouts: dict[Path, Layout | None] = {}
+
+    def path_of(self, where: Where) -> Path:
+        if where.summit is None:
+            return self.dataset.register_path
+        return summit_path(self.dataset.root, where.summit)
+
+    def position(self, where: Where) -> tuple[Path, int, int]:
+        path = self.path_of(where)
+        if path not in self.layouts:
+            doc = (
+                self.dataset.register
+                if where.summit is None
+                else (self.dataset.summits.get(where.summit))
+            )
+            try:
+                self.layouts[path] = scan(doc.text) if doc is not None else None
+            except LayoutError:
+                self.layouts[path] = None
+        layout = self.layouts[path]
+        line, column = layout.locate(where.path) if layout else (1, 1)
+        return path, line, column
+
+    def problem(self, finding: Finding) -> Problem:
+        path, line, column = self.position(finding.where)
+        message = finding.message
+        if finding.see is not None:
+            other, other_line, _ = self.position(finding.see)
+            shown = (
+                other.relative_to(self.dataset.root)
+                if other.is_relative_to(self.dataset.root)
+                else other
+            )
+            message += f" (see {shown}:{other_line})"
+        return Problem(path, line, column, message, dotted(finding.where.path), finding.severity)
+
+    def problems(self, findings: Iterable[Finding]) -> list[Problem]:
+        return [self.problem(finding) for finding in findings]
+
+
+def load_dataset(root: Path) -> Dataset:
+    """Load the register and every summit, collecting every problem instead of stopping."""
+    problems: list[Problem] = []
+    register: TomlDocument[Register] | None = None
+    try:
+        register = TomlDocument.load(root / REGISTER_FILE, Register)
+    except DataError as error:
+        problems.extend(error.problems)
+    summits: dict[str, TomlDocument[Summit]] = {}
+    for path in summit_files(root):
+        summit_id = path.stem
+        if not is_slug(summit_id):
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"file name {path.stem!r} is not a summit id: "
+                    "use lower-case letters, digits and hyphens",
+                )
+            )
+            continue
+        try:
+            summits[summit_id] = TomlDocument.load(path, Summit)
+        except DataError as error:
+            problems.extend(error.problems)
+    dataset = Dataset(root, register, summits, problems)
+    if register is not None:
+        findings = check_dataset(register.record, dataset.summit_records())
+        problems.extend(_Locator(dataset).problems(findings))
+    return dataset

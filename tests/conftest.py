@@ -1,0 +1,55 @@
+"""Shared fixtures: real data directories in temporary folders, and the CLI run in-process."""
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from summit.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_SUMMIT = "online-safety-summit"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of the bundled sample data that a test may change."""
+    root = tmp_path / "data"
+    root.mkdir()
+    shutil.copy(REPO / "invitees.toml", root / "invitees.toml")
+    shutil.copytree(REPO / "agendas", root / "agendas")
+    return root
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., CliResult]:
+    """Run `summit ARGS` in-process with a wide, colourless terminal."""
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def run(*args: str | Path) -> CliResult:
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+def snapshot(root: Path) -> dict[Path, tuple[bytes, int]]:
+    """Every file's bytes and mtime, to prove that nothing was written."""
+    return {
+        path: (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
