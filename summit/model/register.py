@@ -3,10 +3,10 @@
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import EmailStr, Field, Strict
+from pydantic import Field, Strict
 
 from summit.model.base import Record
-from summit.model.text import Line, Phone, Slug, Text
+from summit.model.text import Email, Line, Phone, Slug, Text
 
 
 class Sector(StrEnum):
@@ -39,7 +39,7 @@ class Delegate(Record):
     name: Line
     """The role holder's name as it should appear on an invite."""
     job_title: Line
-    email: Annotated[EmailStr, Strict(False)]
+    email: Email
     phone: Phone | None = None
     personal: PersonalData | None = None
 

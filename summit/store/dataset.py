@@ -13,6 +13,7 @@ from summit.model import Register, Summit, check_dataset, check_summit
 from summit.model.checks import Finding, Where
 from summit.model.text import is_slug
 from summit.store.document import TomlDocument
+from summit.store.gc_pause import paused_gc
 from summit.store.layout import Layout, LayoutError, scan
 from summit.store.locations import REGISTER_FILE, summit_files, summit_path
 from summit.store.problems import DataError, Problem, dotted
@@ -116,6 +117,11 @@ class _Locator:
 
 def load_dataset(root: Path) -> Dataset:
     """Load the register and every summit, collecting every problem instead of stopping."""
+    with paused_gc(keep=True):
+        return _load(root)
+
+
+def _load(root: Path) -> Dataset:
     problems: list[Problem] = []
     register: TomlDocument[Register] | None = None
     try:

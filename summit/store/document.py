@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from summit.model.base import Record
 from summit.store.atomic import write_atomic
-from summit.store.patch import PatchError, patch, render_document, rewrite
+from summit.store.gc_pause import paused_gc
 from summit.store.problems import ConflictError, DataError, Problem
 from summit.store.validation import problems_from
 
@@ -85,13 +85,27 @@ class TomlDocument(Generic[M]):
     fingerprint so that a save never overwrites someone else's edit.
     """
 
-    def __init__(self, path: Path, model: type[M], text: str, record: M, seen: Fingerprint):
+    def __init__(
+        self,
+        path: Path,
+        model: type[M],
+        text: str,
+        record: M,
+        *,
+        seen: Fingerprint,
+        raw: dict[str, Any] | None = None,
+    ):
         self.path = path
         self.model = model
         self.text = text
         self.record = record
         self.fingerprint = seen
         self._newline = "\r\n" if "\r\n" in text else "\n"
+        # What a save diffs against. Kept as the parser's plain dicts, which the
+        # record does not share, so that editing the record in place cannot alter
+        # it; turned into record data only when a save needs it.
+        self._raw = raw
+        self._saved: dict[str, Any] | None = None if raw is not None else record.to_data()
 
     @classmethod
     def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
@@ -101,14 +115,17 @@ class TomlDocument(Generic[M]):
         except OSError as error:
             raise DataError([Problem(path, 0, 0, f"cannot read: {error.strerror}")]) from None
         text = decode(path, data)
-        record = validate(model, path, text, parse(path, text))
-        return cls(path, model, text, record, Fingerprint.of(path, data))
+        raw = parse(path, text)
+        record = validate(model, path, text, raw)
+        return cls(path, model, text, record, seen=Fingerprint.of(path, data), raw=raw)
 
     @classmethod
     def create(cls, path: Path, record: M, header: str = "") -> "TomlDocument[M]":
         """Write a new file for a record; refuses to replace an existing file."""
         if path.exists():
             raise FileExistsError(f"{path} already exists")
+        from summit.store.patch import render_document  # noqa: PLC0415 - write path
+
         text = header + render_document(record.to_data())
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))
@@ -116,10 +133,14 @@ class TomlDocument(Generic[M]):
 
     def render(self, record: M) -> str:
         """The file's new text with `record` in it, checked by reading it back."""
-        old, new = self.record.to_data(), record.to_data()
+        return self._render(record, record.to_data())
+
+    def _render(self, record: M, new: dict[str, Any]) -> str:
+        from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
+
         for edit_text in (patch, rewrite):
             try:
-                text = edit_text(self.text, old, new)
+                text = edit_text(self.text, self._as_loaded(), new)
             except (PatchError, KeyError, IndexError, ValueError, TypeError):
                 continue
             text = self._with_newlines(text)
@@ -137,23 +158,32 @@ class TomlDocument(Generic[M]):
         )
 
     def save(self, record: M) -> bool:
+        with paused_gc():
+            return self._save(record)
+
+    def _save(self, record: M) -> bool:
         """Write `record` if it differs from what was loaded. Returns whether it wrote.
 
-        Raises ConflictError when the file changed on disk since it was loaded.
+        Raises ConflictError when the file changed on disk since it was loaded,
+        and ValidationError when the record is not valid; nothing is written then.
         """
         # Re-validate: a record changed in place (a dict entry, say) skipped validation.
         record = self.model.model_validate(record.to_data())
-        if full_data(record) == full_data(self.record) and (
-            record.to_data() == self.record.to_data()
-        ):
+        new = record.to_data()
+        if new == self._as_loaded():
             return False
-        text = self.render(record)
-        data = text.encode("utf-8")
+        data = self._render(record, new).encode("utf-8")
         self._refuse_if_changed(data)
         write_atomic(self.path, data)
-        self.text, self.record = text, record
+        self.text, self.record = data.decode("utf-8"), record
+        self._raw, self._saved = None, new
         self.fingerprint = Fingerprint.of(self.path, data)
         return True
+
+    def _as_loaded(self) -> dict[str, Any]:
+        if self._saved is None:
+            self._saved = self.model.model_validate(self._raw).to_data()
+        return self._saved
 
     def _with_newlines(self, text: str) -> str:
         if self._newline == "\n":

@@ -15,6 +15,8 @@ KeyPath = tuple[str | int, ...]
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _SIMPLE_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*+(?![\"']{3}|[\[{])")
 _ESCAPED_QUOTE = re.compile(r'\\.|"')
+# A value that certainly ends on its own line: a string without escapes, or a bare scalar.
+_ONE_LINE_VALUE = re.compile(r"""(?:"[^"\\\n]*"|'[^'\n]*'|[^\s#"'\[{]+)[ \t]*(?:#.*)?\r?\n?""")
 
 
 class LayoutError(ValueError):
@@ -186,7 +188,7 @@ class _Scanner:
         simple = _SIMPLE_LINE.match(line)
         if simple:
             self.keys[(*self.table, simple.group(1))] = (index + 1, simple.start(1) + 1)
-            if '"' not in line and "'" not in line:
+            if _ONE_LINE_VALUE.fullmatch(line, simple.end()):
                 return index + 1
             return _value_end(self.lines, index, simple.end())
         indent = len(line) - len(line.lstrip())

@@ -1,9 +1,12 @@
+import sys
+import unicodedata
 from datetime import datetime
 
 import pytest
 from pydantic import ValidationError
 
 from summit.model import AgendaItem, Delegate, Invitation, Rsvp, Summit
+from summit.model.text import _CONTROLS
 
 
 def test_unknown_keys_are_errors_not_dropped() -> None:
@@ -67,3 +70,15 @@ def test_summit_counts_every_reply() -> None:
     assert counts[Rsvp.ACCEPTED] == 2
     assert counts[Rsvp.DECLINED] == 1
     assert counts[Rsvp.TENTATIVE] == 0
+
+
+def test_the_control_character_class_covers_unicode_controls() -> None:
+    missed = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in {"Cc", "Cf", "Zl", "Zp"}
+        and code not in (0x09, 0x0A, 0x200D)
+        and not _CONTROLS.match(chr(code))
+    ]
+    assert missed == []
+    assert _CONTROLS.search("emoji with joiner 👩\u200d💻 and an accent é") is None

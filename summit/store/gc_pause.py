@@ -1,0 +1,30 @@
+"""Pause Python's cyclic garbage collector around bulk work on large data."""
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused_gc(*, keep: bool = False) -> Iterator[None]:
+    """Run the block with the cyclic collector off, then restore it as it was.
+
+    Loading or saving a large register allocates hundreds of thousands of
+    objects that survive; each automatic collection rescans them all for cycles
+    that our plain trees of records never form. With `keep`, what the block
+    built is moved out of the collector's view (`gc.freeze`) so that the first
+    collection afterwards does not rescan it either. Reference counting still
+    frees all of it as usual once it is dropped.
+
+    Measured on 10,000 delegates and 1,000 summits (bench/bench_store.py):
+    loading 0.40 s -> 0.28 s; saving one field 0.64 s -> 0.35 s.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if keep:
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
