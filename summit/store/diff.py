@@ -25,9 +25,9 @@ def is_table_list(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
-def _edited_in_place(old: list[Any], new: list[Any]) -> bool:
-    """Same length, and no item moved: each differs only where it stands."""
-    if len(old) != len(new) or not (is_table_list(old) and is_table_list(new)):
+def _edited_in_place(old: Any, new: Any) -> bool:
+    """Two lists of tables of one length where no item moved: each differs only where it stands."""
+    if not (is_table_list(old) and is_table_list(new)) or len(old) != len(new):
         return False
     return all(n == o or n not in old for o, n in zip(old, new, strict=True))
 

@@ -40,6 +40,8 @@ class Layout:
     sections: list[Section]
     keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     """1-based line and column of each key and table header."""
+    assigned: set[KeyPath] = field(default_factory=set)
+    """Keys given a value by a `key = value` line (with the parents a dotted key makes)."""
 
     def locate(self, path: KeyPath) -> tuple[int, int]:
         """The position of a key path, or of its nearest ancestor that is written."""
@@ -150,6 +152,7 @@ class _Scanner:
         self.lines = lines
         self.sections: list[Section] = []
         self.keys: dict[KeyPath, tuple[int, int]] = {}
+        self.assigned: set[KeyPath] = set()
         self.array_counts: dict[KeyPath, int] = {}
         self.table: KeyPath = ()
 
@@ -187,7 +190,9 @@ class _Scanner:
     def key_value(self, index: int, line: str) -> int:
         simple = _SIMPLE_LINE.match(line)
         if simple:
-            self.keys[(*self.table, simple.group(1))] = (index + 1, simple.start(1) + 1)
+            key = (*self.table, simple.group(1))
+            self.keys[key] = (index + 1, simple.start(1) + 1)
+            self.assigned.add(key)
             if _ONE_LINE_VALUE.fullmatch(line, simple.end()):
                 return index + 1
             return _value_end(self.lines, index, simple.end())
@@ -199,6 +204,7 @@ class _Scanner:
         for name in names:
             path = (*path, name)
             self.keys.setdefault(path, (index + 1, indent + 1))
+            self.assigned.add(path)
         return _value_end(self.lines, index, pos + 1)
 
     def scan(self) -> Layout:
@@ -223,7 +229,7 @@ class _Scanner:
                 comments_from = None
                 index = self.key_value(index, line)
         self.sections[-1].end = len(self.lines)
-        return Layout(self.lines, self.sections, self.keys)
+        return Layout(self.lines, self.sections, self.keys, self.assigned)
 
 
 def scan(text: str) -> Layout:

@@ -112,6 +112,21 @@ def _is_comment(line: str) -> bool:
     return line.lstrip().startswith("#")
 
 
+def split_detached(lines: list[str]) -> tuple[str, str]:
+    """A section's text split into its body and the comments that stand apart at its end.
+
+    A blank line then a comment at the end of a table is usually a heading for
+    what follows (`# ── Network operators ──`), not part of the table.
+    """
+    content = [i for i, line in enumerate(lines) if line.strip() and not _is_comment(line)]
+    end = content[-1] + 1 if content else 0
+    tail = lines[end:]
+    first_comment = next((i for i, line in enumerate(tail) if _is_comment(line)), None)
+    if first_comment is None or first_comment == 0:
+        return "".join(lines), ""
+    return "".join(lines[:end]), "".join(tail[first_comment:])
+
+
 def _ensure_newline(text: str) -> str:
     return text if not text or text.endswith("\n") else text + "\n"
 
@@ -127,7 +142,6 @@ class _Plan:
     """First section index of a rebuilt region -> (last index, new text)."""
     inserts: dict[int, list[str]] = field(default_factory=dict)
     """Section index (or len(sections) for the end) -> blocks to put before it."""
-    _inline: set[KeyPath] | None = None
 
     @property
     def sections(self) -> list[Section]:
@@ -145,7 +159,13 @@ class _Plan:
         return best
 
     def table_like(self, path: KeyPath) -> bool:
-        return not path or bool(self.under(path))
+        """Whether new tables under `path` are written as [sections] rather than inline.
+
+        True for the root, for tables written as sections (or implied by them),
+        and for tables not written at all (an empty default); false inside a
+        value written inline, such as `rsvp = { a = "accepted" }`.
+        """
+        return not any(path[:size] in self.layout.assigned for size in range(1, len(path) + 1))
 
     def add(self, edit: Edit) -> None:
         path, value = edit.path, edit.value
@@ -153,7 +173,7 @@ class _Plan:
         if value is DELETE:
             if sections_here:
                 self.removed.update(sections_here)
-            if not sections_here or path in self._inline_keys():
+            if not sections_here or path in self.layout.assigned:
                 self.in_fragment(path, value)
         elif edit.is_new and self.table_like(path[:-1]) and self._is_table(value):
             self.insert_table(path, value)
@@ -169,12 +189,6 @@ class _Plan:
     @staticmethod
     def _is_table(value: Any) -> bool:
         return isinstance(value, dict) or is_table_list(value)
-
-    def _inline_keys(self) -> set[KeyPath]:
-        if self._inline is None:
-            headers = {s.path for s in self.sections}
-            self._inline = {k for k in self.layout.keys if k not in headers}
-        return self._inline
 
     def in_fragment(self, path: KeyPath, value: Any) -> None:
         index = self.owner(path)
@@ -206,35 +220,42 @@ class _Plan:
         return len(self.sections)
 
     def rebuild_array(self, path: KeyPath, items: list[dict[str, Any]]) -> None:
+        """Rewrite an array of tables whose items moved, came or went.
+
+        Items that are unchanged keep their text, comments included; a comment
+        heading after an item (blank line, comment) stays with it, and the one
+        after the last item stays at the end, before whatever follows.
+        """
         before = _descend(self.old, path)
         blocks = [self._item_block(path, i) for i in range(len(before))]
         for (_, end), (start, _) in pairwise(blocks):
             if end != start:
                 raise PatchError(f"the tables of {path} are not written together")
-        lines = self.layout.lines
-        first, last = blocks[0][0], blocks[-1][1] - 1
-        texts = [
-            "".join(
-                lines[
-                    self.sections[a].start : self.sections[b].start
-                    if b < len(self.sections)
-                    else len(lines)
-                ]
-            )
-            for a, b in blocks
-        ]
+        texts = [split_detached(self._lines_between(a, b)) for a, b in blocks]
+        last = len(texts) - 1
         unused = list(range(len(before)))
         parts = []
         for item in items:
             match = next((j for j in unused if before[j] == item), None)
             if match is None:
                 parts.append(render_table(path, item, array=True))
-            else:
-                unused.remove(match)
-                parts.append(texts[match].rstrip("\n") + "\n")
-        tail = texts[-1][len(texts[-1].rstrip("\n")) :]
-        body = "\n".join(parts).rstrip("\n") + tail if parts else ""
-        self.replaced[first] = (last, body)
+                continue
+            unused.remove(match)
+            body, heading = texts[match]
+            parts.append(body if match == last or not heading else f"{body}\n{heading}")
+        parts.extend(texts[j][1] for j in unused if j != last and texts[j][1])
+        if texts[last][1]:
+            parts.append(texts[last][1])
+        ending = "".join(self._lines_between(*blocks[-1]))
+        trailing = ending[len(ending.rstrip("\n")) :]
+        text = "\n".join(part.rstrip("\n") + "\n" for part in parts)
+        self.replaced[blocks[0][0]] = (blocks[-1][1] - 1, text.rstrip("\n") + trailing)
+
+    def _lines_between(self, first: int, end: int) -> list[str]:
+        """The lines of sections first..end-1."""
+        lines = self.layout.lines
+        stop = self.sections[end].start if end < len(self.sections) else len(lines)
+        return lines[self.sections[first].start : stop]
 
     def _item_block(self, path: KeyPath, index: int) -> tuple[int, int]:
         item_path = (*path, index)
@@ -258,19 +279,9 @@ class _Plan:
         return tomlkit.dumps(doc)
 
     def detached_comments(self, index: int) -> str:
-        """Comments that end a removed section but stand apart from it.
-
-        A blank line then a comment at the end of a table is usually a heading
-        for what follows (`# ── Network operators ──`), so it outlives the table.
-        """
+        """Comments that end a removed section but stand apart from it: they outlive it."""
         section = self.sections[index]
-        lines = self.layout.lines[section.start : section.end]
-        content = [i for i, line in enumerate(lines) if line.strip() and not _is_comment(line)]
-        tail = lines[content[-1] + 1 :] if content else []
-        first_comment = next((i for i, line in enumerate(tail) if _is_comment(line)), None)
-        if first_comment is None or first_comment == 0:
-            return ""
-        return "".join(tail[first_comment:])
+        return split_detached(self.layout.lines[section.start : section.end])[1]
 
     def render(self) -> str:
         out: list[str] = []
