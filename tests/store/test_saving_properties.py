@@ -1,8 +1,8 @@
-"""Property tests: whatever edits a user makes, a save reads back exactly and keeps every comment."""
+"""Property tests: whatever a user edits, a save reads back exactly and keeps every comment."""
 
 import shutil
-from datetime import datetime
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -81,67 +81,90 @@ def edit_register(register: Register, data: st.DataObject) -> None:
             )
 
 
+def shuffle(summit: Summit, data: st.DataObject) -> None:
+    summit.agenda = data.draw(st.permutations(summit.agenda))
+
+
+def set_minutes(summit: Summit, data: st.DataObject) -> None:
+    if summit.agenda:
+        item = data.draw(st.sampled_from(summit.agenda))
+        item.minutes = data.draw(st.integers(1, 300))
+
+
+def insert_item(summit: Summit, data: st.DataObject) -> None:
+    item = AgendaItem(
+        title=data.draw(line_text),
+        minutes=data.draw(st.integers(1, 90)),
+        notes=data.draw(st.none() | multi_line_text),
+    )
+    summit.agenda.insert(data.draw(st.integers(0, len(summit.agenda))), item)
+
+
+def delete_item(summit: Summit, data: st.DataObject) -> None:
+    if summit.agenda:
+        summit.agenda.pop(data.draw(st.integers(0, len(summit.agenda) - 1)))
+
+
+def reply(summit: Summit, data: st.DataObject) -> None:
+    answered = [i for i in summit.invitations.values() if i.rsvp]
+    if answered:
+        invitation = data.draw(st.sampled_from(answered))
+        who = data.draw(st.sampled_from(list(invitation.rsvp)))
+        invitation.rsvp[who] = data.draw(st.sampled_from(list(Rsvp)))
+
+
+def uninvite(summit: Summit, data: st.DataObject) -> None:
+    if summit.invitations:
+        del summit.invitations[data.draw(st.sampled_from(list(summit.invitations)))]
+
+
+def invite(summit: Summit, data: st.DataObject) -> None:
+    summit.invitations[data.draw(slug)] = Invitation(
+        rsvp={data.draw(slug): data.draw(st.sampled_from(list(Rsvp)))}
+    )
+
+
+def purpose(summit: Summit, data: st.DataObject) -> None:
+    summit.purpose = data.draw(st.none() | multi_line_text)
+
+
+def add_action(summit: Summit, data: st.DataObject) -> None:
+    summit.actions.append(
+        Action(
+            text=data.draw(multi_line_text),
+            owner=data.draw(slug),
+            due=data.draw(st.none() | st.dates()),
+        )
+    )
+
+
+def status(summit: Summit, data: st.DataObject) -> None:
+    summit.status = data.draw(st.sampled_from(list(SummitStatus)))
+
+
+def move(summit: Summit, data: st.DataObject) -> None:
+    summit.end = None
+    summit.start = data.draw(st.datetimes(min_value=datetime(2000, 1, 1)))
+
+
+SUMMIT_EDITS = [
+    shuffle,
+    set_minutes,
+    insert_item,
+    delete_item,
+    reply,
+    uninvite,
+    invite,
+    purpose,
+    add_action,
+    status,
+    move,
+]
+
+
 def edit_summit(summit: Summit, data: st.DataObject) -> None:
     for _ in range(data.draw(st.integers(1, 4))):
-        choice = data.draw(
-            st.sampled_from(
-                [
-                    "shuffle",
-                    "minutes",
-                    "insert",
-                    "delete",
-                    "rsvp",
-                    "uninvite",
-                    "purpose",
-                    "invite",
-                    "action",
-                    "status",
-                    "start",
-                ]
-            )
-        )
-        agenda = summit.agenda
-        if choice == "shuffle":
-            summit.agenda = data.draw(st.permutations(agenda))
-        elif choice == "minutes" and agenda:
-            agenda[data.draw(st.integers(0, len(agenda) - 1))].minutes = data.draw(
-                st.integers(1, 300)
-            )
-        elif choice == "insert":
-            item = AgendaItem(
-                title=data.draw(line_text),
-                minutes=data.draw(st.integers(1, 90)),
-                notes=data.draw(st.none() | multi_line_text),
-            )
-            agenda.insert(data.draw(st.integers(0, len(agenda))), item)
-        elif choice == "delete" and agenda:
-            agenda.pop(data.draw(st.integers(0, len(agenda) - 1)))
-        elif choice == "rsvp" and summit.invitations:
-            invitation = summit.invitations[data.draw(st.sampled_from(list(summit.invitations)))]
-            if invitation.rsvp:
-                who = data.draw(st.sampled_from(list(invitation.rsvp)))
-                invitation.rsvp[who] = data.draw(st.sampled_from(list(Rsvp)))
-        elif choice == "uninvite" and summit.invitations:
-            del summit.invitations[data.draw(st.sampled_from(list(summit.invitations)))]
-        elif choice == "purpose":
-            summit.purpose = data.draw(st.none() | multi_line_text)
-        elif choice == "invite":
-            summit.invitations[data.draw(slug)] = Invitation(
-                rsvp={data.draw(slug): data.draw(st.sampled_from(list(Rsvp)))}
-            )
-        elif choice == "action":
-            summit.actions.append(
-                Action(
-                    text=data.draw(multi_line_text),
-                    owner=data.draw(slug),
-                    due=data.draw(st.none() | st.dates()),
-                )
-            )
-        elif choice == "status":
-            summit.status = data.draw(st.sampled_from(list(SummitStatus)))
-        elif choice == "start":
-            summit.start = data.draw(st.datetimes(min_value=datetime(2000, 1, 1)))
-            summit.end = None
+        data.draw(st.sampled_from(SUMMIT_EDITS))(summit, data)
 
 
 def check_round_trip(name: str, model: type, edit, data: st.DataObject) -> None:
