@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from summit import __version__
-from summit.cli import commands
+from summit.cli import commands, sending
 from summit.cli.output import consoles
 from summit.store import DataDirError
 
@@ -54,8 +54,67 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, metavar="DIR", help="write the schema files into DIR")
     schema.set_defaults(run=commands.schema)
 
+    _sending_verbs(verbs)
     parser.set_defaults(run=commands.overview)
     return parser
+
+
+def _summit_verb(
+    verbs: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    name: str,
+    run: Command,
+    help_text: str,
+    *,
+    out: bool = True,
+) -> argparse.ArgumentParser:
+    parser = verbs.add_parser(name, help=help_text)
+    parser.add_argument("summit_id", metavar="SUMMIT_ID")
+    if out:
+        parser.add_argument(
+            "--out",
+            type=Path,
+            default=Path(),
+            metavar="DIR",
+            help="folder to write into (default: the current directory)",
+        )
+    _data_option(parser)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def _sending_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    export = verbs.add_parser("export", help="write invites, the agenda calendar or e-mails")
+    kinds = export.add_subparsers(dest="kind", metavar="KIND", required=True)
+    ics = _summit_verb(
+        kinds, "ics", sending.export_ics, "the meeting request (or cancellation) as .ics"
+    )
+    ics.add_argument(
+        "--per-organisation",
+        action="store_true",
+        help="one file per organisation, listing only its own delegates",
+    )
+    _summit_verb(
+        kinds,
+        "agenda",
+        sending.export_agenda,
+        "one calendar event per agenda item, for the organisers (METHOD:PUBLISH)",
+    )
+    _summit_verb(
+        kinds, "eml", sending.export_eml, "one ready-to-send iMIP e-mail per invited organisation"
+    )
+    _summit_verb(
+        verbs,
+        "cancel",
+        sending.cancel,
+        "cancel a summit; then export to send the cancellation",
+        out=False,
+    )
+    rsvp = verbs.add_parser("rsvp", help="record replies to the invitation")
+    rsvp_verbs = rsvp.add_subparsers(dest="rsvp_verb", metavar="ACTION", required=True)
+    reply_import = rsvp_verbs.add_parser("import", help="read METHOD:REPLY .ics files")
+    reply_import.add_argument("files", nargs="+", type=Path, metavar="FILE.ics")
+    _data_option(reply_import)
+    reply_import.set_defaults(run=sending.rsvp_import)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

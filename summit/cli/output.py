@@ -10,7 +10,9 @@ from summit.store import Problem
 
 def consoles() -> tuple[Console, Console]:
     """Standard output and standard error; colour only where a terminal shows it."""
-    return Console(highlight=False), Console(stderr=True, highlight=False)
+    return Console(highlight=False, soft_wrap=True), Console(
+        stderr=True, highlight=False, soft_wrap=True
+    )
 
 
 def shown(path: Path) -> str:

@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, Strict, ValidationInfo, field_validator
 
 from summit.model.base import Record
+from summit.model.invite_state import InviteState
 from summit.model.text import Line, Slug, Text
 from summit.model.timezone import DEFAULT_TIMEZONE, TimeZoneName
 
@@ -122,6 +123,8 @@ class Summit(Record):
     agenda: list[AgendaItem] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
+    invite: InviteState | None = None
+    """Written by `summit export`: the UID and SEQUENCE attendees' calendars hold."""
 
     def rsvp_counts(self) -> dict[Rsvp, int]:
         """How many invited delegates gave each reply, every reply listed."""

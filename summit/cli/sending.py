@@ -1,0 +1,101 @@
+"""CLI verbs that send a summit: export invites, agenda and e-mails; cancel; import replies."""
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+
+from summit import invitations
+from summit.cli.output import print_problems, shown
+from summit.store import DataError, Dataset, find_data_dir, load_dataset
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    return load_dataset(find_data_dir(args.data, Path.cwd()))
+
+
+def _report(out: Console, err: Console, exported: invitations.Exported) -> None:
+    for path in exported.paths:
+        out.print(f"wrote {shown(path)}", markup=False)
+    note = " (raised: attendees must see this change)" if exported.sequence_raised else ""
+    err.print(
+        f"METHOD:{exported.method} UID:{exported.uid} SEQUENCE:{exported.sequence}{note}",
+        markup=False,
+    )
+    if not exported.paths:
+        err.print("no organisation has an invited delegate: nothing to send", markup=False)
+
+
+def _guarded(args: argparse.Namespace, out: Console, err: Console, action: str) -> int:
+    dataset = _dataset(args)
+    try:
+        if action == "ics":
+            _report(
+                out,
+                err,
+                invitations.export_invites(
+                    dataset, args.summit_id, args.out, per_organisation=args.per_organisation
+                ),
+            )
+        elif action == "eml":
+            _report(out, err, invitations.export_emails(dataset, args.summit_id, args.out))
+        elif action == "agenda":
+            path = invitations.export_agenda(dataset, args.summit_id, args.out)
+            out.print(f"wrote {shown(path)}", markup=False)
+        elif action == "cancel":
+            invitations.cancel_summit(dataset, args.summit_id)
+            err.print(
+                f"{args.summit_id} is cancelled; run `summit export ics {args.summit_id}` "
+                "or `summit export eml` to send the cancellation",
+                markup=False,
+            )
+    except invitations.UnknownSummit as error:
+        err.print(f"summit: {error}", markup=False)
+        return 1
+    except DataError as error:
+        print_problems(out, error.problems)
+        err.print("[red]nothing was exported: fix the problems above first[/]")
+        return 1
+    return 0
+
+
+def export_ics(args: argparse.Namespace, out: Console, err: Console) -> int:
+    return _guarded(args, out, err, "ics")
+
+
+def export_eml(args: argparse.Namespace, out: Console, err: Console) -> int:
+    return _guarded(args, out, err, "eml")
+
+
+def export_agenda(args: argparse.Namespace, out: Console, err: Console) -> int:
+    return _guarded(args, out, err, "agenda")
+
+
+def cancel(args: argparse.Namespace, out: Console, err: Console) -> int:
+    return _guarded(args, out, err, "cancel")
+
+
+def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
+    dataset = _dataset(args)
+    try:
+        result = invitations.import_replies(dataset, args.files)
+    except DataError as error:
+        print_problems(out, error.problems)
+        return 1
+    print_problems(out, result.problems)
+    if result.problems:
+        err.print("[red]no reply was recorded: fix or remove the files above[/]")
+        return 1
+    for change in result.changed:
+        out.print(
+            f"{change.summit_id}: {change.delegate_id} ({change.organisation_id}) "
+            f"{change.before} -> {change.after}",
+            markup=False,
+        )
+    for note in result.ignored:
+        err.print(f"ignored {note}", markup=False)
+    err.print(
+        f"{len(result.changed)} repl{'y' if len(result.changed) == 1 else 'ies'} recorded",
+        markup=False,
+    )
+    return 0

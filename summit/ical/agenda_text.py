@@ -1,0 +1,41 @@
+"""The agenda as plain text: the body of an invite's DESCRIPTION and of its e-mail."""
+
+from summit.model import Classification, Register, Summit
+from summit.model.schedule import schedule
+
+
+def _when(summit: Summit) -> str:
+    return f"{summit.start:%A %d %B %Y, %H:%M} ({summit.timezone})"
+
+
+def agenda_lines(summit: Summit, register: Register) -> list[str]:
+    lines = []
+    for slot in schedule(summit):
+        item = slot.item
+        line = f"{slot.start:%H:%M}-{slot.end:%H:%M}  {item.title}"
+        if item.lead:
+            line += f" (lead: {register.describe(item.lead)})"
+        lines.append(line)
+        if item.objective:
+            lines.append(f"             Objective: {item.objective}")
+    return lines
+
+
+def invite_text(summit: Summit, register: Register) -> str:
+    """What a delegate reads in the invite: purpose, agenda with times and leads."""
+    parts = []
+    if summit.classification is Classification.OFFICIAL_SENSITIVE:
+        parts.append(str(summit.classification))
+    parts.append(summit.title)
+    parts.append(f"{_when(summit)}\n{summit.venue}")
+    parts.append(f"Convened by {register.describe(summit.convener)}.")
+    if summit.purpose:
+        parts.append(f"Purpose\n{summit.purpose.strip()}")
+    if summit.agenda:
+        parts.append("Agenda\n" + "\n".join(agenda_lines(summit, register)))
+    organiser = register.find_delegate(summit.organiser)
+    if organiser is not None:
+        _, person = organiser
+        parts.append(f"Contact: {person.name}, {person.job_title}, {person.email}")
+    parts.append(str(summit.classification))
+    return "\n\n".join(parts)

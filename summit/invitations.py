@@ -1,0 +1,263 @@
+"""Sending a summit: issue its invite, export .ics and e-mails, cancel it, record replies.
+
+These workflows join the data files (through storage) with the invite
+builders; the CLI and the TUI both call them and only present the result.
+"""
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.policy import SMTP
+from pathlib import Path
+
+from summit.ical.invite import agenda_calendar, invite_calendar
+from summit.ical.mail import invite_email
+from summit.ical.replies import NotAReply, Reply, read_reply
+from summit.model import Register, Rsvp, Summit, SummitStatus
+from summit.model.invite import issue
+from summit.store import DataError, Dataset, Problem
+from summit.store.atomic import write_atomic
+
+
+class UnknownSummit(KeyError):
+    def __init__(self, summit_id: str, known: Iterable[str]) -> None:
+        import difflib  # noqa: PLC0415
+
+        close = difflib.get_close_matches(summit_id, list(known), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        self.message = f"no summit {summit_id!r}{hint}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class Exported:
+    """What an export wrote, and the invite state it was written with."""
+
+    paths: list[Path]
+    uid: str
+    sequence: int
+    method: str
+    sequence_raised: bool = False
+
+
+def _summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register]:
+    doc = dataset.summits.get(summit_id)
+    if doc is None:
+        raise UnknownSummit(summit_id, dataset.summits)
+    errors = [p for p in dataset.errors if p.path in (doc.path, dataset.register_path)]
+    if errors or dataset.register is None:
+        raise DataError(errors)
+    return doc.record, dataset.register.record
+
+
+def _new_uid(summit: Summit, register: Register) -> str:
+    found = register.find_delegate(summit.organiser)
+    domain = found[1].email.rpartition("@")[2] if found else "summit.invalid"
+    return f"{uuid.uuid4()}@{domain}"
+
+
+def issue_invite(dataset: Dataset, summit_id: str) -> tuple[Summit, bool]:
+    """Bring the summit's UID and SEQUENCE up to date, saving them in its file.
+
+    Returns the summit and whether SEQUENCE went up (a change attendees must see).
+    """
+    summit, register = _summit(dataset, summit_id)
+    issued = issue(summit, lambda: _new_uid(summit, register))
+    if issued is summit:
+        return summit, False
+    before = summit.invite.sequence if summit.invite else None
+    dataset.save_summit(summit_id, issued)
+    assert issued.invite is not None
+    return issued, before is not None and issued.invite.sequence > before
+
+
+def _write(out: Path, name: str, data: bytes) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / name
+    write_atomic(path, data)
+    return path
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or datetime.now(UTC)
+
+
+def _exported(summit: Summit, paths: list[Path], raised: bool) -> Exported:
+    assert summit.invite is not None
+    method = "CANCEL" if summit.invite.issued.status == "CANCELLED" else "REQUEST"
+    return Exported(paths, summit.invite.uid, summit.invite.sequence, method, raised)
+
+
+def invited_organisations(summit: Summit) -> list[str]:
+    return [org_id for org_id, invitation in summit.invitations.items() if invitation.rsvp]
+
+
+def export_invites(
+    dataset: Dataset,
+    summit_id: str,
+    out: Path,
+    *,
+    per_organisation: bool = False,
+    now: datetime | None = None,
+) -> Exported:
+    """The meeting request (or cancellation): one file, or one per invited organisation."""
+    summit, raised = issue_invite(dataset, summit_id)
+    register = _summit(dataset, summit_id)[1]
+    stamp = _now(now)
+    if not per_organisation:
+        calendar = invite_calendar(summit, register, now=stamp)
+        return _exported(summit, [_write(out, f"{summit_id}.ics", calendar.to_ical())], raised)
+    paths = []
+    for org_id in invited_organisations(summit):
+        calendar = invite_calendar(summit, register, now=stamp, only=org_id)
+        paths.append(_write(out, f"{summit_id}-{org_id}.ics", calendar.to_ical()))
+    return _exported(summit, paths, raised)
+
+
+def export_agenda(
+    dataset: Dataset, summit_id: str, out: Path, *, now: datetime | None = None
+) -> Path:
+    summit, register = _summit(dataset, summit_id)
+    calendar = agenda_calendar(summit_id, summit, register, now=_now(now))
+    return _write(out, f"{summit_id}-agenda.ics", calendar.to_ical())
+
+
+def export_emails(
+    dataset: Dataset, summit_id: str, out: Path, *, now: datetime | None = None
+) -> Exported:
+    """One iMIP e-mail per invited organisation, to its invited delegates only."""
+    summit, raised = issue_invite(dataset, summit_id)
+    register = _summit(dataset, summit_id)[1]
+    stamp = _now(now)
+    paths = []
+    for org_id in invited_organisations(summit):
+        organisation = register.organisations[org_id]
+        recipients = [
+            (organisation.delegates[d].name, organisation.delegates[d].email)
+            for d in summit.invitations[org_id].rsvp
+            if d in organisation.delegates
+        ]
+        calendar = invite_calendar(summit, register, now=stamp, only=org_id)
+        message = invite_email(summit, register, calendar, recipients, now=stamp)
+        # CRLF line ends, as on the wire: the calendar part must keep iCalendar's CRLF.
+        data = message.as_bytes(policy=SMTP)
+        paths.append(_write(out, f"{summit_id}-{org_id}.eml", data))
+    return _exported(summit, paths, raised)
+
+
+def cancel_summit(dataset: Dataset, summit_id: str) -> Summit:
+    """Mark the summit cancelled; the next export sends the cancellation."""
+    summit, _ = _summit(dataset, summit_id)
+    cancelled = summit.model_copy(deep=True)
+    cancelled.status = SummitStatus.CANCELLED
+    dataset.save_summit(summit_id, cancelled)
+    return cancelled
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyChange:
+    summit_id: str
+    organisation_id: str
+    delegate_id: str
+    before: Rsvp
+    after: Rsvp
+
+
+@dataclass
+class ReplyImport:
+    changed: list[ReplyChange] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _find_attendee(summit: Summit, register: Register, email: str) -> tuple[str, str] | None:
+    for org_id, invitation in summit.invitations.items():
+        organisation = register.organisations.get(org_id)
+        for delegate_id in invitation.rsvp:
+            person = organisation.delegates.get(delegate_id) if organisation else None
+            if person is not None and person.email.lower() == email:
+                return org_id, delegate_id
+    return None
+
+
+def _newest(replies: list[tuple[Path, Reply]]) -> list[tuple[Path, Reply]]:
+    """One reply per attendee and meeting: the highest SEQUENCE, then the latest DTSTAMP."""
+    best: dict[tuple[str, str], tuple[Path, Reply]] = {}
+    floor = datetime.min.replace(tzinfo=UTC)
+    for path, reply in replies:
+        key = (reply.uid, reply.email)
+        kept = best.get(key)
+        order = (reply.sequence, reply.stamp or floor)
+        if kept is None or order >= (kept[1].sequence, kept[1].stamp or floor):
+            best[key] = (path, reply)
+    return list(best.values())
+
+
+def _read_all(files: list[Path], result: ReplyImport) -> list[tuple[Path, Reply]]:
+    replies: list[tuple[Path, Reply]] = []
+    for path in files:
+        try:
+            replies.extend((path, reply) for reply in read_reply(path.read_bytes()))
+        except OSError as error:
+            result.problems.append(Problem(path, 0, 0, f"cannot read: {error.strerror}"))
+        except NotAReply as error:
+            result.problems.append(Problem(path, 1, 1, str(error)))
+    return replies
+
+
+def import_replies(dataset: Dataset, files: list[Path]) -> ReplyImport:
+    """Record the replies in the summit files; if any file is wrong, nothing is written."""
+    result = ReplyImport()
+    by_uid = {
+        doc.record.invite.uid: sid for sid, doc in dataset.summits.items() if doc.record.invite
+    }
+    updated: dict[str, Summit] = {}
+    for path, reply in _newest(_read_all(files, result)):
+        summit_id = by_uid.get(reply.uid)
+        if summit_id is None or dataset.register is None:
+            result.problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"UID {reply.uid} is not the invite of "
+                    "any summit here: is it a reply to another summit?",
+                )
+            )
+            continue
+        summit = updated.setdefault(
+            summit_id, dataset.summits[summit_id].record.model_copy(deep=True)
+        )
+        assert summit.invite is not None
+        found = _find_attendee(summit, dataset.register.record, reply.email)
+        if found is None:
+            result.problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"{reply.email} was never invited to {summit_id}; the reply is refused",
+                )
+            )
+            continue
+        if reply.sequence < summit.invite.sequence:
+            result.ignored.append(
+                f"{path.name}: {reply.email} replied to SEQUENCE "
+                f"{reply.sequence}, older than {summit.invite.sequence}"
+            )
+            continue
+        org_id, delegate_id = found
+        before = summit.invitations[org_id].rsvp[delegate_id]
+        if before != reply.reply:
+            summit.invitations[org_id].rsvp[delegate_id] = reply.reply
+            result.changed.append(ReplyChange(summit_id, org_id, delegate_id, before, reply.reply))
+    if result.problems:
+        result.changed.clear()
+        return result
+    for summit_id in {change.summit_id for change in result.changed}:
+        dataset.save_summit(summit_id, updated[summit_id])
+    return result

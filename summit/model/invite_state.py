@@ -1,0 +1,36 @@
+"""The invite state a summit file records: its UID, SEQUENCE and what was last issued."""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, Strict
+
+from summit.model.base import Record
+from summit.model.text import Line
+from summit.model.timezone import TimeZoneName
+
+
+class EventStatus(StrEnum):
+    """iCalendar's STATUS of a meeting."""
+
+    TENTATIVE = "TENTATIVE"
+    CONFIRMED = "CONFIRMED"
+    CANCELLED = "CANCELLED"
+
+
+class Issued(Record):
+    """What attendees last received; a difference from the summit now needs a new SEQUENCE."""
+
+    start: datetime
+    end: datetime
+    timezone: TimeZoneName
+    venue: Line
+    status: Annotated[EventStatus, Strict(False)]
+
+
+class InviteState(Record):
+    uid: Line
+    """The meeting's identity in every calendar it reaches; never changes."""
+    sequence: int = Field(ge=0)
+    issued: Issued

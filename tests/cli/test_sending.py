@@ -1,0 +1,83 @@
+"""`summit export`, `summit cancel` and `summit rsvp import` from the command line."""
+
+from pathlib import Path
+
+import icalendar
+
+from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.ical.test_replies import reply_file, sample_uid
+
+
+def test_export_ics_writes_the_invite_and_reports_the_sequence(
+    data_dir: Path, tmp_path: Path, cli
+) -> None:
+    out = tmp_path / "out"
+    result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", out)
+    assert result.code == 0
+    assert "METHOD:REQUEST" in result.err and "SEQUENCE:0" in result.err
+    calendar = icalendar.Calendar.from_ical((out / f"{SAMPLE_SUMMIT}.ics").read_bytes())
+    assert str(calendar["method"]) == "REQUEST"
+
+
+def test_export_per_organisation_agenda_and_eml(data_dir: Path, tmp_path: Path, cli) -> None:
+    out = tmp_path / "out"
+    assert (
+        cli(
+            "export", "ics", SAMPLE_SUMMIT, "--per-organisation", "--data", data_dir, "--out", out
+        ).code
+        == 0
+    )
+    assert cli("export", "agenda", SAMPLE_SUMMIT, "--data", data_dir, "--out", out).code == 0
+    assert cli("export", "eml", SAMPLE_SUMMIT, "--data", data_dir, "--out", out).code == 0
+    names = {path.name for path in out.iterdir()}
+    assert f"{SAMPLE_SUMMIT}-google.ics" in names
+    assert f"{SAMPLE_SUMMIT}-agenda.ics" in names
+    assert f"{SAMPLE_SUMMIT}-google.eml" in names
+
+
+def test_cancel_then_export_sends_a_cancellation(data_dir: Path, tmp_path: Path, cli) -> None:
+    assert cli("cancel", SAMPLE_SUMMIT, "--data", data_dir).code == 0
+    result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path)
+    assert "METHOD:CANCEL" in result.err and "SEQUENCE:1" in result.err
+
+
+def test_an_unknown_summit_is_a_clear_error(data_dir: Path, tmp_path: Path, cli) -> None:
+    result = cli("export", "ics", "online-safety", "--data", data_dir, "--out", tmp_path)
+    assert result.code == 1
+    assert "did you mean 'online-safety-summit'" in result.err
+
+
+def test_export_refuses_a_summit_with_errors(data_dir: Path, tmp_path: Path, cli) -> None:
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(path.read_text().replace('lead = "iwf-chief-executive"', 'lead = "nobody"'))
+    before = snapshot(data_dir)
+    result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path / "o")
+    assert result.code == 1
+    assert "lead 'nobody'" in result.out
+    assert not (tmp_path / "o").exists()
+    assert snapshot(data_dir) == before
+
+
+def test_rsvp_import_prints_what_changed(data_dir: Path, tmp_path: Path, cli) -> None:
+    path = reply_file(
+        tmp_path,
+        "r.ics",
+        uid=sample_uid(data_dir),
+        email="jess.moreno@twitter.example.org",
+        partstat="ACCEPTED",
+    )
+    result = cli("rsvp", "import", path, "--data", data_dir)
+    assert result.code == 0
+    assert f"{SAMPLE_SUMMIT}: twitter-policy (twitter) declined -> accepted" in result.out
+
+
+def test_rsvp_import_of_a_non_reply_fails_and_writes_nothing(
+    data_dir: Path, tmp_path: Path, cli
+) -> None:
+    out = tmp_path / "out"
+    cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", out)
+    before = snapshot(data_dir)
+    result = cli("rsvp", "import", out / f"{SAMPLE_SUMMIT}.ics", "--data", data_dir)
+    assert result.code == 1
+    assert "not REPLY" in result.out
+    assert snapshot(data_dir) == before
