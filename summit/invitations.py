@@ -5,7 +5,7 @@ builders; the CLI and the TUI both call them and only present the result.
 """
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.policy import SMTP
@@ -209,55 +209,71 @@ def _read_all(files: list[Path], result: ReplyImport) -> list[tuple[Path, Reply]
     return replies
 
 
-def import_replies(dataset: Dataset, files: list[Path]) -> ReplyImport:
-    """Record the replies in the summit files; if any file is wrong, nothing is written."""
+def collect_replies(
+    summits: Mapping[str, Summit], register: Register, files: list[Path]
+) -> tuple[ReplyImport, dict[str, Summit]]:
+    """Read reply files and apply them to copies of the summits they answer.
+
+    Returns what changed and the changed summits; with any problem, nothing is
+    returned to apply. Callers save (the CLI) or keep them as edits (the TUI).
+    """
     result = ReplyImport()
-    by_uid = {
-        doc.record.invite.uid: sid for sid, doc in dataset.summits.items() if doc.record.invite
-    }
+    by_uid = {s.invite.uid: sid for sid, s in summits.items() if s.invite is not None}
     updated: dict[str, Summit] = {}
     for path, reply in _newest(_read_all(files, result)):
         summit_id = by_uid.get(reply.uid)
-        if summit_id is None or dataset.register is None:
-            result.problems.append(
-                Problem(
-                    path,
-                    1,
-                    1,
-                    f"UID {reply.uid} is not the invite of "
-                    "any summit here: is it a reply to another summit?",
-                )
+        if summit_id is None:
+            message = (
+                f"UID {reply.uid} is not the invite of any summit here: "
+                "is it a reply to another summit?"
             )
+            result.problems.append(Problem(path, 1, 1, message))
             continue
-        summit = updated.setdefault(
-            summit_id, dataset.summits[summit_id].record.model_copy(deep=True)
-        )
-        assert summit.invite is not None
-        found = _find_attendee(summit, dataset.register.record, reply.email)
-        if found is None:
-            result.problems.append(
-                Problem(
-                    path,
-                    1,
-                    1,
-                    f"{reply.email} was never invited to {summit_id}; the reply is refused",
-                )
-            )
-            continue
-        if reply.sequence < summit.invite.sequence:
-            result.ignored.append(
-                f"{path.name}: {reply.email} replied to SEQUENCE "
-                f"{reply.sequence}, older than {summit.invite.sequence}"
-            )
-            continue
-        org_id, delegate_id = found
-        before = summit.invitations[org_id].rsvp[delegate_id]
-        if before != reply.reply:
-            summit.invitations[org_id].rsvp[delegate_id] = reply.reply
-            result.changed.append(ReplyChange(summit_id, org_id, delegate_id, before, reply.reply))
+        summit = updated.setdefault(summit_id, summits[summit_id].model_copy(deep=True))
+        _apply_reply(summit_id, summit, register=register, path=path, reply=reply, result=result)
     if result.problems:
         result.changed.clear()
-        return result
-    for summit_id in {change.summit_id for change in result.changed}:
-        dataset.save_summit(summit_id, updated[summit_id])
+        return result, {}
+    changed = {change.summit_id for change in result.changed}
+    return result, {sid: summit for sid, summit in updated.items() if sid in changed}
+
+
+def _apply_reply(
+    summit_id: str,
+    summit: Summit,
+    *,
+    register: Register,
+    path: Path,
+    reply: Reply,
+    result: ReplyImport,
+) -> None:
+    assert summit.invite is not None
+    found = _find_attendee(summit, register, reply.email)
+    if found is None:
+        result.problems.append(
+            Problem(
+                path, 1, 1, f"{reply.email} was never invited to {summit_id}; the reply is refused"
+            )
+        )
+        return
+    if reply.sequence < summit.invite.sequence:
+        result.ignored.append(
+            f"{path.name}: {reply.email} replied to SEQUENCE "
+            f"{reply.sequence}, older than {summit.invite.sequence}"
+        )
+        return
+    org_id, delegate_id = found
+    before = summit.invitations[org_id].rsvp[delegate_id]
+    if before != reply.reply:
+        summit.invitations[org_id].rsvp[delegate_id] = reply.reply
+        result.changed.append(ReplyChange(summit_id, org_id, delegate_id, before, reply.reply))
+
+
+def import_replies(dataset: Dataset, files: list[Path]) -> ReplyImport:
+    """Record the replies in the summit files; if any file is wrong, nothing is written."""
+    if dataset.register is None:
+        raise DataError(dataset.errors)
+    result, updated = collect_replies(dataset.summit_records(), dataset.register.record, files)
+    for summit_id, summit in updated.items():
+        dataset.save_summit(summit_id, summit)
     return result

@@ -3,6 +3,8 @@
 import argparse
 import difflib
 import json
+import shlex
+import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -88,4 +90,31 @@ def schema(args: argparse.Namespace, out: Console, err: Console) -> int:
         path = args.out / f"{name}.schema.json"
         path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
         err.print(f"wrote {shown(path)}", markup=False)
+    return 0
+
+
+def run_app(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """The Textual app on the data directory."""
+    from summit.tui.app import make_app  # noqa: PLC0415 - keeps the CLI quick to start
+
+    make_app(find_data_dir(args.data, Path.cwd())).run()
+    return 0
+
+
+def default(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """No command: the app at a terminal, the overview when piped."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return run_app(args, out, err)
+    return overview(args, out, err)
+
+
+def serve(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """The same app in a browser through textual-serve (loopback unless told otherwise)."""
+    from textual_serve.server import Server  # noqa: PLC0415
+
+    root = find_data_dir(args.data, Path.cwd())
+    command = shlex.join([sys.executable, "-m", "summit", "app", "--data", str(root)])
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]serving on {args.host}: anyone who can reach it can edit the data[/]")
+    Server(command, host=args.host, port=args.port, title="summit").serve()
     return 0

@@ -55,7 +55,23 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=commands.schema)
 
     _sending_verbs(verbs)
-    parser.set_defaults(run=commands.overview)
+
+    app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
+    _data_option(app)
+    app.set_defaults(run=commands.run_app)
+    overview = verbs.add_parser(
+        "overview", help="list the summits (what `summit` alone prints when not at a terminal)"
+    )
+    _data_option(overview)
+    overview.set_defaults(run=commands.overview)
+    serve = verbs.add_parser("serve", help="run the app in a web browser (textual-serve)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: loopback only)"
+    )
+    serve.add_argument("--port", type=int, default=8000)
+    _data_option(serve)
+    serve.set_defaults(run=commands.serve)
+    parser.set_defaults(run=commands.default)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""The Textual app. It edits a Workspace and never opens a data file itself."""

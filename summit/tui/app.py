@@ -1,0 +1,171 @@
+"""The summit Textual app: loads the workspace, shows the first screen, saves and quits."""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from summit.store import ConflictError
+from summit.tui.screens.choice import ConfirmScreen
+from summit.tui.screens.help import HelpScreen
+from summit.tui.screens.problems import ProblemsScreen
+from summit.tui.screens.register import RegisterScreen
+from summit.tui.screens.summit import SummitScreen
+from summit.tui.screens.summits import SummitsScreen
+from summit.tui.session import Session
+from summit.tui.themes import HIGH_CONTRAST
+
+
+class SummitApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "summit"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="app.save"),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("f2", "register", "Register", id="app.register"),
+        Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        session.subscribe(self.show_unsaved)
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self.show_start()
+
+    def show_start(self) -> None:
+        workspace = self.session.workspace
+        self.push_screen(SummitsScreen(self.session))
+        if workspace.dataset.problems and not workspace.writable:
+            self.push_screen(ProblemsScreen(workspace.dataset.problems, str(workspace.root)))
+        self.show_unsaved()
+
+    def show_unsaved(self) -> None:
+        workspace = self.session.workspace
+        dirty = workspace.dirty_files()
+        marker = f"● unsaved: {', '.join(dirty)}" if dirty else str(workspace.root)
+        self.sub_title = marker if workspace.writable else f"READ-ONLY (errors) · {marker}"
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_register(self) -> None:
+        current = self.screen
+        summit_id = current.summit_id if isinstance(current, SummitScreen) else None
+        self.push_screen(RegisterScreen(self.session, summit_id))
+
+    # Saving -----------------------------------------------------------------
+
+    def action_save(self) -> None:
+        workspace = self.session.workspace
+        if not workspace.writable:
+            self.notify(
+                "The files on disk have errors: fix them and reload (ctrl+r) first; "
+                "nothing was written",
+                severity="error",
+                timeout=10,
+            )
+            return
+        report = workspace.save()
+        for refusal in report.refused:
+            lines = "\n".join(p.format(workspace.root) for p in refusal.problems[:5])
+            self.notify(f"Not saved:\n{lines}", severity="error", timeout=15)
+        for conflict in report.conflicts:
+            self.resolve_conflict(conflict)
+        if report.saved:
+            self.notify(f"Saved {', '.join(report.saved)}")
+        elif report.ok:
+            self.notify("Nothing to save")
+        self.show_unsaved()
+
+    def resolve_conflict(self, conflict: ConflictError) -> None:
+        name = conflict.path.name
+        kept = f" Your version is kept as {conflict.kept.name}." if conflict.kept else ""
+        message = (
+            f"{name} changed on disk since summit loaded it (another program, or a git pull).{kept}"
+        )
+        answers = [
+            ("reload", "Reload from disk (drop my changes)"),
+            ("overwrite", "Overwrite with mine"),
+            ("cancel", "Decide later"),
+        ]
+
+        def answered(answer: str | None) -> None:
+            if answer == "reload":
+                self.reload()
+            elif answer == "overwrite":
+                self.session.workspace.overwrite(conflict)
+                self.notify(f"Saved {name} over the version on disk")
+                self.show_unsaved()
+
+        self.push_screen(ConfirmScreen("File changed on disk", message, answers), answered)
+
+    # Reloading and quitting -------------------------------------------------------
+
+    def action_reload(self) -> None:
+        if not self.session.workspace.dirty_files():
+            self.reload()
+            return
+        answers = [("reload", "Reload and drop my changes"), ("cancel", "Keep editing")]
+        self.push_screen(
+            ConfirmScreen("Unsaved changes", "Reloading drops your unsaved changes.", answers),
+            lambda answer: self.reload() if answer == "reload" else None,
+        )
+
+    def reload(self) -> None:
+        self.session.reload()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.show_start()
+        self.notify("Reloaded from disk")
+
+    async def action_quit(self) -> None:
+        dirty = self.session.workspace.dirty_files()
+        if not dirty or not self.session.workspace.writable:
+            self.exit()
+            return
+        answers = [
+            ("save", "Save and quit"),
+            ("discard", "Quit without saving"),
+            ("cancel", "Cancel"),
+        ]
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.exit()
+            elif answer == "save":
+                self.action_save()
+                if not self.session.workspace.dirty_files():
+                    self.exit()
+
+        self.push_screen(
+            ConfirmScreen("Unsaved changes", f"Unsaved: {', '.join(dirty)}", answers), answered
+        )
+
+    # Command palette ------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key binding active here is also a command, so nothing needs a key."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or binding.system:
+                continue
+            seen.add(binding.action)
+            node = active.node
+            yield SystemCommand(
+                binding.description,
+                f"key: {binding.key_display or binding.key}",
+                lambda n=node, a=binding.action: self.run_action(a, n),
+            )
+
+
+def make_app(root: Path) -> SummitApp:
+    """The app on a data directory; the CLI, `summit serve` and the tests all start here."""
+    return SummitApp(Session.open(root))

@@ -1,0 +1,156 @@
+"""The forms of each record: which fields, in which order, and the checks across records."""
+
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from typing import Any
+
+from summit.model import (
+    ActionStatus,
+    Classification,
+    CommitmentStatus,
+    ItemKind,
+    Register,
+    Sector,
+    SummitStatus,
+)
+from summit.model.text import is_slug
+from summit.tui.screens.form import Field
+
+Check = Callable[[dict[str, Any]], dict[str, str]]
+
+
+def _choices(kind: type[StrEnum]) -> list[tuple[str, str]]:
+    return [(str(member), str(member)) for member in kind]
+
+
+def new_id_check(taken: Iterable[str], what: str) -> Check:
+    existing = set(taken)
+
+    def check(values: dict[str, Any]) -> dict[str, str]:
+        new_id = values.get("id")
+        if not new_id:
+            return {"id": "required"}
+        if not is_slug(new_id):
+            return {"id": "lower-case letters, digits and single hyphens, like 'google-uk'"}
+        if new_id in existing:
+            return {"id": f"there is already {what} {new_id!r}"}
+        return {}
+
+    return check
+
+
+def reference_check(**fields: tuple[Iterable[str], str]) -> Check:
+    """Each named field must hold one of the given ids (described as `what`)."""
+    known = {name: (set(ids), what) for name, (ids, what) in fields.items()}
+
+    def check(values: dict[str, Any]) -> dict[str, str]:
+        errors = {}
+        for name, (ids, what) in known.items():
+            value = values.get(name)
+            if value and value not in ids:
+                errors[name] = f"no {what} {value!r} in the register"
+        return errors
+
+    return check
+
+
+def both(*checks: Check | None) -> Check:
+    def check(values: dict[str, Any]) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        for one in checks:
+            if one is not None:
+                for name, message in one(values).items():
+                    errors.setdefault(name, message)
+        return errors
+
+    return check
+
+
+ID_FIELD = Field(
+    "id", "Id (used in files; cannot be changed later)", in_model=False, placeholder="e.g. google"
+)
+
+
+def organisation_fields(new: bool) -> list[Field]:
+    return [
+        *([ID_FIELD] if new else []),
+        Field("name", "Name"),
+        Field("sector", "Sector", "choice", _choices(Sector)),
+        Field("website", "Website"),
+        Field("notes", "Notes", "multiline"),
+    ]
+
+
+def delegate_fields(new: bool) -> list[Field]:
+    return [
+        *([ID_FIELD] if new else []),
+        Field("name", "Name"),
+        Field("job_title", "Job title"),
+        Field("email", "E-mail"),
+        Field("phone", "Phone"),
+        Field(
+            "access_needs", "Access needs (personal data: never sent in invites)", in_model=False
+        ),
+        Field(
+            "dietary_needs", "Dietary needs (personal data: never sent in invites)", in_model=False
+        ),
+    ]
+
+
+def agenda_item_fields(register: Register) -> list[Field]:
+    leads = [*register.delegate_index(), *register.organisations]
+    return [
+        Field("title", "Title"),
+        Field("kind", "Kind", "choice", _choices(ItemKind)),
+        Field("topic", "Topic"),
+        Field("lead", "Lead (delegate or organisation id)", suggestions=leads),
+        Field("minutes", "Minutes", "int"),
+        Field("objective", "Objective", "multiline"),
+        Field("notes", "Notes", "multiline"),
+    ]
+
+
+def lead_check(register: Register) -> Check:
+    ids = [*register.delegate_index(), *register.organisations]
+    return reference_check(lead=(ids, "delegate or organisation"))
+
+
+def action_fields(register: Register) -> list[Field]:
+    return [
+        Field("text", "Action", "multiline"),
+        Field("owner", "Owner (organisation id)", suggestions=list(register.organisations)),
+        Field("due", "Due", "date", placeholder="YYYY-MM-DD"),
+        Field("status", "Status", "choice", _choices(ActionStatus)),
+    ]
+
+
+def commitment_fields(register: Register) -> list[Field]:
+    return [
+        Field("organisation", "Organisation id", suggestions=list(register.organisations)),
+        Field("text", "Commitment", "multiline"),
+        Field("agreed", "Agreed on", "date", placeholder="YYYY-MM-DD"),
+        Field("due", "Due", "date", placeholder="YYYY-MM-DD"),
+        Field("status", "Status", "choice", _choices(CommitmentStatus)),
+    ]
+
+
+def summit_fields(register: Register, new: bool) -> list[Field]:
+    people = list(register.delegate_index())
+    return [
+        *([ID_FIELD] if new else []),
+        Field("title", "Title"),
+        Field("convener", "Convener (delegate id)", suggestions=people),
+        Field("organiser", "Organiser who sends the invites (delegate id)", suggestions=people),
+        Field("start", "Start (local time)", "datetime", placeholder="YYYY-MM-DD HH:MM"),
+        Field("end", "Planned end (local time)", "datetime", placeholder="YYYY-MM-DD HH:MM"),
+        Field("timezone", "Time zone", suggestions=["Europe/London"]),
+        Field("venue", "Venue"),
+        Field("status", "Status", "choice", _choices(SummitStatus)),
+        Field("classification", "Classification", "choice", _choices(Classification)),
+        Field("purpose", "Purpose", "multiline"),
+    ]
+
+
+def summit_check(register: Register) -> Check:
+    people = list(register.delegate_index())
+    return reference_check(convener=(people, "delegate"), organiser=(people, "delegate"))

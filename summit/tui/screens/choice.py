@@ -1,0 +1,153 @@
+"""Small modal screens: pick one option, or confirm a choice among buttons."""
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+CSS = """
+ChoiceScreen, ConfirmScreen, PickScreen, PathScreen { align: center middle; }
+.dialog {
+    width: 72; max-width: 100%; height: auto; max-height: 90%;
+    border: thick $primary; background: $surface; padding: 0 1;
+}
+.dialog-title { text-style: bold; margin-bottom: 1; }
+.dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
+.dialog-buttons Button { margin-left: 1; }
+PickScreen OptionList, ChoiceScreen OptionList { height: auto; max-height: 20; }
+"""
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Pick one of a few values (a reply, a status) from a list."""
+
+    DEFAULT_CSS = CSS
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="choice.cancel")]
+
+    def __init__(self, title: str, options: Sequence[str], current: str | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = list(options)
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(*[Option(o, id=o) for o in self.options], id="choices")
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if self.current in self.options:
+            choices.highlighted = self.options.index(self.current)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class ConfirmScreen(ModalScreen[str]):
+    """A question with labelled answers; dismisses with the chosen answer's key."""
+
+    DEFAULT_CSS = CSS
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel", id="confirm.cancel")]
+
+    def __init__(self, title: str, message: str, answers: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.answers = list(answers)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message)
+            with Horizontal(classes="dialog-buttons"):
+                for index, (key, label) in enumerate(self.answers):
+                    yield Button(
+                        label, id=f"answer-{key}", variant="primary" if index == 0 else "default"
+                    )
+
+    @on(Button.Pressed)
+    def _answered(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "answer-cancel").removeprefix("answer-"))
+
+
+class PickScreen(ModalScreen[str | None]):
+    """Choose one of many (label, id) options, narrowing the list as you type."""
+
+    DEFAULT_CSS = CSS
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="pick.cancel")]
+    LIMIT = 200
+
+    def __init__(self, title: str, options: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.all_options = list(options)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(placeholder="Type to filter", id="pick-filter")
+            yield OptionList(id="pick-options")
+            yield Static("", id="pick-count")
+
+    def on_mount(self) -> None:
+        self._show("")
+
+    @on(Input.Changed, "#pick-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def _show(self, text: str) -> None:
+        words = text.lower().split()
+        matches = [
+            (label, key)
+            for label, key in self.all_options
+            if all(word in label.lower() for word in words)
+        ]
+        options = self.query_one("#pick-options", OptionList)
+        options.clear_options()
+        options.add_options([Option(label, id=key) for label, key in matches[: self.LIMIT]])
+        shown = min(len(matches), self.LIMIT)
+        more = f" (type to narrow {len(matches)} matches)" if len(matches) > shown else ""
+        self.query_one("#pick-count", Static).update(f"{shown} shown{more}")
+        if shown:
+            options.highlighted = 0
+
+    @on(Input.Submitted, "#pick-filter")
+    def _take_first(self) -> None:
+        options = self.query_one("#pick-options", OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#pick-options")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class PathScreen(ModalScreen[str | None]):
+    """Ask for a path (a folder to export into, files to import)."""
+
+    DEFAULT_CSS = CSS
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="path.cancel")]
+
+    def __init__(self, title: str, hint: str, value: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.hint = hint
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.hint)
+            yield Input(self.value, id="path")
+
+    @on(Input.Submitted, "#path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)

@@ -1,0 +1,103 @@
+"""Export a summit's invites, agenda and e-mails into a folder, and show what was written."""
+
+from pathlib import Path
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from summit import invitations
+from summit.store import DataError
+from summit.tui.session import Session
+
+
+class ExportScreen(ModalScreen[bool]):
+    CSS_PATH = "export.tcss"
+    BINDINGS = [Binding("escape", "dismiss(False)", "Close", id="export.close")]
+
+    def __init__(self, session: Session, summit_id: str) -> None:
+        super().__init__()
+        self.session = session
+        self.summit_id = summit_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export"):
+            yield Label(f"Export {self.summit_id}", id="export-title")
+            yield Label("Folder")
+            yield Input(str(Path.cwd() / "invites"), id="export-folder")
+            yield Checkbox("Invite for the organisers (every attendee)", True, id="combined")
+            yield Checkbox(
+                "One invite per organisation (only its own delegates)", True, id="per-organisation"
+            )
+            yield Checkbox("Agenda calendar (one event per item)", True, id="agenda")
+            yield Checkbox("E-mails ready to send, one per organisation", False, id="emails")
+            yield Static(
+                "Exporting saves your changes first; the summit file records "
+                "the invite's UID and SEQUENCE.",
+                id="export-note",
+            )
+            yield Static("", id="export-result")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-run")
+                yield Button("Close", id="export-close")
+
+    @on(Button.Pressed, "#export-close")
+    def _close(self) -> None:
+        self.dismiss(False)
+
+    def _checked(self, name: str) -> bool:
+        return self.query_one(f"#{name}", Checkbox).value
+
+    @on(Button.Pressed, "#export-run")
+    def _run(self) -> None:
+        workspace = self.session.workspace
+        if not workspace.writable:
+            self.notify("Fix the data problems first (F1 for help)", severity="error")
+            return
+        report = workspace.save()
+        if not report.ok:
+            self.notify("Saving failed: resolve it (ctrl+s) before exporting", severity="error")
+            return
+        self.query_one("#export-run", Button).disabled = True
+        self.export(
+            Path(self.query_one("#export-folder", Input).value).expanduser(),
+            [n for n in ("combined", "per-organisation", "agenda", "emails") if self._checked(n)],
+        )
+
+    @work(thread=True, exclusive=True)
+    def export(self, folder: Path, kinds: list[str]) -> None:
+        dataset = self.session.workspace.dataset
+        written: list[Path] = []
+        try:
+            if "combined" in kinds:
+                written += invitations.export_invites(dataset, self.summit_id, folder).paths
+            if "per-organisation" in kinds:
+                written += invitations.export_invites(
+                    dataset, self.summit_id, folder, per_organisation=True
+                ).paths
+            if "agenda" in kinds:
+                written.append(invitations.export_agenda(dataset, self.summit_id, folder))
+            if "emails" in kinds:
+                written += invitations.export_emails(dataset, self.summit_id, folder).paths
+        except (DataError, OSError) as error:
+            self.app.call_from_thread(
+                self._show, f"[b $text-error]Export failed:[/] {escape(str(error))}"
+            )
+            return
+        self.app.call_from_thread(self._exported, written)
+
+    def _exported(self, written: list[Path]) -> None:
+        summit = self.session.workspace.dataset.summits[self.summit_id].record
+        self.session.workspace.set_summit(self.summit_id, summit)
+        self.session.changed()
+        state = summit.invite
+        header = f"Wrote {len(written)} files (SEQUENCE {state.sequence if state else 0}):"
+        self._show("\n".join([header, *(escape(str(p)) for p in written)]))
+        self.query_one("#export-run", Button).disabled = False
+
+    def _show(self, text: str) -> None:
+        self.query_one("#export-result", Static).update(text)

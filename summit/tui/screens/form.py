@@ -1,0 +1,212 @@
+"""A modal form that edits one record, with each error shown next to its field.
+
+The form owns the record's data: every change is validated by the record's own
+pydantic model (so the rules are the ones the files are checked with), and an
+error appears beside the field as soon as that field has been touched, or for
+every field on submit. The form dismisses with the validated record.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from summit.model.base import Record
+
+R = TypeVar("R", bound=Record)
+Kind = Literal["text", "multiline", "int", "date", "datetime", "choice"]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: Kind = "text"
+    choices: Sequence[tuple[str, str]] = ()
+    placeholder: str = ""
+    suggestions: Sequence[str] = ()
+    in_model: bool = True
+    """False for values the caller handles, such as a new record's id."""
+
+
+@dataclass(frozen=True)
+class FormResult(Generic[R]):
+    record: R
+    values: dict[str, Any]
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _parse(field: Field, raw: Any) -> Any:
+    """The typed value of what was typed; raises ValueError with a message for the user."""
+    if raw is None or raw is Select.NULL or (isinstance(raw, str) and not raw.strip()):
+        return None
+    text = str(raw).strip() if field.kind != "multiline" else str(raw)
+    if field.kind == "int":
+        if not text.lstrip("-").isdigit():
+            raise ValueError("enter a whole number")
+        return int(text)
+    if field.kind == "date":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError("enter a date as YYYY-MM-DD") from None
+    if field.kind == "datetime":
+        try:
+            return datetime.fromisoformat(text.replace(" ", "T", 1))
+        except ValueError:
+            raise ValueError("enter a date and time as YYYY-MM-DD HH:MM") from None
+    return text
+
+
+class FormScreen(ModalScreen[FormResult[R] | None]):
+    """Edit `fields` of a record of type `model`, starting from `base` (its current data)."""
+
+    CSS_PATH = "form.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="form.submit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        model: type[R],
+        fields: Sequence[Field],
+        base: dict[str, Any] | None = None,
+        check: Callable[[dict[str, Any]], dict[str, str]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.model = model
+        self.fields = list(fields)
+        self.base = dict(base or {})
+        self.check = check
+        self.touched: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form"):
+            yield Label(self.form_title, id="form-title")
+            for field in self.fields:
+                yield Label(field.label, classes="field-label")
+                yield self._widget(field)
+                yield Static("", id=f"error-{field.name}", classes="field-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def _widget(self, field: Field) -> Input | Select[str] | TextArea:
+        value = self.base.get(field.name)
+        widget_id = f"field-{field.name}"
+        if field.kind == "choice":
+            current = str(value) if value is not None else Select.NULL
+            default = self.model.model_fields[field.name].default if field.in_model else None
+            prompt = f"(not set: {default})" if isinstance(default, str) else "(not set)"
+            return Select(
+                field.choices,
+                value=current,
+                id=widget_id,
+                allow_blank=True,
+                prompt=prompt,
+                compact=True,
+            )
+        if field.kind == "multiline":
+            return TextArea(_shown(value), id=widget_id, soft_wrap=True)
+        suggester = SuggestFromList(field.suggestions) if field.suggestions else None
+        return Input(
+            _shown(value),
+            placeholder=field.placeholder,
+            id=widget_id,
+            suggester=suggester,
+            compact=True,
+        )
+
+    def _raw(self, field: Field) -> Any:
+        widget = self.query_one(f"#field-{field.name}")
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Select):
+            return widget.value
+        assert isinstance(widget, Input)
+        return widget.value
+
+    def collect(self) -> tuple[dict[str, Any], dict[str, str], R | None]:
+        """What the form holds: typed values, errors by field, and the record if valid."""
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for field in self.fields:
+            try:
+                values[field.name] = _parse(field, self._raw(field))
+            except ValueError as error:
+                errors[field.name] = str(error)
+        data = dict(self.base)
+        for field in self.fields:
+            if field.in_model and field.name not in errors:
+                if values.get(field.name) is None:
+                    data.pop(field.name, None)
+                else:
+                    data[field.name] = values[field.name]
+        record = None
+        try:
+            record = self.model.model_validate(data)
+        except ValidationError as invalid:
+            for detail in invalid.errors(include_url=False):
+                name = str(detail["loc"][0]) if detail["loc"] else ""
+                message = detail["msg"].removeprefix("Value error, ")
+                if detail["type"] == "missing":
+                    message = "required"
+                errors.setdefault(name, message)
+        if self.check is not None:
+            for name, message in self.check(values).items():
+                errors.setdefault(name, message)
+        return values, errors, record
+
+    def show_errors(self, errors: dict[str, str], *, every: bool) -> None:
+        for field in self.fields:
+            message = errors.get(field.name, "") if every or field.name in self.touched else ""
+            label = self.query_one(f"#error-{field.name}", Static)
+            label.update(message)
+            label.set_class(bool(message), "shown")
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    def _changed(self, event: Input.Changed | Select.Changed | TextArea.Changed) -> None:
+        widget_id = event.control.id or ""
+        if widget_id.startswith("field-"):
+            self.touched.add(widget_id.removeprefix("field-"))
+            self.show_errors(self.collect()[1], every=False)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#save")
+    def action_submit(self) -> None:
+        values, errors, record = self.collect()
+        if errors or record is None:
+            self.show_errors(errors, every=True)
+            self.notify("Fix the fields marked in red", severity="error")
+            return
+        self.dismiss(FormResult(record, values))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

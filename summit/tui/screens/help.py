@@ -1,0 +1,72 @@
+"""Help: what summit does and the keys of every screen."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# summit
+
+Plan a ministerial summit: the invitee register, each summit's agenda,
+invitations and replies, and what it agreed. Everything is kept in TOML files
+that git can diff and merge; summit changes only the lines you changed.
+
+## Everywhere
+
+| key | does |
+|---|---|
+| `ctrl+s` | save every changed file |
+| `ctrl+r` | reload the files from disk |
+| `ctrl+p` | command palette: every action, themes (including high contrast) |
+| `f1` | this help |
+| `f2` | the invitee register (from a summit: invite people to it) |
+| `ctrl+q` | quit (asks first if anything is unsaved) |
+| `escape` | back |
+
+A dot in the title bar means unsaved changes.
+
+## Summits
+
+`enter` open · `n` new summit · `c` copy as a follow-up (same agenda and
+invitees, replies reset) · `i` invitee register
+
+## A summit
+
+`1`-`4` switch tabs · `ctrl+e` export invites, agenda, e-mails · `ctrl+x`
+cancel the summit
+
+- **Agenda**: `a` add · `e`/`enter` edit · `x` remove · `shift+up`/`shift+down`
+  move · `+`/`-` five minutes longer or shorter. Times and any overrun update
+  as you go.
+- **Invitees**: `r`/`enter` set a reply · `i` invite a delegate · `x`
+  uninvite · `o` optional/required · `m` import reply `.ics` files
+- **Outputs**: `a` add action · `c` add commitment · `e` edit · `space`
+  done/open · `x` remove. Overdue items are marked.
+- **Details**: `e` edit title, times, venue, status, classification
+
+## Invitee register
+
+`/` filter · `o` add organisation · `d` add delegate · `e` edit · `x` remove ·
+`space` invite/uninvite (when opened from a summit) · `tab` switches sides.
+Removing someone a summit still refers to is refused.
+
+Forms: `tab` next field · `ctrl+s` or `enter` save · `escape` cancel. Errors
+show beside each field.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90; max-width: 100%; height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    """
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(HELP)

@@ -1,0 +1,45 @@
+"""Problems in the data files, each with its file, line and field.
+
+Shown first when the data directory does not load cleanly: the app still
+opens, shows what it could read, and writes nothing until the files are fixed
+and reloaded.
+"""
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from summit.store import Problem
+
+
+class ProblemsScreen(Screen[None]):
+    CSS_PATH = "problems.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Continue read-only", id="problems.close")]
+
+    def __init__(self, problems: list[Problem], root: str) -> None:
+        super().__init__()
+        self.problems = problems
+        self.root = root
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        errors = [p for p in self.problems if p.is_error]
+        with VerticalScroll(id="problems"):
+            yield Static(
+                f"[b]{len(errors)} problem{'s' * (len(errors) != 1)} in {escape(self.root)}[/b]\n"
+                "summit will not write any file until these are fixed. Fix them in an editor, "
+                "then press ctrl+r to reload. Escape continues read-only.",
+                id="problems-intro",
+            )
+            for problem in self.problems:
+                style = "$text-error" if problem.is_error else "$text-warning"
+                where = f"{problem.display_path()}:{problem.line}:{problem.column}"
+                field = f"{escape(problem.field)}: " if problem.field else ""
+                yield Static(
+                    f"[{style}]{escape(where)}[/]  {field}{escape(problem.message)}",
+                    classes="problem",
+                )
+        yield Footer()

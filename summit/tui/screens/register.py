@@ -1,0 +1,316 @@
+"""The invitee register: organisations and their delegates side by side.
+
+A register may hold thousands of organisations, so rows are added to the table
+a page at a time as the cursor nears the end, and filtering works on the data,
+not on the table.
+"""
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label
+
+from summit.model import Delegate, Invitation, Organisation, Register, Rsvp, Severity
+from summit.model.checks import check_dataset
+from summit.tui import forms
+from summit.tui.screens.form import FormResult, FormScreen
+from summit.tui.session import Session
+
+PAGE = 100
+
+
+def _matches(org_id: str, organisation: Organisation, words: list[str]) -> bool:
+    haystack = " ".join(
+        [
+            org_id,
+            organisation.name,
+            str(organisation.sector),
+            *(
+                f"{d_id} {d.name} {d.job_title} {d.email}"
+                for d_id, d in organisation.delegates.items()
+            ),
+        ]
+    ).lower()
+    return all(word in haystack for word in words)
+
+
+class RegisterScreen(Screen[None]):
+    CSS_PATH = "register.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="register.back"),
+        Binding("slash", "focus_filter", "Filter", id="register.filter"),
+        Binding("o", "add_organisation", "Add organisation", id="register.add_org"),
+        Binding("d", "add_delegate", "Add delegate", id="register.add_delegate"),
+        Binding("e", "edit", "Edit", id="register.edit"),
+        Binding("x", "remove", "Remove", id="register.remove"),
+        Binding("space", "toggle_invite", "Invite/uninvite", id="register.invite"),
+    ]
+
+    def __init__(self, session: Session, summit_id: str | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.summit_id = summit_id
+        self.matches: list[str] = []
+        self.loaded = 0
+
+    @property
+    def register(self) -> Register:
+        return self.session.workspace.register
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Filter organisations and delegates (/)", id="filter")
+        with Horizontal():
+            with Vertical(id="organisations-side"):
+                yield Label("Organisations", classes="side-title")
+                yield DataTable(id="organisations", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="delegates-side"):
+                yield Label("Delegates", id="delegates-title", classes="side-title")
+                yield DataTable(id="delegates", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        organisations = self.query_one("#organisations", DataTable)
+        for label in ("Organisation", "Sector", "People"):
+            organisations.add_column(label, key=label.lower())
+        delegates = self.query_one("#delegates", DataTable)
+        for label in ("Name", "Job title", "E-mail", *(["Invited"] if self.summit_id else [])):
+            delegates.add_column(label, key=label.lower())
+        self.sub_title = f"inviting to {self.summit_id}" if self.summit_id else "register"
+        self.apply_filter("")
+        organisations.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.apply_filter(event.value)
+
+    def apply_filter(self, text: str, keep: str | None = None) -> None:
+        words = text.lower().split()
+        self.matches = [
+            org_id
+            for org_id, organisation in self.register.organisations.items()
+            if not words or _matches(org_id, organisation, words)
+        ]
+        table = self.query_one("#organisations", DataTable)
+        table.clear()
+        self.loaded = 0
+        target = self.matches.index(keep) if keep in self.matches else 0
+        while self.loaded <= target and self.loaded < len(self.matches):
+            self.load_page()
+        if table.row_count:
+            table.move_cursor(row=target)
+        self.show_delegates()
+
+    def load_page(self) -> None:
+        table = self.query_one("#organisations", DataTable)
+        for org_id in self.matches[self.loaded : self.loaded + PAGE]:
+            organisation = self.register.organisations[org_id]
+            table.add_row(
+                organisation.name,
+                str(organisation.sector),
+                str(len(organisation.delegates)),
+                key=org_id,
+            )
+        self.loaded = min(len(self.matches), self.loaded + PAGE)
+
+    def selected_organisation(self) -> str | None:
+        table = self.query_one("#organisations", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def selected_delegate(self) -> str | None:
+        table = self.query_one("#delegates", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @on(DataTable.RowHighlighted, "#organisations")
+    def _organisation_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.loaded - 10 and self.loaded < len(self.matches):
+            self.load_page()
+        self.show_delegates()
+
+    def _invited(self) -> set[str]:
+        if self.summit_id is None:
+            return set()
+        summit = self.session.workspace.summits[self.summit_id]
+        return {d for invitation in summit.invitations.values() for d in invitation.rsvp}
+
+    def show_delegates(self, keep: str | None = None) -> None:
+        table = self.query_one("#delegates", DataTable)
+        table.clear()
+        org_id = self.selected_organisation()
+        title = self.query_one("#delegates-title", Label)
+        if org_id is None:
+            title.update("Delegates")
+            return
+        organisation = self.register.organisations[org_id]
+        title.update(f"Delegates of {escape(organisation.name)}")
+        invited = self._invited()
+        for delegate_id, person in organisation.delegates.items():
+            flag = ["yes" if delegate_id in invited else ""] if self.summit_id else []
+            table.add_row(person.name, person.job_title, person.email, *flag, key=delegate_id)
+        if keep in organisation.delegates:
+            table.move_cursor(row=list(organisation.delegates).index(keep))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def _focused_table(self) -> str:
+        focused = self.focused
+        return "delegates" if focused is not None and focused.id == "delegates" else "organisations"
+
+    def _commit(
+        self,
+        register: Register,
+        keep_org: str | None,
+        keep_delegate: str | None = None,
+    ) -> bool:
+        """Adopt an edited register unless it breaks a summit's references."""
+        workspace = self.session.workspace
+        errors = [
+            f for f in check_dataset(register, workspace.summits) if f.severity is Severity.ERROR
+        ]
+        before = {f.message for f in workspace.findings() if f.severity is Severity.ERROR}
+        new = [f.message for f in errors if f.message not in before]
+        if new:
+            self.notify("Not changed: " + "; ".join(new[:3]), severity="error", timeout=10)
+            return False
+        workspace.set_register(register)
+        self.session.changed()
+        self.apply_filter(self.query_one("#filter", Input).value, keep=keep_org)
+        self.show_delegates(keep=keep_delegate)
+        return True
+
+    def action_add_organisation(self) -> None:
+        check = forms.new_id_check(self.register.organisations, "an organisation")
+        form = FormScreen(
+            "New organisation",
+            Organisation,
+            forms.organisation_fields(new=True),
+            {"sector": "other"},
+            check,
+        )
+
+        def done(result: FormResult[Organisation] | None) -> None:
+            if result is not None:
+                register = self.register.model_copy(deep=True)
+                org_id = str(result.values["id"])
+                register.organisations[org_id] = result.record
+                self._commit(register, org_id)
+
+        self.app.push_screen(form, done)
+
+    def action_add_delegate(self) -> None:
+        org_id = self.selected_organisation()
+        if org_id is None:
+            self.notify("Add an organisation first (o)")
+            return
+        self._delegate_form(org_id, None)
+
+    def _delegate_form(self, org_id: str, delegate_id: str | None) -> None:
+        organisation = self.register.organisations[org_id]
+        base: dict[str, object] = {}
+        if delegate_id is not None:
+            person = organisation.delegates[delegate_id]
+            base = {**person.to_data(), **(person.personal.to_data() if person.personal else {})}
+        check = (
+            forms.new_id_check(self.register.delegate_index(), "a delegate")
+            if (delegate_id is None)
+            else None
+        )
+        title = f"{'New delegate' if delegate_id is None else 'Edit delegate'}: {organisation.name}"
+        form = FormScreen(
+            title, Delegate, forms.delegate_fields(new=delegate_id is None), base, check
+        )
+
+        def done(result: FormResult[Delegate] | None) -> None:
+            if result is None:
+                return
+            person = result.record
+            needs = {k: result.values.get(k) for k in ("access_needs", "dietary_needs")}
+            personal = {k: v for k, v in needs.items() if v}
+            data = person.to_data()
+            data.pop("personal", None)
+            if personal:
+                data["personal"] = personal
+            person = Delegate.model_validate(data)
+            register = self.register.model_copy(deep=True)
+            new_id = delegate_id or str(result.values["id"])
+            register.organisations[org_id].delegates[new_id] = person
+            self._commit(register, org_id, new_id)
+
+        self.app.push_screen(form, done)
+
+    def action_edit(self) -> None:
+        org_id = self.selected_organisation()
+        if org_id is None:
+            return
+        if self._focused_table() == "delegates":
+            delegate_id = self.selected_delegate()
+            if delegate_id is not None:
+                self._delegate_form(org_id, delegate_id)
+            return
+        organisation = self.register.organisations[org_id]
+        form = FormScreen(
+            f"Edit {organisation.name}",
+            Organisation,
+            forms.organisation_fields(new=False),
+            organisation.to_data(),
+        )
+
+        def done(result: FormResult[Organisation] | None) -> None:
+            if result is not None:
+                register = self.register.model_copy(deep=True)
+                register.organisations[org_id] = result.record
+                self._commit(register, org_id)
+
+        self.app.push_screen(form, done)
+
+    def action_remove(self) -> None:
+        org_id = self.selected_organisation()
+        if org_id is None:
+            return
+        register = self.register.model_copy(deep=True)
+        if self._focused_table() == "delegates":
+            delegate_id = self.selected_delegate()
+            if delegate_id is None:
+                return
+            del register.organisations[org_id].delegates[delegate_id]
+            if self._commit(register, org_id):
+                self.notify(f"Removed {delegate_id}")
+            return
+        del register.organisations[org_id]
+        if self._commit(register, None):
+            self.notify(f"Removed {org_id}")
+
+    def action_toggle_invite(self) -> None:
+        org_id = self.selected_organisation()
+        if self.summit_id is None or org_id is None:
+            self.notify("Open the register from a summit (F2 there) to invite people")
+            return
+        workspace = self.session.workspace
+        summit = workspace.summits[self.summit_id].model_copy(deep=True)
+        if self._focused_table() == "delegates":
+            delegate_id = self.selected_delegate()
+            if delegate_id is None:
+                return
+            invitation = summit.invitations.setdefault(org_id, Invitation())
+            if delegate_id in invitation.rsvp:
+                del invitation.rsvp[delegate_id]
+            else:
+                invitation.rsvp[delegate_id] = Rsvp.NEEDS_ACTION
+        elif org_id in summit.invitations:
+            del summit.invitations[org_id]
+        else:
+            delegates = self.register.organisations[org_id].delegates
+            summit.invitations[org_id] = Invitation(
+                rsvp=dict.fromkeys(delegates, Rsvp.NEEDS_ACTION)
+            )
+        workspace.set_summit(self.summit_id, summit)
+        self.session.changed()
+        self.show_delegates(keep=self.selected_delegate())

@@ -1,0 +1,112 @@
+"""One summit: its agenda, invitees and replies, outputs and particulars, in tabs."""
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from summit.model import SummitStatus
+from summit.model.schedule import overrun_minutes
+from summit.tui.screens.choice import ConfirmScreen
+from summit.tui.screens.export import ExportScreen
+from summit.tui.session import Session
+from summit.tui.widgets.agenda import AgendaPart
+from summit.tui.widgets.details import DetailsPart
+from summit.tui.widgets.invitees import InviteesPart
+from summit.tui.widgets.outputs import OutputsPart
+from summit.tui.widgets.summit_part import SummitChanged, SummitPart
+
+
+class SummitScreen(Screen[None]):
+    CSS_PATH = "summit.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="summit.back"),
+        Binding("ctrl+e", "export", "Export", id="summit.export"),
+        Binding("ctrl+x", "cancel_summit", "Cancel summit", id="summit.cancel"),
+        Binding("1", "tab('agenda')", "Agenda", show=False, id="summit.tab.agenda"),
+        Binding("2", "tab('invitees')", "Invitees", show=False, id="summit.tab.invitees"),
+        Binding("3", "tab('outputs')", "Outputs", show=False, id="summit.tab.outputs"),
+        Binding("4", "tab('details')", "Details", show=False, id="summit.tab.details"),
+    ]
+
+    def __init__(self, session: Session, summit_id: str) -> None:
+        super().__init__()
+        self.session = session
+        self.summit_id = summit_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="summit-summary")
+        with TabbedContent(id="summit-tabs"):
+            with TabPane("1 Agenda", id="agenda"):
+                yield AgendaPart(self.session, self.summit_id)
+            with TabPane("2 Invitees", id="invitees"):
+                yield InviteesPart(self.session, self.summit_id)
+            with TabPane("3 Outputs", id="outputs"):
+                yield OutputsPart(self.session, self.summit_id)
+            with TabPane("4 Details", id="details"):
+                yield DetailsPart(self.session, self.summit_id)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_summary()
+        self.query_one(AgendaPart).query_one(DataTable).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
+        # Each part's keys work when its table (or the part itself) has focus.
+        tables = event.pane.query(DataTable)
+        if tables:
+            tables.first().focus()
+        else:
+            event.pane.query_one(SummitPart).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.summit_id in self.session.workspace.summits:
+            self._refresh_all()
+
+    def refresh_summary(self) -> None:
+        summit = self.session.workspace.summits[self.summit_id]
+        when = f"{summit.start:%a %d %b %Y %H:%M}"
+        late = overrun_minutes(summit)
+        overrun = f" [b $text-error]overruns by {late} min[/]" if late else ""
+        self.query_one("#summit-summary", Static).update(
+            f"[b]{escape(summit.title)}[/b]\n{when} · {escape(summit.venue)} · {summit.status}"
+            f" · {summit.classification}{overrun}"
+        )
+        self.sub_title = self.summit_id
+
+    @on(SummitChanged)
+    def _refresh_all(self) -> None:
+        self.refresh_summary()
+        for part in self.query(SummitPart):
+            part.refresh_part()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#summit-tabs", TabbedContent).active = tab
+
+    def action_export(self) -> None:
+        self.app.push_screen(
+            ExportScreen(self.session, self.summit_id), lambda _: self._refresh_all()
+        )
+
+    def action_cancel_summit(self) -> None:
+        summit = self.session.workspace.summits[self.summit_id]
+        if summit.status == SummitStatus.CANCELLED:
+            self.notify("This summit is already cancelled")
+            return
+        message = f"Cancel {summit.title!r}? Then save and export: invitees receive a cancellation."
+
+        def answered(answer: str | None) -> None:
+            if answer == "cancel-summit":
+                cancelled = summit.model_copy(deep=True)
+                cancelled.status = SummitStatus.CANCELLED
+                self.session.workspace.set_summit(self.summit_id, cancelled)
+                self.session.changed()
+                self._refresh_all()
+                self.notify("Cancelled: save (ctrl+s), then export (ctrl+e) to tell invitees")
+
+        answers = [("cancel-summit", "Cancel the summit"), ("keep", "Keep it")]
+        self.app.push_screen(ConfirmScreen("Cancel summit", message, answers), answered)

@@ -1,0 +1,129 @@
+"""The first screen: every summit with its date, status and replies."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from summit.model import Rsvp, Summit
+from summit.tui import forms
+from summit.tui.screens.form import FormResult, FormScreen
+from summit.tui.session import Session
+
+
+class SummitsScreen(Screen[None]):
+    CSS_PATH = "summits.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="summits.open"),
+        Binding("n", "new", "New summit", id="summits.new"),
+        Binding("c", "duplicate", "Copy as follow-up", id="summits.duplicate"),
+        Binding("i", "invitees", "Invitees", id="summits.invitees"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="summits-heading")
+        yield DataTable(id="summits", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#summits", DataTable)
+        for label in ("Id", "Title", "Date", "Status", "Class", "Replies", "Warnings"):
+            table.add_column(label, key=label.lower())
+        self.refresh_rows()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        workspace = self.session.workspace
+        warnings: dict[str, int] = {}
+        for finding in workspace.findings():
+            if finding.where.summit is not None:
+                warnings[finding.where.summit] = warnings.get(finding.where.summit, 0) + 1
+        table = self.query_one("#summits", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for summit_id, summit in sorted(workspace.summits.items(), key=lambda pair: pair[1].start):
+            table.add_row(
+                *self._cells(summit_id, summit, warnings.get(summit_id, 0)), key=summit_id
+            )
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        count = len(workspace.summits)
+        self.query_one("#summits-heading", Static).update(
+            f"{count} summit{'s' * (count != 1)} in {workspace.root}"
+        )
+
+    @staticmethod
+    def _cells(summit_id: str, summit: Summit, warnings: int) -> tuple[str, ...]:
+        counts = summit.rsvp_counts()
+        replies = f"{counts[Rsvp.ACCEPTED]}/{sum(counts.values())} accepted"
+        return (
+            summit_id,
+            summit.title,
+            f"{summit.start:%a %d %b %Y %H:%M}",
+            str(summit.status),
+            str(summit.classification),
+            replies,
+            str(warnings or ""),
+        )
+
+    def _selected(self) -> str | None:
+        table = self.query_one("#summits", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @on(DataTable.RowSelected, "#summits")
+    def action_open(self) -> None:
+        from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
+
+        summit_id = self._selected()
+        if summit_id is not None:
+            self.app.push_screen(SummitScreen(self.session, summit_id))
+
+    def action_invitees(self) -> None:
+        from summit.tui.screens.register import RegisterScreen  # noqa: PLC0415
+
+        self.app.push_screen(RegisterScreen(self.session))
+
+    def action_new(self) -> None:
+        self._ask_for_summit("New summit", {"timezone": "Europe/London", "status": "draft"})
+
+    def action_duplicate(self) -> None:
+        summit_id = self._selected()
+        if summit_id is None:
+            return
+        source = self.session.workspace.summits[summit_id]
+        base = source.to_data()
+        for key in ("actions", "commitments", "invite", "status"):
+            base.pop(key, None)
+        for invitation in base.get("invitations", {}).values():
+            invitation["rsvp"] = dict.fromkeys(invitation.get("rsvp", {}), "needs-action")
+        base["title"] = f"Follow-up: {source.title}"[:200]
+        self._ask_for_summit(f"Follow-up to {summit_id}", base)
+
+    def _ask_for_summit(self, title: str, base: dict[str, object]) -> None:
+        workspace = self.session.workspace
+        register = workspace.register
+        check = forms.both(
+            forms.new_id_check(workspace.summits, "a summit"), forms.summit_check(register)
+        )
+        form = FormScreen(title, Summit, forms.summit_fields(register, new=True), base, check)
+
+        def created(result: FormResult[Summit] | None) -> None:
+            if result is None:
+                return
+            summit_id = str(result.values["id"])
+            workspace.add_summit(summit_id, result.record)
+            self.session.changed()
+            self.refresh_rows()
+            self.notify(f"Created {summit_id}: save with ctrl+s")
+
+        self.app.push_screen(form, created)

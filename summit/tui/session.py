@@ -1,0 +1,30 @@
+"""The app's editing session: the current workspace and who to tell when it changes."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from summit.workspace import Workspace
+
+
+class Session:
+    """Holds the workspace the screens edit; replaced as a whole on reload."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._listeners: list[Callable[[], None]] = []
+
+    @classmethod
+    def open(cls, root: Path) -> "Session":
+        return cls(Workspace.open(root))
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
+
+    def changed(self) -> None:
+        """Tell listeners (the app's unsaved marker) that the working copies changed."""
+        for listener in self._listeners:
+            listener()
+
+    def reload(self) -> None:
+        self.workspace = self.workspace.reload()
+        self.changed()

@@ -1,0 +1,151 @@
+"""The agenda: items with computed times; add, edit, reorder, retime, remove."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from summit.model import AgendaItem, ItemKind
+from summit.model.schedule import agenda_end, overrun_minutes, planned_end, schedule, total_minutes
+from summit.tui import forms
+from summit.tui.screens.form import FormResult, FormScreen
+from summit.tui.widgets.summit_part import SummitPart
+
+STEP_MINUTES = 5
+
+
+class AgendaPart(SummitPart):
+    DEFAULT_CSS = """
+    AgendaPart #agenda { height: 1fr; }
+    AgendaPart #agenda-total { padding: 0 1; height: auto; }
+    AgendaPart #agenda-total.overrun { color: $text-error; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("a", "add", "Add item", id="agenda.add"),
+        Binding("e", "edit", "Edit", id="agenda.edit"),
+        Binding("x", "remove", "Remove", id="agenda.remove"),
+        Binding("shift+up,K", "move(-1)", "Move up", id="agenda.up"),
+        Binding("shift+down,J", "move(1)", "Move down", id="agenda.down"),
+        Binding("plus,equals_sign", f"minutes({STEP_MINUTES})", "+5 min", id="agenda.longer"),
+        Binding("minus", f"minutes(-{STEP_MINUTES})", "-5 min", id="agenda.shorter"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[str] = DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        for label, width in (("Time", 11), ("Min", 4), ("Item", 34), ("Lead", 24), ("Topic", 20)):
+            table.add_column(label, key=label.lower(), width=width)
+        yield table
+        yield Static("", id="agenda-total")
+
+    def on_mount(self) -> None:
+        self.refresh_part()
+
+    def refresh_part(self) -> None:
+        table = self.query_one("#agenda", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for slot in schedule(self.summit):
+            item = slot.item
+            lead = self.register.describe(item.lead) if item.lead else ""
+            title = f"({item.title})" if item.kind is ItemKind.BREAK else item.title
+            table.add_row(
+                f"{slot.start:%H:%M}-{slot.end:%H:%M}",
+                f"{item.minutes:>3}",
+                title,
+                lead,
+                item.topic or "",
+                key=str(slot.index),
+            )
+        if table.row_count:
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+        self._show_total()
+
+    def _show_total(self) -> None:
+        summit = self.summit
+        text = f"{total_minutes(summit)} minutes, ending {agenda_end(summit):%H:%M}"
+        planned = planned_end(summit)
+        if planned is not None:
+            text += f"; planned end {planned:%H:%M}"
+        late = overrun_minutes(summit)
+        if late:
+            text += f": OVERRUNS BY {late} MINUTES"
+        total = self.query_one("#agenda-total", Static)
+        total.update(text)
+        total.set_class(bool(late), "overrun")
+
+    def _index(self) -> int | None:
+        table = self.query_one("#agenda", DataTable)
+        return table.cursor_row if table.row_count else None
+
+    def _select(self, index: int) -> None:
+        self.query_one("#agenda", DataTable).move_cursor(row=index)
+
+    def action_add(self) -> None:
+        self._form("New agenda item", {"minutes": 30}, insert_at=(self._index() or -1) + 1)
+
+    @on(DataTable.RowSelected, "#agenda")
+    def action_edit(self) -> None:
+        index = self._index()
+        if index is not None:
+            item = self.summit.agenda[index]
+            self._form(f"Agenda item {index + 1}", item.to_data(), replace=index)
+
+    def _form(
+        self,
+        title: str,
+        base: dict[str, object],
+        *,
+        insert_at: int | None = None,
+        replace: int | None = None,
+    ) -> None:
+        form = FormScreen(
+            title,
+            AgendaItem,
+            forms.agenda_item_fields(self.register),
+            base,
+            forms.lead_check(self.register),
+        )
+
+        def done(result: FormResult[AgendaItem] | None) -> None:
+            if result is None:
+                return
+            summit = self.editable()
+            if replace is not None:
+                summit.agenda[replace] = result.record
+                index = replace
+            else:
+                index = insert_at if insert_at is not None else len(summit.agenda)
+                summit.agenda.insert(index, result.record)
+            self.commit(summit)
+            self._select(index)
+
+        self.app.push_screen(form, done)
+
+    def action_remove(self) -> None:
+        index = self._index()
+        if index is None:
+            return
+        summit = self.editable()
+        removed = summit.agenda.pop(index)
+        self.commit(summit)
+        self.notify(f"Removed {removed.title!r}")
+
+    def action_move(self, step: int) -> None:
+        index = self._index()
+        if index is None or not 0 <= index + step < len(self.summit.agenda):
+            return
+        summit = self.editable()
+        agenda = summit.agenda
+        agenda[index], agenda[index + step] = agenda[index + step], agenda[index]
+        self.commit(summit)
+        self._select(index + step)
+
+    def action_minutes(self, change: int) -> None:
+        index = self._index()
+        if index is None:
+            return
+        summit = self.editable()
+        item = summit.agenda[index]
+        item.minutes = max(STEP_MINUTES, item.minutes + change)
+        self.commit(summit)
+        self._select(index)

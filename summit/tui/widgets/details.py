@@ -1,0 +1,80 @@
+"""The summit's particulars and its warnings; edited through a form."""
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from summit.model import Severity, Summit
+from summit.tui import forms
+from summit.tui.screens.form import FormResult, FormScreen
+from summit.tui.widgets.summit_part import SummitPart
+
+
+class DetailsPart(SummitPart):
+    DEFAULT_CSS = """
+    DetailsPart #details { padding: 0 1; }
+    DetailsPart #findings { padding: 1 1 0 1; }
+    """
+    BINDINGS = [Binding("e", "edit", "Edit details", id="details.edit")]
+    can_focus = True
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("", id="details")
+            yield Static("", id="findings")
+
+    def on_mount(self) -> None:
+        self.refresh_part()
+
+    def refresh_part(self) -> None:
+        summit, register = self.summit, self.register
+        rows = [
+            ("Title", summit.title),
+            ("Convener", register.describe(summit.convener)),
+            ("Organiser", register.describe(summit.organiser)),
+            ("Start", f"{summit.start:%A %d %B %Y %H:%M} ({summit.timezone})"),
+            ("Planned end", f"{summit.end:%H:%M}" if summit.end else "not set"),
+            ("Venue", summit.venue),
+            ("Status", str(summit.status)),
+            ("Classification", str(summit.classification)),
+            (
+                "Invite",
+                f"UID {summit.invite.uid}, SEQUENCE {summit.invite.sequence}"
+                if summit.invite
+                else "not sent yet",
+            ),
+            ("Purpose", summit.purpose or ""),
+        ]
+        text = "\n".join(f"[b]{label}:[/b] {escape(value)}" for label, value in rows)
+        self.query_one("#details", Static).update(text)
+        self.query_one("#findings", Static).update(self._findings())
+
+    def _findings(self) -> str:
+        findings = [
+            f for f in self.session.workspace.findings() if f.where.summit == self.summit_id
+        ]
+        if not findings:
+            return "[green]No problems found.[/]"
+        lines = []
+        for finding in findings:
+            style = "$text-error" if finding.severity is Severity.ERROR else "$text-warning"
+            lines.append(f"[{style}]{finding.severity}: {escape(finding.message)}[/]")
+        return "\n".join(lines)
+
+    def action_edit(self) -> None:
+        register = self.register
+        form = FormScreen(
+            "Summit details",
+            Summit,
+            forms.summit_fields(register, new=False),
+            self.summit.to_data(),
+            forms.summit_check(register),
+        )
+
+        def done(result: FormResult[Summit] | None) -> None:
+            if result is not None:
+                self.commit(result.record)
+
+        self.app.push_screen(form, done)

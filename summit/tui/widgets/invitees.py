@@ -1,0 +1,167 @@
+"""Who is invited to the summit, and their replies: invite, uninvite, record replies."""
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from summit.invitations import collect_replies
+from summit.model import Attendance, Invitation, Rsvp
+from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
+from summit.tui.widgets.summit_part import SummitChanged, SummitPart
+
+_STYLE = {
+    "accepted": "green",
+    "declined": "red",
+    "tentative": "yellow",
+    "delegated": "cyan",
+    "needs-action": "dim",
+}
+
+
+class InviteesPart(SummitPart):
+    DEFAULT_CSS = """
+    InviteesPart #invitees { height: 1fr; }
+    InviteesPart #invitees-summary { padding: 0 1; height: auto; }
+    """
+    BINDINGS = [
+        Binding("r", "reply", "Set reply", id="invitees.reply"),
+        Binding("i", "invite", "Invite", id="invitees.invite"),
+        Binding("x", "uninvite", "Uninvite", id="invitees.uninvite"),
+        Binding("o", "attendance", "Optional/required", id="invitees.attendance"),
+        Binding("m", "import_replies", "Import replies", id="invitees.import"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[str] = DataTable(id="invitees", cursor_type="row", zebra_stripes=True)
+        for label, width in (
+            ("Organisation", 26),
+            ("Delegate", 18),
+            ("Reply", 12),
+            ("Job title", 30),
+        ):
+            table.add_column(label, key=label.lower(), width=width)
+        yield table
+        yield Static("", id="invitees-summary")
+
+    def on_mount(self) -> None:
+        self.refresh_part()
+
+    def refresh_part(self) -> None:
+        table = self.query_one("#invitees", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for org_id, invitation in self.summit.invitations.items():
+            organisation = self.register.organisations.get(org_id)
+            name = organisation.name if organisation else f"{org_id} (not in the register)"
+            if invitation.attendance is Attendance.OPTIONAL:
+                name += " (optional)"
+            if not invitation.rsvp:
+                table.add_row(name, "(nobody yet)", "", "", key=f"{org_id}/")
+            for delegate_id, reply in invitation.rsvp.items():
+                person = organisation.delegates.get(delegate_id) if organisation else None
+                table.add_row(
+                    name,
+                    person.name if person else delegate_id,
+                    f"[{_STYLE[str(reply)]}]{reply}[/]",
+                    person.job_title if person else "",
+                    key=f"{org_id}/{delegate_id}",
+                )
+                name = ""  # the organisation is named on its first row only
+        if table.row_count:
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+        counts = self.summit.rsvp_counts()
+        summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
+        self.query_one("#invitees-summary", Static).update(summary or "Nobody is invited yet")
+
+    def _selected(self) -> tuple[str, str] | None:
+        table = self.query_one("#invitees", DataTable)
+        if not table.row_count:
+            return None
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        org_id, _, delegate_id = key.partition("/")
+        return org_id, delegate_id
+
+    @on(DataTable.RowSelected, "#invitees")
+    def action_reply(self) -> None:
+        selected = self._selected()
+        if selected is None or not selected[1]:
+            return
+        org_id, delegate_id = selected
+        current = self.summit.invitations[org_id].rsvp[delegate_id]
+
+        def chosen(reply: str | None) -> None:
+            if reply is not None:
+                summit = self.editable()
+                summit.invitations[org_id].rsvp[delegate_id] = Rsvp(reply)
+                self.commit(summit)
+
+        self.app.push_screen(ChoiceScreen("Reply", [str(r) for r in Rsvp], str(current)), chosen)
+
+    def action_invite(self) -> None:
+        invited = {d for i in self.summit.invitations.values() for d in i.rsvp}
+        options = [
+            (f"{organisation.name}: {person.name}, {person.job_title}", f"{org_id}/{delegate_id}")
+            for org_id, organisation in self.register.organisations.items()
+            for delegate_id, person in organisation.delegates.items()
+            if delegate_id not in invited
+        ]
+
+        def picked(key: str | None) -> None:
+            if key is not None:
+                org_id, _, delegate_id = key.partition("/")
+                summit = self.editable()
+                invitation = summit.invitations.setdefault(org_id, Invitation())
+                invitation.rsvp[delegate_id] = Rsvp.NEEDS_ACTION
+                self.commit(summit)
+
+        self.app.push_screen(PickScreen("Invite a delegate", options), picked)
+
+    def action_uninvite(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        org_id, delegate_id = selected
+        summit = self.editable()
+        rsvp = summit.invitations[org_id].rsvp
+        if delegate_id:
+            del rsvp[delegate_id]
+        if not delegate_id or not rsvp:
+            del summit.invitations[org_id]
+        self.commit(summit)
+
+    def action_attendance(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        summit = self.editable()
+        invitation = summit.invitations[selected[0]]
+        optional = invitation.attendance is Attendance.OPTIONAL
+        invitation.attendance = Attendance.REQUIRED if optional else Attendance.OPTIONAL
+        self.commit(summit)
+
+    def action_import_replies(self) -> None:
+        hint = "Reply .ics files or folders holding them, separated by spaces."
+        self.app.push_screen(PathScreen("Import replies", hint), self._import)
+
+    def _import(self, text: str | None) -> None:
+        if not text:
+            return
+        files: list[Path] = []
+        for part in text.split():
+            path = Path(part).expanduser()
+            files.extend(sorted(path.glob("*.ics")) if path.is_dir() else [path])
+        workspace = self.session.workspace
+        result, updated = collect_replies(workspace.summits, workspace.register, files)
+        if result.problems:
+            lines = "\n".join(p.format() for p in result.problems)
+            self.notify(f"No reply recorded:\n{lines}", severity="error", timeout=15)
+            return
+        for summit_id, summit in updated.items():
+            workspace.set_summit(summit_id, summit)
+        self.session.changed()
+        self.post_message(SummitChanged())
+        ignored = f"; {len(result.ignored)} stale ignored" if result.ignored else ""
+        self.notify(f"{len(result.changed)} replies recorded{ignored}: save with ctrl+s")

@@ -1,0 +1,170 @@
+"""What the summit produced: actions and commitments, with owners, due dates and status."""
+
+from datetime import date
+from typing import TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from summit.model import Action, ActionStatus, Commitment, CommitmentStatus
+from summit.tui import forms
+from summit.tui.screens.form import FormResult, FormScreen
+from summit.tui.session import Session
+from summit.tui.widgets.summit_part import SummitPart
+
+T = TypeVar("T")
+
+_DONE = {
+    "action": (ActionStatus.OPEN, ActionStatus.DONE),
+    "commitment": (CommitmentStatus.OPEN, CommitmentStatus.MET),
+}
+
+
+def is_overdue(due: date | None, status: str, today: date) -> bool:
+    return due is not None and due < today and status == "open"
+
+
+class OutputsPart(SummitPart):
+    DEFAULT_CSS = """
+    OutputsPart #outputs { height: 1fr; }
+    OutputsPart #outputs-summary { padding: 0 1; height: auto; }
+    """
+    BINDINGS = [
+        Binding("a", "add_action", "Add action", id="outputs.action"),
+        Binding("c", "add_commitment", "Add commitment", id="outputs.commitment"),
+        Binding("e", "edit", "Edit", id="outputs.edit"),
+        Binding("space", "toggle_done", "Done/open", id="outputs.done"),
+        Binding("x", "remove", "Remove", id="outputs.remove"),
+    ]
+
+    def __init__(self, session: Session, summit_id: str, today: date | None = None) -> None:
+        super().__init__(session, summit_id)
+        self.today = today or date.today()
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[str] = DataTable(id="outputs", cursor_type="row", zebra_stripes=True)
+        for label, width in (("Kind", 10), ("Who", 20), ("Due", 20), ("Status", 9), ("What", 60)):
+            table.add_column(label, key=label.lower(), width=width)
+        yield table
+        yield Static("", id="outputs-summary")
+
+    def on_mount(self) -> None:
+        self.refresh_part()
+
+    def _rows(self) -> list[tuple[str, int, str, str, date | None, str]]:
+        rows: list[tuple[str, int, str, str, date | None, str]] = [
+            ("action", i, a.owner, a.text, a.due, str(a.status))
+            for i, a in enumerate(self.summit.actions)
+        ]
+        rows += [
+            ("commitment", i, c.organisation, c.text, c.due, str(c.status))
+            for i, c in enumerate(self.summit.commitments)
+        ]
+        return rows
+
+    def refresh_part(self) -> None:
+        table = self.query_one("#outputs", DataTable)
+        row = table.cursor_row
+        table.clear()
+        overdue = 0
+        for kind, index, who, text, due, status in self._rows():
+            late = is_overdue(due, status, self.today)
+            overdue += late
+            shown_due = f"{due:%d %b %Y}" if due else ""
+            if late:
+                shown_due = f"[b $text-error]{shown_due} OVERDUE[/]"
+            first_line = text.splitlines()[0] if text else ""
+            table.add_row(
+                kind,
+                self.register.describe(who),
+                shown_due,
+                status,
+                first_line,
+                key=f"{kind}/{index}",
+            )
+        if table.row_count:
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+        summary = f"{len(self.summit.actions)} actions, {len(self.summit.commitments)} commitments"
+        if overdue:
+            summary += f"; {overdue} overdue"
+        self.query_one("#outputs-summary", Static).update(summary)
+
+    def _selected(self) -> tuple[str, int] | None:
+        table = self.query_one("#outputs", DataTable)
+        if not table.row_count:
+            return None
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        kind, _, index = key.partition("/")
+        return kind, int(index)
+
+    def action_add_action(self) -> None:
+        self._form("action", None, {"status": "open"})
+
+    def action_add_commitment(self) -> None:
+        self._form("commitment", None, {"status": "open", "agreed": self.today})
+
+    @on(DataTable.RowSelected, "#outputs")
+    def action_edit(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, index = selected
+        record = (self.summit.actions if kind == "action" else self.summit.commitments)[index]
+        self._form(kind, index, record.to_data())
+
+    def _form(self, kind: str, index: int | None, base: dict[str, object]) -> None:
+        register = self.register
+        model: type[Action] | type[Commitment]
+        if kind == "action":
+            model, fields = Action, forms.action_fields(register)
+            check = forms.reference_check(owner=(register.organisations, "organisation"))
+        else:
+            model, fields = Commitment, forms.commitment_fields(register)
+            check = forms.reference_check(organisation=(register.organisations, "organisation"))
+        title = f"{'New' if index is None else 'Edit'} {kind}"
+
+        def done(result: FormResult[Action | Commitment] | None) -> None:
+            if result is None:
+                return
+            summit = self.editable()
+            record = result.record
+            if isinstance(record, Action):
+                self._put(summit.actions, index, record)
+            else:
+                self._put(summit.commitments, index, record)
+            self.commit(summit)
+
+        form: FormScreen[Action | Commitment] = FormScreen(title, model, fields, base, check)
+        self.app.push_screen(form, done)
+
+    @staticmethod
+    def _put(items: list[T], index: int | None, record: T) -> None:
+        if index is None:
+            items.append(record)
+        else:
+            items[index] = record
+
+    def action_toggle_done(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, index = selected
+        summit = self.editable()
+        record = (summit.actions if kind == "action" else summit.commitments)[index]
+        open_status, done_status = _DONE[kind]
+        record.status = done_status if record.status == open_status else open_status  # type: ignore[assignment]
+        self.commit(summit)
+
+    def action_remove(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, index = selected
+        summit = self.editable()
+        if kind == "action":
+            summit.actions.pop(index)
+        else:
+            summit.commitments.pop(index)
+        self.commit(summit)

@@ -1,0 +1,132 @@
+"""An editing session over a data directory: working copies, unsaved changes, saving.
+
+The TUI edits working copies of the register and the summits held here, and
+saves them through storage when the user asks. Nothing here knows Textual, so
+every rule about saving is tested without a terminal.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from summit.model import Register, Summit, check_dataset
+from summit.model.checks import Finding
+from summit.store import ConflictError, DataError, Dataset, load_dataset
+from summit.store.document import TomlDocument
+from summit.store.locations import summit_path
+
+REGISTER = "invitees.toml"
+
+
+def summit_label(summit_id: str) -> str:
+    return f"agendas/{summit_id}.toml"
+
+
+@dataclass
+class SaveReport:
+    saved: list[str] = field(default_factory=list)
+    conflicts: list[ConflictError] = field(default_factory=list)
+    refused: list[DataError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.conflicts and not self.refused
+
+
+class Workspace:
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        register = dataset.register.record if dataset.register else Register()
+        self.register: Register = register.model_copy(deep=True)
+        self.summits: dict[str, Summit] = {
+            summit_id: doc.record.model_copy(deep=True)
+            for summit_id, doc in dataset.summits.items()
+        }
+
+    @classmethod
+    def open(cls, root: Path) -> "Workspace":
+        return cls(load_dataset(root))
+
+    @property
+    def root(self) -> Path:
+        return self.dataset.root
+
+    @property
+    def writable(self) -> bool:
+        """Saving is allowed only once the files on disk load without errors."""
+        return self.dataset.register is not None and not self.dataset.errors
+
+    # What changed ---------------------------------------------------------
+
+    def register_dirty(self) -> bool:
+        saved = self.dataset.register
+        return saved is None or saved.record.to_data() != self.register.to_data()
+
+    def summit_dirty(self, summit_id: str) -> bool:
+        saved = self.dataset.summits.get(summit_id)
+        return saved is None or saved.record.to_data() != self.summits[summit_id].to_data()
+
+    def dirty_files(self) -> list[str]:
+        files = [REGISTER] if self.dataset.register is not None and self.register_dirty() else []
+        files += [summit_label(sid) for sid in self.summits if self.summit_dirty(sid)]
+        return files
+
+    def findings(self) -> list[Finding]:
+        """Errors and warnings of the working copies, as they would be saved."""
+        return check_dataset(self.register, self.summits)
+
+    # Editing --------------------------------------------------------------
+
+    def set_register(self, register: Register) -> None:
+        self.register = Register.model_validate(register.to_data())
+
+    def set_summit(self, summit_id: str, summit: Summit) -> None:
+        self.summits[summit_id] = Summit.model_validate(summit.to_data())
+
+    def add_summit(self, summit_id: str, summit: Summit) -> None:
+        if summit_id in self.summits or summit_path(self.root, summit_id).exists():
+            raise ValueError(f"a summit {summit_id!r} already exists")
+        self.set_summit(summit_id, summit)
+
+    # Saving ---------------------------------------------------------------
+
+    def save(self) -> SaveReport:
+        """Save every changed file; each conflict or refusal is reported, the rest saved."""
+        report = SaveReport()
+        if self.dataset.register is not None and self.register_dirty():
+            self._save_one(REGISTER, lambda: self.dataset.save_register(self.register), report)
+        for summit_id, summit in self.summits.items():
+            if self.summit_dirty(summit_id):
+                save = partial(self.dataset.save_summit, summit_id, summit)
+                self._save_one(summit_label(summit_id), save, report)
+        return report
+
+    @staticmethod
+    def _save_one(label: str, save: Callable[[], bool], report: SaveReport) -> None:
+        try:
+            save()
+        except ConflictError as conflict:
+            report.conflicts.append(conflict)
+        except DataError as refusal:
+            report.refused.append(refusal)
+        else:
+            report.saved.append(label)
+
+    def overwrite(self, conflict: ConflictError) -> None:
+        """Write our version over a file that changed on disk, keeping its comments.
+
+        The user chose this knowingly; the file on disk is re-read (so its new
+        layout and comments are kept) and our data saved onto it.
+        """
+        if conflict.path == self.dataset.register_path:
+            self.dataset.register = TomlDocument.load(conflict.path, Register)
+            self.dataset.save_register(self.register)
+            return
+        summit_id = conflict.path.stem
+        self.dataset.summits[summit_id] = TomlDocument.load(conflict.path, Summit)
+        self.dataset.save_summit(summit_id, self.summits[summit_id])
+
+    def reload(self) -> "Workspace":
+        """A fresh workspace from the files on disk (unsaved changes are dropped)."""
+        return Workspace.open(self.root)
