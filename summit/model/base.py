@@ -1,8 +1,10 @@
 """The base every record in our TOML files is validated with."""
 
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+from pydantic.fields import FieldInfo
 
 
 class Record(BaseModel):
@@ -21,9 +23,37 @@ class Record(BaseModel):
     )
 
     def to_data(self) -> dict[str, Any]:
-        """The plain TOML-ready data of this record: only keys that were set.
+        """The plain TOML-ready data of this record: what was written, plus what changed.
 
-        `exclude_unset` keeps a file's own choice of which optional keys to
-        write, so saving never adds a default the author left out.
+        A key the file left out stays out while it holds its default, so saving
+        never adds a default the author did not write. pydantic's own
+        `exclude_unset` is not enough: adding to a default list or dict changes
+        the value without marking the field as set.
         """
-        return self.model_dump(mode="python", exclude_unset=True, exclude_none=True, warnings=False)
+        data: dict[str, Any] = {}
+        for name, field in type(self).model_fields.items():
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if name not in self.model_fields_set and _is_default(field, value):
+                continue
+            data[name] = _plain(value)
+        return data
+
+
+def _is_default(field: FieldInfo, value: Any) -> bool:
+    if field.default_factory is not None:
+        return bool(value == field.default_factory())  # type: ignore[call-arg]
+    return bool(value == field.default)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_data()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, Enum):
+        return value.value
+    return value

@@ -1,6 +1,7 @@
 """The summit Textual app: loads the workspace, shows the first screen, saves and quits."""
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -42,13 +43,13 @@ class SummitApp(App[None]):
         workspace = self.session.workspace
         self.push_screen(SummitsScreen(self.session))
         if workspace.dataset.problems and not workspace.writable:
-            self.push_screen(ProblemsScreen(workspace.dataset.problems, str(workspace.root)))
+            self.push_screen(ProblemsScreen(workspace.dataset.problems, self.session.place))
         self.show_unsaved()
 
     def show_unsaved(self) -> None:
         workspace = self.session.workspace
         dirty = workspace.dirty_files()
-        marker = f"● unsaved: {', '.join(dirty)}" if dirty else str(workspace.root)
+        marker = f"● unsaved: {', '.join(dirty)}" if dirty else self.session.place
         self.sub_title = marker if workspace.writable else f"READ-ONLY (errors) · {marker}"
 
     def action_help(self) -> None:
@@ -166,6 +167,6 @@ class SummitApp(App[None]):
             )
 
 
-def make_app(root: Path) -> SummitApp:
+def make_app(root: Path, today: date | None = None) -> SummitApp:
     """The app on a data directory; the CLI, `summit serve` and the tests all start here."""
-    return SummitApp(Session.open(root))
+    return SummitApp(Session.open(root, today))

@@ -112,6 +112,9 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
+
     def _widget(self, field: Field) -> Input | Select[str] | TextArea:
         value = self.base.get(field.name)
         widget_id = f"field-{field.name}"

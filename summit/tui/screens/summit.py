@@ -40,13 +40,13 @@ class SummitScreen(Screen[None]):
         yield Header()
         yield Static("", id="summit-summary")
         with TabbedContent(id="summit-tabs"):
-            with TabPane("1 Agenda", id="agenda"):
+            with TabPane("1 Agenda", id="tab-agenda"):
                 yield AgendaPart(self.session, self.summit_id)
-            with TabPane("2 Invitees", id="invitees"):
+            with TabPane("2 Invitees", id="tab-invitees"):
                 yield InviteesPart(self.session, self.summit_id)
-            with TabPane("3 Outputs", id="outputs"):
+            with TabPane("3 Outputs", id="tab-outputs"):
                 yield OutputsPart(self.session, self.summit_id)
-            with TabPane("4 Details", id="details"):
+            with TabPane("4 Details", id="tab-details"):
                 yield DetailsPart(self.session, self.summit_id)
         yield Footer()
 
@@ -85,7 +85,7 @@ class SummitScreen(Screen[None]):
             part.refresh_part()
 
     def action_tab(self, tab: str) -> None:
-        self.query_one("#summit-tabs", TabbedContent).active = tab
+        self.query_one("#summit-tabs", TabbedContent).active = f"tab-{tab}"
 
     def action_export(self) -> None:
         self.app.push_screen(

@@ -57,7 +57,7 @@ class SummitsScreen(Screen[None]):
             table.move_cursor(row=min(cursor, table.row_count - 1))
         count = len(workspace.summits)
         self.query_one("#summits-heading", Static).update(
-            f"{count} summit{'s' * (count != 1)} in {workspace.root}"
+            f"{count} summit{'s' * (count != 1)} in {self.session.place}"
         )
 
     @staticmethod

@@ -11,7 +11,6 @@ from textual.widgets import DataTable, Static
 from summit.model import Action, ActionStatus, Commitment, CommitmentStatus
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
-from summit.tui.session import Session
 from summit.tui.widgets.summit_part import SummitPart
 
 T = TypeVar("T")
@@ -39,9 +38,9 @@ class OutputsPart(SummitPart):
         Binding("x", "remove", "Remove", id="outputs.remove"),
     ]
 
-    def __init__(self, session: Session, summit_id: str, today: date | None = None) -> None:
-        super().__init__(session, summit_id)
-        self.today = today or date.today()
+    @property
+    def today(self) -> date:
+        return self.session.today
 
     def compose(self) -> ComposeResult:
         table: DataTable[str] = DataTable(id="outputs", cursor_type="row", zebra_stripes=True)

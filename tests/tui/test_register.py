@@ -1,0 +1,118 @@
+"""The invitee register: organisations and delegates side by side, forms, filtering, paging."""
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from bench.generate import generate
+from summit.store import load_dataset
+from summit.tui.app import SummitApp, make_app
+from summit.tui.screens.form import FormScreen
+from summit.tui.screens.register import PAGE, RegisterScreen
+from tests.tui.conftest import TODAY, settle
+
+
+def table(app: SummitApp, name: str) -> DataTable[str]:
+    return app.screen.query_one(f"#{name}", DataTable)
+
+
+async def open_register(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("f2")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, RegisterScreen)
+
+
+async def test_adding_a_delegate_saves_a_valid_file_and_keeps_comments(
+    app: SummitApp, data_dir: Path
+) -> None:
+    path = data_dir / "invitees.toml"
+    comments = [line for line in path.read_text().splitlines() if line.startswith("#")]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(pilot)
+        await pilot.press("slash", *"yahoo", "tab")
+        await settle(pilot)
+        assert table(app, "organisations").row_count == 1
+        await pilot.press("d")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.press(
+            *"yahoo-safety",
+            "tab",
+            *"Sam Okoro",
+            "tab",
+            *"Head of Safety",
+            "tab",
+            *"sam.okoro@yahoo.example.org",
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RegisterScreen)
+        assert table(app, "delegates").row_count == 2
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    text = path.read_text()
+    assert [line for line in text.splitlines() if line.startswith("#")] == comments
+    assert "[organisations.yahoo.delegates.yahoo-safety]" in text
+    assert load_dataset(data_dir).errors == []
+
+
+async def test_form_errors_show_inline_as_you_type(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        form = app.screen
+        await pilot.press(*"google-policy", "tab", "tab", "tab", *"not-an-address")
+        await settle(pilot)
+        id_error = str(form.query_one("#error-id", Static).render())
+        email_error = str(form.query_one("#error-email", Static).render())
+        assert "there is already a delegate 'google-policy'" in id_error
+        assert "not a valid email address" in email_error
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert "required" in str(form.query_one("#error-name", Static).render())
+
+
+async def test_removing_someone_a_summit_invites_is_refused(app: SummitApp, data_dir: Path) -> None:
+    before = (data_dir / "invitees.toml").read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert "dcms" in app.session.workspace.register.organisations
+        assert app.session.workspace.dirty_files() == []
+    assert (data_dir / "invitees.toml").read_bytes() == before
+
+
+async def test_inviting_from_the_register_for_the_open_summit(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await open_register(pilot)
+        await pilot.press("slash", *"dcms", "tab", "tab")  # to the delegates table
+        await settle(pilot)
+        assert app.focused is table(app, "delegates")
+        await pilot.press("down", "space")
+        await settle(pilot)
+        summit = app.session.workspace.summits["online-safety-summit"]
+        assert "summit-lead" in summit.invitations["dcms"].rsvp
+
+
+async def test_a_large_register_loads_rows_a_page_at_a_time(tmp_path: Path) -> None:
+    root = generate(tmp_path / "big", organisations=1000, delegates=10, summits=0)
+    shutil.rmtree(root / "agendas")
+    app = make_app(root, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(pilot)
+        organisations = table(app, "organisations")
+        assert organisations.row_count == PAGE
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await settle(pilot)
+        assert organisations.row_count > PAGE
+        app.screen.query_one("#filter", Input).value = "delegate 999 9"
+        await settle(pilot)
+        assert organisations.row_count == 1
+        assert table(app, "delegates").row_count == 10

@@ -1,0 +1,77 @@
+"""The first screen: the summits list, opening, creating and copying summits."""
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from summit.store import load_dataset
+from summit.tui.app import SummitApp
+from summit.tui.screens.form import FormScreen
+from summit.tui.screens.summit import SummitScreen
+from summit.tui.screens.summits import SummitsScreen
+from tests.conftest import SAMPLE_SUMMIT
+from tests.tui.conftest import settle
+
+
+async def test_the_first_screen_lists_the_sample_summit(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SummitsScreen)
+        table = app.screen.query_one("#summits", DataTable)
+        assert table.row_count == 1
+        row = table.get_row_at(0)
+        assert row[0] == SAMPLE_SUMMIT
+        assert row[5] == "8/13 accepted"
+
+
+async def test_enter_opens_the_summit(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SummitScreen)
+        assert app.screen.summit_id == SAMPLE_SUMMIT
+
+
+async def test_a_new_summit_is_created_and_saved(app: SummitApp, data_dir: Path) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        values = {
+            "id": "follow-up-summit",
+            "title": "Follow-up summit",
+            "convener": "secretary-of-state",
+            "organiser": "summit-lead",
+            "start": "2027-04-14 10:00",
+            "venue": "Lancaster House",
+        }
+        for name, value in values.items():
+            form.query_one(f"#field-{name}").value = value  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SummitsScreen)
+        assert "follow-up-summit" in app.sub_title
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    dataset = load_dataset(data_dir)
+    assert dataset.errors == []
+    assert dataset.summits["follow-up-summit"].record.venue == "Lancaster House"
+
+
+async def test_copy_as_follow_up_keeps_agenda_and_resets_replies(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-id").value = "second-summit"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        copy = app.session.workspace.summits["second-summit"]
+        original = app.session.workspace.summits[SAMPLE_SUMMIT]
+        assert copy.agenda == original.agenda
+        assert copy.invite is None and copy.actions == []
+        assert {str(r) for i in copy.invitations.values() for r in i.rsvp.values()} == {
+            "needs-action"
+        }
