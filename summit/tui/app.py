@@ -43,7 +43,7 @@ class SummitApp(App[None]):
         workspace = self.session.workspace
         self.push_screen(SummitsScreen(self.session))
         if workspace.dataset.problems and not workspace.writable:
-            self.push_screen(ProblemsScreen(workspace.dataset.problems, self.session.place))
+            self.push_screen(ProblemsScreen(workspace.dataset.problems, workspace.root))
         self.show_unsaved()
 
     def show_unsaved(self) -> None:

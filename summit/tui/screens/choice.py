@@ -65,7 +65,7 @@ class ConfirmScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message)
+            yield Static(self.message, id="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for index, (key, label) in enumerate(self.answers):
                     yield Button(

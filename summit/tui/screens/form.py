@@ -186,7 +186,6 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
             message = errors.get(field.name, "") if every or field.name in self.touched else ""
             label = self.query_one(f"#error-{field.name}", Static)
             label.update(message)
-            label.set_class(bool(message), "shown")
 
     @on(Input.Changed)
     @on(Select.Changed)

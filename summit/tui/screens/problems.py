@@ -5,6 +5,8 @@ opens, shows what it could read, and writes nothing until the files are fixed
 and reloaded.
 """
 
+from pathlib import Path
+
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +21,7 @@ class ProblemsScreen(Screen[None]):
     CSS_PATH = "problems.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Continue read-only", id="problems.close")]
 
-    def __init__(self, problems: list[Problem], root: str) -> None:
+    def __init__(self, problems: list[Problem], root: Path) -> None:
         super().__init__()
         self.problems = problems
         self.root = root
@@ -29,14 +31,14 @@ class ProblemsScreen(Screen[None]):
         errors = [p for p in self.problems if p.is_error]
         with VerticalScroll(id="problems"):
             yield Static(
-                f"[b]{len(errors)} problem{'s' * (len(errors) != 1)} in {escape(self.root)}[/b]\n"
+                f"[b]{len(errors)} problem{'s' * (len(errors) != 1)} in {escape(self.root.name)}[/b]\n"
                 "summit will not write any file until these are fixed. Fix them in an editor, "
                 "then press ctrl+r to reload. Escape continues read-only.",
                 id="problems-intro",
             )
             for problem in self.problems:
                 style = "$text-error" if problem.is_error else "$text-warning"
-                where = f"{problem.display_path()}:{problem.line}:{problem.column}"
+                where = f"{problem.display_path(self.root)}:{problem.line}:{problem.column}"
                 field = f"{escape(problem.field)}: " if problem.field else ""
                 yield Static(
                     f"[{style}]{escape(where)}[/]  {field}{escape(problem.message)}",

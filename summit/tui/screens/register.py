@@ -74,11 +74,13 @@ class RegisterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         organisations = self.query_one("#organisations", DataTable)
-        for label in ("Organisation", "Sector", "People"):
-            organisations.add_column(label, key=label.lower())
+        for label, width in (("Organisation", 28), ("Sector", 15), ("People", 6)):
+            organisations.add_column(label, key=label.lower(), width=width)
         delegates = self.query_one("#delegates", DataTable)
-        for label in ("Name", "Job title", "E-mail", *(["Invited"] if self.summit_id else [])):
-            delegates.add_column(label, key=label.lower())
+        columns = [("Invited", 7)] if self.summit_id else []
+        columns += [("Name", 20), ("Job title", 28), ("E-mail", 36)]
+        for label, width in columns:
+            delegates.add_column(label, key=label.lower(), width=width)
         self.sub_title = f"inviting to {self.summit_id}" if self.summit_id else "register"
         self.apply_filter("")
         organisations.focus()
@@ -153,7 +155,7 @@ class RegisterScreen(Screen[None]):
         invited = self._invited()
         for delegate_id, person in organisation.delegates.items():
             flag = ["yes" if delegate_id in invited else ""] if self.summit_id else []
-            table.add_row(person.name, person.job_title, person.email, *flag, key=delegate_id)
+            table.add_row(*flag, person.name, person.job_title, person.email, key=delegate_id)
         if keep in organisation.delegates:
             table.move_cursor(row=list(organisation.delegates).index(keep))
 

@@ -33,8 +33,17 @@ class SummitsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#summits", DataTable)
-        for label in ("Id", "Title", "Date", "Status", "Class", "Replies", "Warnings"):
-            table.add_column(label, key=label.lower())
+        # The first columns are what fits 80 columns; the rest scroll into view.
+        for label, width in (
+            ("Date", 16),
+            ("Title", 30),
+            ("Status", 9),
+            ("Replies", 15),
+            ("Warnings", 8),
+            ("Class", 18),
+            ("Id", 30),
+        ):
+            table.add_column(label, key=label.lower(), width=width)
         self.refresh_rows()
 
     def on_screen_resume(self) -> None:
@@ -65,13 +74,13 @@ class SummitsScreen(Screen[None]):
         counts = summit.rsvp_counts()
         replies = f"{counts[Rsvp.ACCEPTED]}/{sum(counts.values())} accepted"
         return (
-            summit_id,
+            f"{summit.start:%Y-%m-%d %H:%M}",
             summit.title,
-            f"{summit.start:%a %d %b %Y %H:%M}",
             str(summit.status),
-            str(summit.classification),
             replies,
             str(warnings or ""),
+            str(summit.classification),
+            summit_id,
         )
 
     def _selected(self) -> str | None:

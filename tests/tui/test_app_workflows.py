@@ -1,0 +1,182 @@
+"""Saving, quitting, conflicts, bad data, export, cancellation, help, palette and themes."""
+
+from pathlib import Path
+
+import icalendar
+from textual.command import CommandPalette
+from textual.widgets import Button, Input, Static
+
+from summit.store import load_dataset
+from summit.tui.app import SummitApp, make_app
+from summit.tui.screens.choice import ConfirmScreen
+from summit.tui.screens.export import ExportScreen
+from summit.tui.screens.help import HelpScreen
+from summit.tui.screens.problems import ProblemsScreen
+from summit.tui.screens.summits import SummitsScreen
+from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.tui.conftest import TODAY, settle
+
+
+def summit_path(root: Path) -> Path:
+    return root / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+
+
+async def make_a_change(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("plus")
+    await settle(pilot)
+
+
+async def test_quitting_with_unsaved_changes_asks_first(app: SummitApp, data_dir: Path) -> None:
+    before = snapshot(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        message = app.screen.query_one("#dialog-message", Static)
+        assert "agendas/online-safety-summit.toml" in str(message.render())
+        await pilot.click("#answer-cancel")
+        await settle(pilot)
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.click("#answer-discard")
+        await settle(pilot)
+    assert not app.is_running
+    assert snapshot(data_dir) == before
+
+
+async def test_save_and_quit_writes_the_change(app: SummitApp, data_dir: Path) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.click("#answer-save")
+        await settle(pilot)
+    assert load_dataset(data_dir).summits[SAMPLE_SUMMIT].record.agenda[0].minutes == 20
+
+
+async def test_a_file_changed_on_disk_is_never_silently_overwritten(
+    app: SummitApp, data_dir: Path
+) -> None:
+    path = summit_path(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)
+        theirs = path.read_text().replace("Conference Room 1", "Conference Room 2")
+        path.write_text(theirs)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert path.read_text() == theirs
+        kept = list(path.parent.glob(f"{path.name}.mine-*"))
+        assert len(kept) == 1 and "minutes = 20" in kept[0].read_text()
+        await pilot.click("#answer-overwrite")
+        await settle(pilot)
+    text = path.read_text()
+    assert "minutes = 20" in text
+    assert "Conference Room 1" in text  # our version, chosen knowingly
+
+
+async def test_reload_from_disk_after_a_conflict(app: SummitApp, data_dir: Path) -> None:
+    path = summit_path(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)
+        path.write_text(path.read_text().replace("Conference Room 1", "Conference Room 2"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.click("#answer-reload")
+        await settle(pilot)
+        assert isinstance(app.screen, SummitsScreen)
+        summit = app.session.workspace.summits[SAMPLE_SUMMIT]
+        assert summit.venue.endswith("Conference Room 2")
+        assert summit.agenda[0].minutes == 15
+
+
+async def test_bad_data_opens_read_only_with_every_problem(data_dir: Path) -> None:
+    register = data_dir / "invitees.toml"
+    register.write_text(register.read_text().replace('sector = "search"', 'sektor = "search"', 1))
+    before = snapshot(data_dir)
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        shown = " ".join(str(s.render()) for s in app.screen.query(".problem"))
+        assert "invitees.toml:46:1" in shown
+        assert "did you mean 'sector'" in shown
+        assert "READ-ONLY" in app.sub_title
+        await pilot.press("escape")
+        await make_a_change(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert snapshot(data_dir) == before
+
+
+async def test_export_writes_every_kind_of_file_and_lists_them(
+    app: SummitApp, data_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "invites"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-folder", Input).value = str(out)
+        await pilot.click("#emails")
+        await pilot.click("#export-run")
+        await settle(pilot)
+        result = str(app.screen.query_one("#export-result", Static).render())
+        assert "Wrote 26 files (SEQUENCE 0)" in result
+        assert app.screen.query_one("#export-run", Button).disabled is False
+    names = {p.name for p in out.iterdir()}
+    assert {
+        f"{SAMPLE_SUMMIT}.ics",
+        f"{SAMPLE_SUMMIT}-agenda.ics",
+        f"{SAMPLE_SUMMIT}-bt.eml",
+        f"{SAMPLE_SUMMIT}-google.ics",
+    } <= names
+    calendar = icalendar.Calendar.from_ical((out / f"{SAMPLE_SUMMIT}.ics").read_bytes())
+    assert str(calendar["method"]) == "REQUEST"
+    # Exporting saved the change first.
+    assert load_dataset(data_dir).summits[SAMPLE_SUMMIT].record.agenda[0].minutes == 20
+
+
+async def test_cancelling_asks_then_marks_the_summit(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#answer-cancel-summit")
+        await settle(pilot)
+        assert str(app.session.workspace.summits[SAMPLE_SUMMIT].status) == "cancelled"
+
+
+async def test_help_and_the_command_palette_list_the_actions(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Add item", "Move up", "Export", "Cancel summit", "Save"} <= set(titles)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"add item", "enter")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "FormScreen"
+
+
+async def test_themes_include_high_contrast(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for theme in ("textual-light", "textual-dark", "summit-high-contrast"):
+            app.theme = theme
+            await settle(pilot)
+            assert app.current_theme.name == theme

@@ -1,0 +1,114 @@
+"""Invitees and replies, and the outputs tab, driven by keys."""
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from summit.model import Rsvp
+from summit.store import load_dataset
+from summit.tui.app import SummitApp, make_app
+from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
+from summit.tui.screens.form import FormScreen
+from tests.conftest import SAMPLE_SUMMIT
+from tests.ical.test_replies import reply_file
+from tests.tui.conftest import TODAY, settle
+
+
+def summit(app: SummitApp):  # type: ignore[no-untyped-def]
+    return app.session.workspace.summits[SAMPLE_SUMMIT]
+
+
+async def open_tab(pilot, tab: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press(tab)
+    await settle(pilot)
+
+
+async def test_setting_a_reply_by_hand(app: SummitApp, data_dir: Path) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "2")
+        await pilot.press("down", "down", "down", "down", "down", "r")  # Facebook's delegate
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.highlighted == 0  # needs-action, the current reply
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert summit(app).invitations["facebook"].rsvp["facebook-policy"] is Rsvp.ACCEPTED
+        summary = str(app.screen.query_one("#invitees-summary", Static).render())
+        assert "9 accepted" in summary
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = load_dataset(data_dir).summits[SAMPLE_SUMMIT].record
+    assert saved.invitations["facebook"].rsvp["facebook-policy"] is Rsvp.ACCEPTED
+
+
+async def test_inviting_and_uninviting(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "2")
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press(*"priya")
+        await settle(pilot)
+        assert app.screen.query_one(OptionList).option_count == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert summit(app).invitations["dcms"].rsvp == {"summit-lead": Rsvp.NEEDS_ACTION}
+        table = app.screen.query_one("#invitees", DataTable)
+        rows_before = table.row_count
+        await pilot.press("up", "x")  # the first row: the Home Office's only delegate
+        await settle(pilot)
+        assert "home-office" not in summit(app).invitations
+        assert table.row_count == rows_before - 1
+
+
+async def test_importing_reply_files(app: SummitApp, data_dir: Path, tmp_path: Path) -> None:
+    invite = summit(app).invite
+    assert invite is not None
+    reply_file(
+        tmp_path,
+        "reply.ics",
+        uid=invite.uid,
+        email="sophie.turner@virginmedia.example.org",
+        partstat="DECLINED",
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "2")
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, PathScreen)
+        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert summit(app).invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.DECLINED
+        assert "●" in app.sub_title
+
+
+async def test_outputs_mark_overdue_add_and_complete(data_dir: Path) -> None:
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(path.read_text().replace("due = 2027-01-27", "due = 2026-11-01"))
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "3")
+        table = app.screen.query_one("#outputs", DataTable)
+        assert "OVERDUE" in str(table.get_row_at(0)[2])
+        assert "OVERDUE" not in str(table.get_row_at(1)[2])
+        assert "1 overdue" in str(app.screen.query_one("#outputs-summary", Static).render())
+        await pilot.press("space")
+        await settle(pilot)
+        assert str(summit(app).actions[0].status) == "done"
+        assert "OVERDUE" not in str(table.get_row_at(0)[2])
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"Publish the summary", "tab", *"dcms", "tab", *"2027-02-01")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert summit(app).actions[-1].text == "Publish the summary"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = load_dataset(data_dir).summits[SAMPLE_SUMMIT].record
+    assert saved.actions[-1].owner == "dcms"
+    assert str(saved.actions[0].status) == "done"
