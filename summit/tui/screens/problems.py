@@ -28,10 +28,11 @@ class ProblemsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        errors = [p for p in self.problems if p.is_error]
+        errors = len([p for p in self.problems if p.is_error])
+        heading = f"{errors} problem{'s' * (errors != 1)} in {escape(self.root.name)}"
         with VerticalScroll(id="problems"):
             yield Static(
-                f"[b]{len(errors)} problem{'s' * (len(errors) != 1)} in {escape(self.root.name)}[/b]\n"
+                f"[b]{heading}[/b]\n"
                 "summit will not write any file until these are fixed. Fix them in an editor, "
                 "then press ctrl+r to reload. Escape continues read-only.",
                 id="problems-intro",
