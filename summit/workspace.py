@@ -43,6 +43,9 @@ class Workspace:
             summit_id: doc.record.model_copy(deep=True)
             for summit_id, doc in dataset.summits.items()
         }
+        # Files edited since the last save; only these can differ from disk, which
+        # spares comparing a large register on every keystroke.
+        self._touched: set[str] = set()
 
     @classmethod
     def open(cls, root: Path) -> "Workspace":
@@ -61,14 +64,20 @@ class Workspace:
 
     def register_dirty(self) -> bool:
         saved = self.dataset.register
-        return saved is None or saved.record.to_data() != self.register.to_data()
+        if saved is None or REGISTER not in self._touched:
+            return False
+        return saved.record.to_data() != self.register.to_data()
 
     def summit_dirty(self, summit_id: str) -> bool:
         saved = self.dataset.summits.get(summit_id)
-        return saved is None or saved.record.to_data() != self.summits[summit_id].to_data()
+        if saved is None:
+            return True
+        if summit_id not in self._touched:
+            return False
+        return saved.record.to_data() != self.summits[summit_id].to_data()
 
     def dirty_files(self) -> list[str]:
-        files = [REGISTER] if self.dataset.register is not None and self.register_dirty() else []
+        files = [REGISTER] if self.register_dirty() else []
         files += [summit_label(sid) for sid in self.summits if self.summit_dirty(sid)]
         return files
 
@@ -80,9 +89,11 @@ class Workspace:
 
     def set_register(self, register: Register) -> None:
         self.register = Register.model_validate(register.to_data())
+        self._touched.add(REGISTER)
 
     def set_summit(self, summit_id: str, summit: Summit) -> None:
         self.summits[summit_id] = Summit.model_validate(summit.to_data())
+        self._touched.add(summit_id)
 
     def add_summit(self, summit_id: str, summit: Summit) -> None:
         if summit_id in self.summits or summit_path(self.root, summit_id).exists():

@@ -10,10 +10,6 @@ from textual.screen import Screen
 
 from summit.store import ConflictError
 from summit.tui.screens.choice import ConfirmScreen
-from summit.tui.screens.help import HelpScreen
-from summit.tui.screens.problems import ProblemsScreen
-from summit.tui.screens.register import RegisterScreen
-from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
 from summit.tui.themes import HIGH_CONTRAST
@@ -43,6 +39,8 @@ class SummitApp(App[None]):
         workspace = self.session.workspace
         self.push_screen(SummitsScreen(self.session))
         if workspace.dataset.problems and not workspace.writable:
+            from summit.tui.screens.problems import ProblemsScreen  # noqa: PLC0415
+
             self.push_screen(ProblemsScreen(workspace.dataset.problems, workspace.root))
         self.show_unsaved()
 
@@ -52,10 +50,17 @@ class SummitApp(App[None]):
         marker = f"● unsaved: {', '.join(dirty)}" if dirty else self.session.place
         self.sub_title = marker if workspace.writable else f"READ-ONLY (errors) · {marker}"
 
+    # Screens other than the first are imported when first shown: launch stays quick.
+
     def action_help(self) -> None:
+        from summit.tui.screens.help import HelpScreen  # noqa: PLC0415
+
         self.push_screen(HelpScreen())
 
     def action_register(self) -> None:
+        from summit.tui.screens.register import RegisterScreen  # noqa: PLC0415
+        from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
+
         current = self.screen
         summit_id = current.summit_id if isinstance(current, SummitScreen) else None
         self.push_screen(RegisterScreen(self.session, summit_id))

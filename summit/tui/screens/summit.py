@@ -10,7 +10,6 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from summit.model import SummitStatus
 from summit.model.schedule import overrun_minutes
 from summit.tui.screens.choice import ConfirmScreen
-from summit.tui.screens.export import ExportScreen
 from summit.tui.session import Session
 from summit.tui.widgets.agenda import AgendaPart
 from summit.tui.widgets.details import DetailsPart
@@ -88,6 +87,8 @@ class SummitScreen(Screen[None]):
         self.query_one("#summit-tabs", TabbedContent).active = f"tab-{tab}"
 
     def action_export(self) -> None:
+        from summit.tui.screens.export import ExportScreen  # noqa: PLC0415 - loads icalendar
+
         self.app.push_screen(
             ExportScreen(self.session, self.summit_id), lambda _: self._refresh_all()
         )

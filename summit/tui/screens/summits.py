@@ -7,8 +7,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from summit.model import Rsvp, Summit
-from summit.tui import forms
-from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.session import Session
 
 
@@ -119,6 +117,10 @@ class SummitsScreen(Screen[None]):
         self._ask_for_summit(f"Follow-up to {summit_id}", base)
 
     def _ask_for_summit(self, title: str, base: dict[str, object]) -> None:
+        # Forms load TextArea and friends: imported on first use to keep launch quick.
+        from summit.tui import forms  # noqa: PLC0415
+        from summit.tui.screens.form import FormResult, FormScreen  # noqa: PLC0415
+
         workspace = self.session.workspace
         register = workspace.register
         check = forms.both(

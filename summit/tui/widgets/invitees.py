@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from summit.invitations import collect_replies
 from summit.model import Attendance, Invitation, Rsvp
 from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
@@ -153,6 +152,8 @@ class InviteesPart(SummitPart):
         for part in text.split():
             path = Path(part).expanduser()
             files.extend(sorted(path.glob("*.ics")) if path.is_dir() else [path])
+        from summit.invitations import collect_replies  # noqa: PLC0415 - loads icalendar
+
         workspace = self.session.workspace
         result, updated = collect_replies(workspace.summits, workspace.register, files)
         if result.problems:
