@@ -1,14 +1,18 @@
-"""The layers point one way: the domain core and storage never import the outer layers."""
+"""The layers point one way: inner layers never import outer ones, and the TUI touches no file."""
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "summit"
 
 CHECK = """
 import sys
 import {module}
-loaded = sorted(m for m in sys.modules if m.split('.')[0] in {{'textual', 'summit'}})
+loaded = sorted(m for m in sys.modules if m.split('.')[0] in {{'textual', 'summit', 'tomlkit'}})
 print('\\n'.join(loaded))
 """
 
@@ -26,11 +30,33 @@ def modules_loaded_by(module: str) -> set[str]:
 @pytest.mark.parametrize(
     ("module", "forbidden"),
     [
-        ("summit.model", ("summit.store", "summit.cli", "summit.tui", "textual", "tomlkit")),
-        ("summit.store", ("summit.cli", "summit.tui", "textual")),
+        (
+            "summit.model",
+            ("summit.store", "summit.ical", "summit.cli", "summit.tui", "textual", "tomlkit"),
+        ),
+        ("summit.store", ("summit.ical", "summit.cli", "summit.tui", "textual", "tomlkit")),
+        ("summit.ical.invite", ("summit.store", "summit.cli", "summit.tui", "textual")),
+        ("summit.invitations", ("summit.cli", "summit.tui", "textual")),
+        ("summit.workspace", ("summit.cli", "summit.tui", "textual")),
+        ("summit.cli", ("summit.tui", "textual")),
     ],
 )
 def test_inner_layers_do_not_import_outer_ones(module: str, forbidden: tuple[str, ...]) -> None:
     loaded = modules_loaded_by(module)
     leaked = sorted(m for m in loaded if m.startswith(forbidden))
     assert leaked == []
+
+
+FILE_ACCESS = re.compile(
+    r"(?<![.\w])(?<!def )open\(|\.(read|write)_(text|bytes)\(|\bwrite_atomic\("
+)
+
+
+def test_the_tui_reads_and_writes_no_file_itself() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted((PACKAGE / "tui").rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if FILE_ACCESS.search(line)
+    ]
+    assert offenders == []

@@ -123,3 +123,14 @@ def test_no_arguments_gives_an_overview_of_the_sample(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert SAMPLE_SUMMIT in done.stdout
+
+
+def test_serve_runs_the_app_through_textual_serve_on_loopback(cli, monkeypatch) -> None:
+    from textual_serve.server import Server
+
+    started: list[Server] = []
+    monkeypatch.setattr(Server, "serve", lambda self, debug=False: started.append(self))
+    assert cli("serve", "--data", REPO, "--port", "8123").code == 0
+    server = started[0]
+    assert (server.host, server.port) == ("127.0.0.1", 8123)
+    assert "-m summit app --data" in server.command
