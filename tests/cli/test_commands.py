@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual_serve.server import Server
 
 from summit.model.schema import schemas
 from tests.conftest import REPO, SAMPLE_SUMMIT, snapshot
@@ -126,8 +127,6 @@ def test_no_arguments_gives_an_overview_of_the_sample(tmp_path: Path) -> None:
 
 
 def test_serve_runs_the_app_through_textual_serve_on_loopback(cli, monkeypatch) -> None:
-    from textual_serve.server import Server
-
     started: list[Server] = []
     monkeypatch.setattr(Server, "serve", lambda self, debug=False: started.append(self))
     assert cli("serve", "--data", REPO, "--port", "8123").code == 0
