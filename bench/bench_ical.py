@@ -9,8 +9,6 @@ Run: uv run python bench/bench_ical.py [--repeat N]
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,6 +18,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import register_text
+from timing import best_of
 
 from summit.ical.invite import invite_calendar
 from summit.ical.timezones import transitions
@@ -107,15 +106,6 @@ def plain_icalendar(summit: Summit, register: Register, description: str) -> byt
             event.add("attendee", attendee)
     calendar.add_component(event)
     return calendar.to_ical()
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def main() -> None:

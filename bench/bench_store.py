@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import tomli
@@ -20,6 +19,7 @@ import tomlkit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
+from timing import best_of
 
 from summit.model import Register, Summit
 from summit.model.text import _checked_domain, _checked_local
@@ -43,15 +43,6 @@ def summit_load(root: Path) -> None:
     cold_caches()
     dataset = load_dataset(root)
     assert not dataset.errors, dataset.errors[:3]
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def save_one_field(root: Path) -> float:

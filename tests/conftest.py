@@ -13,6 +13,16 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLE_SUMMIT = "online-safety-summit"
 
 
+@pytest.fixture(autouse=True)
+def isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No test reads or writes the developer's own data folder (platformdirs follows XDG)."""
+    home = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A copy of the bundled sample data that a test may change."""

@@ -1,8 +1,11 @@
 """Where the data lives: the data directory, its register and its summit files."""
 
 import os
+import shutil
 from importlib import resources
 from pathlib import Path
+
+import platformdirs
 
 from summit.store.problems import DataDirError
 
@@ -19,10 +22,26 @@ def sample_dir() -> Path:
     return Path(str(resources.files("summit") / "sample"))
 
 
+def own_sample_dir() -> Path:
+    """The user's own copy of the sample, in their data folder, made on first use.
+
+    The bundled sample may sit in a read-only install (or be replaced by an
+    upgrade), so whoever opens summit without data edits a copy of their own.
+    """
+    target = platformdirs.user_data_path("summit") / "sample"
+    if not (target / REGISTER_FILE).is_file():
+        source = sample_dir()
+        (target / AGENDAS_DIR).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / REGISTER_FILE, target / REGISTER_FILE)
+        for summit in summit_files(source):
+            shutil.copy2(summit, target / AGENDAS_DIR / summit.name)
+    return target
+
+
 def find_data_dir(explicit: Path | None, cwd: Path) -> Path:
     """`--data DIR` if given, else the current directory if it holds a register, else the sample."""
     if explicit is None:
-        return cwd if (cwd / REGISTER_FILE).is_file() else sample_dir()
+        return cwd if (cwd / REGISTER_FILE).is_file() else own_sample_dir()
     if not explicit.exists():
         raise DataDirError(f"data directory {explicit} does not exist")
     if not explicit.is_dir():

@@ -113,17 +113,26 @@ def test_the_console_script_runs_as_a_module() -> None:
     assert done.stdout.startswith("summit ")
 
 
-def test_no_arguments_gives_an_overview_of_the_sample(tmp_path: Path) -> None:
+def test_no_arguments_gives_an_overview_of_the_users_own_sample(
+    tmp_path: Path, isolated_user_folders: Path
+) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "summit"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
         check=False,
-        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"},
+        env={
+            "COLUMNS": "200",
+            "PATH": "/usr/bin:/bin",
+            "XDG_DATA_HOME": str(isolated_user_folders),
+        },
     )
     assert done.returncode == 0, done.stderr
     assert SAMPLE_SUMMIT in done.stdout
+    copy = isolated_user_folders / "summit" / "sample"
+    assert (copy / "invitees.toml").read_bytes() == (REPO / "invitees.toml").read_bytes()
+    assert (copy / "agendas" / f"{SAMPLE_SUMMIT}.toml").is_file()
 
 
 def test_serve_runs_the_app_through_textual_serve_on_loopback(cli, monkeypatch) -> None:

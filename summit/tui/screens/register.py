@@ -18,6 +18,7 @@ from summit.model.checks import check_dataset
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.session import Session
+from summit.tui.widgets.tables import selected_key
 
 PAGE = 100
 
@@ -119,16 +120,10 @@ class RegisterScreen(Screen[None]):
         self.loaded = min(len(self.matches), self.loaded + PAGE)
 
     def selected_organisation(self) -> str | None:
-        table = self.query_one("#organisations", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return selected_key(self.query_one("#organisations", DataTable))
 
     def selected_delegate(self) -> str | None:
-        table = self.query_one("#delegates", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return selected_key(self.query_one("#delegates", DataTable))
 
     @on(DataTable.RowHighlighted, "#organisations")
     def _organisation_highlighted(self, event: DataTable.RowHighlighted) -> None:

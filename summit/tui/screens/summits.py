@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from summit.model import Rsvp, Summit
 from summit.tui.session import Session
+from summit.tui.widgets.tables import refill, selected_key
 
 
 class SummitsScreen(Screen[None]):
@@ -53,15 +54,9 @@ class SummitsScreen(Screen[None]):
         for finding in workspace.findings():
             if finding.where.summit is not None:
                 warnings[finding.where.summit] = warnings.get(finding.where.summit, 0) + 1
-        table = self.query_one("#summits", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for summit_id, summit in sorted(workspace.summits.items(), key=lambda pair: pair[1].start):
-            table.add_row(
-                *self._cells(summit_id, summit, warnings.get(summit_id, 0)), key=summit_id
-            )
-        if table.row_count:
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+        by_date = sorted(workspace.summits.items(), key=lambda pair: pair[1].start)
+        rows = [(sid, self._cells(sid, summit, warnings.get(sid, 0))) for sid, summit in by_date]
+        refill(self.query_one("#summits", DataTable), rows)
         count = len(workspace.summits)
         self.query_one("#summits-heading", Static).update(
             f"{count} summit{'s' * (count != 1)} in {self.session.place}"
@@ -82,10 +77,7 @@ class SummitsScreen(Screen[None]):
         )
 
     def _selected(self) -> str | None:
-        table = self.query_one("#summits", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return selected_key(self.query_one("#summits", DataTable))
 
     @on(DataTable.RowSelected, "#summits")
     def action_open(self) -> None:

@@ -1,5 +1,7 @@
 """The agenda: items with computed times; add, edit, reorder, retime, remove."""
 
+from collections.abc import Iterator
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,7 @@ from summit.model.schedule import agenda_end, overrun_minutes, planned_end, sche
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.widgets.summit_part import SummitPart
+from summit.tui.widgets.tables import Row, refill
 
 STEP_MINUTES = 5
 
@@ -41,24 +44,17 @@ class AgendaPart(SummitPart):
         self.refresh_part()
 
     def refresh_part(self) -> None:
-        table = self.query_one("#agenda", DataTable)
-        row = table.cursor_row
-        table.clear()
+        refill(self.query_one("#agenda", DataTable), self._rows())
+        self._show_total()
+
+    def _rows(self) -> Iterator[Row]:
         for slot in schedule(self.summit):
             item = slot.item
             lead = self.register.describe(item.lead) if item.lead else ""
             title = f"({item.title})" if item.kind is ItemKind.BREAK else item.title
-            table.add_row(
-                f"{slot.start:%H:%M}-{slot.end:%H:%M}",
-                f"{item.minutes:>3}",
-                title,
-                lead,
-                item.topic or "",
-                key=str(slot.index),
-            )
-        if table.row_count:
-            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
-        self._show_total()
+            times = f"{slot.start:%H:%M}-{slot.end:%H:%M}"
+            cells = (times, f"{item.minutes:>3}", title, lead, item.topic or "")
+            yield str(slot.index), cells
 
     def _show_total(self) -> None:
         summit = self.summit

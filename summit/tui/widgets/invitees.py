@@ -1,5 +1,6 @@
 """Who is invited to the summit, and their replies: invite, uninvite, record replies."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from textual import on
@@ -10,6 +11,7 @@ from textual.widgets import DataTable, Static
 from summit.model import Attendance, Invitation, Rsvp
 from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
+from summit.tui.widgets.tables import Row, refill, selected_key
 
 _STYLE = {
     "accepted": "green",
@@ -49,37 +51,32 @@ class InviteesPart(SummitPart):
         self.refresh_part()
 
     def refresh_part(self) -> None:
-        table = self.query_one("#invitees", DataTable)
-        row = table.cursor_row
-        table.clear()
+        refill(self.query_one("#invitees", DataTable), self._rows())
+        counts = self.summit.rsvp_counts()
+        summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
+        self.query_one("#invitees-summary", Static).update(summary or "Nobody is invited yet")
+
+    def _rows(self) -> Iterator[Row]:
         for org_id, invitation in self.summit.invitations.items():
             organisation = self.register.organisations.get(org_id)
             name = organisation.name if organisation else f"{org_id} (not in the register)"
             if invitation.attendance is Attendance.OPTIONAL:
                 name += " (optional)"
             if not invitation.rsvp:
-                table.add_row(name, "(nobody yet)", "", "", key=f"{org_id}/")
+                yield f"{org_id}/", (name, "(nobody yet)", "", "")
             for delegate_id, reply in invitation.rsvp.items():
                 person = organisation.delegates.get(delegate_id) if organisation else None
-                table.add_row(
-                    name,
-                    person.name if person else delegate_id,
-                    f"[{_STYLE[str(reply)]}]{reply}[/]",
-                    person.job_title if person else "",
-                    key=f"{org_id}/{delegate_id}",
-                )
+                shown = f"[{_STYLE[str(reply)]}]{reply}[/]"
+                if person is None:
+                    yield f"{org_id}/{delegate_id}", (name, delegate_id, shown, "")
+                else:
+                    yield f"{org_id}/{delegate_id}", (name, person.name, shown, person.job_title)
                 name = ""  # the organisation is named on its first row only
-        if table.row_count:
-            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
-        counts = self.summit.rsvp_counts()
-        summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
-        self.query_one("#invitees-summary", Static).update(summary or "Nobody is invited yet")
 
     def _selected(self) -> tuple[str, str] | None:
-        table = self.query_one("#invitees", DataTable)
-        if not table.row_count:
+        key = selected_key(self.query_one("#invitees", DataTable))
+        if key is None:
             return None
-        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         org_id, _, delegate_id = key.partition("/")
         return org_id, delegate_id
 

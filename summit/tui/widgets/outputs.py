@@ -12,6 +12,7 @@ from summit.model import Action, ActionStatus, Commitment, CommitmentStatus
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.widgets.summit_part import SummitPart
+from summit.tui.widgets.tables import refill, selected_key
 
 T = TypeVar("T")
 
@@ -64,9 +65,7 @@ class OutputsPart(SummitPart):
         return rows
 
     def refresh_part(self) -> None:
-        table = self.query_one("#outputs", DataTable)
-        row = table.cursor_row
-        table.clear()
+        rows = []
         overdue = 0
         for kind, index, who, text, due, status in self._rows():
             late = is_overdue(due, status, self.today)
@@ -75,26 +74,18 @@ class OutputsPart(SummitPart):
             if late:
                 shown_due = f"[b $text-error]{shown_due} OVERDUE[/]"
             first_line = text.splitlines()[0] if text else ""
-            table.add_row(
-                kind,
-                self.register.describe(who),
-                shown_due,
-                status,
-                first_line,
-                key=f"{kind}/{index}",
-            )
-        if table.row_count:
-            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+            cells = (kind, self.register.describe(who), shown_due, status, first_line)
+            rows.append((f"{kind}/{index}", cells))
+        refill(self.query_one("#outputs", DataTable), rows)
         summary = f"{len(self.summit.actions)} actions, {len(self.summit.commitments)} commitments"
         if overdue:
             summary += f"; {overdue} overdue"
         self.query_one("#outputs-summary", Static).update(summary)
 
     def _selected(self) -> tuple[str, int] | None:
-        table = self.query_one("#outputs", DataTable)
-        if not table.row_count:
+        key = selected_key(self.query_one("#outputs", DataTable))
+        if key is None:
             return None
-        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         kind, _, index = key.partition("/")
         return kind, int(index)
 
