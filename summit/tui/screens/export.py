@@ -28,7 +28,7 @@ class ExportScreen(ModalScreen[bool]):
         with Vertical(id="export"):
             yield Label(f"Export {self.summit_id}", id="export-title")
             yield Label("Folder")
-            yield Input(str(Path.cwd() / "invites"), id="export-folder")
+            yield Input(str(Path.cwd() / "invites"), id="export-folder", compact=True)
             yield Checkbox("Invite for the organisers (every attendee)", True, id="combined")
             yield Checkbox(
                 "One invite per organisation (only its own delegates)", True, id="per-organisation"
