@@ -12,7 +12,7 @@ from pathlib import Path
 
 from summit.model import Register, Summit, check_dataset
 from summit.model.checks import Finding
-from summit.store import ConflictError, DataError, Dataset, load_dataset
+from summit.store import ConflictError, DataError, Dataset, Problem, load_dataset
 from summit.store.document import TomlDocument
 from summit.store.locations import summit_path
 
@@ -121,6 +121,10 @@ class Workspace:
             report.conflicts.append(conflict)
         except DataError as refusal:
             report.refused.append(refusal)
+        except OSError as error:
+            path = Path(error.filename) if error.filename else Path(label)
+            message = f"could not be written: {error.strerror or error}"
+            report.refused.append(DataError([Problem(path, 0, 0, message)]))
         else:
             report.saved.append(label)
 

@@ -142,6 +142,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataDirError as error:
         err.print(f"summit: {error}", markup=False)
         return 2
+    except OSError as error:
+        # A full disk, a folder that is a file, no permission: say which, with no traceback.
+        where = f" {error.filename}" if error.filename else ""
+        err.print(f"summit: cannot write{where}: {error.strerror or error}", markup=False)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -10,23 +10,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-CSS = """
-ChoiceScreen, ConfirmScreen, PickScreen, PathScreen { align: center middle; }
-.dialog {
-    width: 72; max-width: 100%; height: auto; max-height: 90%;
-    border: thick $primary; background: $surface; padding: 0 1;
-}
-.dialog-title { text-style: bold; margin-bottom: 1; }
-.dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
-.dialog-buttons Button { margin-left: 1; }
-PickScreen OptionList, ChoiceScreen OptionList { height: auto; max-height: 20; }
-"""
-
 
 class ChoiceScreen(ModalScreen[str | None]):
     """Pick one of a few values (a reply, a status) from a list."""
 
-    DEFAULT_CSS = CSS
+    CSS_PATH = "choice.tcss"
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="choice.cancel")]
 
     def __init__(self, title: str, options: Sequence[str], current: str | None = None) -> None:
@@ -53,7 +41,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 class ConfirmScreen(ModalScreen[str]):
     """A question with labelled answers; dismisses with the chosen answer's key."""
 
-    DEFAULT_CSS = CSS
+    CSS_PATH = "choice.tcss"
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel", id="confirm.cancel")]
 
     def __init__(self, title: str, message: str, answers: Sequence[tuple[str, str]]) -> None:
@@ -80,7 +68,7 @@ class ConfirmScreen(ModalScreen[str]):
 class PickScreen(ModalScreen[str | None]):
     """Choose one of many (label, id) options, narrowing the list as you type."""
 
-    DEFAULT_CSS = CSS
+    CSS_PATH = "choice.tcss"
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="pick.cancel")]
     LIMIT = 200
 
@@ -133,7 +121,7 @@ class PickScreen(ModalScreen[str | None]):
 class PathScreen(ModalScreen[str | None]):
     """Ask for a path (a folder to export into, files to import)."""
 
-    DEFAULT_CSS = CSS
+    CSS_PATH = "choice.tcss"
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="path.cancel")]
 
     def __init__(self, title: str, hint: str, value: str = "") -> None:

@@ -18,11 +18,6 @@ STEP_MINUTES = 5
 
 
 class AgendaPart(SummitPart):
-    DEFAULT_CSS = """
-    AgendaPart #agenda { height: 1fr; }
-    AgendaPart #agenda-total { padding: 0 1; height: auto; }
-    AgendaPart #agenda-total.overrun { color: $text-error; text-style: bold; }
-    """
     BINDINGS = [
         Binding("a", "add", "Add item", id="agenda.add"),
         Binding("e", "edit", "Edit", id="agenda.edit"),

@@ -13,10 +13,6 @@ from summit.tui.widgets.summit_part import SummitPart
 
 
 class DetailsPart(SummitPart):
-    DEFAULT_CSS = """
-    DetailsPart #details { padding: 0 1; }
-    DetailsPart #findings { padding: 1 1 0 1; }
-    """
     BINDINGS = [Binding("e", "edit", "Edit details", id="details.edit")]
     can_focus = True
 

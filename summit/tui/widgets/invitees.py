@@ -23,10 +23,6 @@ _STYLE = {
 
 
 class InviteesPart(SummitPart):
-    DEFAULT_CSS = """
-    InviteesPart #invitees { height: 1fr; }
-    InviteesPart #invitees-summary { padding: 0 1; height: auto; }
-    """
     BINDINGS = [
         Binding("r", "reply", "Set reply", id="invitees.reply"),
         Binding("i", "invite", "Invite", id="invitees.invite"),

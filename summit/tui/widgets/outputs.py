@@ -27,10 +27,6 @@ def is_overdue(due: date | None, status: str, today: date) -> bool:
 
 
 class OutputsPart(SummitPart):
-    DEFAULT_CSS = """
-    OutputsPart #outputs { height: 1fr; }
-    OutputsPart #outputs-summary { padding: 0 1; height: auto; }
-    """
     BINDINGS = [
         Binding("a", "add_action", "Add action", id="outputs.action"),
         Binding("c", "add_commitment", "Add commitment", id="outputs.commitment"),
