@@ -24,7 +24,8 @@ def test_saving_writes_each_changed_file_once(data_dir: Path) -> None:
     workspace = Workspace.open(data_dir)
     register = workspace.register.model_copy(deep=True)
     register.organisations["bt"].delegates["bt-policy"] = Delegate(
-        name="Ana Silva", job_title="Policy Lead", email="ana.silva@bt.example.org")
+        name="Ana Silva", job_title="Policy Lead", email="ana.silva@bt.example.org"
+    )
     workspace.set_register(register)
     report = workspace.save()
     assert report.ok and report.saved == ["invitees.toml"]
@@ -32,8 +33,9 @@ def test_saving_writes_each_changed_file_once(data_dir: Path) -> None:
     assert "bt-policy" in Workspace.open(data_dir).register.organisations["bt"].delegates
 
 
-def test_a_write_failure_is_reported_not_raised(data_dir: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_write_failure_is_reported_not_raised(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     workspace = Workspace.open(data_dir)
     summit = workspace.summits[SAMPLE_SUMMIT].model_copy(deep=True)
     summit.venue = "Lancaster House"

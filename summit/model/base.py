@@ -19,7 +19,7 @@ class Record(BaseModel):
         strict=True,
         extra="forbid",
         validate_assignment=True,
-        use_attribute_docstrings=True,
+        defer_build=True,
     )
 
     def to_data(self) -> dict[str, Any]:

@@ -30,7 +30,6 @@ class Issued(Record):
 
 
 class InviteState(Record):
-    uid: Line
-    """The meeting's identity in every calendar it reaches; never changes."""
+    uid: Line = Field(description="The meeting's identity in every calendar; never changes.")
     sequence: int = Field(ge=0)
     issued: Issued

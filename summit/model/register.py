@@ -36,8 +36,7 @@ class PersonalData(Record):
 
 
 class Delegate(Record):
-    name: Line
-    """The role holder's name as it should appear on an invite."""
+    name: Line = Field(description="The role holder's name as it should appear on an invite.")
     job_title: Line
     email: Email
     phone: Phone | None = None

@@ -71,8 +71,9 @@ class AgendaItem(Record):
     title: Line
     kind: Annotated[ItemKind, Strict(False)] = ItemKind.SESSION
     topic: Line | None = None
-    lead: Slug | None = None
-    """A delegate id, or an organisation id when the organisation leads."""
+    lead: Slug | None = Field(
+        None, description="A delegate id, or an organisation id when the organisation leads."
+    )
     minutes: int = Field(gt=0, le=MAX_ITEM_MINUTES)
     objective: Text | None = None
     notes: Text | None = None
@@ -80,8 +81,7 @@ class AgendaItem(Record):
 
 class Action(Record):
     text: Text
-    owner: Slug
-    """The organisation that owns the action."""
+    owner: Slug = Field(description="The id of the organisation that owns the action.")
     due: date | None = None
     status: Annotated[ActionStatus, Strict(False)] = ActionStatus.OPEN
 
@@ -107,13 +107,16 @@ class Summit(Record):
     """A summit file. Its id is the file name, so it is not repeated inside."""
 
     title: Line
-    convener: Slug
-    """The delegate id of the minister or official who chairs the summit."""
-    organiser: Slug
-    """The delegate id of the host department's contact who sends the invites."""
+    convener: Slug = Field(
+        description="The delegate id of the minister or official who chairs the summit."
+    )
+    organiser: Slug = Field(
+        description="The delegate id of the host department's contact who sends the invites."
+    )
     start: datetime
-    end: datetime | None = None
-    """The planned end; the agenda is checked against it."""
+    end: datetime | None = Field(
+        None, description="The planned end, in local time; the agenda is checked against it."
+    )
     timezone: TimeZoneName = DEFAULT_TIMEZONE
     venue: Line
     status: Annotated[SummitStatus, Strict(False)] = SummitStatus.DRAFT
@@ -123,8 +126,11 @@ class Summit(Record):
     agenda: list[AgendaItem] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
-    invite: InviteState | None = None
-    """Written by `summit export`: the UID and SEQUENCE attendees' calendars hold."""
+    invite: InviteState | None = Field(
+        None,
+        description="Written by `summit export`: the UID and SEQUENCE attendees' calendars "
+        "hold. Do not edit by hand.",
+    )
 
     def rsvp_counts(self) -> dict[Rsvp, int]:
         """How many invited delegates gave each reply, every reply listed."""

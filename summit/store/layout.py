@@ -14,6 +14,9 @@ KeyPath = tuple[str | int, ...]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _SIMPLE_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*+(?![\"']{3}|[\[{])")
+_SIMPLE_HEADER = re.compile(
+    r"[ \t]*(\[\[?)([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(\]\]?)[ \t]*(?:#.*)?\r?\n?"
+)
 _ESCAPED_QUOTE = re.compile(r'\\.|"')
 # A value that certainly ends on its own line: a string without escapes, or a bare scalar.
 _ONE_LINE_VALUE = re.compile(r"""(?:"[^"\\\n]*"|'[^'\n]*'|[^\s#"'\[{]+)[ \t]*(?:#.*)?\r?\n?""")
@@ -170,22 +173,33 @@ class _Scanner:
         return path
 
     def header(self, index: int, line: str, comments_from: int | None) -> None:
+        simple = _SIMPLE_HEADER.fullmatch(line)
+        if simple and len(simple.group(1)) == len(simple.group(3)):
+            is_array = simple.group(1) == "[["
+            names = simple.group(2).split(".")
+            column = simple.start(1) + 1
+        else:
+            names, is_array, column = self._quoted_header(line)
+        self.table = self.resolve(names, is_array=is_array)
+        start = index if comments_from is None else comments_from
+        if self.sections:
+            self.sections[-1].end = start
+        self.sections.append(Section(self.table, is_array, start, index))
+        position = (index + 1, column)
+        self.keys[self.table] = position
+        for size in range(1, len(self.table)):
+            # An implicit parent table is best shown where its first sub-table starts.
+            self.keys.setdefault(self.table[:size], position)
+
+    @staticmethod
+    def _quoted_header(line: str) -> tuple[list[str], bool, int]:
         stripped = line.lstrip()
         is_array = stripped.startswith("[[")
         indent = len(line) - len(stripped)
         names, pos = parse_key(line, indent + (2 if is_array else 1))
         if not line.startswith("]]" if is_array else "]", pos):
             raise LayoutError("malformed table header")
-        self.table = self.resolve(names, is_array=is_array)
-        start = index if comments_from is None else comments_from
-        if self.sections:
-            self.sections[-1].end = start
-        self.sections.append(Section(self.table, is_array, start, index))
-        position = (index + 1, indent + 1)
-        self.keys[self.table] = position
-        for size in range(1, len(self.table)):
-            # An implicit parent table is best shown where its first sub-table starts.
-            self.keys.setdefault(self.table[:size], position)
+        return names, is_array, indent + 1
 
     def key_value(self, index: int, line: str) -> int:
         simple = _SIMPLE_LINE.match(line)

@@ -5,8 +5,6 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
-import platformdirs
-
 from summit.store.problems import DataDirError
 
 REGISTER_FILE = "invitees.toml"
@@ -28,6 +26,8 @@ def own_sample_dir() -> Path:
     The bundled sample may sit in a read-only install (or be replaced by an
     upgrade), so whoever opens summit without data edits a copy of their own.
     """
+    import platformdirs  # noqa: PLC0415 - needed only when there is no data here
+
     target = platformdirs.user_data_path("summit") / "sample"
     if not (target / REGISTER_FILE).is_file():
         source = sample_dir()

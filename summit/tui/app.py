@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from summit.store import ConflictError
-from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
 from summit.tui.themes import HIGH_CONTRAST
@@ -90,6 +89,8 @@ class SummitApp(App[None]):
         self.show_unsaved()
 
     def resolve_conflict(self, conflict: ConflictError) -> None:
+        from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
+
         name = conflict.path.name
         kept = f" Your version is kept as {conflict.kept.name}." if conflict.kept else ""
         message = (
@@ -114,6 +115,8 @@ class SummitApp(App[None]):
     # Reloading and quitting -------------------------------------------------------
 
     def action_reload(self) -> None:
+        from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
+
         if not self.session.workspace.dirty_files():
             self.reload()
             return
@@ -131,6 +134,8 @@ class SummitApp(App[None]):
         self.notify("Reloaded from disk")
 
     async def action_quit(self) -> None:
+        from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
+
         dirty = self.session.workspace.dirty_files()
         if not dirty or not self.session.workspace.writable:
             self.exit()

@@ -83,8 +83,9 @@ def test_rsvp_import_of_a_non_reply_fails_and_writes_nothing(
     assert snapshot(data_dir) == before
 
 
-def test_an_output_folder_that_cannot_be_made_is_a_clear_error(data_dir: Path, tmp_path: Path,
-                                                               cli) -> None:
+def test_an_output_folder_that_cannot_be_made_is_a_clear_error(
+    data_dir: Path, tmp_path: Path, cli
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", blocker / "out")
