@@ -1,6 +1,9 @@
 """The `summit` command end to end, on real data directories."""
 
 import json
+import socket
+import time
+import urllib.request
 import subprocess
 import sys
 from pathlib import Path
@@ -142,3 +145,29 @@ def test_serve_runs_the_app_through_textual_serve_on_loopback(cli, monkeypatch) 
     server = started[0]
     assert (server.host, server.port) == ("127.0.0.1", 8123)
     assert "-m summit app --data" in server.command
+
+
+def test_serve_answers_a_browser_on_loopback() -> None:
+    """The real server: it starts, listens on 127.0.0.1 and serves the app's page."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "summit", "serve", "--data", str(REPO), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = ""
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as reply:
+                    page = reply.read().decode()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert "summit" in page.lower()
+        assert "<html" in page.lower()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
