@@ -2,10 +2,10 @@
 
 import json
 import socket
-import time
-import urllib.request
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
