@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,7 +16,9 @@ from summit.tui.themes import HIGH_CONTRAST
 
 
 class SummitApp(App[None]):
-    CSS_PATH = "app.tcss"
+    # The summits screen is the default screen, whose own CSS_PATH Textual does not
+    # load, so the app loads it.
+    CSS_PATH = ["app.tcss", "screens/summits.tcss"]
     TITLE = "summit"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="app.save"),
@@ -30,18 +33,21 @@ class SummitApp(App[None]):
         self.session = session
         session.subscribe(self.show_unsaved)
 
+    def get_default_screen(self) -> Screen[Any]:
+        # The summits list is the base of the stack: no blank screen is drawn first.
+        return SummitsScreen(self.session)
+
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
-        self.show_start()
+        self.show_problems()
+        self.show_unsaved()
 
-    def show_start(self) -> None:
+    def show_problems(self) -> None:
         workspace = self.session.workspace
-        self.push_screen(SummitsScreen(self.session))
         if workspace.dataset.problems and not workspace.writable:
             from summit.tui.screens.problems import ProblemsScreen  # noqa: PLC0415
 
             self.push_screen(ProblemsScreen(workspace.dataset.problems, workspace.root))
-        self.show_unsaved()
 
     def show_unsaved(self) -> None:
         workspace = self.session.workspace
@@ -130,7 +136,11 @@ class SummitApp(App[None]):
         self.session.reload()
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.show_start()
+        summits = self.screen
+        if isinstance(summits, SummitsScreen):
+            summits.refresh_rows()
+        self.show_problems()
+        self.show_unsaved()
         self.notify("Reloaded from disk")
 
     async def action_quit(self) -> None:

@@ -12,7 +12,6 @@ from summit.tui.widgets.tables import refill, selected_key
 
 
 class SummitsScreen(Screen[None]):
-    CSS_PATH = "summits.tcss"
     BINDINGS = [
         Binding("enter", "open", "Open", id="summits.open"),
         Binding("n", "new", "New summit", id="summits.new"),
