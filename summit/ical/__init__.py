@@ -1,0 +1,1 @@
+"""iCalendar output and input: invites, VTIMEZONE, iMIP e-mails, replies. No file IO."""
