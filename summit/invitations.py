@@ -5,32 +5,19 @@ builders; the CLI and the TUI both call them and only present the result.
 """
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.policy import SMTP
 from pathlib import Path
 
-from summit.ical.invite import agenda_calendar, invite_calendar
+from summit.ical.invite import agenda_calendar, invite_calendar, sender_domain
 from summit.ical.mail import invite_email
 from summit.ical.replies import NotAReply, Reply, read_reply
 from summit.model import Register, Rsvp, Summit, SummitStatus
 from summit.model.invite import issue
 from summit.store import DataError, Dataset, Problem
 from summit.store.atomic import write_atomic
-
-
-class UnknownSummit(KeyError):
-    def __init__(self, summit_id: str, known: Iterable[str]) -> None:
-        import difflib  # noqa: PLC0415
-
-        close = difflib.get_close_matches(summit_id, list(known), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        self.message = f"no summit {summit_id!r}{hint}"
-        super().__init__(self.message)
-
-    def __str__(self) -> str:
-        return self.message
 
 
 @dataclass
@@ -45,19 +32,23 @@ class Exported:
 
 
 def _summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register]:
-    doc = dataset.summits.get(summit_id)
-    if doc is None:
-        raise UnknownSummit(summit_id, dataset.summits)
+    """The summit and the register, refusing when either file has errors."""
+    doc = dataset.summit_document(summit_id)
     errors = [p for p in dataset.errors if p.path in (doc.path, dataset.register_path)]
     if errors or dataset.register is None:
         raise DataError(errors)
     return doc.record, dataset.register.record
 
 
-def _new_uid(summit: Summit, register: Register) -> str:
-    found = register.find_delegate(summit.organiser)
-    domain = found[1].email.rpartition("@")[2] if found else "summit.invalid"
-    return f"{uuid.uuid4()}@{domain}"
+def _issue(dataset: Dataset, summit_id: str) -> tuple[Summit, Register, bool]:
+    summit, register = _summit(dataset, summit_id)
+    issued = issue(summit, lambda: f"{uuid.uuid4()}@{sender_domain(summit, register)}")
+    if issued is summit:
+        return summit, register, False
+    before = summit.invite.sequence if summit.invite else None
+    dataset.save_summit(summit_id, issued)
+    assert issued.invite is not None
+    return issued, register, before is not None and issued.invite.sequence > before
 
 
 def issue_invite(dataset: Dataset, summit_id: str) -> tuple[Summit, bool]:
@@ -65,14 +56,8 @@ def issue_invite(dataset: Dataset, summit_id: str) -> tuple[Summit, bool]:
 
     Returns the summit and whether SEQUENCE went up (a change attendees must see).
     """
-    summit, register = _summit(dataset, summit_id)
-    issued = issue(summit, lambda: _new_uid(summit, register))
-    if issued is summit:
-        return summit, False
-    before = summit.invite.sequence if summit.invite else None
-    dataset.save_summit(summit_id, issued)
-    assert issued.invite is not None
-    return issued, before is not None and issued.invite.sequence > before
+    summit, _, raised = _issue(dataset, summit_id)
+    return summit, raised
 
 
 def _write(out: Path, name: str, data: bytes) -> Path:
@@ -105,8 +90,7 @@ def export_invites(
     now: datetime | None = None,
 ) -> Exported:
     """The meeting request (or cancellation): one file, or one per invited organisation."""
-    summit, raised = issue_invite(dataset, summit_id)
-    register = _summit(dataset, summit_id)[1]
+    summit, register, raised = _issue(dataset, summit_id)
     stamp = _now(now)
     if not per_organisation:
         calendar = invite_calendar(summit, register, now=stamp)
@@ -130,8 +114,7 @@ def export_emails(
     dataset: Dataset, summit_id: str, out: Path, *, now: datetime | None = None
 ) -> Exported:
     """One iMIP e-mail per invited organisation, to its invited delegates only."""
-    summit, raised = issue_invite(dataset, summit_id)
-    register = _summit(dataset, summit_id)[1]
+    summit, register, raised = _issue(dataset, summit_id)
     stamp = _now(now)
     paths = []
     for org_id in invited_organisations(summit):

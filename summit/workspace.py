@@ -13,14 +13,13 @@ from pathlib import Path
 from summit.model import Register, Summit, check_dataset
 from summit.model.checks import Finding
 from summit.store import ConflictError, DataError, Dataset, Problem, load_dataset
-from summit.store.document import TomlDocument
-from summit.store.locations import summit_path
+from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, summit_path
 
-REGISTER = "invitees.toml"
+REGISTER = REGISTER_FILE
 
 
 def summit_label(summit_id: str) -> str:
-    return f"agendas/{summit_id}.toml"
+    return f"{AGENDAS_DIR}/{summit_id}{SUMMIT_SUFFIX}"
 
 
 @dataclass
@@ -134,13 +133,12 @@ class Workspace:
         The user chose this knowingly; the file on disk is re-read (so its new
         layout and comments are kept) and our data saved onto it.
         """
+        self.dataset.reread(conflict.path)
         if conflict.path == self.dataset.register_path:
-            self.dataset.register = TomlDocument.load(conflict.path, Register)
             self.dataset.save_register(self.register)
-            return
-        summit_id = conflict.path.stem
-        self.dataset.summits[summit_id] = TomlDocument.load(conflict.path, Summit)
-        self.dataset.save_summit(summit_id, self.summits[summit_id])
+        else:
+            summit_id = conflict.path.stem
+            self.dataset.save_summit(summit_id, self.summits[summit_id])
 
     def reload(self) -> "Workspace":
         """A fresh workspace from the files on disk (unsaved changes are dropped)."""

@@ -1,7 +1,6 @@
 """The CLI's verbs. Each takes parsed arguments and two consoles, returns an exit code."""
 
 import argparse
-import difflib
 import json
 import shlex
 import sys
@@ -12,11 +11,12 @@ from rich.console import Console
 from summit.cli.output import print_problems, shown
 from summit.cli.summit_report import render_overview, render_summit
 from summit.model.schema import schemas
-from summit.store import DataError, Dataset, find_data_dir, load_dataset
+from summit.store import DataError, Dataset, UnknownSummit, find_data_dir, load_dataset
 from summit.store.formatting import FormatResult, format_files
 
 
-def _dataset(args: argparse.Namespace) -> Dataset:
+def dataset_for(args: argparse.Namespace) -> Dataset:
+    """The data directory the arguments name (or imply), loaded."""
     return load_dataset(find_data_dir(args.data, Path.cwd()))
 
 
@@ -30,7 +30,7 @@ def _summary(dataset: Dataset) -> str:
 
 
 def validate(args: argparse.Namespace, out: Console, err: Console) -> int:
-    dataset = _dataset(args)
+    dataset = dataset_for(args)
     print_problems(out, dataset.problems)
     style = "red" if dataset.errors else "green"
     err.print(f"[{style}]{_summary(dataset)}[/]")
@@ -38,16 +38,15 @@ def validate(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def show(args: argparse.Namespace, out: Console, err: Console) -> int:
-    dataset = _dataset(args)
-    doc = dataset.summits.get(args.summit_id)
-    if doc is None or dataset.register is None:
+    dataset = dataset_for(args)
+    try:
+        doc = dataset.summit_document(args.summit_id)
+    except UnknownSummit as error:
         print_problems(err, dataset.errors)
-        close = difflib.get_close_matches(args.summit_id, list(dataset.summits), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        if doc is None:
-            err.print(
-                f"summit: no summit {args.summit_id!r} in {shown(dataset.root)}{hint}", markup=False
-            )
+        err.print(f"summit: {error} in {shown(dataset.root)}", markup=False)
+        return 1
+    if dataset.register is None:
+        print_problems(err, dataset.errors)
         return 1
     problems = [p for p in dataset.problems if p.path == doc.path]
     render_summit(out, args.summit_id, doc.record, dataset.register.record, problems)
@@ -55,7 +54,7 @@ def show(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def overview(args: argparse.Namespace, out: Console, err: Console) -> int:
-    dataset = _dataset(args)
+    dataset = dataset_for(args)
     render_overview(out, dataset)
     return 1 if dataset.errors else 0
 

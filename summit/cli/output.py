@@ -24,10 +24,7 @@ def shown(path: Path) -> str:
 
 
 def problem_line(problem: Problem) -> str:
-    label = "" if problem.is_error else "warning: "
-    field = f"{problem.field}: " if problem.field else ""
-    where = f"{shown(problem.path)}:{problem.line}:{problem.column}"
-    return f"{where}: {label}{field}{problem.message}"
+    return problem.format(shown(problem.path))
 
 
 def print_problems(out: Console, problems: list[Problem]) -> None:

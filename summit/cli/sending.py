@@ -1,17 +1,14 @@
 """CLI verbs that send a summit: export invites, agenda and e-mails; cancel; import replies."""
 
 import argparse
-from pathlib import Path
+from collections.abc import Callable
 
 from rich.console import Console
 
 from summit import invitations
+from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
-from summit.store import DataError, Dataset, find_data_dir, load_dataset
-
-
-def _dataset(args: argparse.Namespace) -> Dataset:
-    return load_dataset(find_data_dir(args.data, Path.cwd()))
+from summit.store import DataError, Dataset, UnknownSummit
 
 
 def _report(out: Console, err: Console, exported: invitations.Exported) -> None:
@@ -26,30 +23,14 @@ def _report(out: Console, err: Console, exported: invitations.Exported) -> None:
         err.print("no organisation has an invited delegate: nothing to send", markup=False)
 
 
-def _guarded(args: argparse.Namespace, out: Console, err: Console, action: str) -> int:
-    dataset = _dataset(args)
+def _guarded(
+    args: argparse.Namespace, out: Console, err: Console, action: Callable[[Dataset], None]
+) -> int:
+    """Run a sending action, turning a refusal into messages and exit 1."""
+    dataset = dataset_for(args)
     try:
-        if action == "ics":
-            _report(
-                out,
-                err,
-                invitations.export_invites(
-                    dataset, args.summit_id, args.out, per_organisation=args.per_organisation
-                ),
-            )
-        elif action == "eml":
-            _report(out, err, invitations.export_emails(dataset, args.summit_id, args.out))
-        elif action == "agenda":
-            path = invitations.export_agenda(dataset, args.summit_id, args.out)
-            out.print(f"wrote {shown(path)}", markup=False)
-        elif action == "cancel":
-            invitations.cancel_summit(dataset, args.summit_id)
-            err.print(
-                f"{args.summit_id} is cancelled; run `summit export ics {args.summit_id}` "
-                "or `summit export eml` to send the cancellation",
-                markup=False,
-            )
-    except invitations.UnknownSummit as error:
+        action(dataset)
+    except UnknownSummit as error:
         err.print(f"summit: {error}", markup=False)
         return 1
     except DataError as error:
@@ -60,23 +41,44 @@ def _guarded(args: argparse.Namespace, out: Console, err: Console, action: str) 
 
 
 def export_ics(args: argparse.Namespace, out: Console, err: Console) -> int:
-    return _guarded(args, out, err, "ics")
+    def export(dataset: Dataset) -> None:
+        exported = invitations.export_invites(
+            dataset, args.summit_id, args.out, per_organisation=args.per_organisation
+        )
+        _report(out, err, exported)
+
+    return _guarded(args, out, err, export)
 
 
 def export_eml(args: argparse.Namespace, out: Console, err: Console) -> int:
-    return _guarded(args, out, err, "eml")
+    def export(dataset: Dataset) -> None:
+        _report(out, err, invitations.export_emails(dataset, args.summit_id, args.out))
+
+    return _guarded(args, out, err, export)
 
 
 def export_agenda(args: argparse.Namespace, out: Console, err: Console) -> int:
-    return _guarded(args, out, err, "agenda")
+    def export(dataset: Dataset) -> None:
+        path = invitations.export_agenda(dataset, args.summit_id, args.out)
+        out.print(f"wrote {shown(path)}", markup=False)
+
+    return _guarded(args, out, err, export)
 
 
 def cancel(args: argparse.Namespace, out: Console, err: Console) -> int:
-    return _guarded(args, out, err, "cancel")
+    def cancel_it(dataset: Dataset) -> None:
+        invitations.cancel_summit(dataset, args.summit_id)
+        err.print(
+            f"{args.summit_id} is cancelled; run `summit export ics {args.summit_id}` "
+            "or `summit export eml` to send the cancellation",
+            markup=False,
+        )
+
+    return _guarded(args, out, err, cancel_it)
 
 
 def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
-    dataset = _dataset(args)
+    dataset = dataset_for(args)
     try:
         result = invitations.import_replies(dataset, args.files)
     except DataError as error:

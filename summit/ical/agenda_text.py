@@ -33,9 +33,8 @@ def invite_text(summit: Summit, register: Register) -> str:
         parts.append(f"Purpose\n{summit.purpose.strip()}")
     if summit.agenda:
         parts.append("Agenda\n" + "\n".join(agenda_lines(summit, register)))
-    organiser = register.find_delegate(summit.organiser)
-    if organiser is not None:
-        _, person = organiser
+    person = register.delegate(summit.organiser)
+    if person is not None:
         parts.append(f"Contact: {person.name}, {person.job_title}, {person.email}")
     parts.append(str(summit.classification))
     return "\n\n".join(parts)

@@ -109,10 +109,14 @@ def _calendar(method: str) -> Calendar:
 
 
 def _organizer(summit: Summit, register: Register) -> vCalAddress | None:
-    found = register.find_delegate(summit.organiser)
-    if found is None:
-        return None
-    return _address(found[1].email, found[1].name)
+    person = register.delegate(summit.organiser)
+    return None if person is None else _address(person.email, person.name)
+
+
+def sender_domain(summit: Summit, register: Register) -> str:
+    """The organiser's mail domain: for UIDs and Message-IDs the department owns."""
+    person = register.delegate(summit.organiser)
+    return person.email.rpartition("@")[2] if person else "summit.invalid"
 
 
 def _categories(summit: Summit) -> list[str]:

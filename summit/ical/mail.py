@@ -13,6 +13,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 from icalendar import Calendar
 
 from summit.ical.agenda_text import invite_text
+from summit.ical.invite import sender_domain
 from summit.model import Classification, Register, Summit
 
 
@@ -45,15 +46,14 @@ def invite_email(
 ) -> EmailMessage:
     """One iMIP message to `recipients` (name, address) carrying `calendar`."""
     method = str(calendar["method"])
-    found = register.find_delegate(summit.organiser)
-    sender = formataddr((found[1].name, found[1].email)) if found else ""
+    organiser = register.delegate(summit.organiser)
+    sender = formataddr((organiser.name, organiser.email)) if organiser else ""
     message = EmailMessage()
     message["From"] = sender
     message["To"] = ", ".join(formataddr(person) for person in recipients)
     message["Subject"] = _subject(summit, method)
     message["Date"] = format_datetime(now)
-    domain = found[1].email.rpartition("@")[2] if found else "summit.invalid"
-    message["Message-ID"] = make_msgid(domain=domain)
+    message["Message-ID"] = make_msgid(domain=sender_domain(summit, register))
     message.set_content(_body(summit, register, method))
     ics = calendar.to_ical()
     message.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method})

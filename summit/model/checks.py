@@ -4,13 +4,13 @@ Each finding names where it is (a key path in the register or in a summit) and,
 for a reference, the other end, so that storage can turn both into file:line.
 """
 
-import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from summit.model.register import Register
 from summit.model.schedule import overrun_minutes
+from summit.model.suggest import did_you_mean
 from summit.model.summit import ItemKind, Summit
 
 KeyPath = tuple[str | int, ...]
@@ -35,11 +35,6 @@ class Finding:
     where: Where
     message: str
     see: Where | None = None
-
-
-def _hint(value: str, choices: Mapping[str, object]) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def check_register(register: Register) -> Iterator[Finding]:
@@ -78,14 +73,15 @@ class _SummitChecker:
         )
 
     def missing_delegate(self, path: KeyPath, delegate_id: str) -> Finding:
+        hint = did_you_mean(delegate_id, self.delegates)
         return self.error(
             path,
-            f"delegate {delegate_id!r} is not in the register{_hint(delegate_id, self.delegates)}",
+            f"delegate {delegate_id!r} is not in the register{hint}",
             ("organisations",),
         )
 
     def missing_organisation(self, path: KeyPath, org_id: str) -> Finding:
-        hint = _hint(org_id, self.register.organisations)
+        hint = did_you_mean(org_id, self.register.organisations)
         return self.error(path, f"organisation {org_id!r} is not in the register{hint}", None)
 
     def people(self) -> Iterator[Finding]:
@@ -134,7 +130,7 @@ class _SummitChecker:
                 yield self.error(
                     ("agenda", index, "lead"),
                     f"lead {item.lead!r} is neither a delegate nor an organisation in the "
-                    f"register{_hint(item.lead, choices)}",
+                    f"register{did_you_mean(item.lead, choices)}",
                     ("organisations",),
                 )
         late = overrun_minutes(self.summit)

@@ -64,6 +64,10 @@ class Register(Record):
                 return org_id, delegate
         return None
 
+    def delegate(self, delegate_id: str) -> Delegate | None:
+        found = self.find_delegate(delegate_id)
+        return found[1] if found else None
+
     def describe(self, ref: str) -> str:
         """A person or organisation id as people read it: `Name (Organisation)`."""
         found = self.find_delegate(ref)

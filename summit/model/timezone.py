@@ -1,11 +1,12 @@
 """IANA time zone names, validated against the tz database."""
 
-import difflib
 import zoneinfo
 from functools import cache
 from typing import Annotated
 
 from pydantic import AfterValidator, Strict
+
+from summit.model.suggest import did_you_mean
 
 DEFAULT_TIMEZONE = "Europe/London"
 
@@ -18,9 +19,7 @@ def _known_zones() -> frozenset[str]:
 def _zone(value: str) -> str:
     if value in _known_zones():
         return value
-    close = difflib.get_close_matches(value, _known_zones(), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    raise ValueError(f"unknown IANA time zone {value!r}{hint}")
+    raise ValueError(f"unknown IANA time zone {value!r}{did_you_mean(value, _known_zones())}")
 
 
 TimeZoneName = Annotated[str, Strict(), AfterValidator(_zone)]

@@ -3,7 +3,13 @@
 from summit.store.dataset import Dataset, load_dataset
 from summit.store.document import TomlDocument
 from summit.store.locations import find_data_dir, sample_dir, summit_path
-from summit.store.problems import ConflictError, DataDirError, DataError, Problem
+from summit.store.problems import (
+    ConflictError,
+    DataDirError,
+    DataError,
+    Problem,
+    UnknownSummit,
+)
 
 __all__ = [
     "ConflictError",
@@ -12,6 +18,7 @@ __all__ = [
     "Dataset",
     "Problem",
     "TomlDocument",
+    "UnknownSummit",
     "find_data_dir",
     "load_dataset",
     "sample_dir",

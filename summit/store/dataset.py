@@ -16,7 +16,7 @@ from summit.store.document import TomlDocument
 from summit.store.gc_pause import paused_gc
 from summit.store.layout import Layout, LayoutError, scan
 from summit.store.locations import REGISTER_FILE, summit_files, summit_path
-from summit.store.problems import DataError, Problem, dotted
+from summit.store.problems import DataError, Problem, UnknownSummit, dotted
 
 
 @dataclass
@@ -38,6 +38,13 @@ class Dataset:
     def register_path(self) -> Path:
         return self.root / REGISTER_FILE
 
+    def summit_document(self, summit_id: str) -> TomlDocument[Summit]:
+        """The loaded summit file with this id; UnknownSummit suggests a close id."""
+        doc = self.summits.get(summit_id)
+        if doc is None:
+            raise UnknownSummit(summit_id, self.summits)
+        return doc
+
     def summit_records(self) -> dict[str, Summit]:
         return {summit_id: doc.record for summit_id, doc in self.summits.items()}
 
@@ -58,6 +65,13 @@ class Dataset:
             self.summits[summit_id] = TomlDocument.create(summit_path(self.root, summit_id), summit)
             return True
         return doc.save(summit)
+
+    def reread(self, path: Path) -> None:
+        """Load one file again as it is on disk now (raises DataError if it is invalid)."""
+        if path == self.register_path:
+            self.register = TomlDocument.load(path, Register)
+        else:
+            self.summits[path.stem] = TomlDocument.load(path, Summit)
 
     def _register_record(self) -> Register:
         if self.register is None:

@@ -1,7 +1,6 @@
 """One TOML data file: read fast and strictly, saved in place without churn."""
 
 import hashlib
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -20,18 +19,9 @@ M = TypeVar("M", bound=Record)
 _BOM = b"\xef\xbb\xbf"
 
 
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """What the file looked like when loaded, to notice changes made by others."""
-
-    size: int
-    mtime_ns: int
-    digest: str
-
-    @classmethod
-    def of(cls, path: Path, data: bytes) -> "Fingerprint":
-        status = path.stat()
-        return cls(status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest())
+def _digest(data: bytes) -> str:
+    """What the file held when loaded, to notice a change made by someone else."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -92,14 +82,14 @@ class TomlDocument(Generic[M]):
         text: str,
         record: M,
         *,
-        seen: Fingerprint,
+        seen: str,
         raw: dict[str, Any] | None = None,
     ):
         self.path = path
         self.model = model
         self.text = text
         self.record = record
-        self.fingerprint = seen
+        self._digest = seen
         self._newline = "\r\n" if "\r\n" in text else "\n"
         # What a save diffs against. Kept as the parser's plain dicts, which the
         # record does not share, so that editing the record in place cannot alter
@@ -117,7 +107,7 @@ class TomlDocument(Generic[M]):
         text = decode(path, data)
         raw = parse(path, text)
         record = validate(model, path, text, raw)
-        return cls(path, model, text, record, seen=Fingerprint.of(path, data), raw=raw)
+        return cls(path, model, text, record, seen=_digest(data), raw=raw)
 
     @classmethod
     def create(cls, path: Path, record: M, header: str = "") -> "TomlDocument[M]":
@@ -177,7 +167,7 @@ class TomlDocument(Generic[M]):
         write_atomic(self.path, data)
         self.text, self.record = data.decode("utf-8"), record
         self._raw, self._saved = None, new
-        self.fingerprint = Fingerprint.of(self.path, data)
+        self._digest = _digest(data)
         return True
 
     def _as_loaded(self) -> dict[str, Any]:
@@ -202,7 +192,7 @@ class TomlDocument(Generic[M]):
             current = self.path.read_bytes()
         except FileNotFoundError:
             current = None
-        if current is not None and hashlib.sha256(current).hexdigest() == self.fingerprint.digest:
+        if current is not None and _digest(current) == self._digest:
             return
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         kept = self.path.with_name(f"{self.path.name}.mine-{stamp}")

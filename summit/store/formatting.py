@@ -13,7 +13,7 @@ import tomli
 
 from summit.store.atomic import write_atomic
 from summit.store.document import decode, parse
-from summit.store.layout import LayoutError, _value_end, parse_key
+from summit.store.layout import LayoutError, value_end, parse_key
 from summit.store.locations import REGISTER_FILE, summit_files
 from summit.store.patch import header_key
 from summit.store.problems import DataError, Problem
@@ -53,7 +53,7 @@ class _Formatter:
         line = self.lines[index].lstrip()
         names, pos = parse_key(line, 0)
         value = line[pos + 1 :].lstrip()
-        end = _value_end([*self.lines[index:], ""], 0, len(line) - len(line[pos + 1 :]))
+        end = value_end([*self.lines[index:], ""], 0, len(line) - len(line[pos + 1 :]))
         first = f"{header_key(names)} = {value}"
         self.out.append(first.rstrip() if end == 1 else first)
         self.out.extend(self.lines[index + 1 : index + end - 1])

@@ -54,12 +54,6 @@ class Layout:
                 return position
         return (1, 1)
 
-    def section_at(self, path: KeyPath) -> Section | None:
-        for section in self.sections:
-            if section.path == path:
-                return section
-        return None
-
 
 def _string_end(line: str, pos: int) -> int:
     """Index just past a one-line basic or literal string starting at pos."""
@@ -121,7 +115,7 @@ def _string_close(line: str, pos: int, closing: str) -> tuple[int, bool]:
     return pos, True
 
 
-def _value_end(lines: list[str], index: int, pos: int) -> int:
+def value_end(lines: list[str], index: int, pos: int) -> int:
     """The index of the line after the value that starts at lines[index][pos]."""
     depth = 0
     closing: str | None = None
@@ -209,7 +203,7 @@ class _Scanner:
             self.assigned.add(key)
             if _ONE_LINE_VALUE.fullmatch(line, simple.end()):
                 return index + 1
-            return _value_end(self.lines, index, simple.end())
+            return value_end(self.lines, index, simple.end())
         indent = len(line) - len(line.lstrip())
         names, pos = parse_key(line, indent)
         if not line.startswith("=", pos):
@@ -219,7 +213,7 @@ class _Scanner:
             path = (*path, name)
             self.keys.setdefault(path, (index + 1, indent + 1))
             self.assigned.add(path)
-        return _value_end(self.lines, index, pos + 1)
+        return value_end(self.lines, index, pos + 1)
 
     def scan(self) -> Layout:
         root = Section((), False, 0, -1)

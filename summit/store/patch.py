@@ -56,7 +56,10 @@ def render_table(path: KeyPath, data: dict[str, Any], *, array: bool = False) ->
         else:
             scalars.add(key, toml_item(value))
     blocks = []
-    if array or len(scalars) or not nested:
+    if not path:  # the document itself: its values come first, with no header
+        if len(scalars):
+            blocks.append(tomlkit.dumps(scalars))
+    elif array or len(scalars) or not nested:
         brackets = ("[[", "]]") if array else ("[", "]")
         blocks.append(f"{brackets[0]}{header_key(path)}{brackets[1]}\n{tomlkit.dumps(scalars)}")
     blocks.extend(nested)
@@ -65,16 +68,7 @@ def render_table(path: KeyPath, data: dict[str, Any], *, array: bool = False) ->
 
 def render_document(data: dict[str, Any]) -> str:
     """A whole new file: top-level values first, then one section per table."""
-    top = tomlkit.document()
-    blocks = []
-    for key, value in data.items():
-        if isinstance(value, dict):
-            blocks.append(render_table((key,), value))
-        elif is_table_list(value):
-            blocks.extend(render_table((key,), item, array=True) for item in value)
-        else:
-            top.add(key, toml_item(value))
-    return "\n".join([tomlkit.dumps(top), *blocks]) if len(top) else "\n".join(blocks)
+    return render_table((), data)
 
 
 def _within(path: KeyPath, prefix: KeyPath) -> bool:

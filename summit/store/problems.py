@@ -1,9 +1,11 @@
 """Problems found in data files, each pinned to a file, line and field."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from summit.model.checks import Severity
+from summit.model.suggest import did_you_mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +30,12 @@ class Problem:
                 pass
         return str(self.path)
 
-    def format(self, base: Path | None = None) -> str:
-        """`path:line:col: [warning: ]field: message`, the form editors and CI parse."""
-        where = f"{self.display_path(base)}:{self.line}:{self.column}"
+    def format(self, path_text: str | None = None) -> str:
+        """`path:line:col: [warning: ]field: message`, the form editors and CI parse.
+
+        `path_text` is the path as the reader should see it (relative to them).
+        """
+        where = f"{path_text or self.path}:{self.line}:{self.column}"
         label = "" if self.is_error else "warning: "
         field = f"{self.field}: " if self.field else ""
         return f"{where}: {label}{field}{self.message}"
@@ -54,6 +59,17 @@ class ConflictError(Exception):
         if kept is not None:
             message += f"; your version is saved beside it as {kept.name}"
         super().__init__(message)
+
+
+class UnknownSummit(KeyError):
+    """No summit file has this id."""
+
+    def __init__(self, summit_id: str, known: Iterable[str]) -> None:
+        self.message = f"no summit {summit_id!r}{did_you_mean(summit_id, known)}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class DataDirError(Exception):

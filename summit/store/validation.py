@@ -1,6 +1,5 @@
 """Turn pydantic's errors into problems that name the file, line and field."""
 
-import difflib
 import types
 import typing
 from pathlib import Path
@@ -9,6 +8,7 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from summit.model.suggest import did_you_mean
 from summit.store.layout import KeyPath, Layout, LayoutError, scan
 from summit.store.problems import Problem, dotted
 
@@ -53,9 +53,8 @@ def _message(model: type[BaseModel], error: ErrorDetails, path: KeyPath) -> str:
         key = str(path[-1])
         record = _model_at(model, path[:-1])
         known = list(record.model_fields) if record else []
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        allowed = f"; known keys: {', '.join(known)}" if known and not close else ""
+        hint = did_you_mean(key, known)
+        allowed = f"; known keys: {', '.join(known)}" if known and not hint else ""
         return f"unknown key {key!r}{hint}{allowed}"
     if error["type"] == "missing":
         return "is required but missing"

@@ -84,7 +84,9 @@ class SummitApp(App[None]):
             return
         report = workspace.save()
         for refusal in report.refused:
-            lines = "\n".join(p.format(workspace.root) for p in refusal.problems[:5])
+            lines = "\n".join(
+                p.format(p.display_path(workspace.root)) for p in refusal.problems[:5]
+            )
             self.notify(f"Not saved:\n{lines}", severity="error", timeout=15)
         for conflict in report.conflicts:
             self.resolve_conflict(conflict)

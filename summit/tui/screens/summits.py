@@ -42,9 +42,9 @@ class SummitsScreen(Screen[None]):
             ("Id", 30),
         ):
             table.add_column(label, key=label.lower(), width=width)
-        self.refresh_rows()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown, so rows are filled once at launch.
         self.refresh_rows()
 
     def refresh_rows(self) -> None:
