@@ -13,7 +13,7 @@ import tomli
 
 from summit.store.atomic import write_atomic
 from summit.store.document import decode, parse
-from summit.store.layout import LayoutError, value_end, parse_key
+from summit.store.layout import LayoutError, parse_key, value_end
 from summit.store.locations import REGISTER_FILE, summit_files
 from summit.store.patch import header_key
 from summit.store.problems import DataError, Problem
