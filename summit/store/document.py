@@ -72,7 +72,7 @@ class TomlDocument(Generic[M]):
     """A loaded data file and the record it holds.
 
     Keeps the text as read so that a save can change only what changed, and a
-    fingerprint so that a save never overwrites someone else's edit.
+    digest of the bytes so that a save never overwrites someone else's edit.
     """
 
     def __init__(
@@ -83,7 +83,7 @@ class TomlDocument(Generic[M]):
         record: M,
         *,
         seen: str,
-        raw: dict[str, Any] | None = None,
+        raw: dict[str, Any],
     ):
         self.path = path
         self.model = model
@@ -94,8 +94,8 @@ class TomlDocument(Generic[M]):
         # What a save diffs against. Kept as the parser's plain dicts, which the
         # record does not share, so that editing the record in place cannot alter
         # it; turned into record data only when a save needs it.
-        self._raw = raw
-        self._saved: dict[str, Any] | None = None if raw is not None else record.to_data()
+        self._raw: dict[str, Any] | None = raw
+        self._saved: dict[str, Any] | None = None
 
     @classmethod
     def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
@@ -110,22 +110,19 @@ class TomlDocument(Generic[M]):
         return cls(path, model, text, record, seen=_digest(data), raw=raw)
 
     @classmethod
-    def create(cls, path: Path, record: M, header: str = "") -> "TomlDocument[M]":
+    def create(cls, path: Path, record: M) -> "TomlDocument[M]":
         """Write a new file for a record; refuses to replace an existing file."""
         if path.exists():
             raise FileExistsError(f"{path} already exists")
         from summit.store.patch import render_document  # noqa: PLC0415 - write path
 
-        text = header + render_document(record.to_data())
+        text = render_document(record.to_data())
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))
         return cls.load(path, type(record))
 
-    def render(self, record: M) -> str:
-        """The file's new text with `record` in it, checked by reading it back."""
-        return self._render(record, record.to_data())
-
     def _render(self, record: M, new: dict[str, Any]) -> str:
+        """The file's new text with `record` in it, checked by reading it back."""
         from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
 
         for edit_text in (patch, rewrite):
