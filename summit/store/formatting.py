@@ -6,8 +6,10 @@ key order and comments are the author's. The result must parse to exactly the
 same data or the file is left alone.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomli
 
@@ -18,22 +20,37 @@ from summit.store.locations import REGISTER_FILE, summit_files
 from summit.store.patch import header_key
 from summit.store.problems import DataError, Problem
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key_text(names: list[str]) -> str:
+    """A dotted key as TOML writes it; bare keys joined directly, as tomlkit is slow per key."""
+    if all(_BARE_KEY.fullmatch(name) for name in names):
+        return ".".join(names)
+    return header_key(names)
+
 
 class _Formatter:
+    """One pass over the lines; every step appends, so the whole is linear in the file."""
+
     def __init__(self, text: str) -> None:
         self.lines = text.replace("\r\n", "\n").split("\n")
         self.out: list[str] = []
-        self.comment_block_start: int | None = None
+        # Comments held back until we know whether a header follows them: a blank line
+        # then goes above the comments rather than being inserted into the output.
+        self.comments: list[str] = []
+
+    def flush(self) -> None:
+        self.out.extend(self.comments)
+        self.comments.clear()
 
     def blank(self) -> None:
+        self.flush()
         if self.out and self.out[-1] != "":
             self.out.append("")
-        self.comment_block_start = None
 
     def comment(self, line: str) -> None:
-        if self.comment_block_start is None:
-            self.comment_block_start = len(self.out)
-        self.out.append(line.strip())
+        self.comments.append(line.strip())
 
     def header(self, line: str) -> None:
         stripped = line.strip()
@@ -41,25 +58,26 @@ class _Formatter:
         names, end = parse_key(stripped, 2 if is_array else 1)
         opening, closing = ("[[", "]]") if is_array else ("[", "]")
         rest = stripped[end + len(closing) :].strip()
-        text = opening + header_key(names) + closing
+        text = opening + _key_text(names) + closing
         text += f" {rest}" if rest else ""
-        start = self.comment_block_start if self.comment_block_start is not None else len(self.out)
-        if start > 0 and self.out[start - 1] != "":
-            self.out.insert(start, "")
+        if self.out and self.out[-1] != "":
+            self.out.append("")
+        self.flush()
         self.out.append(text)
-        self.comment_block_start = None
 
     def key_value(self, index: int) -> int:
+        self.flush()
         line = self.lines[index].lstrip()
         names, pos = parse_key(line, 0)
         value = line[pos + 1 :].lstrip()
-        end = value_end([*self.lines[index:], ""], 0, len(line) - len(line[pos + 1 :]))
-        first = f"{header_key(names)} = {value}"
+        # The position is the one in the stripped line, as it always was (kept so that
+        # the output stays the same); value_end scans the lines in place, never a copy.
+        end = value_end(self.lines, index, pos + 1) - index
+        first = f"{_key_text(names)} = {value}"
         self.out.append(first.rstrip() if end == 1 else first)
         self.out.extend(self.lines[index + 1 : index + end - 1])
         if end > 1:
             self.out.append(self.lines[index + end - 1].rstrip())
-        self.comment_block_start = None
         return index + end
 
     def run(self) -> str:
@@ -76,18 +94,23 @@ class _Formatter:
                 index = self.key_value(index)
                 continue
             index += 1
+        self.flush()
         while self.out and self.out[-1] == "":
             self.out.pop()
-        while self.out and self.out[0] == "":
-            self.out.pop(0)
-        return "\n".join(self.out) + "\n" if self.out else ""
+        first = next((i for i, line in enumerate(self.out) if line != ""), len(self.out))
+        return "\n".join(self.out[first:]) + "\n" if len(self.out) > first else ""
 
 
-def format_toml(text: str) -> str:
-    """The text in the canonical layout, or unchanged if it cannot be safely reformatted."""
+def format_toml(text: str, data: dict[str, Any] | None = None) -> str:
+    """The text in the canonical layout, or unchanged if it cannot be safely reformatted.
+
+    `data` is the text already parsed, when the caller has it, to save parsing it again.
+    """
     try:
         formatted = _Formatter(text).run()
-        same = tomli.loads(formatted) == tomli.loads(text)
+        if formatted == text:
+            return text
+        same = tomli.loads(formatted) == (tomli.loads(text) if data is None else data)
     except (LayoutError, tomli.TOMLDecodeError, IndexError):
         return text
     return formatted if same else text
@@ -107,14 +130,14 @@ def format_files(root: Path, *, write: bool) -> FormatResult:
     for path in paths:
         try:
             text = decode(path, path.read_bytes())
-            parse(path, text)
+            data = parse(path, text)
         except DataError as error:
             problems.extend(error.problems)
             continue
         except OSError as error:
             problems.append(Problem(path, 0, 0, f"cannot read: {error.strerror}"))
             continue
-        formatted = format_toml(text)
+        formatted = format_toml(text, data)
         if formatted != text:
             pending.append((path, formatted))
     if problems:
