@@ -30,9 +30,10 @@ def _messed(clean: str, rng: random.Random) -> str:
         if line and rng.random() < 0.1:
             line = rng.choice(["  ", "\t"]) + line
         if line and not inside and rng.random() < 0.1:
-            line += rng.choice(["  ", "\t", " \r"])
+            line += rng.choice(["  ", "\t"])
         out.append(line)
-    return "\n".join(out).rstrip("\n") + rng.choice(["", "\n\n\n"])
+    newline = rng.choice(["\n", "\r\n"])
+    return newline.join(out).rstrip("\r\n") + rng.choice(["", newline * 3])
 
 
 def test_fmt_restores_a_large_messed_up_register_line_for_line() -> None:
