@@ -68,11 +68,12 @@ class _Formatter:
     def key_value(self, index: int) -> int:
         self.flush()
         line = self.lines[index].lstrip()
+        indent = len(self.lines[index]) - len(line)
         names, pos = parse_key(line, 0)
         value = line[pos + 1 :].lstrip()
-        # The position is the one in the stripped line, as it always was (kept so that
-        # the output stays the same); value_end scans the lines in place, never a copy.
-        end = value_end(self.lines, index, pos + 1) - index
+        # value_end scans the lines in place (never a copy), so it takes the position
+        # in the line as written, indentation included.
+        end = value_end(self.lines, index, indent + pos + 1) - index
         first = f"{_key_text(names)} = {value}"
         self.out.append(first.rstrip() if end == 1 else first)
         self.out.extend(self.lines[index + 1 : index + end - 1])

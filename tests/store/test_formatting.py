@@ -58,3 +58,8 @@ def test_fmt_of_the_messed_up_sample_is_the_sample(seed: int) -> None:
         clean = path.read_text(encoding="utf-8")
         messy = _messed(clean, random.Random(seed))
         assert format_toml(messy) == clean, path.name
+
+
+def test_fmt_unindents_a_quoted_key() -> None:
+    # The value used to be scanned from inside the key, so such a file was left alone.
+    assert format_toml('[t]\n    "a" = 1\n    "b c"="x"\n') == '[t]\na = 1\n"b c" = "x"\n'
