@@ -33,7 +33,7 @@ def validate(args: argparse.Namespace, out: Console, err: Console) -> int:
     dataset = dataset_for(args)
     print_problems(out, dataset.problems)
     style = "red" if dataset.errors else "green"
-    err.print(f"[{style}]{_summary(dataset)}[/]")
+    err.print(_summary(dataset), style=style)
     return 1 if dataset.errors else 0
 
 
@@ -71,7 +71,7 @@ def fmt(args: argparse.Namespace, out: Console, err: Console) -> int:
         result = format_files(root, write=not args.check)
     except DataError as error:
         print_problems(out, error.problems)
-        err.print("[red]nothing was reformatted: fix the files above first[/]")
+        err.print("nothing was reformatted: fix the files above first", style="red")
         return 1
     _report(out, result, check=args.check)
     unchanged = result.total - len(result.changed)
@@ -114,6 +114,8 @@ def serve(args: argparse.Namespace, out: Console, err: Console) -> int:
     root = find_data_dir(args.data, Path.cwd())
     command = shlex.join([sys.executable, "-m", "summit", "app", "--data", str(root)])
     if args.host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"[yellow]serving on {args.host}: anyone who can reach it can edit the data[/]")
+        err.print(
+            f"serving on {args.host}: anyone who can reach it can edit the data", style="yellow"
+        )
     Server(command, host=args.host, port=args.port, title="summit").serve()
     return 0

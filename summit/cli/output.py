@@ -1,33 +1,57 @@
-"""Printing for the CLI: plain, stable lines for problems; rich for people."""
+"""Printing for the CLI: plain, stable lines for problems; rich for people.
+
+Everything printed may come from the data or a file name, which anyone who can
+commit to the data repository controls. So the consoles never read markup or
+emoji codes, and every string they render has the characters a terminal would
+act on (escape sequences, bell, bidi overrides) shown as `\\x1b`-style escapes
+by `summit.model.text.visible`: in `_DataConsole.render_str`, which every printed
+string, table cell and title passes through, and in `styled` for styled text.
+"""
 
 import os
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
+from rich.text import Text
 
+from summit.model.text import visible
 from summit.store import Problem
+
+
+def styled(text: str, style: str = "") -> Text:
+    """Data text with a style, shown as it is written (no markup) and made visible."""
+    return Text(visible(text), style=style)
+
+
+class _DataConsole(Console):
+    """A console that shows every string as text: no markup, no emoji, no raw controls."""
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        super().__init__(stderr=stderr, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(visible(text), **options)
 
 
 def consoles() -> tuple[Console, Console]:
     """Standard output and standard error; colour only where a terminal shows it."""
-    return Console(highlight=False, soft_wrap=True), Console(
-        stderr=True, highlight=False, soft_wrap=True
-    )
+    return _DataConsole(), _DataConsole(stderr=True)
 
 
 def shown(path: Path) -> str:
     """A path as the user would type it: relative to where they are, when it is below."""
     try:
         return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
         return str(path)
 
 
 def problem_line(problem: Problem) -> str:
-    return problem.format(shown(problem.path))
+    return visible(problem.format(shown(problem.path)), one_line=True)
 
 
 def print_problems(out: Console, problems: list[Problem]) -> None:
     for problem in problems:
         # Plain text, one problem a line: editors, CI logs and grep read this form.
-        out.print(problem_line(problem), markup=False, soft_wrap=True)
+        out.print(problem_line(problem), soft_wrap=True)

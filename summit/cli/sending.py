@@ -35,7 +35,7 @@ def _guarded(
         return 1
     except DataError as error:
         print_problems(out, error.problems)
-        err.print("[red]nothing was exported: fix the problems above first[/]")
+        err.print("nothing was exported: fix the problems above first", style="red")
         return 1
     return 0
 
@@ -86,7 +86,7 @@ def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
         return 1
     print_problems(out, result.problems)
     if result.problems:
-        err.print("[red]no reply was recorded: fix or remove the files above[/]")
+        err.print("no reply was recorded: fix or remove the files above", style="red")
         return 1
     for change in result.changed:
         out.print(

@@ -3,9 +3,8 @@
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
 
-from summit.cli.output import problem_line, shown
+from summit.cli.output import problem_line, shown, styled
 from summit.model import Register, Rsvp, Summit
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
 from summit.store import Dataset, Problem
@@ -22,13 +21,17 @@ _RSVP_STYLE = {
 def _heading(summit_id: str, summit: Summit, register: Register) -> Panel:
     when = f"{summit.start:%A %d %B %Y, %H:%M} ({summit.timezone})"
     lines = [
-        f"[b]{summit.title}[/b]",
         f"{when} · {summit.venue}",
         f"Convened by {register.describe(summit.convener)}; "
         f"invites sent by {register.describe(summit.organiser)}",
         f"Status: {summit.status} · {summit.classification}",
     ]
-    return Panel("\n".join(lines), title=summit_id, title_align="left")
+    # A Panel reads a str title as markup, so the id goes in as Text.
+    return Panel(
+        Group(styled(summit.title, "bold"), "\n".join(lines)),
+        title=styled(summit_id),
+        title_align="left",
+    )
 
 
 def _agenda(summit: Summit, register: Register) -> Table:
@@ -40,7 +43,7 @@ def _agenda(summit: Summit, register: Register) -> Table:
     for slot in schedule(summit):
         item = slot.item
         lead = register.describe(item.lead) if item.lead else ""
-        title = Text(item.title, style="dim italic" if item.kind == "break" else "")
+        title = styled(item.title, "dim italic" if item.kind == "break" else "")
         table.add_row(f"{slot.start:%H:%M}–{slot.end:%H:%M}", title, lead, str(item.minutes))
     end = agenda_end(summit)
     planned = planned_end(summit)
@@ -67,7 +70,7 @@ def _invitees(summit: Summit, register: Register) -> Table:
         for delegate_id, reply in invitation.rsvp.items() or [("", None)]:
             delegate = organisation.delegates.get(delegate_id) if organisation else None
             name = delegate.name if delegate else delegate_id
-            shown_reply = Text(str(reply), style=_RSVP_STYLE[reply]) if reply else Text("")
+            shown_reply = styled(str(reply), _RSVP_STYLE[reply]) if reply else ""
             table.add_row(org_name, name, shown_reply)
             org_name = ""
     return table
@@ -102,8 +105,7 @@ def render_summit(
         parts.append(_outputs(summit, register))
     out.print(Group(*parts))  # type: ignore[arg-type]
     for problem in problems:
-        style = "red" if problem.is_error else "yellow"
-        out.print(Text(problem_line(problem), style=style))
+        out.print(problem_line(problem), style="red" if problem.is_error else "yellow")
 
 
 def render_overview(out: Console, dataset: Dataset) -> None:
@@ -127,5 +129,5 @@ def render_overview(out: Console, dataset: Dataset) -> None:
         )
     out.print(table)
     for problem in dataset.problems:
-        out.print(Text(problem_line(problem), style="red" if problem.is_error else "yellow"))
+        out.print(problem_line(problem), style="red" if problem.is_error else "yellow")
     out.print("Run `summit show SUMMIT_ID` for one summit, `summit validate` to check the data.")

@@ -37,6 +37,30 @@ def _refuse_controls(value: str, *, allow_newlines: bool) -> str:
     return value
 
 
+# What is refused in values is shown escaped wherever text from the data or a file
+# name is displayed (keys, file names, problem messages): and lone surrogates too,
+# which undecodable bytes in a file name become and no terminal encoding can take.
+_SHOWN_ESCAPED = re.compile(_CONTROLS.pattern[:-1] + "\ud800-\udfff]")
+_SHOWN_ESCAPED_IN_A_LINE = re.compile(_CONTROLS_OR_BREAKS.pattern[:-1] + "\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def visible(text: str, *, one_line: bool = False) -> str:
+    """The text with every control and invisible formatting character shown as an escape.
+
+    For showing text that may come from anyone who can commit to the data: an escape
+    sequence, a bell or a bidi override would otherwise act on the reader's terminal.
+    Tabs stay; line breaks stay unless `one_line`.
+    """
+    return (_SHOWN_ESCAPED_IN_A_LINE if one_line else _SHOWN_ESCAPED).sub(_escaped, text)
+
+
 def _line(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")

@@ -23,11 +23,16 @@ from summit.store.problems import DataError, Problem
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
+# Characters tomlkit leaves raw in a quoted key that a terminal acts on when the file
+# is shown (C1 controls, bidi overrides): written as escapes, as the author had to.
+_RAW_IN_KEY = re.compile("[\x80-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
 def _key_text(names: list[str]) -> str:
     """A dotted key as TOML writes it; bare keys joined directly, as tomlkit is slow per key."""
     if all(_BARE_KEY.fullmatch(name) for name in names):
         return ".".join(names)
-    return header_key(names)
+    return _RAW_IN_KEY.sub(lambda raw: f"\\u{ord(raw.group()):04x}", header_key(names))
 
 
 class _Formatter:

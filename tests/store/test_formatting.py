@@ -63,3 +63,12 @@ def test_fmt_of_the_messed_up_sample_is_the_sample(seed: int) -> None:
 def test_fmt_unindents_a_quoted_key() -> None:
     # The value used to be scanned from inside the key, so such a file was left alone.
     assert format_toml('[t]\n    "a" = 1\n    "b c"="x"\n') == '[t]\na = 1\n"b c" = "x"\n'
+
+
+def test_fmt_keeps_controls_in_quoted_keys_escaped() -> None:
+    # tomlkit writes C1 controls and bidi overrides raw; `cat` of the file would then
+    # send them to the terminal (issue 7 item 7).
+    text = '[t]\n"x\\u009b31m\\u001b[2J\\u202e"=2\n\n["a\\u0085".b]\nc = 1\n'
+    formatted = format_toml(text)
+    assert formatted == '[t]\n"x\\u009b31m\\u001b[2J\\u202e" = 2\n\n["a\\u0085".b]\nc = 1\n'
+    assert tomli.loads(formatted) == tomli.loads(text)
