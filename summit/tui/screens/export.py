@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from summit import invitations
 from summit.store import DataError
 from summit.tui.session import Session
+from summit.tui.text import escape
 
 
 class ExportScreen(ModalScreen[bool]):

@@ -7,7 +7,6 @@ and reloaded.
 
 from pathlib import Path
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from summit.store import Problem
+from summit.tui.text import escape
 
 
 class ProblemsScreen(Screen[None]):

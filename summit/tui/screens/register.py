@@ -5,7 +5,6 @@ a page at a time as the cursor nears the end, and filtering works on the data,
 not on the table.
 """
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +17,8 @@ from summit.model.checks import check_dataset
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.session import Session
-from summit.tui.widgets.tables import selected_key
+from summit.tui.text import escape
+from summit.tui.widgets.tables import cell, selected_key
 
 PAGE = 100
 
@@ -112,7 +112,7 @@ class RegisterScreen(Screen[None]):
         for org_id in self.matches[self.loaded : self.loaded + PAGE]:
             organisation = self.register.organisations[org_id]
             table.add_row(
-                organisation.name,
+                cell(organisation.name),
                 str(organisation.sector),
                 str(len(organisation.delegates)),
                 key=org_id,
@@ -150,7 +150,8 @@ class RegisterScreen(Screen[None]):
         invited = self._invited()
         for delegate_id, person in organisation.delegates.items():
             flag = ["yes" if delegate_id in invited else ""] if self.summit_id else []
-            table.add_row(*flag, person.name, person.job_title, person.email, key=delegate_id)
+            cells = (person.name, person.job_title, person.email)
+            table.add_row(*flag, *map(cell, cells), key=delegate_id)
         if keep in organisation.delegates:
             table.move_cursor(row=list(organisation.delegates).index(keep))
 

@@ -1,6 +1,5 @@
 """One summit: its agenda, invitees and replies, outputs and particulars, in tabs."""
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +10,7 @@ from summit.model import SummitStatus
 from summit.model.schedule import overrun_minutes
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.session import Session
+from summit.tui.text import escape
 from summit.tui.widgets.agenda import AgendaPart
 from summit.tui.widgets.details import DetailsPart
 from summit.tui.widgets.invitees import InviteesPart

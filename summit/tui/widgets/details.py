@@ -1,6 +1,5 @@
 """The summit's particulars and its warnings; edited through a form."""
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,6 +8,7 @@ from textual.widgets import Static
 from summit.model import Severity, Summit
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
+from summit.tui.text import escape
 from summit.tui.widgets.summit_part import SummitPart
 
 

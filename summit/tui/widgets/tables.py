@@ -5,8 +5,15 @@ from collections.abc import Iterable, Sequence
 from rich.text import Text
 from textual.widgets import DataTable
 
+from summit.model.text import visible
+
 Row = tuple[str, Sequence[str | Text]]
 """A row's key and its cells."""
+
+
+def cell(value: str | Text) -> Text:
+    """A cell that shows data as written: a DataTable reads a str cell as markup."""
+    return Text(visible(value)) if isinstance(value, str) else value
 
 
 def refill(table: DataTable[str | Text], rows: Iterable[Row]) -> None:
@@ -14,7 +21,7 @@ def refill(table: DataTable[str | Text], rows: Iterable[Row]) -> None:
     row = table.cursor_row
     table.clear()
     for key, cells in rows:
-        table.add_row(*cells, key=key)
+        table.add_row(*map(cell, cells), key=key)
     if table.row_count:
         table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 

@@ -1,0 +1,55 @@
+"""The app on data whose names and keys hold escape sequences and markup (issue 7 item 7)."""
+
+import re
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from summit.tui.app import make_app
+from summit.tui.screens.register import RegisterScreen
+from summit.tui.screens.summit import SummitScreen
+from tests.cli.test_terminal_safety import MARKUP_TITLE, RAW, _evil_data
+from tests.conftest import SAMPLE_SUMMIT
+from tests.tui.conftest import TODAY, settle
+
+
+async def test_escape_sequences_in_names_and_keys_do_not_break_the_app(data_dir: Path) -> None:
+    _evil_data(data_dir)
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        # What the app would draw: the problems screen, listing the hostile names.
+        screen_text = "".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "evil\\x1b]0;pwned\\x07\\u202e.toml" in screen_text
+        for raw in RAW:
+            assert raw not in screen_text
+
+
+async def test_markup_in_a_title_is_shown_as_written(data_dir: Path) -> None:
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        re.sub(r'(?m)^title = ".*"$', f'title = "{MARKUP_TITLE}"', text, count=1),
+        encoding="utf-8",
+    )
+    register = data_dir / "invitees.toml"
+    register.write_text(
+        register.read_text(encoding="utf-8").replace('name = "Google"', 'name = "Goo[/]gle"'),
+        encoding="utf-8",
+    )
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#summits", DataTable)
+        assert MARKUP_TITLE in [str(cell) for cell in table.get_row_at(0)]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SummitScreen)
+        await pilot.press("2", "f2")
+        await settle(pilot)
+        assert isinstance(app.screen, RegisterScreen)
+        organisations = app.screen.query_one("#organisations", DataTable)
+        names = [str(cell) for cell in organisations.get_column_at(0)]
+        assert "Goo[/]gle" in names
+        assert app.is_running
