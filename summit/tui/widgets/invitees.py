@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -62,7 +63,7 @@ class InviteesPart(SummitPart):
                 yield f"{org_id}/", (name, "(nobody yet)", "", "")
             for delegate_id, reply in invitation.rsvp.items():
                 person = organisation.delegates.get(delegate_id) if organisation else None
-                shown = f"[{_STYLE[str(reply)]}]{reply}[/]"
+                shown = Text.from_markup(f"[{_STYLE[str(reply)]}]{reply}[/]", end="")
                 if person is None:
                     yield f"{org_id}/{delegate_id}", (name, delegate_id, shown, "")
                 else:

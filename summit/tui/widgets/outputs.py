@@ -3,6 +3,7 @@
 from datetime import date
 from typing import TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -66,9 +67,9 @@ class OutputsPart(SummitPart):
         for kind, index, who, text, due, status in self._rows():
             late = is_overdue(due, status, self.today)
             overdue += late
-            shown_due = f"{due:%d %b %Y}" if due else ""
+            shown_due: str | Text = f"{due:%d %b %Y}" if due else ""
             if late:
-                shown_due = f"[b $text-error]{shown_due} OVERDUE[/]"
+                shown_due = Text.from_markup(f"[b $text-error]{shown_due} OVERDUE[/]", end="")
             first_line = text.splitlines()[0] if text else ""
             cells = (kind, self.register.describe(who), shown_due, status, first_line)
             rows.append((f"{kind}/{index}", cells))

@@ -5,15 +5,18 @@ from collections.abc import Iterable, Sequence
 from rich.text import Text
 from textual.widgets import DataTable
 
-from summit.model.text import visible
+from summit.tui.text import escape
 
 Row = tuple[str, Sequence[str | Text]]
 """A row's key and its cells."""
 
 
-def cell(value: str | Text) -> Text:
-    """A cell that shows data as written: a DataTable reads a str cell as markup."""
-    return Text(visible(value)) if isinstance(value, str) else value
+def cell(value: str | Text) -> str | Text:
+    """A cell that shows a str as written, though a DataTable reads a str as markup.
+
+    Cells styled on purpose are passed as Text (`Text.from_markup` for markup).
+    """
+    return escape(value) if isinstance(value, str) else value
 
 
 def refill(table: DataTable[str | Text], rows: Iterable[Row]) -> None:
