@@ -45,6 +45,10 @@ def show(args: argparse.Namespace, out: Console, err: Console) -> int:
         print_problems(err, dataset.errors)
         err.print(f"summit: {error} in {shown(dataset.root)}", markup=False)
         return 1
+    except DataError as error:
+        print_problems(err, error.problems)
+        err.print(f"summit: {args.summit_id} cannot be shown until its file loads", markup=False)
+        return 1
     if dataset.register is None:
         print_problems(err, dataset.errors)
         return 1

@@ -10,7 +10,7 @@ from rich.console import Console
 from summit import __version__
 from summit.cli import commands, sending
 from summit.cli.output import consoles
-from summit.store import DataDirError
+from summit.store import ConflictError, DataDirError
 
 Command = Callable[[argparse.Namespace, Console, Console], int]
 
@@ -142,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataDirError as error:
         err.print(f"summit: {error}", markup=False)
         return 2
+    except ConflictError as error:
+        err.print(f"summit: {error}; nothing was changed, run the command again", markup=False)
+        return 1
     except OSError as error:
         # A full disk, a folder that is a file, no permission: say which, with no traceback.
         where = f" {error.filename}" if error.filename else ""

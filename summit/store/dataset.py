@@ -39,11 +39,21 @@ class Dataset:
         return self.root / REGISTER_FILE
 
     def summit_document(self, summit_id: str) -> TomlDocument[Summit]:
-        """The loaded summit file with this id; UnknownSummit suggests a close id."""
+        """The loaded summit file with this id.
+
+        DataError when its file exists but did not load; UnknownSummit (which
+        suggests a close id) when there is no such file.
+        """
         doc = self.summits.get(summit_id)
-        if doc is None:
-            raise UnknownSummit(summit_id, self.summits)
-        return doc
+        if doc is not None:
+            return doc
+        if is_slug(summit_id):
+            path = summit_path(self.root, summit_id)
+            unread = [p for p in self.problems if p.path == path]
+            if unread:
+                # The file is there but could not be loaded: say why, not "no summit".
+                raise DataError(unread)
+        raise UnknownSummit(summit_id, self.summits)
 
     def summit_records(self) -> dict[str, Summit]:
         return {summit_id: doc.record for summit_id, doc in self.summits.items()}
@@ -143,7 +153,12 @@ def _load(root: Path) -> Dataset:
     except DataError as error:
         problems.extend(error.problems)
     summits: dict[str, TomlDocument[Summit]] = {}
-    for path in summit_files(root):
+    try:
+        paths = summit_files(root)
+    except DataError as error:
+        problems.extend(error.problems)
+        paths = []
+    for path in paths:
         summit_id = path.stem
         if not is_slug(summit_id):
             problems.append(

@@ -1,5 +1,6 @@
 """One TOML data file: read fast and strictly, saved in place without churn."""
 
+import errno
 import hashlib
 from datetime import datetime
 from pathlib import Path
@@ -9,14 +10,17 @@ import tomli
 from pydantic import ValidationError
 
 from summit.model.base import Record
-from summit.store.atomic import write_atomic
+from summit.store.atomic import real_path, write_atomic, write_new
 from summit.store.gc_pause import paused_gc
+from summit.store.lock import locked
 from summit.store.problems import ConflictError, DataError, Problem
+from summit.store.reading import read_data_file
 from summit.store.validation import problems_from
 
 M = TypeVar("M", bound=Record)
 
 _BOM = b"\xef\xbb\xbf"
+_READABLE_DEPTH = 100
 
 
 def _digest(data: bytes) -> str:
@@ -54,6 +58,21 @@ def parse(path: Path, text: str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as error:
         message = f"TOML syntax: {error.msg[0].lower()}{error.msg[1:]}"
         raise DataError([Problem(path, error.lineno, error.colno, message)]) from None
+    except RecursionError:
+        line, column = _deepest(text)
+        message = "arrays or tables are nested too deeply to read"
+        raise DataError([Problem(path, line, column, message)]) from None
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """Where nesting first gets too deep: a rough count of brackets and braces."""
+    depth = 0
+    for offset, char in enumerate(text):
+        depth += 1 if char in "[{" else -1 if char in "]}" else 0
+        if depth > _READABLE_DEPTH:
+            encoded = text[:offset].encode("utf-8")
+            return _position(encoded, len(encoded))
+    return 1, 1
 
 
 def validate(model: type[M], path: Path, text: str, data: dict[str, Any]) -> M:
@@ -100,10 +119,7 @@ class TomlDocument(Generic[M]):
     @classmethod
     def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
         """Read and validate; raises DataError listing every problem found."""
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise DataError([Problem(path, 0, 0, f"cannot read: {error.strerror}")]) from None
+        data = read_data_file(path)
         text = decode(path, data)
         raw = parse(path, text)
         record = validate(model, path, text, raw)
@@ -112,13 +128,11 @@ class TomlDocument(Generic[M]):
     @classmethod
     def create(cls, path: Path, record: M) -> "TomlDocument[M]":
         """Write a new file for a record; refuses to replace an existing file."""
-        if path.exists():
-            raise FileExistsError(f"{path} already exists")
         from summit.store.patch import render_document  # noqa: PLC0415 - write path
 
         text = render_document(record.to_data())
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, text.encode("utf-8"))
+        write_new(path, text.encode("utf-8"))
         return cls.load(path, type(record))
 
     def _render(self, record: M, new: dict[str, Any]) -> str:
@@ -160,8 +174,12 @@ class TomlDocument(Generic[M]):
         if new == self._as_loaded():
             return False
         data = self._render(record, new).encode("utf-8")
-        self._refuse_if_changed(data)
-        write_atomic(self.path, data)
+        target = real_path(self.path)
+        # Checking and replacing under one lock: no other summit process can
+        # slip its save in between and have it overwritten.
+        with locked(target):
+            self._refuse_if_changed(data)
+            write_atomic(target, data)
         self.text, self.record = data.decode("utf-8"), record
         self._raw, self._saved = None, new
         self._digest = _digest(data)
@@ -186,12 +204,23 @@ class TomlDocument(Generic[M]):
 
     def _refuse_if_changed(self, ours: bytes) -> None:
         try:
-            current = self.path.read_bytes()
-        except FileNotFoundError:
+            current: bytes | None = read_data_file(self.path)
+        except DataError:
             current = None
         if current is not None and _digest(current) == self._digest:
             return
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-        kept = self.path.with_name(f"{self.path.name}.mine-{stamp}")
-        write_atomic(kept, ours)
-        raise ConflictError(self.path, kept)
+        raise ConflictError(self.path, keep_copy(self.path, ours))
+
+
+def keep_copy(path: Path, data: bytes) -> Path:
+    """Keep `data` beside `path` as `<name>.mine-<time>`, under a name nothing else has."""
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    for attempt in range(1, 1000):
+        suffix = "" if attempt == 1 else f"-{attempt}"
+        kept = path.with_name(f"{path.name}.mine-{stamp}{suffix}")
+        try:
+            write_new(kept, data)
+        except FileExistsError:
+            continue
+        return kept
+    raise FileExistsError(errno.EEXIST, "too many kept copies", str(path))

@@ -72,6 +72,15 @@ class UnknownSummit(KeyError):
         return self.message
 
 
+class InvalidSummitId(ValueError):
+    """A summit id that is not a slug, and so cannot name a file in agendas/."""
+
+    def __init__(self, summit_id: str) -> None:
+        super().__init__(
+            f"{summit_id!r} is not a summit id: use lower-case letters, digits and hyphens"
+        )
+
+
 class DataDirError(Exception):
     """The data directory is missing or unreadable."""
 
