@@ -123,7 +123,11 @@ class SummitsScreen(Screen[None]):
             if result is None:
                 return
             summit_id = str(result.values["id"])
-            workspace.add_summit(summit_id, result.record)
+            try:
+                workspace.add_summit(summit_id, result.record)
+            except ValueError as error:  # a file of that name appeared on disk meanwhile
+                self.notify(str(error), severity="error")
+                return
             self.session.changed()
             self.refresh_rows()
             self.notify(f"Created {summit_id}: save with ctrl+s")
