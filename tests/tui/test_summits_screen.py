@@ -76,3 +76,22 @@ async def test_copy_as_follow_up_keeps_agenda_and_resets_replies(app: SummitApp)
         assert {str(r) for i in copy.invitations.values() for r in i.rsvp.values()} == {
             "needs-action"
         }
+
+
+async def test_a_summit_file_made_meanwhile_is_a_message_not_a_crash(
+    app: SummitApp, data_dir: Path
+) -> None:
+    """A colleague created agendas/second-summit.toml after the app loaded the folder."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        theirs = data_dir / "agendas" / "second-summit.toml"
+        theirs.write_bytes((data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_bytes())
+        before = theirs.read_bytes()
+        app.screen.query_one("#field-id").value = "second-summit"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.is_running
+        assert "second-summit" not in app.session.workspace.summits
+        assert any("already exists" in str(n.message) for n in app._notifications)
+    assert theirs.read_bytes() == before
