@@ -127,18 +127,28 @@ class Workspace:
         else:
             report.saved.append(label)
 
-    def overwrite(self, conflict: ConflictError) -> None:
+    def overwrite(self, conflict: ConflictError) -> SaveReport:
         """Write our version over a file that changed on disk, keeping its comments.
 
         The user chose this knowingly; the file on disk is re-read (so its new
-        layout and comments are kept) and our data saved onto it.
+        layout and comments are kept) and our data saved onto it. If it changed
+        yet again, or no longer loads, that is reported and nothing is written.
         """
-        self.dataset.reread(conflict.path)
-        if conflict.path == self.dataset.register_path:
-            self.dataset.save_register(self.register)
-        else:
+        report = SaveReport()
+        label = self._label(conflict.path)
+
+        def save() -> bool:
+            self.dataset.reread(conflict.path)
+            if conflict.path == self.dataset.register_path:
+                return self.dataset.save_register(self.register)
             summit_id = conflict.path.stem
-            self.dataset.save_summit(summit_id, self.summits[summit_id])
+            return self.dataset.save_summit(summit_id, self.summits[summit_id])
+
+        self._save_one(label, save, report)
+        return report
+
+    def _label(self, path: Path) -> str:
+        return REGISTER if path == self.dataset.register_path else summit_label(path.stem)
 
     def reload(self) -> "Workspace":
         """A fresh workspace from the files on disk (unsaved changes are dropped)."""

@@ -13,6 +13,7 @@ from summit.store import ConflictError
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
 from summit.tui.themes import HIGH_CONTRAST
+from summit.workspace import SaveReport
 
 
 class SummitApp(App[None]):
@@ -82,11 +83,12 @@ class SummitApp(App[None]):
                 timeout=10,
             )
             return
-        report = workspace.save()
+        self.show_save_report(workspace.save())
+
+    def show_save_report(self, report: SaveReport) -> None:
+        root = self.session.workspace.root
         for refusal in report.refused:
-            lines = "\n".join(
-                p.format(p.display_path(workspace.root)) for p in refusal.problems[:5]
-            )
+            lines = "\n".join(p.format(p.display_path(root)) for p in refusal.problems[:5])
             self.notify(f"Not saved:\n{lines}", severity="error", timeout=15)
         for conflict in report.conflicts:
             self.resolve_conflict(conflict)
@@ -114,9 +116,7 @@ class SummitApp(App[None]):
             if answer == "reload":
                 self.reload()
             elif answer == "overwrite":
-                self.session.workspace.overwrite(conflict)
-                self.notify(f"Saved {name} over the version on disk")
-                self.show_unsaved()
+                self.show_save_report(self.session.workspace.overwrite(conflict))
 
         self.push_screen(ConfirmScreen("File changed on disk", message, answers), answered)
 

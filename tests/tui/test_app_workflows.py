@@ -79,6 +79,24 @@ async def test_a_file_changed_on_disk_is_never_silently_overwritten(
     assert "Conference Room 1" in text  # our version, chosen knowingly
 
 
+async def test_overwrite_when_the_file_on_disk_no_longer_loads_is_refused_not_a_crash(
+    app: SummitApp, data_dir: Path
+) -> None:
+    path = summit_path(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)
+        path.write_text(path.read_text().replace("Conference Room 1", "Conference Room 2"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        broken = path.read_text() + "\n[[agenda]\n"  # another program leaves it broken
+        path.write_text(broken)
+        await pilot.click("#answer-overwrite")
+        await settle(pilot)
+        assert app.is_running
+        assert any("Not saved" in str(n.message) for n in app._notifications)
+    assert path.read_text() == broken
+
+
 async def test_reload_from_disk_after_a_conflict(app: SummitApp, data_dir: Path) -> None:
     path = summit_path(data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
