@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import Field, Strict, ValidationInfo, field_validator
 
@@ -68,6 +68,11 @@ class Invitation(Record):
 
 
 class AgendaItem(Record):
+    id: Slug | None = Field(
+        None,
+        description="Written by summit so that merges and diffs can follow this item when it "
+        "is moved or edited. Never needs typing; do not copy it to another item.",
+    )
     title: Line
     kind: Annotated[ItemKind, Strict(False)] = ItemKind.SESSION
     topic: Line | None = None
@@ -80,6 +85,11 @@ class AgendaItem(Record):
 
 
 class Action(Record):
+    id: Slug | None = Field(
+        None,
+        description="Written by summit so that merges and diffs can follow this item when it "
+        "is moved or edited. Never needs typing; do not copy it to another item.",
+    )
     text: Text
     owner: Slug = Field(description="The id of the organisation that owns the action.")
     due: date | None = None
@@ -87,11 +97,19 @@ class Action(Record):
 
 
 class Commitment(Record):
+    id: Slug | None = Field(
+        None,
+        description="Written by summit so that merges and diffs can follow this item when it "
+        "is moved or edited. Never needs typing; do not copy it to another item.",
+    )
     organisation: Slug
     text: Text
     agreed: date
     due: date | None = None
     status: Annotated[CommitmentStatus, Strict(False)] = CommitmentStatus.OPEN
+
+
+_Item = TypeVar("_Item", "AgendaItem", "Action", "Commitment")
 
 
 def _local(value: datetime | None) -> datetime | None:
@@ -139,6 +157,21 @@ class Summit(Record):
             for reply in invitation.rsvp.values():
                 counts[reply] += 1
         return counts
+
+    @field_validator("agenda", "actions", "commitments")
+    @classmethod
+    def _unique_item_ids(cls, items: list[_Item]) -> list[_Item]:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id is None:
+                continue
+            if item.id in seen:
+                raise ValueError(
+                    f"items {seen[item.id] + 1} and {index + 1} have the same id {item.id!r}; "
+                    "remove the id from the copy (summit gives it a new one)"
+                )
+            seen[item.id] = index
+        return items
 
     @field_validator("start", "end")
     @classmethod
