@@ -57,7 +57,7 @@ class ConflictError(Exception):
         self.kept = kept
         message = f"{path} changed on disk since it was loaded; it was not overwritten"
         if kept is not None:
-            message += f"; your version is saved beside it as {kept.name}"
+            message += f"; your version is kept as {kept}"
         super().__init__(message)
 
 

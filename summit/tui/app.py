@@ -102,7 +102,7 @@ class SummitApp(App[None]):
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
 
         name = conflict.path.name
-        kept = f" Your version is kept as {conflict.kept.name}." if conflict.kept else ""
+        kept = f" Your version is kept as {conflict.kept}." if conflict.kept else ""
         message = (
             f"{name} changed on disk since summit loaded it (another program, or a git pull).{kept}"
         )

@@ -7,6 +7,7 @@ from textual.command import CommandPalette
 from textual.widgets import Button, Input, Static
 
 from summit.store import load_dataset
+from summit.store.document import kept_copies_dir
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.export import ExportScreen
@@ -70,7 +71,8 @@ async def test_a_file_changed_on_disk_is_never_silently_overwritten(
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         assert path.read_text() == theirs
-        kept = list(path.parent.glob(f"{path.name}.mine-*"))
+        kept = list(kept_copies_dir(path).glob(f"{path.name}.mine-*"))
+        assert not list(path.parent.glob("*.mine-*"))
         assert len(kept) == 1 and "minutes = 20" in kept[0].read_text()
         await pilot.click("#answer-overwrite")
         await settle(pilot)
