@@ -9,6 +9,8 @@ import pytest
 
 from summit.cli import main
 
+pytest_plugins = ["tests.git_fixtures"]
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_SUMMIT = "online-safety-summit"
 

@@ -5,18 +5,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from summit.store import ConflictError
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
+from summit.tui.team import TeamActions
 from summit.tui.themes import HIGH_CONTRAST
 from summit.workspace import SaveReport
 
 
-class SummitApp(App[None]):
+class SummitApp(TeamActions):
     # The summits screen is the default screen, whose own CSS_PATH Textual does not
     # load, so the app loads it.
     CSS_PATH = ["app.tcss", "screens/summits.tcss"]
@@ -27,6 +28,7 @@ class SummitApp(App[None]):
         Binding("f2", "register", "Register", id="app.register"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        *TeamActions.TEAM_BINDINGS,
     ]
 
     def __init__(self, session: Session) -> None:
@@ -42,6 +44,7 @@ class SummitApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.show_problems()
         self.show_unsaved()
+        self.refresh_git_status()
 
     def show_problems(self) -> None:
         workspace = self.session.workspace
@@ -54,6 +57,8 @@ class SummitApp(App[None]):
         workspace = self.session.workspace
         dirty = workspace.dirty_files()
         marker = f"● unsaved: {', '.join(dirty)}" if dirty else self.session.place
+        if self.git_status is not None:
+            marker += f" · {self.git_status.describe()}"
         self.sub_title = marker if workspace.writable else f"READ-ONLY (errors) · {marker}"
 
     # Screens other than the first are imported when first shown: launch stays quick.
@@ -97,6 +102,8 @@ class SummitApp(App[None]):
         elif report.ok:
             self.notify("Nothing to save")
         self.show_unsaved()
+        if report.saved:
+            self.refresh_git_status()
 
     def resolve_conflict(self, conflict: ConflictError) -> None:
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415

@@ -6,7 +6,7 @@ import pytest
 
 from summit.gitrepo.sync import GitError, commit_data, repo_status, sync
 from tests.conftest import SAMPLE_SUMMIT
-from tests.gitrepo.conftest import Team, git
+from tests.git_fixtures import Team, git
 
 
 def edit(root: Path, old: str, new: str, name: str = f"agendas/{SAMPLE_SUMMIT}.toml") -> None:

@@ -1,4 +1,5 @@
-"""Real git repositories in temporary folders: a bare remote and two clones of the sample."""
+"""Fixtures with real git repositories in temporary folders: a bare remote and two clones
+of the sample (a pytest plugin, loaded by the root conftest)."""
 
 import os
 import shutil
@@ -38,7 +39,7 @@ class Team:
     bob: Path
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def git_identity(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Commits made by summit in tests have an author, and no global config is read."""
     for key, value in GIT_ENV.items():
@@ -47,7 +48,7 @@ def git_identity(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
 
 
 @pytest.fixture
-def team(tmp_path: Path) -> Team:
+def team(tmp_path: Path, git_identity: None) -> Team:
     """The sample data pushed to a bare remote, and cloned by two colleagues."""
     remote = tmp_path / "remote.git"
     git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
