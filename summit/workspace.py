@@ -36,7 +36,8 @@ class SaveReport:
 class Workspace:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        register = dataset.register.record if dataset.register else Register()
+        # A register that did not load is shown by its valid records (read-only).
+        register = dataset.register.record if dataset.register else dataset.salvaged or Register()
         self.register: Register = register.model_copy(deep=True)
         self.summits: dict[str, Summit] = {
             summit_id: doc.record.model_copy(deep=True)
@@ -82,7 +83,7 @@ class Workspace:
 
     def findings(self) -> list[Finding]:
         """Errors and warnings of the working copies, as they would be saved."""
-        return check_dataset(self.register, self.summits)
+        return check_dataset(self.register, self.summits, self.dataset.broken_ids)
 
     # Editing --------------------------------------------------------------
 

@@ -54,12 +54,20 @@ def check_register(register: Register) -> Iterator[Finding]:
 
 class _SummitChecker:
     def __init__(
-        self, summit_id: str, summit: Summit, register: Register, delegates: dict[str, str]
+        self,
+        summit_id: str,
+        summit: Summit,
+        register: Register,
+        delegates: dict[str, str],
+        broken: frozenset[str] = frozenset(),
     ) -> None:
         self.summit_id = summit_id
         self.summit = summit
         self.register = register
         self.delegates = delegates
+        # Ids of register records that exist but did not validate: their own error is
+        # reported where they are, so references to them are not reported again.
+        self.broken = broken
 
     def here(self, *path: str | int) -> Where:
         return Where(self.summit_id, path)
@@ -87,14 +95,15 @@ class _SummitChecker:
     def people(self) -> Iterator[Finding]:
         for role in ("convener", "organiser"):
             delegate_id = getattr(self.summit, role)
-            if delegate_id not in self.delegates:
+            if delegate_id not in self.delegates and delegate_id not in self.broken:
                 yield self.missing_delegate((role,), delegate_id)
 
     def invitations(self) -> Iterator[Finding]:
         for org_id, invitation in self.summit.invitations.items():
             organisation = self.register.organisations.get(org_id)
             if organisation is None:
-                yield self.missing_organisation(("invitations", org_id), org_id)
+                if org_id not in self.broken:
+                    yield self.missing_organisation(("invitations", org_id), org_id)
                 continue
             if not invitation.rsvp:
                 yield Finding(
@@ -103,7 +112,7 @@ class _SummitChecker:
                     f"{organisation.name} is invited but none of its delegates is",
                 )
             for delegate_id in invitation.rsvp:
-                if delegate_id in organisation.delegates:
+                if delegate_id in organisation.delegates or delegate_id in self.broken:
                     continue
                 path = ("invitations", org_id, "rsvp", delegate_id)
                 actual = self.delegates.get(delegate_id)
@@ -125,7 +134,11 @@ class _SummitChecker:
                         self.here("agenda", index),
                         f"agenda item {item.title!r} has no lead",
                     )
-            elif item.lead not in self.delegates and item.lead not in self.register.organisations:
+            elif (
+                item.lead not in self.delegates
+                and item.lead not in self.register.organisations
+                and item.lead not in self.broken
+            ):
                 choices = {**self.delegates, **self.register.organisations}
                 yield self.error(
                     ("agenda", index, "lead"),
@@ -142,11 +155,12 @@ class _SummitChecker:
             )
 
     def outputs(self) -> Iterator[Finding]:
+        known = self.register.organisations.keys() | self.broken
         for index, action in enumerate(self.summit.actions):
-            if action.owner not in self.register.organisations:
+            if action.owner not in known:
                 yield self.missing_organisation(("actions", index, "owner"), action.owner)
         for index, commitment in enumerate(self.summit.commitments):
-            if commitment.organisation not in self.register.organisations:
+            if commitment.organisation not in known:
                 path = ("commitments", index, "organisation")
                 yield self.missing_organisation(path, commitment.organisation)
 
@@ -162,19 +176,23 @@ def check_summit(
     summit: Summit,
     register: Register,
     delegates: dict[str, str] | None = None,
+    broken: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Every reference from the summit into the register, and planning warnings.
 
     `delegates` is the register's delegate index, passed in when checking many
-    summits so it is built once.
+    summits so it is built once. `broken` names register records that exist
+    but are invalid (left out of `register`): references to them are fine here.
     """
     index = register.delegate_index() if delegates is None else delegates
-    return list(_SummitChecker(summit_id, summit, register, index).all())
+    return list(_SummitChecker(summit_id, summit, register, index, broken).all())
 
 
-def check_dataset(register: Register, summits: Mapping[str, Summit]) -> list[Finding]:
+def check_dataset(
+    register: Register, summits: Mapping[str, Summit], broken: frozenset[str] = frozenset()
+) -> list[Finding]:
     findings = list(check_register(register))
     delegates = register.delegate_index()
     for summit_id, summit in summits.items():
-        findings.extend(check_summit(summit_id, summit, register, delegates))
+        findings.extend(check_summit(summit_id, summit, register, delegates, broken))
     return findings

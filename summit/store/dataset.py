@@ -12,11 +12,13 @@ from pathlib import Path
 from summit.model import Register, Summit, check_dataset, check_summit
 from summit.model.checks import Finding, Where
 from summit.model.text import is_slug
-from summit.store.document import TomlDocument
+from summit.store.document import TomlDocument, decode
 from summit.store.gc_pause import paused_gc
 from summit.store.layout import Layout, LayoutError, scan
 from summit.store.locations import REGISTER_FILE, summit_files, summit_path
 from summit.store.problems import DataError, Problem, UnknownSummit, dotted
+from summit.store.reading import read_data_file
+from summit.store.salvage import salvage_register
 
 
 @dataclass
@@ -25,6 +27,12 @@ class Dataset:
     register: TomlDocument[Register] | None
     summits: dict[str, TomlDocument[Summit]]
     problems: list[Problem] = field(default_factory=list)
+    salvaged: Register | None = None
+    """When the register did not load: its valid records, to show and check against."""
+    broken_ids: frozenset[str] = frozenset()
+    """Ids of the register records left out of `salvaged` because they are invalid."""
+    unreadable: dict[str, list[Problem]] = field(default_factory=dict)
+    """Summit files that did not load, by id, with why."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -148,11 +156,14 @@ def load_dataset(root: Path) -> Dataset:
 def _load(root: Path) -> Dataset:
     problems: list[Problem] = []
     register: TomlDocument[Register] | None = None
+    salvaged: tuple[Register, frozenset[str]] | None = None
     try:
         register = TomlDocument.load(root / REGISTER_FILE, Register)
     except DataError as error:
         problems.extend(error.problems)
+        salvaged = _salvage(root / REGISTER_FILE)
     summits: dict[str, TomlDocument[Summit]] = {}
+    unreadable: dict[str, list[Problem]] = {}
     try:
         paths = summit_files(root)
     except DataError as error:
@@ -175,8 +186,20 @@ def _load(root: Path) -> Dataset:
             summits[summit_id] = TomlDocument.load(path, Summit)
         except DataError as error:
             problems.extend(error.problems)
-    dataset = Dataset(root, register, summits, problems)
-    if register is not None:
-        findings = check_dataset(register.record, dataset.summit_records())
+            unreadable[summit_id] = error.problems
+    dataset = Dataset(root, register, summits, problems, unreadable=unreadable)
+    if salvaged is not None:
+        dataset.salvaged, dataset.broken_ids = salvaged
+    checked = register.record if register is not None else dataset.salvaged
+    if checked is not None:
+        findings = check_dataset(checked, dataset.summit_records(), dataset.broken_ids)
         problems.extend(_Locator(dataset).problems(findings))
     return dataset
+
+
+def _salvage(path: Path) -> tuple[Register, frozenset[str]] | None:
+    try:
+        text = decode(path, read_data_file(path))
+    except DataError:
+        return None
+    return salvage_register(text)
