@@ -64,15 +64,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _data_option(overview)
     overview.set_defaults(run=commands.overview)
-    serve = verbs.add_parser("serve", help="run the app in a web browser (textual-serve)")
-    serve.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: loopback only)"
-    )
-    serve.add_argument("--port", type=int, default=8000)
-    _data_option(serve)
-    serve.set_defaults(run=commands.serve)
+    _serve_verb(verbs)
     parser.set_defaults(run=commands.default)
     return parser
+
+
+def _port(text: str) -> int:
+    port = int(text) if text.isdigit() else -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return port
+
+
+def _serve_verb(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    serve = verbs.add_parser(
+        "serve", help="run the app in a web browser, for you alone (textual-serve)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only); "
+        "any other needs --allow-remote",
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow a --host that other machines can reach: anyone who can reach the port "
+        "and learns the token can use the app with your files, over unencrypted HTTP",
+    )
+    _data_option(serve)
+    serve.set_defaults(run=commands.serve)
 
 
 def _summit_verb(
