@@ -99,3 +99,16 @@ async def test_an_invalid_value_keeps_the_form_open_with_the_message(app: Summit
         assert "greater than 0" in minutes_error
         assert "no delegate or organisation 'nobody'" in lead_error
         assert form.query_one("#field-lead").value == "nobody"  # type: ignore[attr-defined]
+
+
+async def test_a_new_item_on_the_first_row_goes_after_it(app: SummitApp) -> None:
+    """Row 0 is a row: `a` there adds the item second, not first (issue 8, item 1)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_summit(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*"Housekeeping")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        titles = [item.title for item in app.session.workspace.summits[SAMPLE_SUMMIT].agenda]
+        assert titles[:2] == ["Welcome and purpose of the day", "Housekeeping"]
