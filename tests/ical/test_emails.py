@@ -7,7 +7,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summit import invitations
@@ -173,6 +173,8 @@ _ADDRESSES = st.sampled_from(
 
 
 @settings(max_examples=100, deadline=None)
+# Python 3.11's own folder writes the comma between these two as an encoded word.
+@example(people=[("00000\xa0\xa0\xa0\xa0\xa0𐀀𐀀𐀀𐀀", "a@x.example.org"), ("0", "b.c@y.example.org")])
 @given(people=st.lists(st.tuples(_NAMES, _ADDRESSES), min_size=1, max_size=4))
 def test_every_to_header_reads_back_as_its_recipients(people: list[tuple[str, str]]) -> None:
     summit, register = _SAMPLE
