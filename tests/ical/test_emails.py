@@ -119,14 +119,18 @@ def test_an_internationalised_address_is_sent_as_smtputf8(data_dir: Path, tmp_pa
 def test_a_name_that_looks_like_an_encoded_word_is_sent_as_written(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    edit_register(data_dir, 'name = "Daniel Reyes"', 'name = "=?utf-8?q?x?="')
+    # Decoded, the first would put a line break (and a Bcc) into the header: it crashed.
+    forged = "=?utf-8?q?Bob=0ABcc=3A_x=40evil.example.org?="
+    edit_register(data_dir, 'name = "Daniel Reyes"', f'name = "{forged}"')
+    edit_register(data_dir, 'name = "Mei Lin Carter"', 'name = "=?utf-8?q?x?="')
     edit_register(data_dir, 'name = "Priya Hollis"', 'name = "=?utf-8?b?QWRtaW4=?= Hollis"')
     google = emails(data_dir, tmp_path)["google"]
     assert to_header(google) == [
-        ("=?utf-8?q?x?=", "daniel.reyes@google.example.org"),
-        ("Mei Lin Carter", "meilin.carter@google.example.org"),
+        (forged, "daniel.reyes@google.example.org"),
+        ("=?utf-8?q?x?=", "meilin.carter@google.example.org"),
     ]
     assert google["From"].addresses[0].display_name == "=?utf-8?b?QWRtaW4=?= Hollis"
+    assert google["Bcc"] is None
 
 
 def test_the_check_catches_a_header_that_loses_a_recipient() -> None:
