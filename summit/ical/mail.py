@@ -5,8 +5,9 @@ plain-text body, then the text/calendar part whose `method` parameter matches
 the METHOD inside) and the same calendar attached as invite.ics, which is what
 Outlook and Gmail send and what every client we know of accepts.
 
-Addresses go into headers as the email library's `Address` objects, never as
-joined strings, and every message is read back with the library's parser
+Each person is the email library's `Address`; From and To are written from
+those, one mailbox a line, with any name that is not plain ASCII encoded as
+RFC 2047 words. Every message is then read back with the library's parser
 before it is returned: its From and To must name exactly the people meant.
 """
 

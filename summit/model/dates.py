@@ -19,7 +19,7 @@ LATEST_MOMENT = datetime(LATEST.year, 12, 31, 23, 59, 59)
 D = TypeVar("D", bound=date)
 
 
-def out_of_range(value: date) -> str:
+def _out_of_range(value: date) -> str:
     return (
         # isoformat, not strftime: %Y writes year 1 as "1".
         f"{value.isoformat()} is outside the dates summit can schedule and send "
@@ -30,7 +30,7 @@ def out_of_range(value: date) -> str:
 def _in_range(value: D) -> D:
     day = value.date() if isinstance(value, datetime) else value
     if not EARLIEST <= day <= LATEST:
-        raise ValueError(out_of_range(day))
+        raise ValueError(_out_of_range(day))
     return value
 
 
