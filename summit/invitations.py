@@ -8,16 +8,16 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.policy import SMTP
 from pathlib import Path
 
+from summit.ical.audience import audience
 from summit.ical.invite import agenda_calendar, invite_calendar, sender_domain
-from summit.ical.mail import invite_email
+from summit.ical.mail import Unsendable, invite_email, mailbox
 from summit.ical.replies import NotAReply, Reply, read_reply
 from summit.model import Register, Rsvp, Summit, SummitStatus
 from summit.model.invite import issue
 from summit.store import DataError, Dataset, Problem
-from summit.store.atomic import write_atomic
+from summit.store.outputs import write_together
 
 
 @dataclass
@@ -40,14 +40,19 @@ def _summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register]:
     return doc.record, dataset.register.record
 
 
+class ExportError(Exception):
+    """An output could not be built as it must be; nothing was written."""
+
+
 def _issue(dataset: Dataset, summit_id: str) -> tuple[Summit, Register, bool]:
+    """The summit with its UID and SEQUENCE brought up to date, not yet saved.
+
+    Returns it, the register, and whether SEQUENCE went up.
+    """
     summit, register = _summit(dataset, summit_id)
     issued = issue(summit, lambda: f"{uuid.uuid4()}@{sender_domain(summit, register)}")
-    if issued is summit:
-        return summit, register, False
-    before = summit.invite.sequence if summit.invite else None
-    dataset.save_summit(summit_id, issued)
     assert issued.invite is not None
+    before = summit.invite.sequence if summit.invite else None
     return issued, register, before is not None and issued.invite.sequence > before
 
 
@@ -57,14 +62,20 @@ def issue_invite(dataset: Dataset, summit_id: str) -> tuple[Summit, bool]:
     Returns the summit and whether SEQUENCE went up (a change attendees must see).
     """
     summit, _, raised = _issue(dataset, summit_id)
+    dataset.save_summit(summit_id, summit)
     return summit, raised
 
 
-def _write(out: Path, name: str, data: bytes) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / name
-    write_atomic(path, data)
-    return path
+def _publish(
+    dataset: Dataset, summit_id: str, summit: Summit, out: Path, files: dict[str, bytes]
+) -> list[Path]:
+    """Write the outputs and save the invite state they carry: all of it, or none.
+
+    Every output is built before this is called; the summit file is saved only
+    once every output is on disk beside its place, and they are moved into place
+    only once it is saved.
+    """
+    return write_together(out, files, commit=lambda: dataset.save_summit(summit_id, summit))
 
 
 def _now(now: datetime | None) -> datetime:
@@ -92,14 +103,16 @@ def export_invites(
     """The meeting request (or cancellation): one file, or one per invited organisation."""
     summit, register, raised = _issue(dataset, summit_id)
     stamp = _now(now)
-    if not per_organisation:
-        calendar = invite_calendar(summit, register, now=stamp)
-        return _exported(summit, [_write(out, f"{summit_id}.ics", calendar.to_ical())], raised)
-    paths = []
-    for org_id in invited_organisations(summit):
-        calendar = invite_calendar(summit, register, now=stamp, only=org_id)
-        paths.append(_write(out, f"{summit_id}-{org_id}.ics", calendar.to_ical()))
-    return _exported(summit, paths, raised)
+    if per_organisation:
+        files = {
+            f"{summit_id}-{org_id}.ics": invite_calendar(
+                summit, register, now=stamp, only=org_id
+            ).to_ical()
+            for org_id in invited_organisations(summit)
+        }
+    else:
+        files = {f"{summit_id}.ics": invite_calendar(summit, register, now=stamp).to_ical()}
+    return _exported(summit, _publish(dataset, summit_id, summit, out, files), raised)
 
 
 def export_agenda(
@@ -107,7 +120,19 @@ def export_agenda(
 ) -> Path:
     summit, register = _summit(dataset, summit_id)
     calendar = agenda_calendar(summit_id, summit, register, now=_now(now))
-    return _write(out, f"{summit_id}-agenda.ics", calendar.to_ical())
+    return write_together(out, {f"{summit_id}-agenda.ics": calendar.to_ical()})[0]
+
+
+def _email(summit: Summit, register: Register, org_id: str, now: datetime) -> bytes:
+    organisation = register.organisations[org_id]
+    recipients = [
+        mailbox(organisation.delegates[d].name, organisation.delegates[d].email)
+        for d in summit.invitations[org_id].rsvp
+        if d in organisation.delegates
+    ]
+    calendar = invite_calendar(summit, register, now=now, only=org_id)
+    readers = audience(summit, register, org_id)
+    return invite_email(summit, register, calendar, recipients, now=now, audience=readers)
 
 
 def export_emails(
@@ -116,20 +141,14 @@ def export_emails(
     """One iMIP e-mail per invited organisation, to its invited delegates only."""
     summit, register, raised = _issue(dataset, summit_id)
     stamp = _now(now)
-    paths = []
+    files = {}
     for org_id in invited_organisations(summit):
-        organisation = register.organisations[org_id]
-        recipients = [
-            (organisation.delegates[d].name, organisation.delegates[d].email)
-            for d in summit.invitations[org_id].rsvp
-            if d in organisation.delegates
-        ]
-        calendar = invite_calendar(summit, register, now=stamp, only=org_id)
-        message = invite_email(summit, register, calendar, recipients, now=stamp)
-        # CRLF line ends, as on the wire: the calendar part must keep iCalendar's CRLF.
-        data = message.as_bytes(policy=SMTP)
-        paths.append(_write(out, f"{summit_id}-{org_id}.eml", data))
-    return _exported(summit, paths, raised)
+        name = f"{summit_id}-{org_id}.eml"
+        try:
+            files[name] = _email(summit, register, org_id, stamp)
+        except Unsendable as error:
+            raise ExportError(f"{name}: {error}; nothing was written") from error
+    return _exported(summit, _publish(dataset, summit_id, summit, out, files), raised)
 
 
 def cancel_summit(dataset: Dataset, summit_id: str) -> Summit:

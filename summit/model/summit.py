@@ -1,12 +1,13 @@
 """One summit: when and where, who is invited, the agenda and what came of it."""
 
-from datetime import date, datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
 from pydantic import Field, Strict, ValidationInfo, field_validator
 
 from summit.model.base import Record
+from summit.model.dates import LATEST_MOMENT, CalendarDate, CalendarDateTime
 from summit.model.invite_state import InviteState
 from summit.model.text import Line, Slug, Text
 from summit.model.timezone import DEFAULT_TIMEZONE, TimeZoneName
@@ -92,7 +93,7 @@ class Action(Record):
     )
     text: Text
     owner: Slug = Field(description="The id of the organisation that owns the action.")
-    due: date | None = None
+    due: CalendarDate | None = None
     status: Annotated[ActionStatus, Strict(False)] = ActionStatus.OPEN
 
 
@@ -104,8 +105,8 @@ class Commitment(Record):
     )
     organisation: Slug
     text: Text
-    agreed: date
-    due: date | None = None
+    agreed: CalendarDate
+    due: CalendarDate | None = None
     status: Annotated[CommitmentStatus, Strict(False)] = CommitmentStatus.OPEN
 
 
@@ -131,8 +132,8 @@ class Summit(Record):
     organiser: Slug = Field(
         description="The delegate id of the host department's contact who sends the invites."
     )
-    start: datetime
-    end: datetime | None = Field(
+    start: CalendarDateTime
+    end: CalendarDateTime | None = Field(
         None, description="The planned end, in local time; the agenda is checked against it."
     )
     timezone: TimeZoneName = DEFAULT_TIMEZONE
@@ -184,4 +185,17 @@ class Summit(Record):
         start = info.data.get("start")
         if value is not None and isinstance(start, datetime) and value <= start:
             raise ValueError(f"the planned end {value:%Y-%m-%d %H:%M} is not after the start")
+        return value
+
+    @field_validator("agenda")
+    @classmethod
+    def _agenda_in_range(cls, value: list[AgendaItem], info: ValidationInfo) -> list[AgendaItem]:
+        # Schedule arithmetic adds every item's minutes to the start: keep the sum in range.
+        start = info.data.get("start")
+        minutes = sum(item.minutes for item in value)
+        if isinstance(start, datetime) and timedelta(minutes=minutes) > LATEST_MOMENT - start:
+            raise ValueError(
+                f"the agenda's {minutes} minutes run past {LATEST_MOMENT:%Y-%m-%d}, "
+                "the last day summit can schedule"
+            )
         return value

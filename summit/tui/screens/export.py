@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from summit import invitations
-from summit.store import DataError
+from summit.store import ConflictError, DataError
 from summit.tui.session import Session
 
 
@@ -83,7 +83,7 @@ class ExportScreen(ModalScreen[bool]):
                 written.append(invitations.export_agenda(dataset, self.summit_id, folder))
             if "emails" in kinds:
                 written += invitations.export_emails(dataset, self.summit_id, folder).paths
-        except (DataError, OSError) as error:
+        except (DataError, OSError, ConflictError, invitations.ExportError) as error:
             self.app.call_from_thread(
                 self._show, f"[b $text-error]Export failed:[/] {escape(str(error))}"
             )
