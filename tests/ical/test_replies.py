@@ -10,7 +10,7 @@ from summit import invitations
 from summit.model import Rsvp
 from summit.store import load_dataset
 from tests.conftest import SAMPLE_SUMMIT, snapshot
-from tests.ical.conftest import summit_file
+from tests.ical.conftest import edit_summit, summit_file
 
 
 def sample_uid(root: Path) -> str:
@@ -78,7 +78,7 @@ def test_a_reply_updates_the_summit_file_and_keeps_its_comments(
 
 def test_a_stale_reply_is_ignored(data_dir: Path, tmp_path: Path) -> None:
     uid = sample_uid(data_dir)
-    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    edit_summit(data_dir, "Conference Room 1", "Conference Room 2")
     invitations.issue_invite(load_dataset(data_dir), SAMPLE_SUMMIT)  # now SEQUENCE 1
     before = snapshot(data_dir)
     path = reply_file(
