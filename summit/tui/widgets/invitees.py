@@ -3,12 +3,14 @@
 from collections.abc import Iterator
 from pathlib import Path
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from summit.model import Attendance, Invitation, Rsvp
+from summit.model.replies import awaiting_new_answer, earlier_answer
 from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
 from summit.tui.widgets.tables import Row, refill, selected_key
@@ -50,7 +52,25 @@ class InviteesPart(SummitPart):
         refill(self.query_one("#invitees", DataTable), self._rows())
         counts = self.summit.rsvp_counts()
         summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
-        self.query_one("#invitees-summary", Static).update(summary or "Nobody is invited yet")
+        summary = (summary or "Nobody is invited yet") + self._awaiting()
+        self.query_one("#invitees-summary", Static).update(summary)
+
+    def _awaiting(self) -> str:
+        """Who answered an earlier time or place but not the one now issued."""
+        waiting = awaiting_new_answer(self.summit)
+        people = []
+        for org_id, delegate_id in waiting:
+            record = earlier_answer(self.summit, org_id, delegate_id)
+            assert record is not None
+            person = self.register.delegate(delegate_id)
+            when = f" {record.stamp.day} {record.stamp:%b}" if record.stamp else ""
+            name = escape(person.name if person else delegate_id)
+            people.append(f"{name} ({record.reply}{when})")
+        if not people:
+            return ""
+        return f"\n[b]{len(people)} not yet answered the new time[/], only an earlier one: " + (
+            ", ".join(people)
+        )
 
     def _rows(self) -> Iterator[Row]:
         for org_id, invitation in self.summit.invitations.items():
@@ -62,7 +82,12 @@ class InviteesPart(SummitPart):
                 yield f"{org_id}/", (name, "(nobody yet)", "", "")
             for delegate_id, reply in invitation.rsvp.items():
                 person = organisation.delegates.get(delegate_id) if organisation else None
-                shown = f"[{_STYLE[str(reply)]}]{reply}[/]"
+                earlier = earlier_answer(self.summit, org_id, delegate_id)
+                shown = (
+                    f"[{_STYLE[str(reply)]}]{reply}[/]"
+                    if earlier is None
+                    else f"[i {_STYLE['needs-action']}]was {earlier.reply}[/]"
+                )
                 if person is None:
                     yield f"{org_id}/{delegate_id}", (name, delegate_id, shown, "")
                 else:
@@ -117,10 +142,10 @@ class InviteesPart(SummitPart):
             return
         org_id, delegate_id = selected
         summit = self.editable()
-        rsvp = summit.invitations[org_id].rsvp
+        invitation = summit.invitations[org_id]
         if delegate_id:
-            del rsvp[delegate_id]
-        if not delegate_id or not rsvp:
+            invitation.uninvite(delegate_id)
+        if not delegate_id or not invitation.rsvp:
             del summit.invitations[org_id]
         self.commit(summit)
 
