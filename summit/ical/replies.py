@@ -157,7 +157,7 @@ def _stamp(event: Component, lines: _Lines) -> datetime:
     value = _required(event, "DTSTAMP", lines).dt
     line = lines.of("DTSTAMP")
     if not isinstance(value, datetime):
-        message = f"{value} is a date; DTSTAMP is a date and time in UTC"
+        message = f"{value} is not a date and time; DTSTAMP is one, in UTC"
         raise NotAReply(message, line=line, field="DTSTAMP")
     if value.tzinfo is None:
         message = f"{value:%Y%m%dT%H%M%S} has no time zone; write it in UTC (…Z)"

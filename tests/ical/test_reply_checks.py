@@ -12,8 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summit import invitations
+from summit.ical.replies import NotAReply, read_reply
 from summit.model import Rsvp
 from summit.store import load_dataset
 from tests.conftest import REPO, SAMPLE_SUMMIT, snapshot
@@ -346,3 +349,56 @@ def test_12_malformed_files_from_the_command_line_exit_1_without_a_traceback(
     assert f"{date}:8:1: DTSTAMP:" in run.stdout
     assert f"{naive}:8:1: DTSTAMP:" in run.stdout
     assert snapshot(data_dir) == before
+
+
+_GOOD = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "METHOD:REPLY",
+    "BEGIN:VEVENT",
+    "UID:u@x",
+    "SEQUENCE:0",
+    "DTSTAMP:20261201T100000Z",
+    "ORGANIZER:mailto:o@x.org",
+    "ATTENDEE;PARTSTAT=ACCEPTED:mailto:a@x.org",
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+]
+_VALUES = st.sampled_from(
+    [
+        "abc", "-1", "99999999999999999999", "2027-13-45T99:99:99", "20261201", "20261201T1000",
+        "P1D", "T100000", "", ":", ";", '"', "mailto:", "MAILTO:b@x.org", "http://x", "\x00",
+        "é", "DELEGATED", 'PARTSTAT=DELEGATED;DELEGATED-TO="mailto:b@x.org"', "VALUE=DATE",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(_GOOD) - 1), st.sampled_from(["replace", "insert", "drop"])),
+        max_size=4,
+    ),
+    st.lists(_VALUES, min_size=4, max_size=4),
+)
+def test_12_any_damaged_reply_is_refused_or_read_never_a_traceback(
+    edits: list[tuple[int, str]], values: list[str]
+) -> None:
+    """Lines of a good reply replaced, duplicated or dropped: only NotAReply may come out."""
+    lines = list(_GOOD)
+    for (wanted, how), value in zip(edits, values, strict=False):
+        index = min(wanted, len(lines) - 1)
+        name, _, rest = lines[index].partition(":")
+        if how == "drop":
+            del lines[index]
+        elif how == "insert":
+            lines.insert(index, lines[index])
+        else:
+            lines[index] = (
+                f"{name.split(';')[0]};{value}:{rest}" if ";" in value else f"{name}:{value}"
+            )
+    try:
+        read_reply("\r\n".join(lines).encode())
+    except NotAReply as error:
+        assert str(error)
