@@ -95,7 +95,9 @@ class Invitation(Record):
     def _replied_by_invitees(
         cls, value: dict[str, Replied], info: ValidationInfo
     ) -> dict[str, Replied]:
-        invited = info.data.get("rsvp", {})
+        if "rsvp" not in info.data:
+            return value  # rsvp itself is wrong: that error says enough
+        invited = info.data["rsvp"]
         for delegate_id in value:
             if delegate_id not in invited:
                 raise ValueError(f"{delegate_id} has a reply record but is not in rsvp")
