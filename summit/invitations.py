@@ -15,7 +15,14 @@ from pathlib import Path
 
 from summit.ical.invite import agenda_calendar, invite_calendar, sender_domain
 from summit.ical.mail import invite_email
-from summit.ical.replies import MAX_REPLY_BYTES, NotAReply, Reply, read_reply, same_address
+from summit.ical.replies import (
+    MAX_REPLY_BYTES,
+    NotAReply,
+    Reply,
+    read_reply,
+    same_address,
+    shown,
+)
 from summit.model import Register, Replied, Rsvp, Summit, SummitStatus
 from summit.model.invite import issue
 from summit.model.invite_state import EventStatus
@@ -197,12 +204,12 @@ def _read_file(path: Path) -> bytes:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise NotAReply("not a regular file: a reply is an .ics file", line=0)
-        data = file.read(MAX_REPLY_BYTES + 1)
-    if info.st_size > MAX_REPLY_BYTES or len(data) > MAX_REPLY_BYTES:
-        size = max(info.st_size, len(data))
-        raise NotAReply(
-            f"{size:,} bytes, larger than {MAX_REPLY_BYTES:,}: not a calendar reply", line=0
-        )
+        # Read one byte past the limit: a file that grew since fstat is caught too.
+        data = b"" if info.st_size > MAX_REPLY_BYTES else file.read(MAX_REPLY_BYTES + 1)
+    size = max(info.st_size, len(data))
+    if size > MAX_REPLY_BYTES:
+        message = f"{size:,} bytes, larger than {MAX_REPLY_BYTES:,}: not a calendar reply"
+        raise NotAReply(message, line=0)
     return data
 
 
@@ -233,13 +240,14 @@ def _answered_summit(
     )
     if summit_id is None:
         message = (
-            f"{reply.uid} is not the invite of any summit here: is it a reply to another summit?"
+            f"{shown(reply.uid)} is not the invite of any summit here: "
+            "is it a reply to another summit?"
         )
         return _problem(path, reply, "UID", message)
     organiser = register.delegate(summits[summit_id].organiser)
     if organiser is None or not same_address(organiser.email, reply.organizer):
         expected = organiser.email if organiser else summits[summit_id].organiser
-        message = f"{reply.organizer} is not the summit's organiser ({expected})"
+        message = f"{shown(reply.organizer)} is not the summit's organiser ({expected})"
         return _problem(path, reply, "ORGANIZER", message)
     return summit_id
 
@@ -274,7 +282,7 @@ def _check(
     assert summit.invite is not None
     found = _find_attendee(summit, register, reply.email)
     if found is None:
-        message = f"{reply.email} was never invited to {summit_id}; the reply is refused"
+        message = f"{shown(reply.email)} was never invited to {summit_id}; the reply is refused"
         result.problems.append(_problem(path, reply, "ATTENDEE", message))
         return None
     if reply.sequence > summit.invite.sequence:

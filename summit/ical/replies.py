@@ -58,6 +58,12 @@ def address(uri: str) -> str | None:
     return rest.lower()
 
 
+def shown(text: str, limit: int = 80) -> str:
+    """A value from a file as a message may quote it: short, and escaped if unprintable."""
+    short = text if len(text) <= limit else text[:limit] + "…"
+    return short if short.isprintable() else ascii(short)
+
+
 def same_address(email: str, other: str) -> bool:
     return email.strip().lower() == other
 
@@ -105,7 +111,7 @@ def _parse(data: bytes) -> Calendar:
         calendar = Calendar.from_ical(data)
     except (ValueError, KeyError, IndexError, TypeError) as error:
         # The parser quotes the bad content: keep the message short and on one line.
-        reason = " ".join(str(error).split())[:80]
+        reason = shown(" ".join(str(error).split()))
         raise NotAReply(f"not an iCalendar file ({reason})") from None
     if calendar.name != "VCALENDAR":
         raise NotAReply(f"not an iCalendar file (it holds a {calendar.name}, not a VCALENDAR)")
@@ -116,7 +122,7 @@ def _event(calendar: Calendar, lines: _Lines) -> Component:
     method = str(calendar.get("method", "")).upper()
     if method != "REPLY":
         raise NotAReply(
-            f"METHOD is {method or 'missing'}, not REPLY: this is not a reply",
+            f"METHOD is {shown(method) or 'missing'}, not REPLY: this is not a reply",
             line=lines.of("METHOD"),
             field="METHOD",
         )
@@ -157,7 +163,7 @@ def _stamp(event: Component, lines: _Lines) -> datetime:
     value = _required(event, "DTSTAMP", lines).dt
     line = lines.of("DTSTAMP")
     if not isinstance(value, datetime):
-        message = f"{value} is not a date and time; DTSTAMP is one, in UTC"
+        message = f"{shown(str(value))} is not a date and time; DTSTAMP is one, in UTC"
         raise NotAReply(message, line=line, field="DTSTAMP")
     if value.tzinfo is None:
         message = f"{value:%Y%m%dT%H%M%S} has no time zone; write it in UTC (…Z)"
@@ -177,7 +183,7 @@ def _attendees(event: Component, lines: _Lines) -> list[_Attendee]:
         email = address(str(person))
         if email is None:
             raise NotAReply(
-                f"{str(person)[:80]!r} is not a mailto: address",
+                f"{shown(str(person))} is not a mailto: address",
                 line=lines.of("ATTENDEE", index),
                 field="ATTENDEE",
             )
@@ -207,7 +213,8 @@ def _replying(people: list[_Attendee], lines: _Lines) -> int:
     named = {person.email for person in delegates} == delegator.delegated_to
     if not named or any(delegator.email not in p.delegated_from for p in delegates):
         raise NotAReply(
-            f"{delegator.email} delegates to {', '.join(sorted(delegator.delegated_to))}, "
+            f"{shown(delegator.email)} delegates to "
+            f"{shown(', '.join(sorted(delegator.delegated_to)))}, "
             f"but the reply names other ATTENDEEs; {_ONE_ATTENDEE}",
             line=line,
             field="ATTENDEE",
@@ -222,7 +229,7 @@ def _answer(person: _Attendee, line: int) -> Rsvp:
     elif partstat == "NEEDS-ACTION":
         message = "PARTSTAT=NEEDS-ACTION is no answer"
     elif partstat not in _ANSWERS:
-        message = f"unknown PARTSTAT {partstat[:40]!r}"
+        message = f"unknown PARTSTAT {shown(partstat, 40)}"
     elif partstat == "DELEGATED" and not person.delegated_to:
         message = "PARTSTAT=DELEGATED without DELEGATED-TO naming the delegate"
     else:
