@@ -4,7 +4,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from summit.invitations import issue_invite
+from summit.invitations import cancel_summit, issue_invite
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.tui.app import SummitApp, make_app
@@ -153,3 +153,30 @@ async def test_uninviting_drops_the_reply_record_too(data_dir: Path) -> None:
     assert dataset.errors == []
     google = dataset.summits[SAMPLE_SUMMIT].record.invitations["google"]
     assert "google-policy" not in google.rsvp and "google-policy" not in google.replied
+
+
+async def test_importing_a_reply_to_a_cancelled_summit_says_why_nothing_was_recorded(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    app = make_app(data_dir, today=TODAY)
+    invite = summit(app).invite
+    assert invite is not None
+    reply_file(
+        tmp_path,
+        "late.ics",
+        uid=invite.uid,
+        email="sophie.turner@virginmedia.example.org",
+        partstat="ACCEPTED",
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "2")
+        await pilot.press("m")
+        await settle(pilot)
+        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert summit(app).invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.NEEDS_ACTION
+        messages = [notification.message for notification in app._notifications]
+        assert any("is cancelled" in message for message in messages), messages
+        assert "●" not in app.sub_title

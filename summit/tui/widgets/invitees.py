@@ -180,7 +180,12 @@ class InviteesPart(SummitPart):
             return
         for summit_id, summit in updated.items():
             workspace.set_summit(summit_id, summit)
-        self.session.changed()
-        self.post_message(SummitChanged())
-        ignored = f"; {len(result.ignored)} stale ignored" if result.ignored else ""
-        self.notify(f"{len(result.changed)} replies recorded{ignored}: save with ctrl+s")
+        if updated:
+            self.session.changed()
+            self.post_message(SummitChanged())
+        recorded = f"{len(result.changed)} replies recorded"
+        save = ": save with ctrl+s" if updated else ""
+        # Say why a reply was not recorded (stale, cancelled summit), not just how many.
+        why = "".join(f"\nnot recorded: {escape(note)}" for note in result.ignored[:5])
+        more = f"\n…and {len(result.ignored) - 5} more" if len(result.ignored) > 5 else ""
+        self.notify(f"{recorded}{save}{why}{more}", timeout=10 if why else 5)
