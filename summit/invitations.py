@@ -281,6 +281,14 @@ def _check(
     summit = summits[summit_id]
     assert summit.invite is not None
     found = _find_attendee(summit, register, reply.email)
+    if found is None and reply.delegated_from:
+        # RFC 5546 §3.2.2.3: a delegate replies too. Only invited delegates' replies count.
+        result.ignored.append(
+            f"{path.name}: {shown(reply.email)} replied as the delegate of "
+            f"{shown(', '.join(sorted(reply.delegated_from)))} but is not invited to "
+            f"{summit_id}: invite them to record their reply"
+        )
+        return None
     if found is None:
         message = f"{shown(reply.email)} was never invited to {summit_id}; the reply is refused"
         result.problems.append(_problem(path, reply, "ATTENDEE", message))

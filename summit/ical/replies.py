@@ -27,7 +27,7 @@ _ANSWERS = {
     "DELEGATED": Rsvp.DELEGATED,
 }
 _SINGLE = ("UID", "SEQUENCE", "DTSTAMP", "ORGANIZER")
-_NAME = re.compile(rb"[A-Za-z0-9-]+(?::VEVENT)?", re.IGNORECASE)
+_NAME = re.compile(rb"BEGIN:VEVENT(?![A-Za-z0-9-])|[A-Za-z0-9-]+", re.IGNORECASE)
 _ONE_ATTENDEE = (
     "a reply carries exactly one ATTENDEE, the one replying (and, when delegating, "
     "the delegates its DELEGATED-TO names, each with DELEGATED-FROM)"
@@ -94,6 +94,8 @@ class Reply:
     stamp: datetime
     """DTSTAMP in UTC: when the attendee's client wrote the reply."""
     organizer: str
+    delegated_from: frozenset[str]
+    """Whom the replying attendee stands in for, if they are someone's delegate."""
     lines: Mapping[str, int]
     """The line of UID, SEQUENCE, ORGANIZER, DTSTAMP and the replying ATTENDEE."""
 
@@ -251,4 +253,5 @@ def read_reply(data: bytes) -> Reply:
     reply = _answer(people[index], lines.of("ATTENDEE", index))
     where = {name: lines.of(name) for name in _SINGLE}
     where["ATTENDEE"] = lines.of("ATTENDEE", index)
-    return Reply(uid, sequence, people[index].email, reply, stamp, organizer, where)
+    person = people[index]
+    return Reply(uid, sequence, person.email, reply, stamp, organizer, person.delegated_from, where)

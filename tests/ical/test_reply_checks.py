@@ -402,3 +402,26 @@ def test_12_any_damaged_reply_is_refused_or_read_never_a_traceback(
         read_reply("\r\n".join(lines).encode())
     except NotAReply as error:
         assert str(error)
+
+
+def test_9_a_reply_from_an_uninvited_delegate_is_noted_not_recorded(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """The delegate's own reply (RFC 5546 §3.2.2.3) neither records nor blocks other replies."""
+    uid = sample_uid(data_dir)
+    delegate = raw_reply(
+        tmp_path,
+        "delegate.ics",
+        uid=uid,
+        attendees=[
+            f'ATTENDEE;PARTSTAT=ACCEPTED;DELEGATED-FROM="{FACEBOOK}":mailto:deputy@facebook.example.org'
+        ],
+    )
+    good = raw_reply(
+        tmp_path, "good.ics", uid=uid, attendees=[f"ATTENDEE;PARTSTAT=DECLINED:{VIRGIN}"]
+    )
+    result = imported(data_dir, delegate, good)
+    assert result.problems == []
+    assert [(c.delegate_id, c.after) for c in result.changed] == [("virgin-policy", Rsvp.DECLINED)]
+    assert "replied as the delegate of oliver.grant@facebook.example.org" in result.ignored[0]
+    assert rsvp(data_dir, "facebook-policy", "facebook") is Rsvp.NEEDS_ACTION
