@@ -50,11 +50,12 @@ def earlier_answer(summit: Summit, org_id: str, delegate_id: str) -> Replied | N
     return record if record.sequence < summit.invite.sequence else None
 
 
-def awaiting_new_answer(summit: Summit) -> list[tuple[str, str]]:
-    """(organisation, delegate) of everyone who answered an earlier time but not this one."""
-    return [
-        (org_id, delegate_id)
-        for org_id, invitation in summit.invitations.items()
-        for delegate_id in invitation.rsvp
-        if earlier_answer(summit, org_id, delegate_id) is not None
-    ]
+def awaiting_new_answer(summit: Summit) -> list[tuple[str, str, Replied]]:
+    """Everyone who answered an earlier time but not this one: organisation, delegate, answer."""
+    found = []
+    for org_id, invitation in summit.invitations.items():
+        for delegate_id in invitation.rsvp:
+            record = earlier_answer(summit, org_id, delegate_id)
+            if record is not None:
+                found.append((org_id, delegate_id, record))
+    return found

@@ -38,7 +38,7 @@ class InviteesPart(SummitPart):
         for label, width in (
             ("Organisation", 26),
             ("Delegate", 18),
-            ("Reply", 12),
+            ("Reply", 13),  # "was tentative": an answer to an earlier time
             ("Job title", 30),
         ):
             table.add_column(label, key=label.lower(), width=width)
@@ -57,11 +57,8 @@ class InviteesPart(SummitPart):
 
     def _awaiting(self) -> str:
         """Who answered an earlier time or place but not the one now issued."""
-        waiting = awaiting_new_answer(self.summit)
         people = []
-        for org_id, delegate_id in waiting:
-            record = earlier_answer(self.summit, org_id, delegate_id)
-            assert record is not None
+        for _, delegate_id, record in awaiting_new_answer(self.summit):
             person = self.register.delegate(delegate_id)
             when = f" {record.stamp.day} {record.stamp:%b}" if record.stamp else ""
             name = escape(person.name if person else delegate_id)
