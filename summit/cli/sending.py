@@ -104,7 +104,9 @@ def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
     for change in result.changed:
         out.print(
             f"{change.summit_id}: {change.delegate_id} ({change.organisation_id}) "
-            f"{change.before} -> {change.after}",
+            f"{change.before} -> {change.after}"
+            if change.before != change.after
+            else f"{change.after} (again, in a newer reply)",
             markup=False,
         )
     for note in result.ignored:

@@ -61,11 +61,53 @@ class CommitmentStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class Replied(Record):
+    """A delegate's last answer and what it answered: kept when a new time needs a new one."""
+
+    reply: Annotated[Rsvp, Strict(False)]
+    sequence: int = Field(ge=0, description="The invite's SEQUENCE that the reply answered.")
+    stamp: datetime | None = Field(
+        None,
+        description="The reply's DTSTAMP, in UTC; absent for a reply recorded by hand. "
+        "An older reply never replaces a newer one.",
+    )
+
+    @field_validator("stamp")
+    @classmethod
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("write the stamp in UTC, such as 2026-12-01T10:00:00Z")
+        return value
+
+
 class Invitation(Record):
     """An invited organisation and the reply of each of its invited delegates."""
 
     attendance: Annotated[Attendance, Strict(False)] = Attendance.REQUIRED
     rsvp: dict[Slug, Annotated[Rsvp, Strict(False)]] = Field(default_factory=dict)
+    replied: dict[Slug, Replied] = Field(
+        default_factory=dict,
+        description="Written by `summit rsvp import` and when the time or place changes: "
+        "each delegate's last answer with the SEQUENCE it answered.",
+    )
+
+    @field_validator("replied")
+    @classmethod
+    def _replied_by_invitees(
+        cls, value: dict[str, Replied], info: ValidationInfo
+    ) -> dict[str, Replied]:
+        if "rsvp" not in info.data:
+            return value  # rsvp itself is wrong: that error says enough
+        invited = info.data["rsvp"]
+        for delegate_id in value:
+            if delegate_id not in invited:
+                raise ValueError(f"{delegate_id} has a reply record but is not in rsvp")
+        return value
+
+    def uninvite(self, delegate_id: str) -> None:
+        """Drop a delegate with their reply record, which is no use without them."""
+        self.rsvp.pop(delegate_id, None)
+        self.replied.pop(delegate_id, None)
 
 
 class AgendaItem(Record):

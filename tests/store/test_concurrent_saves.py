@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 
 from summit.store import load_dataset
@@ -92,6 +93,7 @@ def test_cli_saves_racing_an_api_writer_lose_nothing(data_dir: Path, tmp_path: P
                 email=emails[delegate_id],
                 partstat=partstat,
                 sequence=0,
+                stamp=datetime(2026, 12, 1 + round_number, 10, tzinfo=UTC),
             )
             run = subprocess.run(
                 [

@@ -298,7 +298,7 @@ class RegisterScreen(Screen[None]):
                 return
             invitation = summit.invitations.setdefault(org_id, Invitation())
             if delegate_id in invitation.rsvp:
-                del invitation.rsvp[delegate_id]
+                invitation.uninvite(delegate_id)
             else:
                 invitation.rsvp[delegate_id] = Rsvp.NEEDS_ACTION
         elif org_id in summit.invitations:

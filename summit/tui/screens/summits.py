@@ -135,6 +135,7 @@ class SummitsScreen(Screen[None]):
             base.pop(key, None)
         for invitation in base.get("invitations", {}).values():
             invitation["rsvp"] = dict.fromkeys(invitation.get("rsvp", {}), "needs-action")
+            invitation.pop("replied", None)  # answers to another meeting
         base["title"] = f"Follow-up: {source.title}"[:200]
         self._ask_for_summit(f"Follow-up to {summit_id}", base)
 
