@@ -37,13 +37,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     target = real_path(path)
     with named_errors(path):
-        temp = _written_temp(target, data)
+        temp = staged_copy(target, data)
         try:
             temp.replace(target)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
-    _sync_directory(target.parent)
+    sync_directory(target.parent)
 
 
 def write_new(path: Path, data: bytes) -> None:
@@ -53,7 +53,7 @@ def write_new(path: Path, data: bytes) -> None:
     temporary file), so no reader ever sees half of it.
     """
     with named_errors(path):
-        temp = _written_temp(path, data)
+        temp = staged_copy(path, data)
         try:
             os.link(temp, path)
         except FileExistsError:
@@ -66,10 +66,11 @@ def write_new(path: Path, data: bytes) -> None:
                 os.fsync(stream.fileno())
         finally:
             temp.unlink(missing_ok=True)
-    _sync_directory(path.parent)
+    sync_directory(path.parent)
 
 
-def _written_temp(target: Path, data: bytes) -> Path:
+def staged_copy(target: Path, data: bytes) -> Path:
+    """`data` in full in a synced temporary file beside `target`, with the bits it will need."""
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
@@ -98,7 +99,7 @@ def _umask() -> int:
     return mask
 
 
-def _sync_directory(directory: Path) -> None:
+def sync_directory(directory: Path) -> None:
     # Not every platform can open a directory (Windows cannot); the rename is done anyway.
     with contextlib.suppress(OSError):
         fd = os.open(directory, os.O_RDONLY)

@@ -3,12 +3,10 @@
 import contextlib
 import errno
 import os
-import stat
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from summit.store.atomic import _sync_directory
+from summit.store.atomic import staged_copy, sync_directory
 
 
 def _missing_folders(out: Path) -> list[Path]:
@@ -22,22 +20,9 @@ def _missing_folders(out: Path) -> list[Path]:
 
 
 def _stage(target: Path, data: bytes) -> Path:
-    """The data in full in a synced temporary file beside `target`, with its permissions."""
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    temp = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            temp.chmod(stat.S_IMODE(target.stat().st_mode))
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return temp
+    return staged_copy(target, data)
 
 
 def write_together(
@@ -69,5 +54,5 @@ def write_together(
     for temp, target in staged:
         temp.replace(target)
     if staged:
-        _sync_directory(out)
+        sync_directory(out)
     return [target for _, target in staged]
