@@ -112,3 +112,17 @@ async def test_a_new_item_on_the_first_row_goes_after_it(app: SummitApp) -> None
         await settle(pilot)
         titles = [item.title for item in app.session.workspace.summits[SAMPLE_SUMMIT].agenda]
         assert titles[:2] == ["Welcome and purpose of the day", "Housekeeping"]
+
+
+async def test_the_summit_screen_header_shows_unsaved_changes(app: SummitApp) -> None:
+    """The dot is seen where the edit is made, not only on the summits list (issue 8, 2)."""
+    from textual.widgets import Header  # noqa: PLC0415
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_summit(pilot)
+        header = app.screen.query_one(Header)
+        assert "●" not in str(header.format_title())
+        await pilot.press("plus")
+        await settle(pilot)
+        shown = str(header.format_title())
+        assert SAMPLE_SUMMIT in shown and "● unsaved" in shown

@@ -75,7 +75,8 @@ class SummitScreen(Screen[None]):
             f"[b]{escape(summit.title)}[/b]\n{when} · {escape(summit.venue)} · {summit.status}"
             f" · {summit.classification}{overrun}"
         )
-        self.sub_title = self.summit_id
+        # The title names where we are; the app's sub-title (unsaved files, branch) stays shown.
+        self.title = self.summit_id
 
     @on(SummitChanged)
     def _refresh_all(self) -> None:
