@@ -7,7 +7,9 @@ for a reference, the other end, so that storage can turn both into file:line.
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
+from summit.model.clock import clock_change_warning
 from summit.model.register import Register
 from summit.model.schedule import overrun_minutes
 from summit.model.suggest import did_you_mean
@@ -146,6 +148,12 @@ class _SummitChecker:
                     f"register{did_you_mean(item.lead, choices)}",
                     ("organisations",),
                 )
+            elif item.lead in self.delegates and item.lead not in self._attending:
+                yield Finding(
+                    Severity.WARNING,
+                    self.here("agenda", index, "lead"),
+                    f"{self.register.describe(item.lead)} leads {item.title!r} but is not invited",
+                )
         late = overrun_minutes(self.summit)
         if late:
             yield Finding(
@@ -154,7 +162,25 @@ class _SummitChecker:
                 f"the agenda runs {late} minutes past the planned end",
             )
 
+    @cached_property
+    def _attending(self) -> set[str]:
+        invited = {d for invitation in self.summit.invitations.values() for d in invitation.rsvp}
+        return invited | {self.summit.convener, self.summit.organiser}
+
+    def clock(self) -> Iterator[Finding]:
+        warning = clock_change_warning(self.summit.start, self.summit.timezone)
+        if warning is not None:
+            yield Finding(Severity.WARNING, self.here("start"), warning)
+
     def outputs(self) -> Iterator[Finding]:
+        for index, commitment in enumerate(self.summit.commitments):
+            if commitment.due is not None and commitment.due < commitment.agreed:
+                yield Finding(
+                    Severity.WARNING,
+                    self.here("commitments", index, "due"),
+                    f"due {commitment.due:%d %b %Y}, before it was agreed on "
+                    f"{commitment.agreed:%d %b %Y}",
+                )
         known = self.register.organisations.keys() | self.broken
         for index, action in enumerate(self.summit.actions):
             if action.owner not in known:
@@ -168,6 +194,7 @@ class _SummitChecker:
         yield from self.people()
         yield from self.invitations()
         yield from self.agenda()
+        yield from self.clock()
         yield from self.outputs()
 
 
