@@ -39,6 +39,19 @@ class Exported:
     sequence: int
     method: str
     sequence_raised: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def sending_warnings(summit: Summit) -> list[str]:
+    """What an official should hear before sending this summit's invites."""
+    warnings = []
+    if summit.status is SummitStatus.DRAFT:
+        warnings.append(
+            "this summit is still a draft: once these invites are sent, set its status to invited"
+        )
+    if not invited_organisations(summit):
+        warnings.append("nobody is invited yet: there is no one to send these to")
+    return warnings
 
 
 def _summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register]:
@@ -95,7 +108,8 @@ def _now(now: datetime | None) -> datetime:
 def _exported(summit: Summit, paths: list[Path], raised: bool) -> Exported:
     assert summit.invite is not None
     method = "CANCEL" if summit.invite.issued.status == "CANCELLED" else "REQUEST"
-    return Exported(paths, summit.invite.uid, summit.invite.sequence, method, raised)
+    warnings = sending_warnings(summit)
+    return Exported(paths, summit.invite.uid, summit.invite.sequence, method, raised, warnings)
 
 
 def invited_organisations(summit: Summit) -> list[str]:

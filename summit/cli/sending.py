@@ -20,8 +20,8 @@ def _report(out: Console, err: Console, exported: invitations.Exported) -> None:
         f"METHOD:{exported.method} UID:{exported.uid} SEQUENCE:{exported.sequence}{note}",
         markup=False,
     )
-    if not exported.paths:
-        err.print("no organisation has an invited delegate: nothing to send", markup=False)
+    for warning in exported.warnings:
+        err.print(f"warning: {warning}", markup=False, style="yellow")
 
 
 def _refused(out: Console, err: Console, problems: list[Problem]) -> int:

@@ -134,3 +134,18 @@ def test_a_date_beyond_what_calendars_carry_is_refused_at_its_line(
     assert "Traceback" not in result.out + result.err
     assert snapshot(data_dir) == before
     assert not (tmp_path / "out").exists()
+
+
+def test_exporting_a_draft_or_to_nobody_warns(data_dir: Path, tmp_path: Path, cli) -> None:
+    """Issue 8, item 5: sending a draft, or a summit with no invitees, is said aloud."""
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(path.read_text().replace('status = "invited"', 'status = "draft"'))
+    result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path / "o")
+    assert result.code == 0
+    assert "warning: this summit is still a draft" in result.err
+    assert "nobody is invited" not in result.err
+    text = path.read_text()
+    cut = text.index("[invitations.")
+    path.write_text(text[:cut] + text[text.index("# ── Agenda") :])
+    result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path / "p")
+    assert "warning: nobody is invited yet" in result.err
