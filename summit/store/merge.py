@@ -133,12 +133,13 @@ class _Merger:
         return o if self.choices.get(where, self.prefer) == "ours" else t
 
     def value(self, where: str, path: KeyPath, b: Any, o: Any, t: Any) -> Any:
-        if o == t:
+        if t in (o, b):
             return o
         if b == o:
             return t
-        if b == t:
-            return o
+        return self.both_changed(where, path, b, o, t)
+
+    def both_changed(self, where: str, path: KeyPath, b: Any, o: Any, t: Any) -> Any:
         if self.is_summit and len(path) == 1 and path[0] in _ITEM_LISTS:
             return self.item_list(str(path[0]), b, o, t)
         if path == ("invite",) and isinstance(o, dict) and isinstance(t, dict):
@@ -199,7 +200,7 @@ class _ListMerge:
         self.merger, self.key = merger, key
         self.noun, model = _ITEM_LISTS[key]
         self.data = {"b": base, "o": ours, "t": theirs}
-        objects = {
+        objects: dict[str, Any] = {
             side: [model.model_validate(item) for item in items]
             for side, items in self.data.items()
         }
@@ -343,8 +344,10 @@ class _ListMerge:
         for item in items:
             item_id = item.get("id")
             if item_id is not None and item_id in seen:
-                item = {**item, "id": new_item_id(taken)}
-                taken.add(item["id"])
+                fresh = new_item_id(taken)
+                taken.add(fresh)
+                result.append({**item, "id": fresh})
+                continue
             if item_id is not None:
                 seen.add(str(item_id))
             result.append(item)
@@ -385,9 +388,9 @@ def merge_texts(
     base_text: str,
     ours_text: str,
     theirs_text: str,
+    *,
     model: type[Record],
     path: Path,
-    *,
     choices: Mapping[str, Side] | None = None,
 ) -> MergeResult:
     """Merge three versions of one data file (an empty base: both sides added it).
@@ -396,27 +399,25 @@ def merge_texts(
     and validated. Otherwise `text` is None and the conflicts (and errors) say
     why; `conflict_text` then gives a file holding both versions.
     """
-    if ours_text == theirs_text or base_text == theirs_text:
-        return _checked_as_is(ours_text, model, path)
-    if base_text == ours_text:
-        return _checked_as_is(theirs_text, model, path)
+    if base_text in (ours_text, theirs_text) or ours_text == theirs_text:
+        # One side changed nothing: the other's text is the merge, comments and all.
+        return _checked_as_is(theirs_text if base_text == ours_text else ours_text, model, path)
     try:
         base = _read(path, base_text) if base_text.strip() else {}
         ours, theirs = _read(path, ours_text), _read(path, theirs_text)
+        merged, conflicts, notes = merge_data(base, ours, theirs, model, choices=choices)
     except DataError as error:
         return MergeResult(None, errors=[_side_problem(error)])
-    try:
-        merged, conflicts, notes = merge_data(base, ours, theirs, model, choices=choices)
     except ValidationError as error:
         return MergeResult(None, errors=[_invalid(error)])
     except (TypeError, AttributeError, ValueError) as error:
         return MergeResult(None, errors=[f"the versions could not be merged: {error}"])
-    if conflicts and not choices:
-        return MergeResult(None, conflicts, notes=notes)
-    unsettled = [c for c in conflicts if choices is not None and c.where not in choices]
+    unsettled = [c for c in conflicts if c.where not in (choices or {})]
     if unsettled:
         return MergeResult(None, unsettled, notes=notes)
-    return _written(ours_text, ours, merged, model, path, notes)
+    result = _written(ours_text, ours, merged, model=model, path=path)
+    result.notes = notes
+    return result
 
 
 def _side_problem(error: DataError) -> str:
@@ -441,22 +442,18 @@ def _invalid(error: ValidationError) -> str:
 
 
 def _written(
-    ours_text: str,
-    ours: dict[str, Any],
-    merged: dict[str, Any],
-    model: type[Record],
-    path: Path,
-    notes: list[str],
+    ours_text: str, ours: dict[str, Any], merged: dict[str, Any], *, model: type[Record], path: Path
 ) -> MergeResult:
+    """The merged data written into ours' text, if it is a valid record that reads back."""
     try:
         record = model.model_validate(merged)
     except ValidationError as error:
-        return MergeResult(None, errors=[_invalid(error)], notes=notes)
+        return MergeResult(None, errors=[_invalid(error)])
     try:
         text = edited_text(path, ours_text, ours, merged, _reads_back_as(merged))
     except DataError as error:
-        return MergeResult(None, errors=[error.problems[0].message], notes=notes)
-    return MergeResult(text, notes=notes, record=record)
+        return MergeResult(None, errors=[error.problems[0].message])
+    return MergeResult(text, record=record)
 
 
 def _reads_back_as(data: dict[str, Any]) -> Callable[[str], bool]:
@@ -476,6 +473,7 @@ def conflict_text(
     base_text: str,
     ours_text: str,
     theirs_text: str,
+    *,
     model: type[Record],
     path: Path,
     result: MergeResult,
@@ -506,9 +504,10 @@ def _both_choices(
     except DataError:
         return None
     written = []
-    for prefer in ("ours", "theirs"):
+    sides: tuple[Side, Side] = ("ours", "theirs")
+    for prefer in sides:
         try:
-            merged, conflicts, _ = merge_data(base, ours, theirs, model, prefer=prefer)  # type: ignore[arg-type]
+            merged, conflicts, _ = merge_data(base, ours, theirs, model, prefer=prefer)
             text = edited_text(path, ours_text, ours, merged, _reads_back_as(merged))
         except (DataError, TypeError, AttributeError, ValueError):
             return None

@@ -38,8 +38,13 @@ def merge_file(base: Path, ours: Path, theirs: Path, shown: str) -> FileMerge:
         texts = [read_text(path, read_data_file(side)) for side in (base, ours, theirs)]
     except DataError as error:
         return FileMerge(MergeResult(None, errors=[error.problems[0].message]), written=False)
-    result = merge_texts(*texts, model, path)
-    text = result.text if result.text is not None else conflict_text(*texts, model, path, result)
-    if text != texts[1]:
+    base_text, ours_text, theirs_text = texts
+    result = merge_texts(base_text, ours_text, theirs_text, model=model, path=path)
+    text = result.text
+    if text is None:
+        text = conflict_text(
+            base_text, ours_text, theirs_text, model=model, path=path, result=result
+        )
+    if text != ours_text:
         write_atomic(ours, text.encode("utf-8"))
     return FileMerge(result, written=True)
