@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from summit.model import ActionStatus, Rsvp, Summit, SummitStatus
 from summit.store import TomlDocument
-from summit.store.merge import conflict_text, merge_texts
+from summit.store.merge import Side, conflict_text, merge_data, merge_texts
 from tests.conftest import REPO, SAMPLE_SUMMIT
 
 SAMPLE_PATH = REPO / "agendas" / f"{SAMPLE_SUMMIT}.toml"
@@ -102,24 +102,77 @@ def last_per_key(changes: list[Change]) -> list[Change]:
 side = st.lists(change(), min_size=1, max_size=4).map(last_per_key)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ours=side, theirs=side)
-def test_random_edit_pairs_merge(ours: list[Change], theirs: list[Change]) -> None:
+@st.composite
+def split(draw: st.DrawFn) -> tuple[list[Change], list[Change]]:
+    """Changes to different things, each made by ours, by theirs, or the same on both."""
+    changes = last_per_key(draw(st.lists(change(), min_size=2, max_size=8)))
+    ours: list[Change] = []
+    theirs: list[Change] = []
+    for one in changes:
+        who = draw(st.sampled_from(["ours", "theirs", "both"]))
+        if who != "theirs":
+            ours.append(one)
+        if who != "ours":
+            theirs.append(one)
+    return ours, theirs
+
+
+def merged_texts(ours: list[Change], theirs: list[Change]) -> tuple[str, str]:
     with tempfile.TemporaryDirectory() as folder:
-        ours_text = saved(Path(folder), ours)
-        theirs_text = saved(Path(folder), theirs)
-    where = Path("agendas/x.toml")
-    result = merge_texts(BASE_TEXT, ours_text, theirs_text, model=Summit, path=where)
-    disjoint = not {c.key for c in ours} & {c.key for c in theirs}
-    if disjoint:
-        assert result.text is not None, result.report(str(where))
+        return saved(Path(folder), ours), saved(Path(folder), theirs)
+
+
+WHERE = Path("agendas/x.toml")
+SIDES: tuple[Side, Side] = ("ours", "theirs")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sides=split())
+def test_changes_to_different_fields_all_survive(sides: tuple[list[Change], list[Change]]) -> None:
+    ours, theirs = sides
+    ours_text, theirs_text = merged_texts(ours, theirs)
+    result = merge_texts(BASE_TEXT, ours_text, theirs_text, model=Summit, path=WHERE)
+    assert result.text is not None, result.report(str(WHERE))
+    merged = Summit.model_validate(tomli.loads(result.text))
+    assert all(one.holds(merged) for one in [*ours, *theirs])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ours=side, theirs=side)
+def test_any_edit_pair_merges_or_keeps_both_values(
+    ours: list[Change], theirs: list[Change]
+) -> None:
+    ours_text, theirs_text = merged_texts(ours, theirs)
+    result = merge_texts(BASE_TEXT, ours_text, theirs_text, model=Summit, path=WHERE)
     if result.text is not None:
-        merged = Summit.model_validate(tomli.loads(result.text))
-        if disjoint:
-            assert all(one.holds(merged) for one in [*ours, *theirs])
+        Summit.model_validate(tomli.loads(result.text))
         return
-    assert result.conflicts
-    text = conflict_text(BASE_TEXT, ours_text, theirs_text, model=Summit, path=where, result=result)
-    for conflict in result.conflicts:
-        assert text.count("<<<<<<< ours") >= 1
-        assert conflict.where.split(".")[-1].split(" ")[0] in text
+    assert result.conflicts or result.errors
+    text = conflict_text(BASE_TEXT, ours_text, theirs_text, model=Summit, path=WHERE, result=result)
+    # Nothing is lost: taking every ours (theirs) passage gives the merge settled ours'
+    # (theirs') way, or, when the sides could not be merged at all, ours' (theirs') own file.
+    versions = [tomli.loads(t) for t in (BASE_TEXT, ours_text, theirs_text)]
+    for name, part in zip(SIDES, _sides_of(text), strict=True):
+        if result.conflicts:
+            expected, _, _ = merge_data(*versions, Summit, prefer=name)
+        else:
+            expected = versions[1 if name == "ours" else 2]
+        assert tomli.loads(part) == expected
+
+
+def _sides_of(text: str) -> tuple[str, str]:
+    """The conflicted file resolved all ours' way, then all theirs' way."""
+    keep: dict[Side, list[str]] = {"ours": [], "theirs": []}
+    state = "both"
+    for line in text.splitlines(keepends=True):
+        if line.startswith("<<<<<<<"):
+            state = "ours"
+        elif line.startswith("=======") and state == "ours":
+            state = "theirs"
+        elif line.startswith(">>>>>>>") and state == "theirs":
+            state = "both"
+        else:
+            for name, kept in keep.items():
+                if state in ("both", name):
+                    kept.append(line)
+    return "".join(keep["ours"]), "".join(keep["theirs"])
