@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from summit import __version__
-from summit.cli import commands, sending
+from summit.cli import commands, merging, sending
 from summit.cli.output import consoles
 from summit.store import ConflictError, DataDirError
 
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=commands.schema)
 
     _sending_verbs(verbs)
+    _git_verbs(verbs)
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
     _data_option(app)
@@ -153,6 +154,27 @@ def _sending_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]")
     reply_import.add_argument("files", nargs="+", type=Path, metavar="FILE.ics")
     _data_option(reply_import)
     reply_import.set_defaults(run=sending.rsvp_import)
+
+
+def _git_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    git = verbs.add_parser("git", help="work as a team on a git repository of the data")
+    git_verbs = git.add_subparsers(dest="git_verb", metavar="ACTION", required=True)
+    git_setup = git_verbs.add_parser(
+        "setup", help="register summit's merge and diff drivers in this repository (idempotent)"
+    )
+    _data_option(git_setup)
+    git_setup.set_defaults(run=merging.git_setup)
+    driver = verbs.add_parser(
+        "merge-driver", help="what git runs to merge a data file (set up by `summit git setup`)"
+    )
+    for name, meaning in [
+        ("base", "the common ancestor's version (%%O)"),
+        ("ours", "our version, replaced by the result (%%A)"),
+        ("theirs", "their version (%%B)"),
+    ]:
+        driver.add_argument(name, type=Path, metavar=name.upper(), help=meaning)
+    driver.add_argument("path", metavar="PATH", help="the file's path in the repository (%%P)")
+    driver.set_defaults(run=merging.merge_driver)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

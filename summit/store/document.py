@@ -2,6 +2,8 @@
 
 import errno
 import hashlib
+import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -21,6 +23,9 @@ M = TypeVar("M", bound=Record)
 
 _BOM = b"\xef\xbb\xbf"
 _READABLE_DEPTH = 100
+# What git (and `summit merge-driver`) writes around two versions of a passage.
+_CONFLICT_START = re.compile(r"^<<<<<<<(?: (.*))?$", re.MULTILINE)
+_CONFLICT_END = re.compile(r"^>>>>>>>(?: |$)", re.MULTILINE)
 
 
 def _digest(data: bytes) -> str:
@@ -82,6 +87,73 @@ def validate(model: type[M], path: Path, text: str, data: dict[str, Any]) -> M:
         raise DataError(problems_from(error, model, path, text)) from None
 
 
+def check_conflict_markers(path: Path, text: str) -> None:
+    """A DataError for each block of merge-conflict markers left in the text.
+
+    Checked before parsing, as markers inside a multi-line string would
+    otherwise be read as data; `"<<<<<<<" in text` keeps clean files fast.
+    """
+    if "<<<<<<<" not in text:
+        return
+    problems = [
+        Problem(
+            path,
+            text.count("\n", 0, match.start()) + 1,
+            1,
+            f"unresolved merge conflict: {_conflict_label(match.group(1))}; "
+            "keep the version you want and delete the marker lines "
+            "(<<<<<<<, ======= and >>>>>>>)",
+        )
+        for match in _CONFLICT_START.finditer(text)
+    ]
+    if problems and _CONFLICT_END.search(text):
+        raise DataError(problems)
+
+
+def _conflict_label(marker: str | None) -> str:
+    """What `summit merge-driver` wrote after `<<<<<<< ours:`; git's own markers say less."""
+    label = (marker or "").strip()
+    if label.startswith("ours:"):
+        return label.removeprefix("ours:").strip()
+    return "two versions of these lines"
+
+
+def edited_text(
+    path: Path,
+    text: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    reads_back: Callable[[str], bool],
+) -> str:
+    """`text` with `old`'s data changed to `new`'s: in place, else by a whole-file edit.
+
+    The one writer every save and merge goes through: a result is returned only
+    when `reads_back` accepts it, so nothing is ever written that loses data.
+    """
+    from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
+
+    newline = "\r\n" if "\r\n" in text else "\n"
+    for edit_text in (patch, rewrite):
+        try:
+            candidate = edit_text(text, old, new)
+        except (PatchError, KeyError, IndexError, ValueError, TypeError):
+            continue
+        if newline != "\n":
+            candidate = candidate.replace("\r\n", "\n").replace("\n", newline)
+        if reads_back(candidate):
+            return candidate
+    raise DataError(
+        [
+            Problem(
+                path,
+                1,
+                1,
+                "could not write this change without losing data; the file was left as it was",
+            )
+        ]
+    )
+
+
 def full_data(record: Record) -> dict[str, Any]:
     """Every field with defaults filled in: what two versions are compared by."""
     return record.model_dump(mode="python", exclude_none=True, warnings=False)
@@ -109,7 +181,6 @@ class TomlDocument(Generic[M]):
         self.text = text
         self.record = record
         self._digest = seen
-        self._newline = "\r\n" if "\r\n" in text else "\n"
         # What a save diffs against. Kept as the parser's plain dicts, which the
         # record does not share, so that editing the record in place cannot alter
         # it; turned into record data only when a save needs it.
@@ -121,6 +192,7 @@ class TomlDocument(Generic[M]):
         """Read and validate; raises DataError listing every problem found."""
         data = read_data_file(path)
         text = decode(path, data)
+        check_conflict_markers(path, text)
         raw = parse(path, text)
         record = validate(model, path, text, raw)
         return cls(path, model, text, record, seen=_digest(data), raw=raw)
@@ -137,25 +209,12 @@ class TomlDocument(Generic[M]):
 
     def _render(self, record: M, new: dict[str, Any]) -> str:
         """The file's new text with `record` in it, checked by reading it back."""
-        from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
-
-        for edit_text in (patch, rewrite):
-            try:
-                text = edit_text(self.text, self._as_loaded(), new)
-            except (PatchError, KeyError, IndexError, ValueError, TypeError):
-                continue
-            text = self._with_newlines(text)
-            if self._reads_back_as(text, record):
-                return text
-        raise DataError(
-            [
-                Problem(
-                    self.path,
-                    1,
-                    1,
-                    "could not write this change without losing data; the file was left as it was",
-                )
-            ]
+        return edited_text(
+            self.path,
+            self.text,
+            self._as_loaded(),
+            new,
+            lambda text: self._reads_back_as(text, record),
         )
 
     def save(self, record: M) -> bool:
@@ -189,11 +248,6 @@ class TomlDocument(Generic[M]):
         if self._saved is None:
             self._saved = self.model.model_validate(self._raw).to_data()
         return self._saved
-
-    def _with_newlines(self, text: str) -> str:
-        if self._newline == "\n":
-            return text
-        return text.replace("\r\n", "\n").replace("\n", self._newline)
 
     def _reads_back_as(self, text: str, record: M) -> bool:
         try:
