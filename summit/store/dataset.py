@@ -16,7 +16,7 @@ from summit.store.document import TomlDocument, decode
 from summit.store.gc_pause import paused_gc
 from summit.store.layout import Layout, LayoutError, scan
 from summit.store.locations import REGISTER_FILE, summit_files, summit_path
-from summit.store.problems import DataError, Problem, UnknownSummit, dotted
+from summit.store.problems import Choices, DataError, Problem, UnknownSummit, dotted
 from summit.store.reading import read_data_file
 from summit.store.salvage import salvage_register
 
@@ -66,15 +66,25 @@ class Dataset:
     def summit_records(self) -> dict[str, Summit]:
         return {summit_id: doc.record for summit_id, doc in self.summits.items()}
 
-    def save_register(self, register: Register) -> bool:
-        """Save the register if every summit's references still hold. Returns whether it wrote."""
+    def save_register(
+        self, register: Register, *, merging: bool = False, choices: Choices = None
+    ) -> bool:
+        """Save the register if every summit's references still hold. Returns whether it wrote.
+
+        With `merging`, what someone else saved meanwhile is merged in (see
+        TomlDocument.save_merging) instead of refused.
+        """
         if self.register is None:
             raise DataError([Problem(self.register_path, 1, 1, "the register did not load")])
         findings = check_dataset(register, self.summit_records())
         self._refuse_errors(findings)
+        if merging:
+            return self.register.save_merging(register, choices)
         return self.register.save(register)
 
-    def save_summit(self, summit_id: str, summit: Summit) -> bool:
+    def save_summit(
+        self, summit_id: str, summit: Summit, *, merging: bool = False, choices: Choices = None
+    ) -> bool:
         """Save a summit whose references into the register hold. Returns whether it wrote."""
         register = self._register_record()
         self._refuse_errors(check_summit(summit_id, summit, register))
@@ -82,6 +92,8 @@ class Dataset:
         if doc is None:
             self.summits[summit_id] = TomlDocument.create(summit_path(self.root, summit_id), summit)
             return True
+        if merging:
+            return doc.save_merging(summit, choices)
         return doc.save(summit)
 
     def reread(self, path: Path) -> None:

@@ -15,7 +15,7 @@ from summit.model.base import Record
 from summit.store.atomic import real_path, write_atomic, write_new
 from summit.store.gc_pause import paused_gc
 from summit.store.lock import locked
-from summit.store.problems import ConflictError, DataError, Problem
+from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
 from summit.store.reading import read_data_file
 from summit.store.validation import problems_from
 
@@ -243,6 +243,75 @@ class TomlDocument(Generic[M]):
         self._raw, self._saved = None, new
         self._digest = _digest(data)
         return True
+
+    def replace(self, record: M) -> None:
+        """Write `record` over whatever the file now holds, as the user knowingly chose.
+
+        For a file someone left broken on disk, which cannot be merged: the
+        text as loaded, with `record` written into it, replaces it.
+        """
+        with paused_gc():
+            record = self.model.model_validate(record.to_data())
+            new = record.to_data()
+            data = self._render(record, new).encode("utf-8")
+            target = real_path(self.path)
+            with locked(target):
+                write_atomic(target, data)
+            self.text, self.record = data.decode("utf-8"), record
+            self._raw, self._saved = None, new
+            self._digest = _digest(data)
+
+    def save_merging(self, record: M, choices: Choices = None) -> bool:
+        """Save `record`, merging in what someone else saved meanwhile. Returns whether it wrote.
+
+        The merge is three-way: base is the text as loaded, ours is `record`,
+        theirs is the file on disk. Changes to different fields or records
+        merge without asking; afterwards `self.record` is the merged record.
+        MergeConflicts when both changed one field differently (settle them by
+        saving again with `choices`, keyed by each conflict's `where`), and
+        ConflictError when the file on disk cannot be merged at all (it does
+        not load); nothing is written then.
+        """
+        with paused_gc():
+            record = self.model.model_validate(record.to_data())
+            new = record.to_data()
+            if new == self._as_loaded():
+                return False
+            ours = self._render(record, new)
+            target = real_path(self.path)
+            with locked(target):
+                current = read_data_file(self.path)
+                if _digest(current) == self._digest:
+                    merged_text, merged = ours, record
+                else:
+                    merged_text, merged = self._merged(ours, current, choices)
+                data = merged_text.encode("utf-8")
+                write_atomic(target, data)
+            self.text, self.record = merged_text, merged
+            self._raw, self._saved = None, merged.to_data()
+            self._digest = _digest(data)
+            return True
+
+    def _merged(self, ours: str, current: bytes, choices: Choices) -> tuple[str, M]:
+        from summit.store.merge import merge_texts  # noqa: PLC0415 - only after a change
+
+        try:
+            theirs = decode(self.path, current)
+        except DataError:
+            raise ConflictError(self.path, keep_copy(self.path, ours.encode("utf-8"))) from None
+        result = merge_texts(
+            self.text,
+            ours,
+            theirs,
+            model=self.model,
+            path=self.path,
+            choices=choices,
+        )
+        if result.conflicts and not result.errors:
+            raise MergeConflicts(self.path, result.conflicts)
+        if result.text is None or not isinstance(result.record, self.model):
+            raise ConflictError(self.path, keep_copy(self.path, ours.encode("utf-8")))
+        return result.text, result.record
 
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:

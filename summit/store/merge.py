@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import tomli
 import tomlkit
@@ -39,9 +39,7 @@ from summit.model.identity import match_items, new_item_id
 from summit.model.summit import Action, AgendaItem, Commitment, Summit
 from summit.store.document import check_conflict_markers, decode, edited_text, parse
 from summit.store.layout import KeyPath, LayoutError, scan
-from summit.store.problems import DataError
-
-Side = Literal["ours", "theirs"]
+from summit.store.problems import DataError, Side
 
 
 class _Absent:
@@ -74,7 +72,7 @@ class FieldConflict:
     """Its key path in the merged data (list items by their merged index)."""
 
     def describe(self) -> str:
-        values = (f"{side} {_shown(value)}" for side, value in self._sides())
+        values = (f"{side} {shown_value(value)}" for side, value in self._sides())
         return f"{self.where}: {', '.join(values)}"
 
     def _sides(self) -> list[tuple[str, Any]]:
@@ -104,7 +102,7 @@ class MergeResult:
         return lines + [f"{shown_path}: {error}" for error in self.errors]
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
     if value is ABSENT:
         return "(none)"
     if isinstance(value, dict):

@@ -1,8 +1,9 @@
 """Problems found in data files, each pinned to a file, line and field."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
 from summit.model.checks import Severity
 from summit.model.suggest import did_you_mean
@@ -59,6 +60,29 @@ class ConflictError(Exception):
         if kept is not None:
             message += f"; your version is kept as {kept}"
         super().__init__(message)
+
+
+Side = Literal["ours", "theirs"]
+"""Which version of a conflicting field to keep."""
+
+Choices = Mapping[str, Side] | None
+"""A side for each conflict, keyed by the conflict's `where`."""
+
+
+class MergeConflicts(Exception):
+    """Both the app and someone else changed the same fields; nothing was written.
+
+    `conflicts` are the merge's FieldConflict records (where, base, ours,
+    theirs); saving again with a choice for each settles them.
+    """
+
+    def __init__(self, path: Path, conflicts: list[Any]) -> None:
+        self.path = path
+        self.conflicts = conflicts
+        super().__init__(
+            f"{path} changed on disk meanwhile, and {len(conflicts)} of the same "
+            f"field{'s' * (len(conflicts) != 1)} changed here: choose which to keep"
+        )
 
 
 class UnknownSummit(KeyError):

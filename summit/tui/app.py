@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from summit.store import ConflictError
+from summit.store.problems import MergeConflicts, Side
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
 from summit.tui.team import TeamActions
@@ -97,6 +98,15 @@ class SummitApp(TeamActions):
             self.notify(f"Not saved:\n{lines}", severity="error", timeout=15)
         for conflict in report.conflicts:
             self.resolve_conflict(conflict)
+        for to_settle in report.to_settle:
+            self.settle_merge(to_settle)
+        if report.merged:
+            self._show_merged_changes()
+            self.notify(
+                f"Merged with changes saved meanwhile in {', '.join(report.merged)}: "
+                "theirs and yours are both kept",
+                timeout=10,
+            )
         if report.saved:
             self.notify(f"Saved {', '.join(report.saved)}")
         elif report.ok:
@@ -104,6 +114,34 @@ class SummitApp(TeamActions):
         self.show_unsaved()
         if report.saved:
             self.refresh_git_status()
+
+    def _show_merged_changes(self) -> None:
+        """The working copies now hold what came in: redraw the screen that shows them."""
+        from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
+
+        screen = self.screen
+        if isinstance(screen, SummitScreen):
+            screen.refresh_all()
+        elif isinstance(screen, SummitsScreen):
+            screen.refresh_rows()
+
+    def settle_merge(self, to_settle: MergeConflicts) -> None:
+        """Ask mine-or-theirs for each field both sides changed, then save the merge."""
+        from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
+
+        workspace = self.session.workspace
+        label = to_settle.path.name
+
+        def settled(choices: dict[str, Side] | None) -> None:
+            if choices is None:
+                self.notify(f"{label} is not saved yet: save again to settle it", timeout=10)
+                return
+            report = SaveReport()
+            workspace.save_file(to_settle.path, report, choices)
+            self.show_save_report(report)
+            self.session.changed()
+
+        self.push_screen(ResolveScreen(label, to_settle.conflicts), settled)
 
     def resolve_conflict(self, conflict: ConflictError) -> None:
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415

@@ -64,7 +64,7 @@ class SummitScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self.summit_id in self.session.workspace.summits:
-            self._refresh_all()
+            self.refresh_all()
 
     def refresh_summary(self) -> None:
         summit = self.session.workspace.summits[self.summit_id]
@@ -79,7 +79,7 @@ class SummitScreen(Screen[None]):
         self.title = self.summit_id
 
     @on(SummitChanged)
-    def _refresh_all(self) -> None:
+    def refresh_all(self) -> None:
         self.refresh_summary()
         for part in self.query(SummitPart):
             part.refresh_part()
@@ -91,7 +91,7 @@ class SummitScreen(Screen[None]):
         from summit.tui.screens.export import ExportScreen  # noqa: PLC0415 - loads icalendar
 
         self.app.push_screen(
-            ExportScreen(self.session, self.summit_id), lambda _: self._refresh_all()
+            ExportScreen(self.session, self.summit_id), lambda _: self.refresh_all()
         )
 
     def action_cancel_summit(self) -> None:
@@ -107,7 +107,7 @@ class SummitScreen(Screen[None]):
                 cancelled.status = SummitStatus.CANCELLED
                 self.session.workspace.set_summit(self.summit_id, cancelled)
                 self.session.changed()
-                self._refresh_all()
+                self.refresh_all()
                 self.notify("Cancelled: save (ctrl+s), then export (ctrl+e) to tell invitees")
 
         answers = [("cancel-summit", "Cancel the summit"), ("keep", "Keep it")]
