@@ -48,13 +48,14 @@ class ResolveScreen(ModalScreen[dict[str, Side] | None]):
                 id="resolve-note",
             )
             yield DataTable(id="resolve-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="resolve-detail")
             with Horizontal(id="resolve-buttons"):
                 yield Button("Save", variant="primary", id="resolve-apply")
                 yield Button("Decide later", id="resolve-cancel")
 
     def on_mount(self) -> None:
         table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
-        for label, width in (("Field", 30), ("Was", 14), ("Mine", 14), ("Theirs", 14)):
+        for label, width in (("Field", 30), ("Was", 9), ("Mine", 9), ("Theirs", 9)):
             table.add_column(label, key=label.lower(), width=width)
         table.add_column("Keep", key="keep", width=6)
         for conflict in self.conflicts:
@@ -62,6 +63,18 @@ class ResolveScreen(ModalScreen[dict[str, Side] | None]):
             cells = [conflict.where, *map(shown_value, values)]
             table.add_row(*map(Text, cells), Text("?"), key=conflict.where)
         table.focus()
+
+    @on(DataTable.RowHighlighted, "#resolve-table")
+    def _show_detail(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted conflict in full: labels and values are cut to fit the table."""
+        where = event.row_key.value
+        conflict = next((c for c in self.conflicts if c.where == where), None)
+        if conflict is not None:
+            detail = (
+                f"{conflict.where}\nwas {shown_value(conflict.base)} · mine "
+                f"{shown_value(conflict.ours)} · theirs {shown_value(conflict.theirs)}"
+            )
+            self.query_one("#resolve-detail", Static).update(Text(detail))
 
     def action_keep(self, side: Side) -> None:
         table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
