@@ -4,20 +4,30 @@ These workflows join the data files (through storage) with the invite
 builders; the CLI and the TUI both call them and only present the result.
 """
 
+import os
+import stat
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.policy import SMTP
 from pathlib import Path
 
+from summit.ical.audience import audience
 from summit.ical.invite import agenda_calendar, invite_calendar, sender_domain
-from summit.ical.mail import invite_email
-from summit.ical.replies import NotAReply, Reply, read_reply
-from summit.model import Register, Rsvp, Summit, SummitStatus
+from summit.ical.mail import Unsendable, invite_email, mailbox
+from summit.ical.replies import (
+    MAX_REPLY_BYTES,
+    NotAReply,
+    Reply,
+    read_reply,
+    same_address,
+    shown,
+)
+from summit.model import Register, Replied, Rsvp, Summit, SummitStatus
 from summit.model.invite import issue
+from summit.model.invite_state import EventStatus
 from summit.store import DataError, Dataset, Problem
-from summit.store.atomic import write_atomic
+from summit.store.outputs import write_together
 
 
 @dataclass
@@ -29,6 +39,19 @@ class Exported:
     sequence: int
     method: str
     sequence_raised: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def sending_warnings(summit: Summit) -> list[str]:
+    """What an official should hear before sending this summit's invites."""
+    warnings = []
+    if summit.status is SummitStatus.DRAFT:
+        warnings.append(
+            "this summit is still a draft: once these invites are sent, set its status to invited"
+        )
+    if not invited_organisations(summit):
+        warnings.append("nobody is invited yet: there is no one to send these to")
+    return warnings
 
 
 def _summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register]:
@@ -40,14 +63,19 @@ def _summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register]:
     return doc.record, dataset.register.record
 
 
+class ExportError(Exception):
+    """An output could not be built as it must be; nothing was written."""
+
+
 def _issue(dataset: Dataset, summit_id: str) -> tuple[Summit, Register, bool]:
+    """The summit with its UID and SEQUENCE brought up to date, not yet saved.
+
+    Returns it, the register, and whether SEQUENCE went up.
+    """
     summit, register = _summit(dataset, summit_id)
     issued = issue(summit, lambda: f"{uuid.uuid4()}@{sender_domain(summit, register)}")
-    if issued is summit:
-        return summit, register, False
-    before = summit.invite.sequence if summit.invite else None
-    dataset.save_summit(summit_id, issued)
     assert issued.invite is not None
+    before = summit.invite.sequence if summit.invite else None
     return issued, register, before is not None and issued.invite.sequence > before
 
 
@@ -57,14 +85,20 @@ def issue_invite(dataset: Dataset, summit_id: str) -> tuple[Summit, bool]:
     Returns the summit and whether SEQUENCE went up (a change attendees must see).
     """
     summit, _, raised = _issue(dataset, summit_id)
+    dataset.save_summit(summit_id, summit)
     return summit, raised
 
 
-def _write(out: Path, name: str, data: bytes) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / name
-    write_atomic(path, data)
-    return path
+def _publish(
+    dataset: Dataset, summit_id: str, summit: Summit, out: Path, files: dict[str, bytes]
+) -> list[Path]:
+    """Write the outputs and save the invite state they carry: all of it, or none.
+
+    Every output is built before this is called; the summit file is saved only
+    once every output is on disk beside its place, and they are moved into place
+    only once it is saved.
+    """
+    return write_together(out, files, commit=lambda: dataset.save_summit(summit_id, summit))
 
 
 def _now(now: datetime | None) -> datetime:
@@ -74,7 +108,8 @@ def _now(now: datetime | None) -> datetime:
 def _exported(summit: Summit, paths: list[Path], raised: bool) -> Exported:
     assert summit.invite is not None
     method = "CANCEL" if summit.invite.issued.status == "CANCELLED" else "REQUEST"
-    return Exported(paths, summit.invite.uid, summit.invite.sequence, method, raised)
+    warnings = sending_warnings(summit)
+    return Exported(paths, summit.invite.uid, summit.invite.sequence, method, raised, warnings)
 
 
 def invited_organisations(summit: Summit) -> list[str]:
@@ -92,14 +127,16 @@ def export_invites(
     """The meeting request (or cancellation): one file, or one per invited organisation."""
     summit, register, raised = _issue(dataset, summit_id)
     stamp = _now(now)
-    if not per_organisation:
-        calendar = invite_calendar(summit, register, now=stamp)
-        return _exported(summit, [_write(out, f"{summit_id}.ics", calendar.to_ical())], raised)
-    paths = []
-    for org_id in invited_organisations(summit):
-        calendar = invite_calendar(summit, register, now=stamp, only=org_id)
-        paths.append(_write(out, f"{summit_id}-{org_id}.ics", calendar.to_ical()))
-    return _exported(summit, paths, raised)
+    if per_organisation:
+        files = {
+            f"{summit_id}-{org_id}.ics": invite_calendar(
+                summit, register, now=stamp, only=org_id
+            ).to_ical()
+            for org_id in invited_organisations(summit)
+        }
+    else:
+        files = {f"{summit_id}.ics": invite_calendar(summit, register, now=stamp).to_ical()}
+    return _exported(summit, _publish(dataset, summit_id, summit, out, files), raised)
 
 
 def export_agenda(
@@ -107,7 +144,19 @@ def export_agenda(
 ) -> Path:
     summit, register = _summit(dataset, summit_id)
     calendar = agenda_calendar(summit_id, summit, register, now=_now(now))
-    return _write(out, f"{summit_id}-agenda.ics", calendar.to_ical())
+    return write_together(out, {f"{summit_id}-agenda.ics": calendar.to_ical()})[0]
+
+
+def _email(summit: Summit, register: Register, org_id: str, now: datetime) -> bytes:
+    organisation = register.organisations[org_id]
+    recipients = [
+        mailbox(organisation.delegates[d].name, organisation.delegates[d].email)
+        for d in summit.invitations[org_id].rsvp
+        if d in organisation.delegates
+    ]
+    calendar = invite_calendar(summit, register, now=now, only=org_id)
+    readers = audience(summit, register, org_id)
+    return invite_email(summit, register, calendar, recipients, now=now, audience=readers)
 
 
 def export_emails(
@@ -116,20 +165,14 @@ def export_emails(
     """One iMIP e-mail per invited organisation, to its invited delegates only."""
     summit, register, raised = _issue(dataset, summit_id)
     stamp = _now(now)
-    paths = []
+    files = {}
     for org_id in invited_organisations(summit):
-        organisation = register.organisations[org_id]
-        recipients = [
-            (organisation.delegates[d].name, organisation.delegates[d].email)
-            for d in summit.invitations[org_id].rsvp
-            if d in organisation.delegates
-        ]
-        calendar = invite_calendar(summit, register, now=stamp, only=org_id)
-        message = invite_email(summit, register, calendar, recipients, now=stamp)
-        # CRLF line ends, as on the wire: the calendar part must keep iCalendar's CRLF.
-        data = message.as_bytes(policy=SMTP)
-        paths.append(_write(out, f"{summit_id}-{org_id}.eml", data))
-    return _exported(summit, paths, raised)
+        name = f"{summit_id}-{org_id}.eml"
+        try:
+            files[name] = _email(summit, register, org_id, stamp)
+        except Unsendable as error:
+            raise ExportError(f"{name}: {error}; nothing was written") from error
+    return _exported(summit, _publish(dataset, summit_id, summit, out, files), raised)
 
 
 def cancel_summit(dataset: Dataset, summit_id: str) -> Summit:
@@ -153,8 +196,24 @@ class ReplyChange:
 @dataclass
 class ReplyImport:
     changed: list[ReplyChange] = field(default_factory=list)
+    """Every reply recorded (an answer repeated by a newer reply too: its stamp is kept)."""
     ignored: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """A reply that passed every check, and the invited delegate it is from."""
+
+    path: Path
+    reply: Reply
+    summit_id: str
+    organisation_id: str
+    delegate_id: str
+
+    @property
+    def order(self) -> tuple[int, datetime]:
+        return self.reply.sequence, self.reply.stamp
 
 
 def _find_attendee(summit: Summit, register: Register, email: str) -> tuple[str, str] | None:
@@ -162,34 +221,168 @@ def _find_attendee(summit: Summit, register: Register, email: str) -> tuple[str,
         organisation = register.organisations.get(org_id)
         for delegate_id in invitation.rsvp:
             person = organisation.delegates.get(delegate_id) if organisation else None
-            if person is not None and person.email.lower() == email:
+            if person is not None and same_address(person.email, email):
                 return org_id, delegate_id
     return None
 
 
-def _newest(replies: list[tuple[Path, Reply]]) -> list[tuple[Path, Reply]]:
-    """One reply per attendee and meeting: the highest SEQUENCE, then the latest DTSTAMP."""
-    best: dict[tuple[str, str], tuple[Path, Reply]] = {}
-    floor = datetime.min.replace(tzinfo=UTC)
-    for path, reply in replies:
-        key = (reply.uid, reply.email)
-        kept = best.get(key)
-        order = (reply.sequence, reply.stamp or floor)
-        if kept is None or order >= (kept[1].sequence, kept[1].stamp or floor):
-            best[key] = (path, reply)
-    return list(best.values())
+def _read_file(path: Path) -> bytes:
+    """A reply file's bytes: regular files up to MAX_REPLY_BYTES only.
+
+    Opened without blocking and checked on the open file, so a named pipe or
+    a device is refused instead of waited on, and a huge file is never read.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAReply("not a regular file: a reply is an .ics file", line=0)
+        # Read one byte past the limit: a file that grew since fstat is caught too.
+        data = b"" if info.st_size > MAX_REPLY_BYTES else file.read(MAX_REPLY_BYTES + 1)
+    size = max(info.st_size, len(data))
+    if size > MAX_REPLY_BYTES:
+        message = f"{size:,} bytes, larger than {MAX_REPLY_BYTES:,}: not a calendar reply"
+        raise NotAReply(message, line=0)
+    return data
 
 
 def _read_all(files: list[Path], result: ReplyImport) -> list[tuple[Path, Reply]]:
     replies: list[tuple[Path, Reply]] = []
     for path in files:
         try:
-            replies.extend((path, reply) for reply in read_reply(path.read_bytes()))
+            replies.append((path, read_reply(_read_file(path))))
         except OSError as error:
             result.problems.append(Problem(path, 0, 0, f"cannot read: {error.strerror}"))
         except NotAReply as error:
-            result.problems.append(Problem(path, 1, 1, str(error)))
+            column = 1 if error.line else 0
+            result.problems.append(Problem(path, error.line, column, str(error), error.field))
     return replies
+
+
+def _problem(path: Path, reply: Reply, name: str, message: str) -> Problem:
+    return Problem(path, reply.lines.get(name, 1), 1, message, name)
+
+
+def _answered_summit(
+    path: Path, reply: Reply, summits: Mapping[str, Summit], register: Register
+) -> str | Problem:
+    """The summit whose invite the reply answers, or why it answers none of ours."""
+    summit_id = next(
+        (sid for sid, s in summits.items() if s.invite is not None and s.invite.uid == reply.uid),
+        None,
+    )
+    if summit_id is None:
+        message = (
+            f"{shown(reply.uid)} is not the invite of any summit here: "
+            "is it a reply to another summit?"
+        )
+        return _problem(path, reply, "UID", message)
+    organiser = register.delegate(summits[summit_id].organiser)
+    if organiser is None or not same_address(organiser.email, reply.organizer):
+        expected = organiser.email if organiser else summits[summit_id].organiser
+        message = f"{shown(reply.organizer)} is not the summit's organiser ({expected})"
+        return _problem(path, reply, "ORGANIZER", message)
+    return summit_id
+
+
+def _not_now(summit_id: str, summit: Summit, reply: Reply) -> str | None:
+    """Why a genuine reply is not recorded: a cancelled summit, or an earlier time answered."""
+    assert summit.invite is not None
+    cancelled = summit.invite.issued.status is EventStatus.CANCELLED
+    if cancelled or summit.status == SummitStatus.CANCELLED:
+        return f"{summit_id} is cancelled, so the reply of {reply.email} is not recorded"
+    if reply.sequence < summit.invite.sequence:
+        return (
+            f"{reply.email} replied to SEQUENCE {reply.sequence}, older than "
+            f"{summit.invite.sequence}: the time or place has changed since"
+        )
+    return None
+
+
+def _check(
+    path: Path,
+    reply: Reply,
+    summits: Mapping[str, Summit],
+    register: Register,
+    result: ReplyImport,
+) -> _Answer | None:
+    """The reply as an answer to record, or None with a problem or a note saying why not."""
+    summit_id = _answered_summit(path, reply, summits, register)
+    if isinstance(summit_id, Problem):
+        result.problems.append(summit_id)
+        return None
+    summit = summits[summit_id]
+    assert summit.invite is not None
+    found = _find_attendee(summit, register, reply.email)
+    if found is None and reply.delegated_from:
+        # RFC 5546 §3.2.2.3: a delegate replies too. Only invited delegates' replies count.
+        result.ignored.append(
+            f"{path.name}: {shown(reply.email)} replied as the delegate of "
+            f"{shown(', '.join(sorted(reply.delegated_from)))} but is not invited to "
+            f"{summit_id}: invite them to record their reply"
+        )
+        return None
+    if found is None:
+        message = f"{shown(reply.email)} was never invited to {summit_id}; the reply is refused"
+        result.problems.append(_problem(path, reply, "ATTENDEE", message))
+        return None
+    if reply.sequence > summit.invite.sequence:
+        message = (
+            f"the reply answers SEQUENCE {reply.sequence}, "
+            f"but only {summit.invite.sequence} was issued"
+        )
+        result.problems.append(_problem(path, reply, "SEQUENCE", message))
+        return None
+    reason = _not_now(summit_id, summit, reply)
+    if reason is not None:
+        result.ignored.append(f"{path.name}: {reason}")
+        return None
+    return _Answer(path, reply, summit_id, *found)
+
+
+def _newest(answers: list[_Answer], result: ReplyImport) -> list[_Answer]:
+    """One answer per delegate and summit: the highest SEQUENCE, then the latest DTSTAMP."""
+    best: dict[tuple[str, str], _Answer] = {}
+    for answer in answers:
+        key = (answer.summit_id, answer.delegate_id)
+        kept = best.get(key)
+        newer, older = (kept, answer) if kept and kept.order > answer.order else (answer, kept)
+        if older is not None:
+            result.ignored.append(f"{older.path.name}: superseded by {newer.path.name}")
+        best[key] = newer
+    return list(best.values())
+
+
+def _stale(answer: _Answer, record: Replied | None) -> str | None:
+    """Why a recorded reply stands against this one, if it does."""
+    if record is None or record.stamp is None:
+        return None  # nothing recorded, or an answer set by hand: a reply file replaces it
+    recorded = (record.sequence, record.stamp)
+    if answer.order == recorded and answer.reply.reply is record.reply:
+        return "already recorded"
+    if answer.order <= recorded:
+        return f"older than the reply recorded from {record.stamp:%Y-%m-%d %H:%M} UTC"
+    return None
+
+
+def _apply(summit: Summit, answer: _Answer, result: ReplyImport) -> bool:
+    invitation = summit.invitations[answer.organisation_id]
+    reason = _stale(answer, invitation.replied.get(answer.delegate_id))
+    if reason is not None:
+        result.ignored.append(f"{answer.path.name}: {answer.reply.email} {reason}")
+        return False
+    before = invitation.rsvp[answer.delegate_id]
+    reply = answer.reply
+    invitation.rsvp[answer.delegate_id] = reply.reply
+    invitation.replied[answer.delegate_id] = Replied(
+        reply=reply.reply, sequence=reply.sequence, stamp=reply.stamp
+    )
+    result.changed.append(
+        ReplyChange(
+            answer.summit_id, answer.organisation_id, answer.delegate_id, before, reply.reply
+        )
+    )
+    return True
 
 
 def collect_replies(
@@ -201,55 +394,19 @@ def collect_replies(
     returned to apply. Callers save (the CLI) or keep them as edits (the TUI).
     """
     result = ReplyImport()
-    by_uid = {s.invite.uid: sid for sid, s in summits.items() if s.invite is not None}
-    updated: dict[str, Summit] = {}
-    for path, reply in _newest(_read_all(files, result)):
-        summit_id = by_uid.get(reply.uid)
-        if summit_id is None:
-            message = (
-                f"UID {reply.uid} is not the invite of any summit here: "
-                "is it a reply to another summit?"
-            )
-            result.problems.append(Problem(path, 1, 1, message))
-            continue
-        summit = updated.setdefault(summit_id, summits[summit_id].model_copy(deep=True))
-        _apply_reply(summit_id, summit, register=register, path=path, reply=reply, result=result)
+    answers = [
+        answer
+        for path, reply in _read_all(files, result)
+        if (answer := _check(path, reply, summits, register, result)) is not None
+    ]
     if result.problems:
-        result.changed.clear()
         return result, {}
-    changed = {change.summit_id for change in result.changed}
-    return result, {sid: summit for sid, summit in updated.items() if sid in changed}
-
-
-def _apply_reply(
-    summit_id: str,
-    summit: Summit,
-    *,
-    register: Register,
-    path: Path,
-    reply: Reply,
-    result: ReplyImport,
-) -> None:
-    assert summit.invite is not None
-    found = _find_attendee(summit, register, reply.email)
-    if found is None:
-        result.problems.append(
-            Problem(
-                path, 1, 1, f"{reply.email} was never invited to {summit_id}; the reply is refused"
-            )
-        )
-        return
-    if reply.sequence < summit.invite.sequence:
-        result.ignored.append(
-            f"{path.name}: {reply.email} replied to SEQUENCE "
-            f"{reply.sequence}, older than {summit.invite.sequence}"
-        )
-        return
-    org_id, delegate_id = found
-    before = summit.invitations[org_id].rsvp[delegate_id]
-    if before != reply.reply:
-        summit.invitations[org_id].rsvp[delegate_id] = reply.reply
-        result.changed.append(ReplyChange(summit_id, org_id, delegate_id, before, reply.reply))
+    updated: dict[str, Summit] = {}
+    for answer in _newest(answers, result):
+        summit = updated.get(answer.summit_id) or summits[answer.summit_id].model_copy(deep=True)
+        if _apply(summit, answer, result):
+            updated[answer.summit_id] = summit
+    return result, updated
 
 
 def import_replies(dataset: Dataset, files: list[Path]) -> ReplyImport:

@@ -11,9 +11,11 @@ from functools import partial
 from pathlib import Path
 
 from summit.model import Register, Summit, check_dataset
+from summit.model.base import Record
 from summit.model.checks import Finding
 from summit.store import ConflictError, DataError, Dataset, Problem, load_dataset
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, summit_path
+from summit.store.problems import Choices, MergeConflicts
 
 REGISTER = REGISTER_FILE
 
@@ -25,18 +27,24 @@ def summit_label(summit_id: str) -> str:
 @dataclass
 class SaveReport:
     saved: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    """Saved files into which changes saved meanwhile by someone else were merged."""
+    to_settle: list[MergeConflicts] = field(default_factory=list)
+    """Files where both sides changed the same fields: nothing written until settled."""
     conflicts: list[ConflictError] = field(default_factory=list)
+    """Files changed on disk that could not be merged (they no longer load)."""
     refused: list[DataError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.conflicts and not self.refused
+        return not self.conflicts and not self.refused and not self.to_settle
 
 
 class Workspace:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        register = dataset.register.record if dataset.register else Register()
+        # A register that did not load is shown by its valid records (read-only).
+        register = dataset.register.record if dataset.register else dataset.salvaged or Register()
         self.register: Register = register.model_copy(deep=True)
         self.summits: dict[str, Summit] = {
             summit_id: doc.record.model_copy(deep=True)
@@ -82,7 +90,7 @@ class Workspace:
 
     def findings(self) -> list[Finding]:
         """Errors and warnings of the working copies, as they would be saved."""
-        return check_dataset(self.register, self.summits)
+        return check_dataset(self.register, self.summits, self.dataset.broken_ids)
 
     # Editing --------------------------------------------------------------
 
@@ -102,20 +110,49 @@ class Workspace:
     # Saving ---------------------------------------------------------------
 
     def save(self) -> SaveReport:
-        """Save every changed file; each conflict or refusal is reported, the rest saved."""
+        """Save every changed file; each conflict or refusal is reported, the rest saved.
+
+        A file someone else saved meanwhile is merged with our changes; what
+        they changed then shows in the working copy too.
+        """
         report = SaveReport()
         if self.dataset.register is not None and self.register_dirty():
-            self._save_one(REGISTER, lambda: self.dataset.save_register(self.register), report)
-        for summit_id, summit in self.summits.items():
+            self.save_file(self.dataset.register_path, report)
+        for summit_id in list(self.summits):
             if self.summit_dirty(summit_id):
-                save = partial(self.dataset.save_summit, summit_id, summit)
-                self._save_one(summit_label(summit_id), save, report)
+                self.save_file(summit_path(self.root, summit_id), report)
         return report
 
+    def save_file(self, path: Path, report: SaveReport, choices: Choices = None) -> None:
+        """Save one file, merging with the disk; `choices` settle the conflicts of a merge."""
+        label = self._label(path)
+        if path == self.dataset.register_path:
+            register = self.register
+            save = partial(self.dataset.save_register, register, merging=True, choices=choices)
+            if self._save_one(label, save, report) and self.dataset.register is not None:
+                self._take_merged(label, register, self.dataset.register.record, report)
+            return
+        summit_id = path.stem
+        summit = self.summits[summit_id]
+        save = partial(self.dataset.save_summit, summit_id, summit, merging=True, choices=choices)
+        if self._save_one(label, save, report):
+            self._take_merged(label, summit, self.dataset.summits[summit_id].record, report)
+
+    def _take_merged(self, label: str, ours: Record, saved: Record, report: SaveReport) -> None:
+        if saved.to_data() == ours.to_data():
+            return
+        report.merged.append(label)
+        if isinstance(saved, Register):
+            self.register = saved.model_copy(deep=True)
+        elif isinstance(saved, Summit):
+            self.summits[Path(label).stem] = saved.model_copy(deep=True)
+
     @staticmethod
-    def _save_one(label: str, save: Callable[[], bool], report: SaveReport) -> None:
+    def _save_one(label: str, save: Callable[[], bool], report: SaveReport) -> bool:
         try:
             save()
+        except MergeConflicts as conflicts:
+            report.to_settle.append(conflicts)
         except ConflictError as conflict:
             report.conflicts.append(conflict)
         except DataError as refusal:
@@ -126,19 +163,42 @@ class Workspace:
             report.refused.append(DataError([Problem(path, 0, 0, message)]))
         else:
             report.saved.append(label)
+            return True
+        return False
 
-    def overwrite(self, conflict: ConflictError) -> None:
-        """Write our version over a file that changed on disk, keeping its comments.
+    def overwrite(self, conflict: ConflictError) -> SaveReport:
+        """Write our version over a file that changed on disk and could not be merged.
 
-        The user chose this knowingly; the file on disk is re-read (so its new
-        layout and comments are kept) and our data saved onto it.
+        The user chose this knowingly. If the file on disk loads again, it is
+        re-read (its new layout and comments are kept) and our data saved onto
+        it; if it is still broken, our version replaces it whole. Either way our
+        version was already kept in summit's own folder.
         """
-        self.dataset.reread(conflict.path)
-        if conflict.path == self.dataset.register_path:
-            self.dataset.save_register(self.register)
-        else:
+        report = SaveReport()
+        label = self._label(conflict.path)
+        is_register = conflict.path == self.dataset.register_path
+
+        def save() -> bool:
+            try:
+                self.dataset.reread(conflict.path)
+            except DataError:
+                doc = self.dataset.register if is_register else None
+                if doc is not None:
+                    doc.replace(self.register)
+                elif not is_register:
+                    summit_id = conflict.path.stem
+                    self.dataset.summits[summit_id].replace(self.summits[summit_id])
+                return True
+            if is_register:
+                return self.dataset.save_register(self.register)
             summit_id = conflict.path.stem
-            self.dataset.save_summit(summit_id, self.summits[summit_id])
+            return self.dataset.save_summit(summit_id, self.summits[summit_id])
+
+        self._save_one(label, save, report)
+        return report
+
+    def _label(self, path: Path) -> str:
+        return REGISTER if path == self.dataset.register_path else summit_label(path.stem)
 
     def reload(self) -> "Workspace":
         """A fresh workspace from the files on disk (unsaved changes are dropped)."""

@@ -9,6 +9,8 @@ import pytest
 
 from summit.cli import main
 
+pytest_plugins = ["tests.git_fixtures"]
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_SUMMIT = "online-safety-summit"
 
@@ -17,9 +19,11 @@ SAMPLE_SUMMIT = "online-safety-summit"
 def isolated_user_folders(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """No test reads or writes the developer's own data folder (platformdirs follows XDG)."""
+    """No test reads or writes the developer's own data or state folders (platformdirs
+    follows XDG)."""
     home = tmp_path_factory.mktemp("user-data")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("user-state")))
     return home
 
 

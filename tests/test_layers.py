@@ -36,6 +36,7 @@ def modules_loaded_by(module: str) -> set[str]:
         ),
         ("summit.store", ("summit.ical", "summit.cli", "summit.tui", "textual", "tomlkit")),
         ("summit.ical.invite", ("summit.store", "summit.cli", "summit.tui", "textual")),
+        ("summit.gitrepo.sync", ("summit.cli", "summit.tui", "textual", "tomlkit")),
         ("summit.invitations", ("summit.cli", "summit.tui", "textual")),
         ("summit.workspace", ("summit.cli", "summit.tui", "textual")),
         ("summit.cli", ("summit.tui", "textual")),

@@ -2,7 +2,6 @@
 
 import argparse
 import json
-import shlex
 import sys
 from pathlib import Path
 
@@ -44,6 +43,10 @@ def show(args: argparse.Namespace, out: Console, err: Console) -> int:
     except UnknownSummit as error:
         print_problems(err, dataset.errors)
         err.print(f"summit: {error} in {shown(dataset.root)}", markup=False)
+        return 1
+    except DataError as error:
+        print_problems(err, error.problems)
+        err.print(f"summit: {args.summit_id} cannot be shown until its file loads", markup=False)
         return 1
     if dataset.register is None:
         print_problems(err, dataset.errors)
@@ -108,14 +111,7 @@ def default(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def serve(args: argparse.Namespace, out: Console, err: Console) -> int:
-    """The same app in a browser through textual-serve (loopback unless told otherwise)."""
-    from textual_serve.server import Server  # noqa: PLC0415
+    """The same app in a browser through textual-serve, behind a token (summit.cli.serve)."""
+    from summit.cli import serve as web  # noqa: PLC0415 (aiohttp loads only when serving)
 
-    root = find_data_dir(args.data, Path.cwd())
-    command = shlex.join([sys.executable, "-m", "summit", "app", "--data", str(root)])
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(
-            f"serving on {args.host}: anyone who can reach it can edit the data", style="yellow"
-        )
-    Server(command, host=args.host, port=args.port, title="summit").serve()
-    return 0
+    return web.serve(args, out, err)

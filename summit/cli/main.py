@@ -8,9 +8,9 @@ from pathlib import Path
 from rich.console import Console
 
 from summit import __version__
-from summit.cli import commands, sending
+from summit.cli import commands, merging, sending
 from summit.cli.output import consoles
-from summit.store import DataDirError
+from summit.store import ConflictError, DataDirError
 
 Command = Callable[[argparse.Namespace, Console, Console], int]
 
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=commands.schema)
 
     _sending_verbs(verbs)
+    _git_verbs(verbs)
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
     _data_option(app)
@@ -64,15 +65,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _data_option(overview)
     overview.set_defaults(run=commands.overview)
-    serve = verbs.add_parser("serve", help="run the app in a web browser (textual-serve)")
-    serve.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: loopback only)"
-    )
-    serve.add_argument("--port", type=int, default=8000)
-    _data_option(serve)
-    serve.set_defaults(run=commands.serve)
+    _serve_verb(verbs)
     parser.set_defaults(run=commands.default)
     return parser
+
+
+def _port(text: str) -> int:
+    port = int(text) if text.isdigit() else -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return port
+
+
+def _serve_verb(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    serve = verbs.add_parser(
+        "serve", help="run the app in a web browser, for you alone (textual-serve)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only); "
+        "any other needs --allow-remote",
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow a --host that other machines can reach: anyone who can reach the port "
+        "and learns the token can use the app with your files, over unencrypted HTTP",
+    )
+    _data_option(serve)
+    serve.set_defaults(run=commands.serve)
 
 
 def _summit_verb(
@@ -133,6 +156,27 @@ def _sending_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]")
     reply_import.set_defaults(run=sending.rsvp_import)
 
 
+def _git_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    git = verbs.add_parser("git", help="work as a team on a git repository of the data")
+    git_verbs = git.add_subparsers(dest="git_verb", metavar="ACTION", required=True)
+    git_setup = git_verbs.add_parser(
+        "setup", help="register summit's merge and diff drivers in this repository (idempotent)"
+    )
+    _data_option(git_setup)
+    git_setup.set_defaults(run=merging.git_setup)
+    driver = verbs.add_parser(
+        "merge-driver", help="what git runs to merge a data file (set up by `summit git setup`)"
+    )
+    for name, meaning in [
+        ("base", "the common ancestor's version (%%O)"),
+        ("ours", "our version, replaced by the result (%%A)"),
+        ("theirs", "their version (%%B)"),
+    ]:
+        driver.add_argument(name, type=Path, metavar=name.upper(), help=meaning)
+    driver.add_argument("path", metavar="PATH", help="the file's path in the repository (%%P)")
+    driver.set_defaults(run=merging.merge_driver)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     out, err = consoles()
@@ -142,6 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataDirError as error:
         err.print(f"summit: {error}", markup=False)
         return 2
+    except ConflictError as error:
+        err.print(f"summit: {error}; nothing was changed, run the command again", markup=False)
+        return 1
     except OSError as error:
         # A full disk, a folder that is a file, no permission: say which, with no traceback.
         where = f" {error.filename}" if error.filename else ""

@@ -8,7 +8,8 @@ from rich.console import Console
 from summit import invitations
 from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
-from summit.store import DataError, Dataset, UnknownSummit
+from summit.store import ConflictError, DataError, Dataset, Problem, UnknownSummit
+from summit.store.locations import summit_path
 
 
 def _report(out: Console, err: Console, exported: invitations.Exported) -> None:
@@ -19,8 +20,14 @@ def _report(out: Console, err: Console, exported: invitations.Exported) -> None:
         f"METHOD:{exported.method} UID:{exported.uid} SEQUENCE:{exported.sequence}{note}",
         markup=False,
     )
-    if not exported.paths:
-        err.print("no organisation has an invited delegate: nothing to send", markup=False)
+    for warning in exported.warnings:
+        err.print(f"warning: {warning}", markup=False, style="yellow")
+
+
+def _refused(out: Console, err: Console, problems: list[Problem]) -> int:
+    print_problems(out, problems)
+    err.print("nothing was exported: fix the problems above first", style="red")
+    return 1
 
 
 def _guarded(
@@ -31,11 +38,17 @@ def _guarded(
     try:
         action(dataset)
     except UnknownSummit as error:
-        err.print(f"summit: {error}", markup=False)
-        return 1
+        # A summit file that does not validate is not loaded: show why, not "no summit".
+        path = summit_path(dataset.root, args.summit_id)
+        broken = [p for p in dataset.errors if p.path == path]
+        if not broken:
+            err.print(f"summit: {error}", markup=False)
+            return 1
+        return _refused(out, err, broken)
     except DataError as error:
-        print_problems(out, error.problems)
-        err.print("nothing was exported: fix the problems above first", style="red")
+        return _refused(out, err, error.problems)
+    except (invitations.ExportError, ConflictError) as error:
+        err.print(f"summit: {error}", markup=False)
         return 1
     return 0
 
@@ -91,7 +104,9 @@ def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
     for change in result.changed:
         out.print(
             f"{change.summit_id}: {change.delegate_id} ({change.organisation_id}) "
-            f"{change.before} -> {change.after}",
+            f"{change.before} -> {change.after}"
+            if change.before != change.after
+            else f"{change.after} (again, in a newer reply)",
             markup=False,
         )
     for note in result.ignored:

@@ -13,6 +13,7 @@ from icalendar import Calendar, Event, vCalAddress
 
 from summit import __version__
 from summit.ical.agenda_text import invite_text
+from summit.ical.audience import audience
 from summit.ical.timezones import vtimezone
 from summit.model import Attendance, Classification, Register, Rsvp, Summit
 from summit.model.invite_state import EventStatus, InviteState
@@ -56,22 +57,21 @@ def _address(email: str, name: str, **params: str) -> vCalAddress:
     return address
 
 
-def host_organisation(summit: Summit, register: Register) -> str | None:
-    found = register.find_delegate(summit.organiser)
-    return found[0] if found else None
-
-
 def attendees(summit: Summit, register: Register, only: str | None = None) -> Iterator[Attendee]:
-    """Everyone invited; with `only`, that organisation's delegates and the host's own people."""
-    host = host_organisation(summit, register)
+    """Everyone invited; with `only`, that organisation's delegates and the host's people.
+
+    The chair is listed wherever their organisation may be seen: in every file
+    when they are the host's, otherwise only in their own organisation's.
+    """
+    readers = audience(summit, register, only)
     convener = register.find_delegate(summit.convener)
-    if convener is not None:
+    if convener is not None and readers.sees(convener[0]):
         org_id, chair = convener
         yield Attendee(
             summit.convener, org_id, chair.name, chair.email, "CHAIR", "ACCEPTED", rsvp=False
         )
     for org_id, invitation in summit.invitations.items():
-        if only is not None and org_id not in (only, host):
+        if not readers.sees(org_id):
             continue
         organisation = register.organisations.get(org_id)
         if organisation is None:
@@ -139,7 +139,7 @@ def invite_event(
     event.add("dtend", issued.end.replace(tzinfo=zone))
     event.add("summary", summit.title)
     event.add("location", issued.venue)
-    event.add("description", invite_text(summit, register))
+    event.add("description", invite_text(summit, register, audience(summit, register, only)))
     event.add("status", str(issued.status))
     event.add("class", _CLASS[summit.classification])
     event.add("categories", _categories(summit))

@@ -4,17 +4,46 @@ The message is multipart/mixed holding a multipart/alternative (a readable
 plain-text body, then the text/calendar part whose `method` parameter matches
 the METHOD inside) and the same calendar attached as invite.ics, which is what
 Outlook and Gmail send and what every client we know of accepts.
+
+Each person is the email library's `Address`; From and To are written from
+those, one mailbox a line, with any name that is not plain ASCII encoded as
+RFC 2047 words. Every message is then read back with the library's parser
+before it is returned: its From and To must name exactly the people meant.
 """
 
+import email
+import re
+from collections.abc import Sequence
 from datetime import datetime
+from email import policy
+from email.header import Header
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, make_msgid
 
 from icalendar import Calendar
 
 from summit.ical.agenda_text import invite_text
+from summit.ical.audience import Audience
 from summit.ical.invite import sender_domain
 from summit.model import Classification, Register, Summit
+
+# A header line the library has not folded itself is written as it is (see _set_raw).
+_SMTP = policy.SMTP.clone(refold_source="none")
+# RFC 6531: an address with a non-ASCII local part or domain needs an SMTPUTF8 message.
+_SMTPUTF8 = policy.SMTPUTF8.clone(refold_source="none")
+_ENCODED_WORD = "=?"
+_SPACE = re.compile(r"\s+")
+
+
+class Unsendable(ValueError):
+    """A message whose headers would not read back as the people they were written for."""
+
+
+def mailbox(name: str, address: str) -> Address:
+    """A person as the email library's Address (which accepts internationalised addresses)."""
+    local, _, domain = address.rpartition("@")
+    return Address(display_name=name, username=local, domain=domain)
 
 
 def _subject(summit: Summit, method: str) -> str:
@@ -26,36 +55,123 @@ def _subject(summit: Summit, method: str) -> str:
     return subject
 
 
-def _body(summit: Summit, register: Register, method: str) -> str:
+def _body(summit: Summit, register: Register, method: str, audience: Audience | None) -> str:
     opening = (
         "This meeting has been cancelled."
         if method == "CANCEL"
         else "You are invited to the meeting below. Please reply using your calendar's "
         "Accept, Tentative or Decline buttons."
     )
-    return f"{opening}\n\n{invite_text(summit, register)}\n"
+    return f"{opening}\n\n{invite_text(summit, register, audience)}\n"
+
+
+def _encoded(text: str, header: str | None = None) -> str:
+    return Header(text, "utf-8", header_name=header).encode()
+
+
+def _mailbox_text(person: Address) -> str:
+    name = person.display_name
+    if name.isascii() and _ENCODED_WORD not in name:
+        return str(person)  # the library quotes a name with specials, such as "Reyes, Dan"
+    return f"{_encoded(name)} <{person.addr_spec}>"
+
+
+def _set_addresses(message: EmailMessage, header: str, people: Sequence[Address]) -> None:
+    """The people as header text, one mailbox a line, any name beyond plain ASCII encoded.
+
+    The library's own folder cannot be trusted with this on Python 3.11: it can
+    fold the comma between two non-ASCII names into an encoded word, so that a
+    reader sees one address where two were meant, and it writes a name such as
+    "=?utf-8?q?x?=" unencoded, which every reader then decodes to "x".
+    """
+    _set_raw(message, header, ",\n ".join(_mailbox_text(person) for person in people))
+
+
+def _set_text(message: EmailMessage, header: str, text: str) -> None:
+    if _ENCODED_WORD in text:
+        _set_raw(message, header, _encoded(text, header))
+    else:
+        message[header] = text
+
+
+def _set_raw(message: EmailMessage, header: str, value: str) -> None:
+    """Store a header already encoded and folded; `refold_source="none"` writes it as it is."""
+    message.set_raw(header, value)
+
+
+def _same(written: Sequence[Address], read: Sequence[Address]) -> bool:
+    # Whitespace is left out of the comparison: Python's parser keeps the fold
+    # between two encoded words of one long name, which RFC 2047 §6.2 drops.
+    def key(people: Sequence[Address]) -> list[tuple[str, str]]:
+        return [(_SPACE.sub("", p.display_name), p.addr_spec) for p in people]
+
+    return key(written) == key(read)
+
+
+def read_message(data: bytes) -> EmailMessage:
+    """A message as a mail client reads it, with the email library's own parser."""
+    if data.isascii():
+        return email.message_from_bytes(data, policy=policy.default)
+    # RFC 6532: an SMTPUTF8 message's headers are UTF-8, which the bytes parser
+    # would leave as surrogate escapes.
+    return email.message_from_string(data.decode("utf-8"), policy=policy.default)
+
+
+def check_addresses(data: bytes, sender: Address | None, recipients: Sequence[Address]) -> None:
+    """Raise Unsendable unless the message's From and To read back as written."""
+    parsed = read_message(data)
+    for header, people in (("From", [sender] if sender else []), ("To", recipients)):
+        value = parsed[header]
+        read = list(getattr(value, "addresses", ()))
+        if not _same(people, read):
+            meant = ", ".join(p.addr_spec for p in people)
+            raise Unsendable(
+                f"the {header} header would reach {[p.addr_spec for p in read]} instead of {meant}"
+            )
+
+
+def _policy(people: Sequence[Address]) -> "policy.EmailPolicy[EmailMessage]":
+    return _SMTP if all(p.addr_spec.isascii() for p in people) else _SMTPUTF8
+
+
+def _message_id_domain(summit: Summit, register: Register) -> str:
+    # A Message-ID is ASCII: an internationalised domain goes in as its A-label.
+    domain = sender_domain(summit, register)
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return "summit.invalid"
 
 
 def invite_email(
     summit: Summit,
     register: Register,
     calendar: Calendar,
-    recipients: list[tuple[str, str]],
+    recipients: Sequence[Address],
     *,
     now: datetime,
-) -> EmailMessage:
-    """One iMIP message to `recipients` (name, address) carrying `calendar`."""
+    audience: Audience | None = None,
+) -> bytes:
+    """One iMIP message to `recipients` carrying `calendar`, as bytes ready to send.
+
+    The body names people as `audience` may read them (by default, everyone).
+    CRLF line ends, as on the wire: the calendar part keeps iCalendar's CRLF.
+    """
     method = str(calendar["method"])
     organiser = register.delegate(summit.organiser)
-    sender = formataddr((organiser.name, organiser.email)) if organiser else ""
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = ", ".join(formataddr(person) for person in recipients)
-    message["Subject"] = _subject(summit, method)
+    sender = mailbox(organiser.name, organiser.email) if organiser else None
+    chosen = _policy([*recipients, *([sender] if sender else [])])
+    message = EmailMessage(policy=chosen)
+    if sender is not None:
+        _set_addresses(message, "From", [sender])
+    _set_addresses(message, "To", recipients)
+    _set_text(message, "Subject", _subject(summit, method))
     message["Date"] = format_datetime(now)
-    message["Message-ID"] = make_msgid(domain=sender_domain(summit, register))
-    message.set_content(_body(summit, register, method))
+    message["Message-ID"] = make_msgid(domain=_message_id_domain(summit, register))
+    message.set_content(_body(summit, register, method, audience))
     ics = calendar.to_ical()
     message.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method})
     message.add_attachment(ics, maintype="application", subtype="ics", filename="invite.ics")
-    return message
+    data = message.as_bytes(policy=chosen)
+    check_addresses(data, sender, recipients)
+    return data

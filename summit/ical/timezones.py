@@ -153,34 +153,69 @@ def _fixed(zone: ZoneInfo, year: int) -> TimezoneStandard:
     return part
 
 
-def _components(zone: ZoneInfo, years: range) -> Iterator[TimezoneStandard | TimezoneDaylight]:
-    first = years[0]
+def _in_force(zone: ZoneInfo, year: int) -> TimezoneStandard | TimezoneDaylight:
+    """The offset in force as a year opens, so that no date in the years after is left out."""
+    instant = datetime(year, 1, 1, tzinfo=UTC)
+    offset = _offset(zone, instant)
+    name = instant.astimezone(zone).tzname() or ""
+    return _component(Transition(instant, offset, offset, name), None)
+
+
+def _windows(first: int, last: int) -> list[range]:
+    """The years to describe: around the first and the last date, not every year between.
+
+    Clients look a VTIMEZONE up only at the event's own times, so a summit that
+    runs from one year into a far later one needs its two ends described; this
+    keeps the work (and the file) the same size however far apart they are.
+    """
+    if last - first <= _CHECK_YEARS:
+        return [range(first - 1, last + 2)]
+    return [range(first - 1, first + 2), range(last - 1, last + 2)]
+
+
+def _fixed_offset(zone: ZoneInfo, windows: list[range]) -> bool:
+    years = [year for window in windows for year in window]
+    offsets = {_offset(zone, datetime(year, 1, 1, tzinfo=UTC)) for year in years}
+    return len(offsets) == 1 and not any(transitions(zone, year) for year in years)
+
+
+def _yearly_pair(zone: ZoneInfo, first: int, last: int) -> tuple[Transition, ...] | None:
+    """The two changes of `first`, if one yearly rule each reproduces both ends' years."""
     pair = transitions(zone, first)
-    if not any(transitions(zone, year) for year in years):
+    if len(pair) != 2:  # into summer time and out of it
+        return None
+    if all(_rules_hold(zone, year, pair) for year in {first, last}):
+        return pair
+    return None
+
+
+def _components(
+    zone: ZoneInfo, first: int, last: int
+) -> Iterator[TimezoneStandard | TimezoneDaylight]:
+    windows = _windows(first, last)
+    if _fixed_offset(zone, windows):
         yield _fixed(zone, first)
         return
-    if (
-        len(pair) == 2
-        and all(len(transitions(zone, y)) == 2 for y in years)
-        and _rules_hold(zone, first, pair)
-    ):
+    pair = _yearly_pair(zone, first, last)
+    if pair is not None:
         # Start the rules a year early so that a date before this year's first change
         # (a January meeting) is covered too.
         for transition in pair:
             yield _component(transition, _rule(transition), _occurs(transition, first - 1))
         return
-    # Irregular rules: state each change in and around the years in question.
-    for year in range(years[0] - 1, years[-1] + 2):
-        for transition in transitions(zone, year):
-            yield _component(transition, None)
+    # Irregular rules: the offset as each window opens, then each change within it.
+    for window in windows:
+        yield _in_force(zone, window[0])
+        for year in window:
+            for transition in transitions(zone, year):
+                yield _component(transition, None)
 
 
 def vtimezone(name: str, first: date, last: date | None = None) -> Timezone:
-    """A VTIMEZONE for the zone, right for every date from `first` to `last`."""
+    """A VTIMEZONE for the zone, right at `first`, at `last` and around them."""
     zone = ZoneInfo(name)
     timezone = Timezone()
     timezone.add("tzid", name)
-    end_year = (last or first).year
-    for part in _components(zone, range(first.year, end_year + 1)):
+    for part in _components(zone, first.year, (last or first).year):
         timezone.add_component(part)
     return timezone

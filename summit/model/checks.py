@@ -7,7 +7,9 @@ for a reference, the other end, so that storage can turn both into file:line.
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
+from summit.model.clock import clock_change_warning
 from summit.model.register import Register
 from summit.model.schedule import overrun_minutes
 from summit.model.suggest import did_you_mean
@@ -54,12 +56,20 @@ def check_register(register: Register) -> Iterator[Finding]:
 
 class _SummitChecker:
     def __init__(
-        self, summit_id: str, summit: Summit, register: Register, delegates: dict[str, str]
+        self,
+        summit_id: str,
+        summit: Summit,
+        register: Register,
+        delegates: dict[str, str],
+        broken: frozenset[str] = frozenset(),
     ) -> None:
         self.summit_id = summit_id
         self.summit = summit
         self.register = register
         self.delegates = delegates
+        # Ids of register records that exist but did not validate: their own error is
+        # reported where they are, so references to them are not reported again.
+        self.broken = broken
 
     def here(self, *path: str | int) -> Where:
         return Where(self.summit_id, path)
@@ -87,14 +97,15 @@ class _SummitChecker:
     def people(self) -> Iterator[Finding]:
         for role in ("convener", "organiser"):
             delegate_id = getattr(self.summit, role)
-            if delegate_id not in self.delegates:
+            if delegate_id not in self.delegates and delegate_id not in self.broken:
                 yield self.missing_delegate((role,), delegate_id)
 
     def invitations(self) -> Iterator[Finding]:
         for org_id, invitation in self.summit.invitations.items():
             organisation = self.register.organisations.get(org_id)
             if organisation is None:
-                yield self.missing_organisation(("invitations", org_id), org_id)
+                if org_id not in self.broken:
+                    yield self.missing_organisation(("invitations", org_id), org_id)
                 continue
             if not invitation.rsvp:
                 yield Finding(
@@ -103,7 +114,7 @@ class _SummitChecker:
                     f"{organisation.name} is invited but none of its delegates is",
                 )
             for delegate_id in invitation.rsvp:
-                if delegate_id in organisation.delegates:
+                if delegate_id in organisation.delegates or delegate_id in self.broken:
                     continue
                 path = ("invitations", org_id, "rsvp", delegate_id)
                 actual = self.delegates.get(delegate_id)
@@ -125,13 +136,23 @@ class _SummitChecker:
                         self.here("agenda", index),
                         f"agenda item {item.title!r} has no lead",
                     )
-            elif item.lead not in self.delegates and item.lead not in self.register.organisations:
+            elif (
+                item.lead not in self.delegates
+                and item.lead not in self.register.organisations
+                and item.lead not in self.broken
+            ):
                 choices = {**self.delegates, **self.register.organisations}
                 yield self.error(
                     ("agenda", index, "lead"),
                     f"lead {item.lead!r} is neither a delegate nor an organisation in the "
                     f"register{did_you_mean(item.lead, choices)}",
                     ("organisations",),
+                )
+            elif item.lead in self.delegates and item.lead not in self._attending:
+                yield Finding(
+                    Severity.WARNING,
+                    self.here("agenda", index, "lead"),
+                    f"{self.register.describe(item.lead)} leads {item.title!r} but is not invited",
                 )
         late = overrun_minutes(self.summit)
         if late:
@@ -141,12 +162,31 @@ class _SummitChecker:
                 f"the agenda runs {late} minutes past the planned end",
             )
 
+    @cached_property
+    def _attending(self) -> set[str]:
+        invited = {d for invitation in self.summit.invitations.values() for d in invitation.rsvp}
+        return invited | {self.summit.convener, self.summit.organiser}
+
+    def clock(self) -> Iterator[Finding]:
+        warning = clock_change_warning(self.summit.start, self.summit.timezone)
+        if warning is not None:
+            yield Finding(Severity.WARNING, self.here("start"), warning)
+
     def outputs(self) -> Iterator[Finding]:
+        for index, commitment in enumerate(self.summit.commitments):
+            if commitment.due is not None and commitment.due < commitment.agreed:
+                yield Finding(
+                    Severity.WARNING,
+                    self.here("commitments", index, "due"),
+                    f"due {commitment.due:%d %b %Y}, before it was agreed on "
+                    f"{commitment.agreed:%d %b %Y}",
+                )
+        known = self.register.organisations.keys() | self.broken
         for index, action in enumerate(self.summit.actions):
-            if action.owner not in self.register.organisations:
+            if action.owner not in known:
                 yield self.missing_organisation(("actions", index, "owner"), action.owner)
         for index, commitment in enumerate(self.summit.commitments):
-            if commitment.organisation not in self.register.organisations:
+            if commitment.organisation not in known:
                 path = ("commitments", index, "organisation")
                 yield self.missing_organisation(path, commitment.organisation)
 
@@ -154,6 +194,7 @@ class _SummitChecker:
         yield from self.people()
         yield from self.invitations()
         yield from self.agenda()
+        yield from self.clock()
         yield from self.outputs()
 
 
@@ -162,19 +203,23 @@ def check_summit(
     summit: Summit,
     register: Register,
     delegates: dict[str, str] | None = None,
+    broken: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Every reference from the summit into the register, and planning warnings.
 
     `delegates` is the register's delegate index, passed in when checking many
-    summits so it is built once.
+    summits so it is built once. `broken` names register records that exist
+    but are invalid (left out of `register`): references to them are fine here.
     """
     index = register.delegate_index() if delegates is None else delegates
-    return list(_SummitChecker(summit_id, summit, register, index).all())
+    return list(_SummitChecker(summit_id, summit, register, index, broken).all())
 
 
-def check_dataset(register: Register, summits: Mapping[str, Summit]) -> list[Finding]:
+def check_dataset(
+    register: Register, summits: Mapping[str, Summit], broken: frozenset[str] = frozenset()
+) -> list[Finding]:
     findings = list(check_register(register))
     delegates = register.delegate_index()
     for summit_id, summit in summits.items():
-        findings.extend(check_summit(summit_id, summit, register, delegates))
+        findings.extend(check_summit(summit_id, summit, register, delegates, broken))
     return findings

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from summit.model.invite_state import EventStatus, InviteState, Issued
+from summit.model.replies import ask_again, time_or_place_changed
 from summit.model.schedule import total_minutes
 from summit.model.summit import Summit, SummitStatus
 
@@ -46,13 +47,16 @@ def issue(summit: Summit, new_uid: Callable[[], str]) -> Summit:
     """The summit with its invite state brought up to date for sending.
 
     The first issue gets a UID and SEQUENCE 0; a change attendees must see
-    raises SEQUENCE by one; otherwise the summit is returned unchanged.
+    raises SEQUENCE by one (and a new time or place asks everyone to answer
+    again); otherwise the summit is returned unchanged.
     """
     now = what_attendees_see(summit)
     state = summit.invite
     if state is None:
         state = InviteState(uid=new_uid(), sequence=0, issued=now)
     elif state.issued.to_data() != now.to_data():
+        if time_or_place_changed(state.issued, now):
+            summit = ask_again(summit, state.sequence)
         state = InviteState(uid=state.uid, sequence=state.sequence + 1, issued=now)
     else:
         return summit

@@ -1,12 +1,12 @@
 """The invite state a summit file records: its UID, SEQUENCE and what was last issued."""
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, Strict
 
 from summit.model.base import Record
+from summit.model.dates import CalendarDateTime
 from summit.model.text import Line
 from summit.model.timezone import TimeZoneName
 
@@ -22,8 +22,8 @@ class EventStatus(StrEnum):
 class Issued(Record):
     """What attendees last received; a difference from the summit now needs a new SEQUENCE."""
 
-    start: datetime
-    end: datetime
+    start: CalendarDateTime
+    end: CalendarDateTime
     timezone: TimeZoneName
     venue: Line
     status: Annotated[EventStatus, Strict(False)]

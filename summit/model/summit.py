@@ -1,12 +1,13 @@
 """One summit: when and where, who is invited, the agenda and what came of it."""
 
-from datetime import date, datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import Field, Strict, ValidationInfo, field_validator
 
 from summit.model.base import Record
+from summit.model.dates import LATEST_MOMENT, CalendarDate, CalendarDateTime
 from summit.model.invite_state import InviteState
 from summit.model.text import Line, Slug, Text
 from summit.model.timezone import DEFAULT_TIMEZONE, TimeZoneName
@@ -60,14 +61,61 @@ class CommitmentStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class Replied(Record):
+    """A delegate's last answer and what it answered: kept when a new time needs a new one."""
+
+    reply: Annotated[Rsvp, Strict(False)]
+    sequence: int = Field(ge=0, description="The invite's SEQUENCE that the reply answered.")
+    stamp: datetime | None = Field(
+        None,
+        description="The reply's DTSTAMP, in UTC; absent for a reply recorded by hand. "
+        "An older reply never replaces a newer one.",
+    )
+
+    @field_validator("stamp")
+    @classmethod
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("write the stamp in UTC, such as 2026-12-01T10:00:00Z")
+        return value
+
+
 class Invitation(Record):
     """An invited organisation and the reply of each of its invited delegates."""
 
     attendance: Annotated[Attendance, Strict(False)] = Attendance.REQUIRED
     rsvp: dict[Slug, Annotated[Rsvp, Strict(False)]] = Field(default_factory=dict)
+    replied: dict[Slug, Replied] = Field(
+        default_factory=dict,
+        description="Written by `summit rsvp import` and when the time or place changes: "
+        "each delegate's last answer with the SEQUENCE it answered.",
+    )
+
+    @field_validator("replied")
+    @classmethod
+    def _replied_by_invitees(
+        cls, value: dict[str, Replied], info: ValidationInfo
+    ) -> dict[str, Replied]:
+        if "rsvp" not in info.data:
+            return value  # rsvp itself is wrong: that error says enough
+        invited = info.data["rsvp"]
+        for delegate_id in value:
+            if delegate_id not in invited:
+                raise ValueError(f"{delegate_id} has a reply record but is not in rsvp")
+        return value
+
+    def uninvite(self, delegate_id: str) -> None:
+        """Drop a delegate with their reply record, which is no use without them."""
+        self.rsvp.pop(delegate_id, None)
+        self.replied.pop(delegate_id, None)
 
 
 class AgendaItem(Record):
+    id: Slug | None = Field(
+        None,
+        description="Written by summit so that merges and diffs can follow this item when it "
+        "is moved or edited. Never needs typing; do not copy it to another item.",
+    )
     title: Line
     kind: Annotated[ItemKind, Strict(False)] = ItemKind.SESSION
     topic: Line | None = None
@@ -80,18 +128,31 @@ class AgendaItem(Record):
 
 
 class Action(Record):
+    id: Slug | None = Field(
+        None,
+        description="Written by summit so that merges and diffs can follow this item when it "
+        "is moved or edited. Never needs typing; do not copy it to another item.",
+    )
     text: Text
     owner: Slug = Field(description="The id of the organisation that owns the action.")
-    due: date | None = None
+    due: CalendarDate | None = None
     status: Annotated[ActionStatus, Strict(False)] = ActionStatus.OPEN
 
 
 class Commitment(Record):
+    id: Slug | None = Field(
+        None,
+        description="Written by summit so that merges and diffs can follow this item when it "
+        "is moved or edited. Never needs typing; do not copy it to another item.",
+    )
     organisation: Slug
     text: Text
-    agreed: date
-    due: date | None = None
+    agreed: CalendarDate
+    due: CalendarDate | None = None
     status: Annotated[CommitmentStatus, Strict(False)] = CommitmentStatus.OPEN
+
+
+_Item = TypeVar("_Item", "AgendaItem", "Action", "Commitment")
 
 
 def _local(value: datetime | None) -> datetime | None:
@@ -113,8 +174,8 @@ class Summit(Record):
     organiser: Slug = Field(
         description="The delegate id of the host department's contact who sends the invites."
     )
-    start: datetime
-    end: datetime | None = Field(
+    start: CalendarDateTime
+    end: CalendarDateTime | None = Field(
         None, description="The planned end, in local time; the agenda is checked against it."
     )
     timezone: TimeZoneName = DEFAULT_TIMEZONE
@@ -140,6 +201,21 @@ class Summit(Record):
                 counts[reply] += 1
         return counts
 
+    @field_validator("agenda", "actions", "commitments")
+    @classmethod
+    def _unique_item_ids(cls, items: list[_Item]) -> list[_Item]:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id is None:
+                continue
+            if item.id in seen:
+                raise ValueError(
+                    f"items {seen[item.id] + 1} and {index + 1} have the same id {item.id!r}; "
+                    "remove the id from the copy (summit gives it a new one)"
+                )
+            seen[item.id] = index
+        return items
+
     @field_validator("start", "end")
     @classmethod
     def _local_times(cls, value: datetime | None) -> datetime | None:
@@ -151,4 +227,17 @@ class Summit(Record):
         start = info.data.get("start")
         if value is not None and isinstance(start, datetime) and value <= start:
             raise ValueError(f"the planned end {value:%Y-%m-%d %H:%M} is not after the start")
+        return value
+
+    @field_validator("agenda")
+    @classmethod
+    def _agenda_in_range(cls, value: list[AgendaItem], info: ValidationInfo) -> list[AgendaItem]:
+        # Schedule arithmetic adds every item's minutes to the start: keep the sum in range.
+        start = info.data.get("start")
+        minutes = sum(item.minutes for item in value)
+        if isinstance(start, datetime) and timedelta(minutes=minutes) > LATEST_MOMENT - start:
+            raise ValueError(
+                f"the agenda's {minutes} minutes run past {LATEST_MOMENT:%Y-%m-%d}, "
+                "the last day summit can schedule"
+            )
         return value

@@ -12,11 +12,13 @@ from pathlib import Path
 from summit.model import Register, Summit, check_dataset, check_summit
 from summit.model.checks import Finding, Where
 from summit.model.text import is_slug
-from summit.store.document import TomlDocument
+from summit.store.document import TomlDocument, decode
 from summit.store.gc_pause import paused_gc
 from summit.store.layout import Layout, LayoutError, scan
 from summit.store.locations import REGISTER_FILE, summit_files, summit_path
-from summit.store.problems import DataError, Problem, UnknownSummit, dotted
+from summit.store.problems import Choices, DataError, Problem, UnknownSummit, dotted
+from summit.store.reading import read_data_file
+from summit.store.salvage import salvage_register
 
 
 @dataclass
@@ -25,6 +27,12 @@ class Dataset:
     register: TomlDocument[Register] | None
     summits: dict[str, TomlDocument[Summit]]
     problems: list[Problem] = field(default_factory=list)
+    salvaged: Register | None = None
+    """When the register did not load: its valid records, to show and check against."""
+    broken_ids: frozenset[str] = frozenset()
+    """Ids of the register records left out of `salvaged` because they are invalid."""
+    unreadable: dict[str, list[Problem]] = field(default_factory=dict)
+    """Summit files that did not load, by id, with why."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -39,24 +47,44 @@ class Dataset:
         return self.root / REGISTER_FILE
 
     def summit_document(self, summit_id: str) -> TomlDocument[Summit]:
-        """The loaded summit file with this id; UnknownSummit suggests a close id."""
+        """The loaded summit file with this id.
+
+        DataError when its file exists but did not load; UnknownSummit (which
+        suggests a close id) when there is no such file.
+        """
         doc = self.summits.get(summit_id)
-        if doc is None:
-            raise UnknownSummit(summit_id, self.summits)
-        return doc
+        if doc is not None:
+            return doc
+        if is_slug(summit_id):
+            path = summit_path(self.root, summit_id)
+            unread = [p for p in self.problems if p.path == path]
+            if unread:
+                # The file is there but could not be loaded: say why, not "no summit".
+                raise DataError(unread)
+        raise UnknownSummit(summit_id, self.summits)
 
     def summit_records(self) -> dict[str, Summit]:
         return {summit_id: doc.record for summit_id, doc in self.summits.items()}
 
-    def save_register(self, register: Register) -> bool:
-        """Save the register if every summit's references still hold. Returns whether it wrote."""
+    def save_register(
+        self, register: Register, *, merging: bool = False, choices: Choices = None
+    ) -> bool:
+        """Save the register if every summit's references still hold. Returns whether it wrote.
+
+        With `merging`, what someone else saved meanwhile is merged in (see
+        TomlDocument.save_merging) instead of refused.
+        """
         if self.register is None:
             raise DataError([Problem(self.register_path, 1, 1, "the register did not load")])
         findings = check_dataset(register, self.summit_records())
         self._refuse_errors(findings)
+        if merging:
+            return self.register.save_merging(register, choices)
         return self.register.save(register)
 
-    def save_summit(self, summit_id: str, summit: Summit) -> bool:
+    def save_summit(
+        self, summit_id: str, summit: Summit, *, merging: bool = False, choices: Choices = None
+    ) -> bool:
         """Save a summit whose references into the register hold. Returns whether it wrote."""
         register = self._register_record()
         self._refuse_errors(check_summit(summit_id, summit, register))
@@ -64,6 +92,8 @@ class Dataset:
         if doc is None:
             self.summits[summit_id] = TomlDocument.create(summit_path(self.root, summit_id), summit)
             return True
+        if merging:
+            return doc.save_merging(summit, choices)
         return doc.save(summit)
 
     def reread(self, path: Path) -> None:
@@ -138,12 +168,20 @@ def load_dataset(root: Path) -> Dataset:
 def _load(root: Path) -> Dataset:
     problems: list[Problem] = []
     register: TomlDocument[Register] | None = None
+    salvaged: tuple[Register, frozenset[str]] | None = None
     try:
         register = TomlDocument.load(root / REGISTER_FILE, Register)
     except DataError as error:
         problems.extend(error.problems)
+        salvaged = _salvage(root / REGISTER_FILE)
     summits: dict[str, TomlDocument[Summit]] = {}
-    for path in summit_files(root):
+    unreadable: dict[str, list[Problem]] = {}
+    try:
+        paths = summit_files(root)
+    except DataError as error:
+        problems.extend(error.problems)
+        paths = []
+    for path in paths:
         summit_id = path.stem
         if not is_slug(summit_id):
             problems.append(
@@ -160,8 +198,20 @@ def _load(root: Path) -> Dataset:
             summits[summit_id] = TomlDocument.load(path, Summit)
         except DataError as error:
             problems.extend(error.problems)
-    dataset = Dataset(root, register, summits, problems)
-    if register is not None:
-        findings = check_dataset(register.record, dataset.summit_records())
+            unreadable[summit_id] = error.problems
+    dataset = Dataset(root, register, summits, problems, unreadable=unreadable)
+    if salvaged is not None:
+        dataset.salvaged, dataset.broken_ids = salvaged
+    checked = register.record if register is not None else dataset.salvaged
+    if checked is not None:
+        findings = check_dataset(checked, dataset.summit_records(), dataset.broken_ids)
         problems.extend(_Locator(dataset).problems(findings))
     return dataset
+
+
+def _salvage(path: Path) -> tuple[Register, frozenset[str]] | None:
+    try:
+        text = decode(path, read_data_file(path))
+    except DataError:
+        return None
+    return salvage_register(text)

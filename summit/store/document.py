@@ -1,6 +1,9 @@
 """One TOML data file: read fast and strictly, saved in place without churn."""
 
+import errno
 import hashlib
+import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -9,14 +12,20 @@ import tomli
 from pydantic import ValidationError
 
 from summit.model.base import Record
-from summit.store.atomic import write_atomic
+from summit.store.atomic import real_path, write_atomic, write_new
 from summit.store.gc_pause import paused_gc
-from summit.store.problems import ConflictError, DataError, Problem
+from summit.store.lock import locked
+from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
+from summit.store.reading import read_data_file
 from summit.store.validation import problems_from
 
 M = TypeVar("M", bound=Record)
 
 _BOM = b"\xef\xbb\xbf"
+_READABLE_DEPTH = 100
+# What git (and `summit merge-driver`) writes around two versions of a passage.
+_CONFLICT_START = re.compile(r"^<<<<<<<(?: (.*))?$", re.MULTILINE)
+_CONFLICT_END = re.compile(r"^>>>>>>>(?: |$)", re.MULTILINE)
 
 
 def _digest(data: bytes) -> str:
@@ -54,6 +63,21 @@ def parse(path: Path, text: str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as error:
         message = f"TOML syntax: {error.msg[0].lower()}{error.msg[1:]}"
         raise DataError([Problem(path, error.lineno, error.colno, message)]) from None
+    except RecursionError:
+        line, column = _deepest(text)
+        message = "arrays or tables are nested too deeply to read"
+        raise DataError([Problem(path, line, column, message)]) from None
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """Where nesting first gets too deep: a rough count of brackets and braces."""
+    depth = 0
+    for offset, char in enumerate(text):
+        depth += 1 if char in "[{" else -1 if char in "]}" else 0
+        if depth > _READABLE_DEPTH:
+            encoded = text[:offset].encode("utf-8")
+            return _position(encoded, len(encoded))
+    return 1, 1
 
 
 def validate(model: type[M], path: Path, text: str, data: dict[str, Any]) -> M:
@@ -61,6 +85,73 @@ def validate(model: type[M], path: Path, text: str, data: dict[str, Any]) -> M:
         return model.model_validate(data)
     except ValidationError as error:
         raise DataError(problems_from(error, model, path, text)) from None
+
+
+def check_conflict_markers(path: Path, text: str) -> None:
+    """A DataError for each block of merge-conflict markers left in the text.
+
+    Checked before parsing, as markers inside a multi-line string would
+    otherwise be read as data; `"<<<<<<<" in text` keeps clean files fast.
+    """
+    if "<<<<<<<" not in text:
+        return
+    problems = [
+        Problem(
+            path,
+            text.count("\n", 0, match.start()) + 1,
+            1,
+            f"unresolved merge conflict: {_conflict_label(match.group(1))}; "
+            "keep the version you want and delete the marker lines "
+            "(<<<<<<<, ======= and >>>>>>>)",
+        )
+        for match in _CONFLICT_START.finditer(text)
+    ]
+    if problems and _CONFLICT_END.search(text):
+        raise DataError(problems)
+
+
+def _conflict_label(marker: str | None) -> str:
+    """What `summit merge-driver` wrote after `<<<<<<< ours:`; git's own markers say less."""
+    label = (marker or "").strip()
+    if label.startswith("ours:"):
+        return label.removeprefix("ours:").strip()
+    return "two versions of these lines"
+
+
+def edited_text(
+    path: Path,
+    text: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    reads_back: Callable[[str], bool],
+) -> str:
+    """`text` with `old`'s data changed to `new`'s: in place, else by a whole-file edit.
+
+    The one writer every save and merge goes through: a result is returned only
+    when `reads_back` accepts it, so nothing is ever written that loses data.
+    """
+    from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
+
+    newline = "\r\n" if "\r\n" in text else "\n"
+    for edit_text in (patch, rewrite):
+        try:
+            candidate = edit_text(text, old, new)
+        except (PatchError, KeyError, IndexError, ValueError, TypeError):
+            continue
+        if newline != "\n":
+            candidate = candidate.replace("\r\n", "\n").replace("\n", newline)
+        if reads_back(candidate):
+            return candidate
+    raise DataError(
+        [
+            Problem(
+                path,
+                1,
+                1,
+                "could not write this change without losing data; the file was left as it was",
+            )
+        ]
+    )
 
 
 def full_data(record: Record) -> dict[str, Any]:
@@ -90,7 +181,6 @@ class TomlDocument(Generic[M]):
         self.text = text
         self.record = record
         self._digest = seen
-        self._newline = "\r\n" if "\r\n" in text else "\n"
         # What a save diffs against. Kept as the parser's plain dicts, which the
         # record does not share, so that editing the record in place cannot alter
         # it; turned into record data only when a save needs it.
@@ -100,11 +190,9 @@ class TomlDocument(Generic[M]):
     @classmethod
     def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
         """Read and validate; raises DataError listing every problem found."""
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise DataError([Problem(path, 0, 0, f"cannot read: {error.strerror}")]) from None
+        data = read_data_file(path)
         text = decode(path, data)
+        check_conflict_markers(path, text)
         raw = parse(path, text)
         record = validate(model, path, text, raw)
         return cls(path, model, text, record, seen=_digest(data), raw=raw)
@@ -112,36 +200,21 @@ class TomlDocument(Generic[M]):
     @classmethod
     def create(cls, path: Path, record: M) -> "TomlDocument[M]":
         """Write a new file for a record; refuses to replace an existing file."""
-        if path.exists():
-            raise FileExistsError(f"{path} already exists")
         from summit.store.patch import render_document  # noqa: PLC0415 - write path
 
         text = render_document(record.to_data())
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, text.encode("utf-8"))
+        write_new(path, text.encode("utf-8"))
         return cls.load(path, type(record))
 
     def _render(self, record: M, new: dict[str, Any]) -> str:
         """The file's new text with `record` in it, checked by reading it back."""
-        from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
-
-        for edit_text in (patch, rewrite):
-            try:
-                text = edit_text(self.text, self._as_loaded(), new)
-            except (PatchError, KeyError, IndexError, ValueError, TypeError):
-                continue
-            text = self._with_newlines(text)
-            if self._reads_back_as(text, record):
-                return text
-        raise DataError(
-            [
-                Problem(
-                    self.path,
-                    1,
-                    1,
-                    "could not write this change without losing data; the file was left as it was",
-                )
-            ]
+        return edited_text(
+            self.path,
+            self.text,
+            self._as_loaded(),
+            new,
+            lambda text: self._reads_back_as(text, record),
         )
 
     def save(self, record: M) -> bool:
@@ -160,22 +233,90 @@ class TomlDocument(Generic[M]):
         if new == self._as_loaded():
             return False
         data = self._render(record, new).encode("utf-8")
-        self._refuse_if_changed(data)
-        write_atomic(self.path, data)
+        target = real_path(self.path)
+        # Checking and replacing under one lock: no other summit process can
+        # slip its save in between and have it overwritten.
+        with locked(target):
+            self._refuse_if_changed(data)
+            write_atomic(target, data)
         self.text, self.record = data.decode("utf-8"), record
         self._raw, self._saved = None, new
         self._digest = _digest(data)
         return True
 
+    def replace(self, record: M) -> None:
+        """Write `record` over whatever the file now holds, as the user knowingly chose.
+
+        For a file someone left broken on disk, which cannot be merged: the
+        text as loaded, with `record` written into it, replaces it.
+        """
+        with paused_gc():
+            record = self.model.model_validate(record.to_data())
+            new = record.to_data()
+            data = self._render(record, new).encode("utf-8")
+            target = real_path(self.path)
+            with locked(target):
+                write_atomic(target, data)
+            self.text, self.record = data.decode("utf-8"), record
+            self._raw, self._saved = None, new
+            self._digest = _digest(data)
+
+    def save_merging(self, record: M, choices: Choices = None) -> bool:
+        """Save `record`, merging in what someone else saved meanwhile. Returns whether it wrote.
+
+        The merge is three-way: base is the text as loaded, ours is `record`,
+        theirs is the file on disk. Changes to different fields or records
+        merge without asking; afterwards `self.record` is the merged record.
+        MergeConflicts when both changed one field differently (settle them by
+        saving again with `choices`, keyed by each conflict's `where`), and
+        ConflictError when the file on disk cannot be merged at all (it does
+        not load); nothing is written then.
+        """
+        with paused_gc():
+            record = self.model.model_validate(record.to_data())
+            new = record.to_data()
+            if new == self._as_loaded():
+                return False
+            ours = self._render(record, new)
+            target = real_path(self.path)
+            with locked(target):
+                current = read_data_file(self.path)
+                if _digest(current) == self._digest:
+                    merged_text, merged = ours, record
+                else:
+                    merged_text, merged = self._merged(ours, current, choices)
+                data = merged_text.encode("utf-8")
+                write_atomic(target, data)
+            self.text, self.record = merged_text, merged
+            self._raw, self._saved = None, merged.to_data()
+            self._digest = _digest(data)
+            return True
+
+    def _merged(self, ours: str, current: bytes, choices: Choices) -> tuple[str, M]:
+        from summit.store.merge import merge_texts  # noqa: PLC0415 - only after a change
+
+        try:
+            theirs = decode(self.path, current)
+        except DataError:
+            raise ConflictError(self.path, keep_copy(self.path, ours.encode("utf-8"))) from None
+        result = merge_texts(
+            self.text,
+            ours,
+            theirs,
+            model=self.model,
+            path=self.path,
+            choices=choices,
+        )
+        if result.conflicts and not result.errors:
+            raise MergeConflicts(self.path, result.conflicts)
+        if result.text is None or not isinstance(result.record, self.model):
+            raise ConflictError(self.path, keep_copy(self.path, ours.encode("utf-8")))
+        return result.text, result.record
+
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:
             self._saved = self.model.model_validate(self._raw).to_data()
         return self._saved
-
-    def _with_newlines(self, text: str) -> str:
-        if self._newline == "\n":
-            return text
-        return text.replace("\r\n", "\n").replace("\n", self._newline)
 
     def _reads_back_as(self, text: str, record: M) -> bool:
         try:
@@ -186,12 +327,38 @@ class TomlDocument(Generic[M]):
 
     def _refuse_if_changed(self, ours: bytes) -> None:
         try:
-            current = self.path.read_bytes()
-        except FileNotFoundError:
+            current: bytes | None = read_data_file(self.path)
+        except DataError:
             current = None
         if current is not None and _digest(current) == self._digest:
             return
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-        kept = self.path.with_name(f"{self.path.name}.mine-{stamp}")
-        write_atomic(kept, ours)
-        raise ConflictError(self.path, kept)
+        raise ConflictError(self.path, keep_copy(self.path, ours))
+
+
+def keep_copy(path: Path, data: bytes) -> Path:
+    """Keep `data` as `<name>.mine-<time>` in summit's own folder, under a name nothing has.
+
+    Kept copies live outside the data folder (the user's state folder), so
+    that git never sees them and nothing reads them as data.
+    """
+    folder = kept_copies_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    for attempt in range(1, 1000):
+        suffix = "" if attempt == 1 else f"-{attempt}"
+        kept = folder / f"{path.name}.mine-{stamp}{suffix}"
+        try:
+            write_new(kept, data)
+        except FileExistsError:
+            continue
+        return kept
+    raise FileExistsError(errno.EEXIST, "too many kept copies", str(path))
+
+
+def kept_copies_dir(path: Path) -> Path:
+    """Where versions of the data file `path` that could not be saved are kept."""
+    import platformdirs  # noqa: PLC0415 - needed only after a conflict
+
+    folder = path.absolute().parent
+    tag = hashlib.sha256(str(folder).encode("utf-8")).hexdigest()[:10]
+    return platformdirs.user_state_path("summit") / "kept" / f"{folder.name}-{tag}"

@@ -13,12 +13,14 @@ from typing import Any
 
 import tomli
 
-from summit.store.atomic import write_atomic
+from summit.store.atomic import real_path, write_atomic
 from summit.store.document import decode, parse
 from summit.store.layout import LayoutError, parse_key, value_end
 from summit.store.locations import REGISTER_FILE, summit_files
+from summit.store.lock import locked
 from summit.store.patch import header_key
-from summit.store.problems import DataError, Problem
+from summit.store.problems import ConflictError, DataError, Problem
+from summit.store.reading import read_data_file
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -130,25 +132,36 @@ class FormatResult:
 
 def format_files(root: Path, *, write: bool) -> FormatResult:
     """Format the register and every summit file; nothing is written if any cannot be read."""
-    paths = [root / REGISTER_FILE, *summit_files(root)]
     problems: list[Problem] = []
-    pending: list[tuple[Path, str]] = []
+    try:
+        paths = [root / REGISTER_FILE, *summit_files(root)]
+    except DataError as error:
+        problems.extend(error.problems)
+        paths = [root / REGISTER_FILE]
+    pending: list[tuple[Path, bytes, str]] = []
     for path in paths:
         try:
-            text = decode(path, path.read_bytes())
-            data = parse(path, text)
+            data = read_data_file(path)
+            text = decode(path, data)
+            parsed = parse(path, text)
         except DataError as error:
             problems.extend(error.problems)
             continue
-        except OSError as error:
-            problems.append(Problem(path, 0, 0, f"cannot read: {error.strerror}"))
-            continue
-        formatted = format_toml(text, data)
+        formatted = format_toml(text, parsed)
         if formatted != text:
-            pending.append((path, formatted))
+            pending.append((path, data, formatted))
     if problems:
         raise DataError(problems)
     if write:
-        for path, formatted in pending:
-            write_atomic(path, formatted.encode("utf-8"))
-    return FormatResult([path for path, _ in pending], len(paths))
+        for path, read, formatted in pending:
+            _replace(path, read, formatted.encode("utf-8"))
+    return FormatResult([path for path, _, _ in pending], len(paths))
+
+
+def _replace(path: Path, read: bytes, data: bytes) -> None:
+    """Write the formatted text unless someone saved the file since it was read."""
+    target = real_path(path)
+    with locked(target):
+        if read_data_file(path) != read:
+            raise ConflictError(path, None)
+        write_atomic(target, data)

@@ -5,7 +5,8 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
-from summit.store.problems import DataDirError
+from summit.model.text import is_slug
+from summit.store.problems import DataDirError, DataError, InvalidSummitId, Problem
 
 REGISTER_FILE = "invitees.toml"
 AGENDAS_DIR = "agendas"
@@ -39,9 +40,20 @@ def own_sample_dir() -> Path:
 
 
 def find_data_dir(explicit: Path | None, cwd: Path) -> Path:
-    """`--data DIR` if given, else the current directory if it holds a register, else the sample."""
+    """`--data DIR` if given, else the current directory if it holds a register, else the sample.
+
+    A folder that looks like a data folder (it has `agendas/` or a register
+    entry of any kind, or a pre-commit hook runs in it) never falls back to
+    the sample: checking the sample instead would pass while the files here
+    go unchecked.
+    """
     if explicit is None:
-        return cwd if (cwd / REGISTER_FILE).is_file() else own_sample_dir()
+        register = cwd / REGISTER_FILE
+        if register.is_file():
+            return cwd
+        if _looks_like_data(cwd):
+            raise DataDirError(f"{cwd} is not a summit data directory: {_register_trouble(cwd)}")
+        return own_sample_dir()
     if not explicit.exists():
         raise DataDirError(f"data directory {explicit} does not exist")
     if not explicit.is_dir():
@@ -49,16 +61,52 @@ def find_data_dir(explicit: Path | None, cwd: Path) -> Path:
     if not os.access(explicit, os.R_OK | os.X_OK):
         raise DataDirError(f"data directory {explicit} cannot be read (permission denied)")
     if not (explicit / REGISTER_FILE).is_file():
-        raise DataDirError(f"{explicit} holds no {REGISTER_FILE}; is it a summit data directory?")
+        trouble = _register_trouble(explicit)
+        raise DataDirError(f"{explicit} is not a summit data directory: {trouble}")
     return explicit
 
 
+def _looks_like_data(folder: Path) -> bool:
+    return (
+        os.path.lexists(folder / REGISTER_FILE)
+        or os.path.lexists(folder / AGENDAS_DIR)
+        or bool(os.environ.get("PRE_COMMIT"))
+    )
+
+
+def _register_trouble(folder: Path) -> str:
+    """What is wrong with the register entry, in words."""
+    register = folder / REGISTER_FILE
+    if register.is_symlink() and not register.exists():
+        return f"{REGISTER_FILE} is a link to {register.readlink()}, which does not exist"
+    if register.is_dir():
+        return f"{REGISTER_FILE} is a folder, not a file"
+    if register.exists():
+        return f"{REGISTER_FILE} is not a regular file (a pipe, device or socket)"
+    return f"it holds no {REGISTER_FILE}"
+
+
 def summit_path(root: Path, summit_id: str) -> Path:
+    """The file of a summit; refuses an id that is not a slug (`../x` would escape agendas/)."""
+    if not is_slug(summit_id):
+        raise InvalidSummitId(summit_id)
     return root / AGENDAS_DIR / f"{summit_id}{SUMMIT_SUFFIX}"
 
 
 def summit_files(root: Path) -> list[Path]:
+    """Every summit file's path; DataError when agendas/ exists but cannot be listed."""
     folder = root / AGENDAS_DIR
-    if not folder.is_dir():
+    if not os.path.lexists(folder):
         return []
-    return sorted(folder.glob(f"*{SUMMIT_SUFFIX}"))
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        reason = error.strerror or str(error)
+        message = f"cannot list the summit files: {reason}"
+        raise DataError([Problem(folder, 0, 0, message)]) from None
+    # Hidden names are editors' and our own temporary and lock files.
+    return sorted(
+        path
+        for path in entries
+        if path.name.endswith(SUMMIT_SUFFIX) and not path.name.startswith(".")
+    )

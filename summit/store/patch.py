@@ -71,10 +71,6 @@ def render_document(data: dict[str, Any]) -> str:
     return render_table((), data)
 
 
-def _within(path: KeyPath, prefix: KeyPath) -> bool:
-    return path[: len(prefix)] == prefix
-
-
 def _descend(container: Any, path: KeyPath) -> Any:
     for part in path:
         container = container[part]
@@ -141,16 +137,33 @@ class _Plan:
     def sections(self) -> list[Section]:
         return self.layout.sections
 
+    _by_prefix: dict[KeyPath, list[int]] | None = None
+    """Section indexes by every prefix of their path; built on first use."""
+    _first: dict[KeyPath, int] | None = None
+
+    def _index(self) -> tuple[dict[KeyPath, list[int]], dict[KeyPath, int]]:
+        # A merge edits hundreds of records of a register of thousands of sections:
+        # looking each one up by scanning every section would be quadratic.
+        if self._by_prefix is None or self._first is None:
+            self._by_prefix, self._first = {}, {}
+            for index, section in enumerate(self.sections):
+                self._first.setdefault(section.path, index)
+                if section.path:
+                    for size in range(len(section.path) + 1):
+                        self._by_prefix.setdefault(section.path[:size], []).append(index)
+        return self._by_prefix, self._first
+
     def under(self, path: KeyPath) -> list[int]:
-        return [i for i, s in enumerate(self.sections) if s.path and _within(s.path, path)]
+        return list(self._index()[0].get(path, ()))
 
     def owner(self, path: KeyPath) -> int:
-        best, best_length = 0, -1
-        for index, section in enumerate(self.sections):
-            size = len(section.path)
-            if size > best_length and size < len(path) and _within(path, section.path):
-                best, best_length = index, size
-        return best
+        """The section whose table holds `path`: the one with the longest proper prefix of it."""
+        first = self._index()[1]
+        for size in range(len(path) - 1, -1, -1):
+            index = first.get(path[:size])
+            if index is not None:
+                return index
+        return 0
 
     def table_like(self, path: KeyPath) -> bool:
         """Whether new tables under `path` are written as [sections] rather than inline.
@@ -281,6 +294,15 @@ class _Plan:
         out: list[str] = []
         index = 0
         while index < len(self.sections):
+            plain = self._plain_run(index)
+            if plain > index:
+                # Untouched sections are copied as one slice: a register has thousands.
+                lines = self.layout.lines
+                out.append(
+                    "".join(lines[self.sections[index].start : self.sections[plain - 1].end])
+                )
+                index = plain
+                continue
             self._emit_inserts(out, index)
             if index in self.replaced:
                 last, text = self.replaced[index]
@@ -294,6 +316,14 @@ class _Plan:
             index += 1
         self._emit_inserts(out, len(self.sections))
         return "".join(out)
+
+    def _plain_run(self, index: int) -> int:
+        """The end of the run of sections from `index` that this plan leaves as they are."""
+        touched = (self.replaced, self.removed, self.fragment_edits, self.inserts)
+        end = index
+        while end < len(self.sections) and not any(end in kind for kind in touched):
+            end += 1
+        return end
 
     def _emit_inserts(self, out: list[str], index: int) -> None:
         for block in self.inserts.get(index, []):

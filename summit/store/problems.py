@@ -1,8 +1,9 @@
 """Problems found in data files, each pinned to a file, line and field."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
 from summit.model.checks import Severity
 from summit.model.suggest import did_you_mean
@@ -57,8 +58,31 @@ class ConflictError(Exception):
         self.kept = kept
         message = f"{path} changed on disk since it was loaded; it was not overwritten"
         if kept is not None:
-            message += f"; your version is saved beside it as {kept.name}"
+            message += f"; your version is kept as {kept}"
         super().__init__(message)
+
+
+Side = Literal["ours", "theirs"]
+"""Which version of a conflicting field to keep."""
+
+Choices = Mapping[str, Side] | None
+"""A side for each conflict, keyed by the conflict's `where`."""
+
+
+class MergeConflicts(Exception):
+    """Both the app and someone else changed the same fields; nothing was written.
+
+    `conflicts` are the merge's FieldConflict records (where, base, ours,
+    theirs); saving again with a choice for each settles them.
+    """
+
+    def __init__(self, path: Path, conflicts: list[Any]) -> None:
+        self.path = path
+        self.conflicts = conflicts
+        super().__init__(
+            f"{path} changed on disk meanwhile, and {len(conflicts)} of the same "
+            f"field{'s' * (len(conflicts) != 1)} changed here: choose which to keep"
+        )
 
 
 class UnknownSummit(KeyError):
@@ -70,6 +94,15 @@ class UnknownSummit(KeyError):
 
     def __str__(self) -> str:
         return self.message
+
+
+class InvalidSummitId(ValueError):
+    """A summit id that is not a slug, and so cannot name a file in agendas/."""
+
+    def __init__(self, summit_id: str) -> None:
+        super().__init__(
+            f"{summit_id!r} is not a summit id: use lower-case letters, digits and hyphens"
+        )
 
 
 class DataDirError(Exception):

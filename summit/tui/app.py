@@ -5,17 +5,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from summit.store import ConflictError
+from summit.store.problems import MergeConflicts, Side
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
+from summit.tui.team import TeamActions
 from summit.tui.themes import HIGH_CONTRAST
+from summit.workspace import SaveReport
 
 
-class SummitApp(App[None]):
+class SummitApp(TeamActions):
     # The summits screen is the default screen, whose own CSS_PATH Textual does not
     # load, so the app loads it.
     CSS_PATH = ["app.tcss", "screens/summits.tcss"]
@@ -26,6 +29,7 @@ class SummitApp(App[None]):
         Binding("f2", "register", "Register", id="app.register"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        *TeamActions.TEAM_BINDINGS,
     ]
 
     def __init__(self, session: Session) -> None:
@@ -41,6 +45,7 @@ class SummitApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.show_problems()
         self.show_unsaved()
+        self.refresh_git_status()
 
     def show_problems(self) -> None:
         workspace = self.session.workspace
@@ -53,6 +58,8 @@ class SummitApp(App[None]):
         workspace = self.session.workspace
         dirty = workspace.dirty_files()
         marker = f"● unsaved: {', '.join(dirty)}" if dirty else self.session.place
+        if self.git_status is not None:
+            marker += f" · {self.git_status.describe()}"
         self.sub_title = marker if workspace.writable else f"READ-ONLY (errors) · {marker}"
 
     # Screens other than the first are imported when first shown: launch stays quick.
@@ -82,25 +89,65 @@ class SummitApp(App[None]):
                 timeout=10,
             )
             return
-        report = workspace.save()
+        self.show_save_report(workspace.save())
+
+    def show_save_report(self, report: SaveReport) -> None:
+        root = self.session.workspace.root
         for refusal in report.refused:
-            lines = "\n".join(
-                p.format(p.display_path(workspace.root)) for p in refusal.problems[:5]
-            )
+            lines = "\n".join(p.format(p.display_path(root)) for p in refusal.problems[:5])
             self.notify(f"Not saved:\n{lines}", severity="error", timeout=15)
         for conflict in report.conflicts:
             self.resolve_conflict(conflict)
+        for to_settle in report.to_settle:
+            self.settle_merge(to_settle)
+        if report.merged:
+            self._show_merged_changes()
+            self.notify(
+                f"Merged with changes saved meanwhile in {', '.join(report.merged)}: "
+                "theirs and yours are both kept",
+                timeout=10,
+            )
         if report.saved:
             self.notify(f"Saved {', '.join(report.saved)}")
         elif report.ok:
             self.notify("Nothing to save")
         self.show_unsaved()
+        if report.saved:
+            self.refresh_git_status()
+
+    def _show_merged_changes(self) -> None:
+        """The working copies now hold what came in: redraw the screen that shows them."""
+        from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
+
+        screen = self.screen
+        if isinstance(screen, SummitScreen):
+            screen.refresh_all()
+        elif isinstance(screen, SummitsScreen):
+            screen.refresh_rows()
+
+    def settle_merge(self, to_settle: MergeConflicts) -> None:
+        """Ask mine-or-theirs for each field both sides changed, then save the merge."""
+        from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
+
+        workspace = self.session.workspace
+        label = to_settle.path.name
+
+        def settled(choices: dict[str, Side] | None) -> None:
+            if choices is None:
+                self.notify(f"{label} is not saved yet: save again to settle it", timeout=10)
+                return
+            report = SaveReport()
+            workspace.save_file(to_settle.path, report, choices)
+            self.show_save_report(report)
+            self.session.changed()
+
+        self.push_screen(ResolveScreen(label, to_settle.conflicts), settled)
 
     def resolve_conflict(self, conflict: ConflictError) -> None:
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
 
         name = conflict.path.name
-        kept = f" Your version is kept as {conflict.kept.name}." if conflict.kept else ""
+        kept = f" Your version is kept as {conflict.kept}." if conflict.kept else ""
         message = (
             f"{name} changed on disk since summit loaded it (another program, or a git pull).{kept}"
         )
@@ -114,9 +161,7 @@ class SummitApp(App[None]):
             if answer == "reload":
                 self.reload()
             elif answer == "overwrite":
-                self.session.workspace.overwrite(conflict)
-                self.notify(f"Saved {name} over the version on disk")
-                self.show_unsaved()
+                self.show_save_report(self.session.workspace.overwrite(conflict))
 
         self.push_screen(ConfirmScreen("File changed on disk", message, answers), answered)
 

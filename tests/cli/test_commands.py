@@ -1,15 +1,11 @@
 """The `summit` command end to end, on real data directories."""
 
 import json
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from textual_serve.server import Server
 
 from summit.model.schema import schemas
 from tests.conftest import REPO, SAMPLE_SUMMIT, snapshot
@@ -136,38 +132,3 @@ def test_no_arguments_gives_an_overview_of_the_users_own_sample(
     copy = isolated_user_folders / "summit" / "sample"
     assert (copy / "invitees.toml").read_bytes() == (REPO / "invitees.toml").read_bytes()
     assert (copy / "agendas" / f"{SAMPLE_SUMMIT}.toml").is_file()
-
-
-def test_serve_runs_the_app_through_textual_serve_on_loopback(cli, monkeypatch) -> None:
-    started: list[Server] = []
-    monkeypatch.setattr(Server, "serve", lambda self, debug=False: started.append(self))
-    assert cli("serve", "--data", REPO, "--port", "8123").code == 0
-    server = started[0]
-    assert (server.host, server.port) == ("127.0.0.1", 8123)
-    assert "-m summit app --data" in server.command
-
-
-def test_serve_answers_a_browser_on_loopback() -> None:
-    """The real server: it starts, listens on 127.0.0.1 and serves the app's page."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "summit", "serve", "--data", str(REPO), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        page = ""
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as reply:
-                    page = reply.read().decode()
-                break
-            except OSError:
-                time.sleep(0.1)
-        assert "summit" in page.lower()
-        assert "<html" in page.lower()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

@@ -92,3 +92,60 @@ def test_an_output_folder_that_cannot_be_made_is_a_clear_error(
     assert result.code == 1
     assert "summit: cannot write" in result.err
     assert "Traceback" not in result.err
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_an_export_that_fails_midway_writes_nothing(data_dir: Path, tmp_path: Path, cli) -> None:
+    # A change attendees must see, so a successful export would raise SEQUENCE...
+    _edit(data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml", "Conference Room 1", "Room 2")
+    # ...and a folder where the seventh e-mail must go, so the export cannot finish.
+    out = tmp_path / "out"
+    (out / f"{SAMPLE_SUMMIT}-twitter.eml").mkdir(parents=True)
+    before = snapshot(data_dir)
+    result = cli("export", "eml", SAMPLE_SUMMIT, "--data", data_dir, "--out", out)
+    assert result.code == 1
+    assert "summit: cannot write" in result.err
+    assert f"{SAMPLE_SUMMIT}-twitter.eml" in result.err
+    assert "Traceback" not in result.out + result.err
+    assert snapshot(data_dir) == before
+    assert [p.name for p in out.rglob("*")] == [f"{SAMPLE_SUMMIT}-twitter.eml"]
+
+
+def test_a_date_beyond_what_calendars_carry_is_refused_at_its_line(
+    data_dir: Path, tmp_path: Path, cli
+) -> None:
+    _edit(
+        data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml",
+        "end = 2027-01-20T13:00:00",
+        "end = 9999-01-01T00:00:00",
+    )
+    before = snapshot(data_dir)
+    result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path / "out")
+    assert result.code == 1
+    assert (
+        f"agendas/{SAMPLE_SUMMIT}.toml:9:1: end: 9999-01-01 is outside the dates summit can "
+        "schedule and send (1970-01-01 to 2199-12-31)"
+    ) in result.out
+    assert "Traceback" not in result.out + result.err
+    assert snapshot(data_dir) == before
+    assert not (tmp_path / "out").exists()
+
+
+def test_exporting_a_draft_or_to_nobody_warns(data_dir: Path, tmp_path: Path, cli) -> None:
+    """Issue 8, item 5: sending a draft, or a summit with no invitees, is said aloud."""
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(path.read_text().replace('status = "invited"', 'status = "draft"'))
+    result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path / "o")
+    assert result.code == 0
+    assert "warning: this summit is still a draft" in result.err
+    assert "nobody is invited" not in result.err
+    text = path.read_text()
+    cut = text.index("[invitations.")
+    path.write_text(text[:cut] + text[text.index("# ── Agenda") :])
+    result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path / "p")
+    assert "warning: nobody is invited yet" in result.err

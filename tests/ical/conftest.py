@@ -13,6 +13,17 @@ from tests.conftest import SAMPLE_SUMMIT
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def vobject_reads_each_vtimezone_afresh() -> None:
+    """vobject keeps the first VTIMEZONE it reads for a TZID for the rest of the process;
+    forget them so that each test checks the VTIMEZONE it wrote, not an earlier one."""
+    tzids: dict[str, object] = getattr(vobject.icalendar, "__tzidMap")
+    utc = tzids.get("UTC")
+    tzids.clear()
+    if utc is not None:
+        tzids["UTC"] = utc
+
+
 @pytest.fixture
 def dataset(data_dir: Path) -> Dataset:
     return load_dataset(data_dir)

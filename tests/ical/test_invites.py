@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from summit import invitations
-from summit.store import load_dataset
+from summit.ical.mail import read_message
+from summit.store import ConflictError, load_dataset
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.ical.conftest import NOW, edit_summit, parse_both, summit_file, vevents
 
@@ -188,3 +189,69 @@ def test_no_text_can_inject_a_property_and_long_lines_are_folded(
     assert 'Tea; coffee, "biscuits"\nATTENDEE:mailto:spy@evil.example.org' in (
         parsed.vevent.description.value
     )
+
+
+def _readable(path: Path) -> str:
+    """Every text a recipient can see in an .ics or .eml file, unfolded and decoded."""
+    data = path.read_bytes()
+    if path.suffix == ".ics":
+        return data.replace(b"\r\n ", b"").decode("utf-8")
+    message = read_message(data)
+    parts = [str(value) for value in message.values()]
+    for part in message.walk():
+        if not part.is_multipart():
+            content = part.get_content()
+            parts.append(content.decode() if isinstance(content, bytes) else content)
+    return "\n".join(parts).replace("\r\n ", "").replace("\n ", "")
+
+
+def test_a_convener_from_another_organisation_is_not_shown_to_the_others(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    edit_summit(data_dir, 'convener = "secretary-of-state"', 'convener = "iwf-chief-executive"')
+    export(data_dir, tmp_path / "ics", per_organisation=True)
+    invitations.export_emails(load_dataset(data_dir), SAMPLE_SUMMIT, tmp_path / "eml", now=NOW)
+    files = sorted((tmp_path / "ics").iterdir()) + sorted((tmp_path / "eml").iterdir())
+    assert len(files) == 24
+    for path in files:
+        text = _readable(path)
+        if path.stem.endswith("-iwf"):
+            assert "helen.marsh@iwf.example.org" in text
+            continue
+        assert "helen.marsh@iwf.example.org" not in text.lower(), path.name
+        assert "Helen Marsh" not in text, path.name
+        assert "Convened by Internet Watch Foundation." in text
+        assert "priya.hollis@dcms.example.org" in text  # the host's organiser sends it
+    iwf = (tmp_path / "ics" / f"{SAMPLE_SUMMIT}-iwf.ics").read_bytes()
+    _, parsed = parse_both(iwf)
+    roles = {a.value: a.params["ROLE"] for a in parsed.vevent.attendee_list}
+    assert roles["mailto:helen.marsh@iwf.example.org"] == ["CHAIR"]
+    google = (tmp_path / "ics" / f"{SAMPLE_SUMMIT}-google.ics").read_bytes()
+    assert attendee_emails(google) == {
+        "daniel.reyes@google.example.org",
+        "meilin.carter@google.example.org",
+    }
+
+
+def test_the_organisers_own_invite_still_lists_the_convener_as_chair(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    edit_summit(data_dir, 'convener = "secretary-of-state"', 'convener = "iwf-chief-executive"')
+    _, parsed = parse_both(export(data_dir, tmp_path).paths[0].read_bytes())
+    roles = {a.value: a.params["ROLE"] for a in parsed.vevent.attendee_list}
+    assert roles["mailto:helen.marsh@iwf.example.org"] == ["CHAIR"]
+    assert "Convened by Helen Marsh (Internet Watch Foundation)." in parsed.vevent.description.value
+
+
+def test_when_the_summit_file_cannot_be_saved_no_invite_is_left_behind(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    edit_summit(data_dir, "Conference Room 1", "Room 2")  # SEQUENCE must go up
+    dataset = load_dataset(data_dir)
+    edit_summit(data_dir, "# Summit convened", "# A summit convened")  # by someone else
+    theirs = summit_file(data_dir).read_bytes()
+    out = tmp_path / "new" / "out"
+    with pytest.raises(ConflictError):
+        invitations.export_invites(dataset, SAMPLE_SUMMIT, out, per_organisation=True, now=NOW)
+    assert summit_file(data_dir).read_bytes() == theirs
+    assert not (tmp_path / "new").exists()

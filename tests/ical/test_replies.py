@@ -10,7 +10,7 @@ from summit import invitations
 from summit.model import Rsvp
 from summit.store import load_dataset
 from tests.conftest import SAMPLE_SUMMIT, snapshot
-from tests.ical.conftest import summit_file
+from tests.ical.conftest import edit_summit, summit_file
 
 
 def sample_uid(root: Path) -> str:
@@ -28,6 +28,7 @@ def reply_file(
     partstat: str,
     sequence: int = 0,
     method: str = "REPLY",
+    stamp: datetime = datetime(2026, 12, 1, 10, tzinfo=UTC),
 ) -> Path:
     """A reply shaped like Thunderbird's: METHOD:REPLY, one ATTENDEE with PARTSTAT."""
     calendar = icalendar.Calendar()
@@ -37,7 +38,7 @@ def reply_file(
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("sequence", sequence)
-    event.add("dtstamp", datetime(2026, 12, 1, 10, tzinfo=UTC))
+    event.add("dtstamp", stamp)
     event.add("dtstart", datetime(2027, 1, 20, 9, 30, tzinfo=UTC))
     event.add("organizer", icalendar.vCalAddress("mailto:priya.hollis@dcms.example.org"))
     attendee = icalendar.vCalAddress(f"mailto:{email}")
@@ -78,7 +79,7 @@ def test_a_reply_updates_the_summit_file_and_keeps_its_comments(
 
 def test_a_stale_reply_is_ignored(data_dir: Path, tmp_path: Path) -> None:
     uid = sample_uid(data_dir)
-    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    edit_summit(data_dir, "Conference Room 1", "Conference Room 2")
     invitations.issue_invite(load_dataset(data_dir), SAMPLE_SUMMIT)  # now SEQUENCE 1
     before = snapshot(data_dir)
     path = reply_file(

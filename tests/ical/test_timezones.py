@@ -80,3 +80,26 @@ def test_rules_that_are_not_an_nth_weekday_are_stated_per_change() -> None:
     text = vtimezone("America/Santiago", date(2027, 1, 20)).to_ical().decode()
     assert "RRULE" not in text
     assert "DTSTART:20270905T000000" in text
+
+
+@pytest.mark.parametrize("zone", ZONES)
+def test_far_apart_dates_are_described_at_both_ends_and_nothing_between(zone: str) -> None:
+    # The first and last years summit accepts: a VTIMEZONE for a summit that runs
+    # from one to the other describes the two ends, not the 230 years between.
+    ends = [datetime(1970, 6, 1, 9, 30), datetime(2199, 12, 31, 23, 0)]
+    timezone = vtimezone(zone, ends[0].date(), ends[1].date())
+    assert len(timezone.subcomponents) <= 16
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//test//EN")
+    calendar.add("version", "2.0")
+    calendar.add_component(timezone)
+    event = icalendar.Event()
+    event.add("uid", "far@test")
+    event.add("dtstamp", datetime(2026, 1, 1, tzinfo=UTC))
+    event.add("dtstart", ends[0].replace(tzinfo=ZoneInfo(zone)))
+    event.add("dtend", ends[1].replace(tzinfo=ZoneInfo(zone)))
+    calendar.add_component(event)
+    parsed = vobject.readOne(calendar.to_ical().decode()).vevent
+    read = [parsed.dtstart.value, parsed.dtend.value]
+    for moment, value in zip(ends, read, strict=True):
+        assert value.astimezone(UTC) == moment.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)

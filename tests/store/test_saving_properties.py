@@ -21,6 +21,7 @@ from summit.model import (
     Summit,
     SummitStatus,
 )
+from summit.model.dates import EARLIEST, LATEST
 from summit.store import TomlDocument
 from summit.store.document import full_data
 from tests.conftest import REPO, SAMPLE_SUMMIT
@@ -133,7 +134,7 @@ def add_action(summit: Summit, data: st.DataObject) -> None:
         Action(
             text=data.draw(multi_line_text),
             owner=data.draw(slug),
-            due=data.draw(st.none() | st.dates()),
+            due=data.draw(st.none() | st.dates(EARLIEST, LATEST)),
         )
     )
 
@@ -144,7 +145,8 @@ def status(summit: Summit, data: st.DataObject) -> None:
 
 def move(summit: Summit, data: st.DataObject) -> None:
     summit.end = None
-    summit.start = data.draw(st.datetimes(min_value=datetime(2000, 1, 1)))
+    # Well before the last day summit schedules, so that any agenda fits.
+    summit.start = data.draw(st.datetimes(datetime(2000, 1, 1), datetime(2199, 1, 1)))
 
 
 SUMMIT_EDITS = [

@@ -99,3 +99,30 @@ async def test_an_invalid_value_keeps_the_form_open_with_the_message(app: Summit
         assert "greater than 0" in minutes_error
         assert "no delegate or organisation 'nobody'" in lead_error
         assert form.query_one("#field-lead").value == "nobody"  # type: ignore[attr-defined]
+
+
+async def test_a_new_item_on_the_first_row_goes_after_it(app: SummitApp) -> None:
+    """Row 0 is a row: `a` there adds the item second, not first (issue 8, item 1)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_summit(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*"Housekeeping")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        titles = [item.title for item in app.session.workspace.summits[SAMPLE_SUMMIT].agenda]
+        assert titles[:2] == ["Welcome and purpose of the day", "Housekeeping"]
+
+
+async def test_the_summit_screen_header_shows_unsaved_changes(app: SummitApp) -> None:
+    """The dot is seen where the edit is made, not only on the summits list (issue 8, 2)."""
+    from textual.widgets import Header  # noqa: PLC0415
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_summit(pilot)
+        header = app.screen.query_one(Header)
+        assert "●" not in str(header.format_title())
+        await pilot.press("plus")
+        await settle(pilot)
+        shown = str(header.format_title())
+        assert SAMPLE_SUMMIT in shown and "● unsaved" in shown

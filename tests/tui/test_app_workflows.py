@@ -7,12 +7,13 @@ from textual.command import CommandPalette
 from textual.widgets import Button, Input, Static
 
 from summit.store import load_dataset
+from summit.store.document import kept_copies_dir
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.export import ExportScreen
 from summit.tui.screens.help import HelpScreen
 from summit.tui.screens.problems import ProblemsScreen
-from summit.tui.screens.summits import SummitsScreen
+from summit.tui.screens.resolve import ResolveScreen
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.tui.conftest import TODAY, settle
 
@@ -58,40 +59,98 @@ async def test_save_and_quit_writes_the_change(app: SummitApp, data_dir: Path) -
     assert load_dataset(data_dir).summits[SAMPLE_SUMMIT].record.agenda[0].minutes == 20
 
 
-async def test_a_file_changed_on_disk_is_never_silently_overwritten(
+async def test_changes_saved_meanwhile_are_merged_not_overwritten(
     app: SummitApp, data_dir: Path
 ) -> None:
-    path = summit_path(data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await make_a_change(pilot)
-        theirs = path.read_text().replace("Conference Room 1", "Conference Room 2")
-        path.write_text(theirs)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert path.read_text() == theirs
-        kept = list(path.parent.glob(f"{path.name}.mine-*"))
-        assert len(kept) == 1 and "minutes = 20" in kept[0].read_text()
-        await pilot.click("#answer-overwrite")
-        await settle(pilot)
-    text = path.read_text()
-    assert "minutes = 20" in text
-    assert "Conference Room 1" in text  # our version, chosen knowingly
-
-
-async def test_reload_from_disk_after_a_conflict(app: SummitApp, data_dir: Path) -> None:
+    """Another program changed the venue while the app changed a duration: both survive."""
     path = summit_path(data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await make_a_change(pilot)
         path.write_text(path.read_text().replace("Conference Room 1", "Conference Room 2"))
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert any("Merged" in str(n.message) for n in app._notifications)
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].venue.endswith("Room 2")
+        assert app.session.workspace.dirty_files() == []
+    text = path.read_text()
+    assert "Conference Room 2" in text and "minutes = 20" in text
+    assert text.startswith("#:schema")  # comments and layout kept
+    assert not list(kept_copies_dir(path).glob("*"))
+
+
+async def test_both_changing_one_field_asks_which_to_keep(app: SummitApp, data_dir: Path) -> None:
+    path = summit_path(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)  # Welcome: 15 -> 20 minutes here
+        theirs = path.read_text().replace("minutes = 15", "minutes = 25", 1)
+        theirs = theirs.replace("Conference Room 1", "Conference Room 2")
+        path.write_text(theirs)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        assert path.read_text() == theirs  # nothing written until settled
+        await pilot.press("ctrl+s")  # not yet: a choice is missing
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("m", "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ResolveScreen)
+    text = path.read_text()
+    assert "minutes = 20" in text and "minutes = 25" not in text
+    assert "Conference Room 2" in text
+
+
+async def test_keeping_theirs_takes_their_value(app: SummitApp, data_dir: Path) -> None:
+    path = summit_path(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)
+        path.write_text(path.read_text().replace("minutes = 15", "minutes = 25", 1))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("t", "ctrl+s")
+        await settle(pilot)
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 25
+        assert app.session.workspace.dirty_files() == []
+    assert "minutes = 25" in path.read_text()
+
+
+async def test_a_file_left_broken_on_disk_is_never_overwritten_silently(
+    app: SummitApp, data_dir: Path
+) -> None:
+    path = summit_path(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)
+        broken = path.read_text() + "\n[[agenda]\n"  # another program leaves it broken
+        path.write_text(broken)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert path.read_text() == broken
+        kept = list(kept_copies_dir(path).glob(f"{path.name}.mine-*"))
+        assert len(kept) == 1 and "minutes = 20" in kept[0].read_text()
+        assert not list(path.parent.glob("*.mine-*"))
+        await pilot.click("#answer-overwrite")
+        await settle(pilot)
+        assert app.is_running
+    text = path.read_text()
+    assert "minutes = 20" in text  # our version, chosen knowingly
+    assert load_dataset(data_dir).errors == []
+
+
+async def test_reload_after_a_broken_file_shows_its_problems(
+    app: SummitApp, data_dir: Path
+) -> None:
+    path = summit_path(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)
+        path.write_text(path.read_text() + "\n[[agenda]\n")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
         await pilot.click("#answer-reload")
         await settle(pilot)
-        assert isinstance(app.screen, SummitsScreen)
-        summit = app.session.workspace.summits[SAMPLE_SUMMIT]
-        assert summit.venue.endswith("Conference Room 2")
-        assert summit.agenda[0].minutes == 15
+        assert isinstance(app.screen, ProblemsScreen)
+        assert not app.session.workspace.writable
 
 
 async def test_bad_data_opens_read_only_with_every_problem(data_dir: Path) -> None:

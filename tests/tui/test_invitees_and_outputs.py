@@ -4,6 +4,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Static
 
+from summit.invitations import cancel_summit, issue_invite
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.tui.app import SummitApp, make_app
@@ -112,3 +113,70 @@ async def test_outputs_mark_overdue_add_and_complete(data_dir: Path) -> None:
     saved = load_dataset(data_dir).summits[SAMPLE_SUMMIT].record
     assert saved.actions[-1].owner == "dcms"
     assert str(saved.actions[0].status) == "done"
+
+
+async def test_who_has_not_answered_the_new_time(data_dir: Path) -> None:
+    """After the summit moves, the earlier answers show as such, with who is still to answer."""
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(path.read_text().replace("Conference Room 1", "Conference Room 4", 1))
+    issue_invite(load_dataset(data_dir), SAMPLE_SUMMIT)
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "2")
+        table = app.screen.query_one("#invitees", DataTable)
+        assert str(table.get_cell("google/google-policy", "reply")).endswith("was accepted[/]")
+        assert str(table.get_cell("twitter/twitter-policy", "reply")).endswith("was declined[/]")
+        assert str(table.get_cell("facebook/facebook-policy", "reply")).endswith("needs-action[/]")
+        summary = str(app.screen.query_one("#invitees-summary", Static).render())
+        assert "11 not yet answered the new time" in summary
+        assert "Daniel Reyes (accepted)" in summary
+        # Answering for the new time by hand takes a delegate off that list.
+        await pilot.press("down", "r")  # Google's first delegate
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        summary = str(app.screen.query_one("#invitees-summary", Static).render())
+        assert "10 not yet answered the new time" in summary
+        assert "Daniel Reyes" not in summary
+
+
+async def test_uninviting_drops_the_reply_record_too(data_dir: Path) -> None:
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(path.read_text().replace("Conference Room 1", "Conference Room 4", 1))
+    issue_invite(load_dataset(data_dir), SAMPLE_SUMMIT)  # google-policy's answer becomes history
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "2")
+        await pilot.press("down", "x", "ctrl+s")  # Google's first delegate
+        await settle(pilot)
+    dataset = load_dataset(data_dir)
+    assert dataset.errors == []
+    google = dataset.summits[SAMPLE_SUMMIT].record.invitations["google"]
+    assert "google-policy" not in google.rsvp and "google-policy" not in google.replied
+
+
+async def test_importing_a_reply_to_a_cancelled_summit_says_why_nothing_was_recorded(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    app = make_app(data_dir, today=TODAY)
+    invite = summit(app).invite
+    assert invite is not None
+    reply_file(
+        tmp_path,
+        "late.ics",
+        uid=invite.uid,
+        email="sophie.turner@virginmedia.example.org",
+        partstat="ACCEPTED",
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "2")
+        await pilot.press("m")
+        await settle(pilot)
+        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert summit(app).invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.NEEDS_ACTION
+        messages = [notification.message for notification in app._notifications]
+        assert any("is cancelled" in message for message in messages), messages
+        assert "●" not in app.sub_title

@@ -4,13 +4,14 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
+from summit.invitations import issue_invite
 from summit.store import load_dataset
-from summit.tui.app import SummitApp
+from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.form import FormScreen
 from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.summits import SummitsScreen
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import settle
+from tests.tui.conftest import TODAY, settle
 
 
 async def test_the_first_screen_lists_the_sample_summit(app: SummitApp) -> None:
@@ -76,3 +77,37 @@ async def test_copy_as_follow_up_keeps_agenda_and_resets_replies(app: SummitApp)
         assert {str(r) for i in copy.invitations.values() for r in i.rsvp.values()} == {
             "needs-action"
         }
+
+
+async def test_a_summit_file_made_meanwhile_is_a_message_not_a_crash(
+    app: SummitApp, data_dir: Path
+) -> None:
+    """A colleague created agendas/second-summit.toml after the app loaded the folder."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        theirs = data_dir / "agendas" / "second-summit.toml"
+        theirs.write_bytes((data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_bytes())
+        before = theirs.read_bytes()
+        app.screen.query_one("#field-id").value = "second-summit"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.is_running
+        assert "second-summit" not in app.session.workspace.summits
+        assert any("already exists" in str(n.message) for n in app._notifications)
+    assert theirs.read_bytes() == before
+
+
+async def test_a_follow_up_keeps_no_reply_records_of_the_first_summit(data_dir: Path) -> None:
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(path.read_text().replace("Conference Room 1", "Conference Room 4", 1))
+    issue_invite(load_dataset(data_dir), SAMPLE_SUMMIT)  # earlier answers become records
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        app.screen.query_one("#field-id").value = "second-summit"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        copy = app.session.workspace.summits["second-summit"]
+        assert all(not invitation.replied for invitation in copy.invitations.values())

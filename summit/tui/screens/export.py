@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from summit import invitations
-from summit.store import DataError
+from summit.store import ConflictError, DataError
 from summit.tui.session import Session
 from summit.tui.text import escape
 
@@ -72,31 +72,39 @@ class ExportScreen(ModalScreen[bool]):
     def export(self, folder: Path, kinds: list[str]) -> None:
         dataset = self.session.workspace.dataset
         written: list[Path] = []
+        warnings: list[str] = []
         try:
+            exports = []
             if "combined" in kinds:
-                written += invitations.export_invites(dataset, self.summit_id, folder).paths
+                exports.append(invitations.export_invites(dataset, self.summit_id, folder))
             if "per-organisation" in kinds:
-                written += invitations.export_invites(
-                    dataset, self.summit_id, folder, per_organisation=True
-                ).paths
+                exports.append(
+                    invitations.export_invites(
+                        dataset, self.summit_id, folder, per_organisation=True
+                    )
+                )
             if "agenda" in kinds:
                 written.append(invitations.export_agenda(dataset, self.summit_id, folder))
             if "emails" in kinds:
-                written += invitations.export_emails(dataset, self.summit_id, folder).paths
-        except (DataError, OSError) as error:
+                exports.append(invitations.export_emails(dataset, self.summit_id, folder))
+            for exported in exports:
+                written += exported.paths
+                warnings += [w for w in exported.warnings if w not in warnings]
+        except (DataError, OSError, ConflictError, invitations.ExportError) as error:
             self.app.call_from_thread(
                 self._show, f"[b $text-error]Export failed:[/] {escape(str(error))}"
             )
             return
-        self.app.call_from_thread(self._exported, written)
+        self.app.call_from_thread(self._exported, written, warnings)
 
-    def _exported(self, written: list[Path]) -> None:
+    def _exported(self, written: list[Path], warnings: list[str]) -> None:
         summit = self.session.workspace.dataset.summits[self.summit_id].record
         self.session.workspace.set_summit(self.summit_id, summit)
         self.session.changed()
         state = summit.invite
         header = f"Wrote {len(written)} files (SEQUENCE {state.sequence if state else 0}):"
-        self._show("\n".join([header, *(escape(str(p)) for p in written)]))
+        notes = [f"[b $text-warning]Warning:[/] {escape(w)}" for w in warnings]
+        self._show("\n".join([*notes, header, *(escape(str(p)) for p in written)]))
         self.query_one("#export-run", Button).disabled = False
 
     def _show(self, text: str) -> None:

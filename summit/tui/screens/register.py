@@ -82,7 +82,7 @@ class RegisterScreen(Screen[None]):
         columns += [("Name", 20), ("Job title", 28), ("E-mail", 36)]
         for label, width in columns:
             delegates.add_column(label, key=label.lower(), width=width)
-        self.sub_title = f"inviting to {self.summit_id}" if self.summit_id else "register"
+        self.title = f"inviting to {self.summit_id}" if self.summit_id else "register"
         self.apply_filter("")
         organisations.focus()
 
@@ -299,7 +299,7 @@ class RegisterScreen(Screen[None]):
                 return
             invitation = summit.invitations.setdefault(org_id, Invitation())
             if delegate_id in invitation.rsvp:
-                del invitation.rsvp[delegate_id]
+                invitation.uninvite(delegate_id)
             else:
                 invitation.rsvp[delegate_id] = Rsvp.NEEDS_ACTION
         elif org_id in summit.invitations:

@@ -64,7 +64,7 @@ class SummitScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self.summit_id in self.session.workspace.summits:
-            self._refresh_all()
+            self.refresh_all()
 
     def refresh_summary(self) -> None:
         summit = self.session.workspace.summits[self.summit_id]
@@ -75,10 +75,11 @@ class SummitScreen(Screen[None]):
             f"[b]{escape(summit.title)}[/b]\n{when} · {escape(summit.venue)} · {summit.status}"
             f" · {summit.classification}{overrun}"
         )
-        self.sub_title = self.summit_id
+        # The title names where we are; the app's sub-title (unsaved files, branch) stays shown.
+        self.title = self.summit_id
 
     @on(SummitChanged)
-    def _refresh_all(self) -> None:
+    def refresh_all(self) -> None:
         self.refresh_summary()
         for part in self.query(SummitPart):
             part.refresh_part()
@@ -90,7 +91,7 @@ class SummitScreen(Screen[None]):
         from summit.tui.screens.export import ExportScreen  # noqa: PLC0415 - loads icalendar
 
         self.app.push_screen(
-            ExportScreen(self.session, self.summit_id), lambda _: self._refresh_all()
+            ExportScreen(self.session, self.summit_id), lambda _: self.refresh_all()
         )
 
     def action_cancel_summit(self) -> None:
@@ -106,7 +107,7 @@ class SummitScreen(Screen[None]):
                 cancelled.status = SummitStatus.CANCELLED
                 self.session.workspace.set_summit(self.summit_id, cancelled)
                 self.session.changed()
-                self._refresh_all()
+                self.refresh_all()
                 self.notify("Cancelled: save (ctrl+s), then export (ctrl+e) to tell invitees")
 
         answers = [("cancel-summit", "Cancel the summit"), ("keep", "Keep it")]

@@ -7,6 +7,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from summit.model import Rsvp, Summit
+from summit.store import Problem
 from summit.tui.session import Session
 from summit.tui.widgets.tables import refill, selected_key
 
@@ -54,9 +55,11 @@ class SummitsScreen(Screen[None]):
             if finding.where.summit is not None:
                 warnings[finding.where.summit] = warnings.get(finding.where.summit, 0) + 1
         by_date = sorted(workspace.summits.items(), key=lambda pair: pair[1].start)
-        rows = [(sid, self._cells(sid, summit, warnings.get(sid, 0))) for sid, summit in by_date]
+        # A summit whose file does not load is still listed, first, so it is not forgotten.
+        rows = [(sid, self._unreadable_cells(sid, why)) for sid, why in self._unreadable().items()]
+        rows += [(sid, self._cells(sid, summit, warnings.get(sid, 0))) for sid, summit in by_date]
         refill(self.query_one("#summits", DataTable), rows)
-        count = len(workspace.summits)
+        count = len(rows)
         self.query_one("#summits-heading", Static).update(
             f"{count} summit{'s' * (count != 1)} in {self.session.place}"
         )
@@ -75,6 +78,27 @@ class SummitsScreen(Screen[None]):
             summit_id,
         )
 
+    def _unreadable(self) -> dict[str, list[Problem]]:
+        workspace = self.session.workspace
+        return {
+            sid: why
+            for sid, why in workspace.dataset.unreadable.items()
+            if sid not in workspace.summits
+        }
+
+    @staticmethod
+    def _unreadable_cells(summit_id: str, problems: list[Problem]) -> tuple[str, ...]:
+        errors = len(problems)
+        return (
+            "(unreadable)",
+            f"cannot be read: {problems[0].message}" if problems else "cannot be read",
+            "error",
+            "",
+            f"{errors} error{'s' * (errors != 1)}",
+            "",
+            summit_id,
+        )
+
     def _selected(self) -> str | None:
         return selected_key(self.query_one("#summits", DataTable))
 
@@ -83,8 +107,15 @@ class SummitsScreen(Screen[None]):
         from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
 
         summit_id = self._selected()
-        if summit_id is not None:
-            self.app.push_screen(SummitScreen(self.session, summit_id))
+        if summit_id is None:
+            return
+        problems = self._unreadable().get(summit_id)
+        if problems is not None:
+            from summit.tui.screens.problems import ProblemsScreen  # noqa: PLC0415
+
+            self.app.push_screen(ProblemsScreen(problems, self.session.workspace.root))
+            return
+        self.app.push_screen(SummitScreen(self.session, summit_id))
 
     def action_invitees(self) -> None:
         from summit.tui.screens.register import RegisterScreen  # noqa: PLC0415
@@ -96,7 +127,7 @@ class SummitsScreen(Screen[None]):
 
     def action_duplicate(self) -> None:
         summit_id = self._selected()
-        if summit_id is None:
+        if summit_id is None or summit_id not in self.session.workspace.summits:
             return
         source = self.session.workspace.summits[summit_id]
         base = source.to_data()
@@ -104,6 +135,7 @@ class SummitsScreen(Screen[None]):
             base.pop(key, None)
         for invitation in base.get("invitations", {}).values():
             invitation["rsvp"] = dict.fromkeys(invitation.get("rsvp", {}), "needs-action")
+            invitation.pop("replied", None)  # answers to another meeting
         base["title"] = f"Follow-up: {source.title}"[:200]
         self._ask_for_summit(f"Follow-up to {summit_id}", base)
 
@@ -123,7 +155,11 @@ class SummitsScreen(Screen[None]):
             if result is None:
                 return
             summit_id = str(result.values["id"])
-            workspace.add_summit(summit_id, result.record)
+            try:
+                workspace.add_summit(summit_id, result.record)
+            except ValueError as error:  # a file of that name appeared on disk meanwhile
+                self.notify(str(error), severity="error")
+                return
             self.session.changed()
             self.refresh_rows()
             self.notify(f"Created {summit_id}: save with ctrl+s")

@@ -72,7 +72,10 @@ class AgendaPart(SummitPart):
         self.query_one("#agenda", DataTable).move_cursor(row=index)
 
     def action_add(self) -> None:
-        self._form("New agenda item", {"minutes": 30}, insert_at=(self._index() or -1) + 1)
+        # After the row under the cursor (row 0 included); at the end of an empty agenda.
+        index = self._index()
+        insert_at = len(self.summit.agenda) if index is None else index + 1
+        self._form("New agenda item", {"minutes": 30}, insert_at=insert_at)
 
     @on(DataTable.RowSelected, "#agenda")
     def action_edit(self) -> None:

@@ -10,7 +10,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from summit.model import Attendance, Invitation, Rsvp
+from summit.model.replies import awaiting_new_answer, earlier_answer
 from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
+from summit.tui.text import escape
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
 from summit.tui.widgets.tables import Row, refill, selected_key
 
@@ -37,7 +39,7 @@ class InviteesPart(SummitPart):
         for label, width in (
             ("Organisation", 26),
             ("Delegate", 18),
-            ("Reply", 12),
+            ("Reply", 13),  # "was tentative": an answer to an earlier time
             ("Job title", 30),
         ):
             table.add_column(label, key=label.lower(), width=width)
@@ -51,7 +53,22 @@ class InviteesPart(SummitPart):
         refill(self.query_one("#invitees", DataTable), self._rows())
         counts = self.summit.rsvp_counts()
         summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
-        self.query_one("#invitees-summary", Static).update(summary or "Nobody is invited yet")
+        summary = (summary or "Nobody is invited yet") + self._awaiting()
+        self.query_one("#invitees-summary", Static).update(summary)
+
+    def _awaiting(self) -> str:
+        """Who answered an earlier time or place but not the one now issued."""
+        people = []
+        for _, delegate_id, record in awaiting_new_answer(self.summit):
+            person = self.register.delegate(delegate_id)
+            when = f" {record.stamp.day} {record.stamp:%b}" if record.stamp else ""
+            name = escape(person.name if person else delegate_id)
+            people.append(f"{name} ({record.reply}{when})")
+        if not people:
+            return ""
+        return f"\n[b]{len(people)} not yet answered the new time[/], only an earlier one: " + (
+            ", ".join(people)
+        )
 
     def _rows(self) -> Iterator[Row]:
         for org_id, invitation in self.summit.invitations.items():
@@ -63,7 +80,13 @@ class InviteesPart(SummitPart):
                 yield f"{org_id}/", (name, "(nobody yet)", "", "")
             for delegate_id, reply in invitation.rsvp.items():
                 person = organisation.delegates.get(delegate_id) if organisation else None
-                shown = Text.from_markup(f"[{_STYLE[str(reply)]}]{reply}[/]", end="")
+                earlier = earlier_answer(self.summit, org_id, delegate_id)
+                shown = Text.from_markup(
+                    f"[{_STYLE[str(reply)]}]{reply}[/]"
+                    if earlier is None
+                    else f"[i {_STYLE['needs-action']}]was {earlier.reply}[/]",
+                    end="",
+                )
                 if person is None:
                     yield f"{org_id}/{delegate_id}", (name, delegate_id, shown, "")
                 else:
@@ -118,10 +141,10 @@ class InviteesPart(SummitPart):
             return
         org_id, delegate_id = selected
         summit = self.editable()
-        rsvp = summit.invitations[org_id].rsvp
+        invitation = summit.invitations[org_id]
         if delegate_id:
-            del rsvp[delegate_id]
-        if not delegate_id or not rsvp:
+            invitation.uninvite(delegate_id)
+        if not delegate_id or not invitation.rsvp:
             del summit.invitations[org_id]
         self.commit(summit)
 
@@ -156,7 +179,12 @@ class InviteesPart(SummitPart):
             return
         for summit_id, summit in updated.items():
             workspace.set_summit(summit_id, summit)
-        self.session.changed()
-        self.post_message(SummitChanged())
-        ignored = f"; {len(result.ignored)} stale ignored" if result.ignored else ""
-        self.notify(f"{len(result.changed)} replies recorded{ignored}: save with ctrl+s")
+        if updated:
+            self.session.changed()
+            self.post_message(SummitChanged())
+        recorded = f"{len(result.changed)} replies recorded"
+        save = ": save with ctrl+s" if updated else ""
+        # Say why a reply was not recorded (stale, cancelled summit), not just how many.
+        why = "".join(f"\nnot recorded: {escape(note)}" for note in result.ignored[:5])
+        more = f"\n…and {len(result.ignored) - 5} more" if len(result.ignored) > 5 else ""
+        self.notify(f"{recorded}{save}{why}{more}", timeout=10 if why else 5)

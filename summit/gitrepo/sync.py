@@ -1,0 +1,174 @@
+"""Where the data repository stands, committing the data files, and syncing with the remote.
+
+Everything goes through the user's own `git` command, so that their
+configuration, credential helpers, hooks and the merge driver that
+`summit git setup` registers all apply. Output is parsed from the porcelain
+formats, which are stable across git versions and locales.
+"""
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
+
+DATA_PATHS = (REGISTER_FILE, AGENDAS_DIR)
+NETWORK_SECONDS = 120
+
+
+class GitError(Exception):
+    """git could not do what was asked; the message says why in plain words."""
+
+
+@dataclass(frozen=True, slots=True)
+class RepoStatus:
+    branch: str | None
+    """None when HEAD is detached."""
+    upstream: str | None
+    ahead: int
+    behind: int
+    changed: tuple[str, ...]
+    """Data files with uncommitted changes, relative to the data folder."""
+    conflicted: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """For the title bar: `main ↑2 ↓1`, `main (no remote)`, `main ✎3`."""
+        text = self.branch or "detached"
+        if self.upstream is None:
+            text += " (no remote)"
+        else:
+            text += f" ↑{self.ahead}" * bool(self.ahead) + f" ↓{self.behind}" * bool(self.behind)
+        if self.changed:
+            text += f" ✎{len(self.changed)}"
+        return text
+
+
+@dataclass
+class SyncResult:
+    received: list[str] = field(default_factory=list)
+    """Subjects of the commits that came in."""
+    sent: list[str] = field(default_factory=list)
+    """Subjects of the commits that went out."""
+    conflicted: list[str] = field(default_factory=list)
+    """Data files git could not merge; the merge is left for the user to resolve."""
+
+
+def _git(root: Path, *args: str, timeout: float = 30) -> str:
+    if shutil.which("git") is None:
+        raise GitError("git is not installed; install it to share the data with colleagues")
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+    try:
+        run = subprocess.run(
+            ["git", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise GitError(
+            f"git {args[0]} took more than {timeout:.0f} s; is the network up?"
+        ) from None
+    if run.returncode != 0:
+        detail = (run.stderr or run.stdout).strip().splitlines()
+        raise GitError(f"git {args[0]} failed: {detail[-1] if detail else 'no message'}")
+    return run.stdout
+
+
+def is_repository(root: Path) -> bool:
+    try:
+        return _git(root, "rev-parse", "--is-inside-work-tree").strip() == "true"
+    except GitError:
+        return False
+
+
+def repo_status(root: Path) -> RepoStatus | None:
+    """Branch, remote tracking and uncommitted data files; None outside a git repository."""
+    if not is_repository(root):
+        return None
+    out = _git(root, "status", "--porcelain=v2", "--branch", "-z", "--", *DATA_PATHS)
+    branch = upstream = None
+    ahead = behind = 0
+    changed: list[str] = []
+    conflicted: list[str] = []
+    records = iter(out.split("\0"))
+    for record in records:
+        if record.startswith("# branch.head "):
+            head = record.removeprefix("# branch.head ")
+            branch = None if head == "(detached)" else head
+        elif record.startswith("# branch.upstream "):
+            upstream = record.removeprefix("# branch.upstream ")
+        elif record.startswith("# branch.ab "):
+            plus, minus = record.removeprefix("# branch.ab ").split()
+            ahead, behind = int(plus), -int(minus)
+        elif record[:2] in ("1 ", "? "):
+            changed.append(record.split(" ", 8)[-1] if record[0] == "1" else record[2:])
+        elif record.startswith("2 "):
+            changed.append(record.split(" ", 9)[-1])
+            next(records, None)  # the rename's original path
+        elif record.startswith("u "):
+            conflicted.append(record.split(" ", 10)[-1])
+    return RepoStatus(branch, upstream, ahead, behind, tuple(changed), tuple(conflicted))
+
+
+def commit_data(root: Path, message: str) -> str:
+    """Commit the data files (and only them) with `message`; returns the new commit's id."""
+    if not message.strip():
+        raise GitError("a commit needs a message")
+    _git(root, "add", "--all", "--", *DATA_PATHS)
+    if not _git(root, "diff", "--cached", "--name-only", "--", *DATA_PATHS).strip():
+        raise GitError("there is nothing to commit: the data files are as last committed")
+    _git(root, "commit", "--quiet", "--message", message, "--", *DATA_PATHS)
+    return _git(root, "rev-parse", "HEAD").strip()
+
+
+def sync(root: Path) -> SyncResult:
+    """Fetch, merge the remote's changes (through the merge driver), and push ours.
+
+    Refuses to start with uncommitted data changes, so that a merge never
+    mixes with unsaved work. A merge that leaves conflicts stops before the
+    push and says which files need resolving.
+    """
+    status = repo_status(root)
+    if status is None:
+        raise GitError(
+            "this data folder is not a git repository: run `git init` and "
+            "`summit git setup` to start one"
+        )
+    if status.branch is None:
+        raise GitError("HEAD is detached: check out a branch before syncing")
+    if status.upstream is None:
+        raise GitError(
+            f"branch {status.branch} has no remote to sync with: "
+            f"`git push -u origin {status.branch}` sets one"
+        )
+    if status.conflicted:
+        raise GitError(f"resolve the conflicts in {', '.join(status.conflicted)} first")
+    if status.changed:
+        raise GitError(f"commit your changes to {', '.join(status.changed)} first")
+    result = SyncResult()
+    _git(root, "fetch", "--quiet", timeout=NETWORK_SECONDS)
+    result.received = _subjects(root, "HEAD..@{upstream}")
+    if result.received:
+        try:
+            message = f"Merge colleagues' changes from {status.upstream}"
+            _git(root, "merge", "--quiet", "-m", message, "@{upstream}")
+        except GitError:
+            after = repo_status(root)
+            result.conflicted = list(after.conflicted) if after else []
+            if not result.conflicted:
+                raise
+            return result
+    result.sent = _subjects(root, "@{upstream}..HEAD")
+    if result.sent:
+        _git(root, "push", "--quiet", timeout=NETWORK_SECONDS)
+    return result
+
+
+def _subjects(root: Path, revisions: str) -> list[str]:
+    out = _git(root, "log", "--no-merges", "--format=%s (%an)", revisions)
+    return [line for line in out.splitlines() if line]

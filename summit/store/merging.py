@@ -1,0 +1,50 @@
+"""The merge driver's file work: read three versions, merge them, write the result over OURS.
+
+Git hands the driver three temporary files (`%O %A %B`) and the file's path in
+the repository (`%P`); whatever is in `%A` when the driver exits is the
+result, clean (exit 0) or conflicted (exit 1).
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from summit.store.atomic import write_atomic
+from summit.store.merge import MergeResult, conflict_text, merge_texts, model_for, read_text
+from summit.store.problems import DataError
+from summit.store.reading import read_data_file
+
+
+@dataclass
+class FileMerge:
+    result: MergeResult
+    written: bool
+    """Whether OURS was replaced (by the merge, or by the file with conflict markers)."""
+
+
+def merge_file(base: Path, ours: Path, theirs: Path, shown: str) -> FileMerge:
+    """Merge `theirs` into `ours` against `base`; `shown` is the file's path in the repository.
+
+    Clean: OURS holds the merged text. Conflict: OURS holds both versions of
+    each conflicting passage between markers (see `conflict_text`), so nothing
+    is lost. OURS is replaced atomically, or left as it was when even that
+    cannot be written (an input that is not UTF-8 text).
+    """
+    model = model_for(shown)
+    if model is None:
+        message = "is not a summit data file (invitees.toml or agendas/*.toml); not merged"
+        return FileMerge(MergeResult(None, errors=[message]), written=False)
+    path = Path(shown)
+    try:
+        texts = [read_text(path, read_data_file(side)) for side in (base, ours, theirs)]
+    except DataError as error:
+        return FileMerge(MergeResult(None, errors=[error.problems[0].message]), written=False)
+    base_text, ours_text, theirs_text = texts
+    result = merge_texts(base_text, ours_text, theirs_text, model=model, path=path)
+    text = result.text
+    if text is None:
+        text = conflict_text(
+            base_text, ours_text, theirs_text, model=model, path=path, result=result
+        )
+    if text != ours_text:
+        write_atomic(ours, text.encode("utf-8"))
+    return FileMerge(result, written=True)

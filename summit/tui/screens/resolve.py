@@ -1,0 +1,107 @@
+"""Settle a merge: for each field both sides changed, keep mine or theirs."""
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Label, Static
+
+from summit.store.merge import FieldConflict, shown_value
+from summit.store.problems import Side
+from summit.tui.text import escape
+from summit.tui.widgets.tables import selected_key
+
+_KEEP = {"ours": "mine", "theirs": "theirs"}
+
+
+class ResolveScreen(ModalScreen[dict[str, Side] | None]):
+    """Dismisses with a side for every conflict (keyed by its `where`), or None."""
+
+    CSS_PATH = "resolve.tcss"
+    BINDINGS = [
+        Binding("m", "keep('ours')", "Keep mine", id="resolve.mine"),
+        Binding("t", "keep('theirs')", "Keep theirs", id="resolve.theirs"),
+        Binding("M", "keep_all('ours')", "All mine", id="resolve.all_mine"),
+        Binding("T", "keep_all('theirs')", "All theirs", id="resolve.all_theirs"),
+        Binding("ctrl+s", "apply", "Save", id="resolve.apply", priority=True),
+        Binding("escape", "dismiss(None)", "Decide later", id="resolve.cancel"),
+    ]
+
+    def __init__(self, file_label: str, conflicts: Sequence[FieldConflict]) -> None:
+        super().__init__()
+        self.file_label = file_label
+        self.conflicts = list(conflicts)
+        self.choices: dict[str, Side] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="resolve"):
+            yield Label(f"{escape(self.file_label)} changed on disk meanwhile", id="resolve-title")
+            yield Static(
+                "Someone else saved this file while you were editing it. Their other "
+                "changes are merged with yours; these fields were changed on both sides. "
+                "For each, keep mine (m) or theirs (t), then save (ctrl+s). You can edit "
+                "the field afterwards as usual.",
+                id="resolve-note",
+            )
+            yield DataTable(id="resolve-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="resolve-detail")
+            with Horizontal(id="resolve-buttons"):
+                yield Button("Save", variant="primary", id="resolve-apply")
+                yield Button("Decide later", id="resolve-cancel")
+
+    def on_mount(self) -> None:
+        table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
+        for label, width in (("Field", 30), ("Was", 9), ("Mine", 9), ("Theirs", 9)):
+            table.add_column(label, key=label.lower(), width=width)
+        table.add_column("Keep", key="keep", width=6)
+        for conflict in self.conflicts:
+            values = (conflict.base, conflict.ours, conflict.theirs)
+            cells = [conflict.where, *map(shown_value, values)]
+            table.add_row(*map(Text, cells), Text("?"), key=conflict.where)
+        table.focus()
+
+    @on(DataTable.RowHighlighted, "#resolve-table")
+    def _show_detail(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted conflict in full: labels and values are cut to fit the table."""
+        where = event.row_key.value
+        conflict = next((c for c in self.conflicts if c.where == where), None)
+        if conflict is not None:
+            detail = (
+                f"{conflict.where}\nwas {shown_value(conflict.base)} · mine "
+                f"{shown_value(conflict.ours)} · theirs {shown_value(conflict.theirs)}"
+            )
+            self.query_one("#resolve-detail", Static).update(Text(detail))
+
+    def action_keep(self, side: Side) -> None:
+        table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
+        where = selected_key(table)
+        if where is None:
+            return
+        self._choose(where, side)
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+
+    def action_keep_all(self, side: Side) -> None:
+        for conflict in self.conflicts:
+            self._choose(conflict.where, side)
+
+    def _choose(self, where: str, side: Side) -> None:
+        self.choices[where] = side
+        table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
+        table.update_cell(where, "keep", Text(_KEEP[side]))
+
+    @on(Button.Pressed, "#resolve-apply")
+    def action_apply(self) -> None:
+        open_ones = [c.where for c in self.conflicts if c.where not in self.choices]
+        if open_ones:
+            self.notify(f"Choose mine or theirs for {len(open_ones)} more", severity="warning")
+            return
+        self.dismiss(dict(self.choices))
+
+    @on(Button.Pressed, "#resolve-cancel")
+    def _later(self) -> None:
+        self.dismiss(None)

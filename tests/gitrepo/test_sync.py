@@ -1,0 +1,90 @@
+"""Status, commit and sync on real repositories: a bare remote and two clones."""
+
+from pathlib import Path
+
+import pytest
+
+from summit.gitrepo.sync import GitError, commit_data, repo_status, sync
+from tests.conftest import SAMPLE_SUMMIT
+from tests.git_fixtures import Team, git
+
+
+def edit(root: Path, old: str, new: str, name: str = f"agendas/{SAMPLE_SUMMIT}.toml") -> None:
+    path = root / name
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def subjects(lines: list[str]) -> list[str]:
+    """Commit subjects without the author's name that sync adds."""
+    return [line.rsplit(" (", 1)[0] for line in lines]
+
+
+def test_status_names_the_branch_and_the_changed_data_files(team: Team) -> None:
+    status = repo_status(team.alice)
+    assert status is not None
+    assert (status.branch, status.upstream, status.ahead, status.behind) == (
+        "main",
+        "origin/main",
+        0,
+        0,
+    )
+    edit(team.alice, "Conference Room 1", "Conference Room 2")
+    (team.alice / "notes.txt").write_text("not data")
+    status = repo_status(team.alice)
+    assert status is not None
+    assert status.changed == (f"agendas/{SAMPLE_SUMMIT}.toml",)
+    assert status.describe() == "main ✎1"
+
+
+def test_outside_a_repository_there_is_no_status(data_dir: Path) -> None:
+    assert repo_status(data_dir) is None
+    with pytest.raises(GitError, match="git init"):
+        sync(data_dir)
+
+
+def test_commit_takes_only_the_data_files(team: Team) -> None:
+    edit(team.alice, "Conference Room 1", "Conference Room 2")
+    (team.alice / "notes.txt").write_text("not data")
+    commit_data(team.alice, "Move to Conference Room 2")
+    assert git(team.alice, "log", "-1", "--format=%s").strip() == "Move to Conference Room 2"
+    shown = git(team.alice, "show", "--name-only", "--format=", "HEAD").split()
+    assert shown == [f"agendas/{SAMPLE_SUMMIT}.toml"]
+    status = repo_status(team.alice)
+    assert status is not None and status.ahead == 1 and status.changed == ()
+    with pytest.raises(GitError, match="nothing to commit"):
+        commit_data(team.alice, "again")
+
+
+def test_sync_sends_ours_and_brings_in_theirs(team: Team) -> None:
+    edit(team.alice, "Conference Room 1", "Conference Room 2")
+    commit_data(team.alice, "Move to Conference Room 2")
+    sent = sync(team.alice)
+    assert subjects(sent.sent) == ["Move to Conference Room 2"] and sent.received == []
+    edit(team.bob, 'name = "Yahoo"', 'name = "Yahoo!"', "invitees.toml")
+    commit_data(team.bob, "Yahoo's name")
+    both = sync(team.bob)
+    assert subjects(both.received) == ["Move to Conference Room 2"]
+    assert subjects(both.sent) == ["Yahoo's name"]
+    assert "Conference Room 2" in (team.bob / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
+    assert subjects(sync(team.alice).received) == ["Yahoo's name"]
+    assert 'name = "Yahoo!"' in (team.alice / "invitees.toml").read_text()
+
+
+def test_sync_refuses_uncommitted_changes_and_a_missing_remote(team: Team, tmp_path: Path) -> None:
+    edit(team.alice, "Conference Room 1", "Conference Room 2")
+    with pytest.raises(GitError, match="commit your changes"):
+        sync(team.alice)
+    git(team.alice, "checkout", "--quiet", "-b", "local-only")
+    git(team.alice, "commit", "--quiet", "-am", "x")
+    with pytest.raises(GitError, match="no remote"):
+        sync(team.alice)
+
+
+def test_an_unreachable_remote_is_a_message(team: Team) -> None:
+    git(team.alice, "remote", "set-url", "origin", str(team.remote.parent / "gone.git"))
+    edit(team.alice, "Conference Room 1", "Conference Room 2")
+    commit_data(team.alice, "x")
+    with pytest.raises(GitError, match="git fetch failed"):
+        sync(team.alice)

@@ -1,0 +1,218 @@
+"""The pure three-way merge of data file texts: records by identity, lists by item."""
+
+from pathlib import Path
+
+import pytest
+import tomli
+
+from summit.model import Register, Summit
+from summit.store import DataError, TomlDocument
+from summit.store.merge import conflict_text, merge_texts
+from tests.conftest import REPO, SAMPLE_SUMMIT
+
+SAMPLE = (REPO / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
+REGISTER = (REPO / "invitees.toml").read_text()
+WHERE = Path("agendas/x.toml")
+VENUE = 'Conference Room 1"\nstatus = "invited"'
+COFFEE = '[[agenda]]\ntitle = "Coffee"\nkind = "break"\nminutes = 15\n\n'
+
+
+def changed(text: str, *edits: tuple[str, str]) -> str:
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def merged(ours: str, theirs: str, base: str = SAMPLE) -> Summit:
+    result = merge_texts(base, ours, theirs, model=Summit, path=WHERE)
+    assert result.text is not None, result.report(str(WHERE))
+    return Summit.model_validate(tomli.loads(result.text))
+
+
+def test_different_fields_of_one_record_merge() -> None:
+    ours = changed(SAMPLE, (VENUE, VENUE.replace("Room 1", "Room 5")))
+    theirs = changed(SAMPLE, ('status = "invited"', 'status = "confirmed"'))
+    summit = merged(ours, theirs)
+    assert summit.venue.endswith("Room 5")
+    assert summit.status == "confirmed"
+
+
+def test_the_same_change_on_both_sides_is_no_conflict() -> None:
+    both = changed(SAMPLE, ("minutes = 45", "minutes = 40"))
+    ours = changed(both, ('twitter-policy = "declined"', 'twitter-policy = "accepted"'))
+    summit = merged(ours, both)
+    assert summit.agenda[2].minutes == 40
+    assert summit.invitations["twitter"].rsvp["twitter-policy"] == "accepted"
+
+
+def test_the_result_keeps_ours_text_and_comments() -> None:
+    ours = changed(SAMPLE, ("# ── Agenda ──", "# ── Agenda (draft 3) ──"))
+    ours = changed(ours, (VENUE, VENUE.replace("Room 1", "Room 5")))
+    theirs = changed(SAMPLE, ('facebook-policy = "needs-action"', 'facebook-policy = "declined"'))
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    expected = changed(ours, ('facebook-policy = "needs-action"', 'facebook-policy = "declined"'))
+    assert result.text == expected
+
+
+def test_one_side_unchanged_takes_the_other_text_exactly() -> None:
+    theirs = changed(SAMPLE, ("# rsvp: needs-action", "# replies: needs-action"))
+    assert merge_texts(SAMPLE, SAMPLE, theirs, model=Summit, path=WHERE).text == theirs
+
+
+def test_a_field_changed_differently_is_a_conflict_named_per_field() -> None:
+    ours = changed(SAMPLE, ('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 20'))
+    theirs = changed(SAMPLE, ('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 30'))
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    assert result.text is None
+    assert result.report("agendas/x.toml") == [
+        "agendas/x.toml: agenda 'Coffee'.minutes: base 15, ours 20, theirs 30"
+    ]
+
+
+def test_deleted_on_one_side_and_edited_on_the_other_is_a_conflict() -> None:
+    ours = changed(SAMPLE, (COFFEE, ""))
+    theirs = changed(SAMPLE, ('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 30'))
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    assert [c.where for c in result.conflicts] == ["agenda 'Coffee'"]
+    text = conflict_text(SAMPLE, ours, theirs, model=Summit, path=WHERE, result=result)
+    assert "minutes = 30" in text  # theirs' edit is in the conflicted file
+
+
+def test_deleted_on_one_side_and_untouched_on_the_other_is_deleted() -> None:
+    ours = changed(SAMPLE, (COFFEE, ""))
+    theirs = changed(SAMPLE, ("minutes = 45", "minutes = 40"))
+    summit = merged(ours, theirs)
+    assert "Coffee" not in [item.title for item in summit.agenda]
+    assert summit.agenda[2].minutes == 40
+
+
+def test_an_item_inserted_on_one_side_while_the_other_edits_minutes() -> None:
+    new_item = '[[agenda]]\ntitle = "Lunch"\nkind = "break"\nminutes = 30\n\n'
+    ours = changed(SAMPLE, (COFFEE, COFFEE + new_item))
+    theirs = changed(SAMPLE, ("minutes = 45", "minutes = 50"))
+    summit = merged(ours, theirs)
+    titles = [item.title for item in summit.agenda]
+    assert titles[3:5] == ["Coffee", "Lunch"]
+    assert summit.agenda[2].minutes == 50
+
+
+def test_a_reorder_on_theirs_with_an_insertion_on_ours() -> None:
+    theirs = changed(SAMPLE, (COFFEE, ""))
+    theirs = changed(
+        theirs, ('[[agenda]]\ntitle = "Welcome', COFFEE + '[[agenda]]\ntitle = "Welcome')
+    )
+    new_item = '[[agenda]]\ntitle = "Any other business"\nminutes = 5\n\n'
+    ours = changed(SAMPLE, ("# ── Outputs", new_item + "# ── Outputs"))
+    titles = [item.title for item in merged(ours, theirs).agenda]
+    assert titles[0] == "Coffee"
+    assert titles[-1] == "Any other business"
+    assert len(titles) == 8
+
+
+def test_both_reordering_differently_keeps_ours_order_and_says_so() -> None:
+    ours = changed(SAMPLE, (COFFEE, ""))
+    ours = changed(ours, ('[[agenda]]\ntitle = "Welcome', COFFEE + '[[agenda]]\ntitle = "Welcome'))
+    theirs = changed(SAMPLE, (COFFEE, ""))
+    theirs = changed(theirs, ("# ── Outputs", COFFEE + "# ── Outputs"))
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    assert result.record is not None
+    assert isinstance(result.record, Summit)
+    assert result.record.agenda[0].title == "Coffee"
+    assert result.notes == ["agenda: both sides changed the order differently; ours' order is kept"]
+
+
+def test_items_with_ids_pair_by_id_even_when_retitled() -> None:
+    base = changed(SAMPLE, ('title = "Coffee"', 'id = "c0ffee"\ntitle = "Coffee"'))
+    ours = changed(base, ('title = "Coffee"', 'title = "Tea and coffee"'))
+    theirs = changed(base, ('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 20'))
+    summit = merged(ours, theirs, base)
+    coffee = summit.agenda[3]
+    assert (coffee.id, coffee.title, coffee.minutes) == ("c0ffee", "Tea and coffee", 20)
+
+
+def test_two_different_items_added_with_one_id_get_distinct_ids() -> None:
+    ours = changed(
+        SAMPLE, ("# ── Outputs", '[[agenda]]\nid = "abc"\ntitle = "A"\nminutes = 5\n\n# ── Outputs')
+    )
+    theirs = changed(
+        SAMPLE, ("# ── Outputs", '[[agenda]]\nid = "abc"\ntitle = "B"\nminutes = 5\n\n# ── Outputs')
+    )
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    # The same id on both sides means the same item: its title is a conflict, not two items.
+    assert [c.where for c in result.conflicts] == ["agenda 'A'.title"]
+
+
+def test_sequence_merges_as_the_larger_and_brings_what_it_issued() -> None:
+    ours = changed(SAMPLE, ("sequence = 0", "sequence = 2"))
+    ours = changed(ours, ('status = "CONFIRMED"', 'status = "TENTATIVE"'))
+    theirs = changed(SAMPLE, ("sequence = 0", "sequence = 1"))
+    summit = merged(ours, theirs)
+    assert summit.invite is not None
+    assert (summit.invite.sequence, summit.invite.issued.status) == (2, "TENTATIVE")
+
+
+def test_two_different_uids_are_a_conflict() -> None:
+    ours = changed(SAMPLE, ('uid = "93c1', 'uid = "aaaa'))
+    theirs = changed(SAMPLE, ('uid = "93c1', 'uid = "bbbb'))
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    assert [c.where for c in result.conflicts] == ["invite.uid"]
+
+
+def test_register_records_merge_by_id() -> None:
+    ours = changed(REGISTER, ('job_title = "Director of Public Policy, UK"', 'job_title = "VP"'))
+    new_org = '\n[organisations.ofcom-2]\nname = "Ofcom (2)"\nsector = "regulator"\n'
+    theirs = REGISTER + new_org
+    result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
+    assert result.text is not None
+    register = Register.model_validate(tomli.loads(result.text))
+    assert register.organisations["google"].delegates["google-policy"].job_title == "VP"
+    assert "ofcom-2" in register.organisations
+
+
+def test_an_invalid_merge_is_not_written() -> None:
+    # Each side is valid; together the end would come before the start.
+    start = 'organiser = "summit-lead"\nstart = 2027-01-20T09:30:00\nend = 2027-01-20T13:00:00'
+    ours = changed(SAMPLE, (start, start.replace("T09:30", "T12:30")))
+    theirs = changed(SAMPLE, (start, start.replace("T13:00", "T12:00")))
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    assert result.text is None
+    assert "not valid" in result.errors[0]
+    text = conflict_text(SAMPLE, ours, theirs, model=Summit, path=WHERE, result=result)
+    assert "12:30:00" in text and "12:00:00" in text
+
+
+def test_choices_settle_each_conflict() -> None:
+    ours = changed(SAMPLE, ('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 20'))
+    theirs = changed(SAMPLE, ('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 30'))
+    choices = {"agenda 'Coffee'.minutes": "theirs"}
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE, choices=choices)  # type: ignore[arg-type]
+    assert result.text is not None
+    assert Summit.model_validate(tomli.loads(result.text)).agenda[3].minutes == 30
+
+
+def test_a_conflicted_file_does_not_load_and_says_where(tmp_path: Path) -> None:
+    ours = changed(SAMPLE, (VENUE, VENUE.replace("Room 1", "Room 5")))
+    theirs = changed(SAMPLE, (VENUE, VENUE.replace("Room 1", "Room 6")))
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    path = tmp_path / "x.toml"
+    path.write_text(conflict_text(SAMPLE, ours, theirs, model=Summit, path=WHERE, result=result))
+    with pytest.raises(DataError) as raised:
+        TomlDocument.load(path, Summit)
+    (problem,) = raised.value.problems
+    assert problem.line == 11
+    assert problem.message.startswith('unresolved merge conflict: venue: base "100 Parliament')
+
+
+def test_markers_inside_a_multiline_string_are_still_a_conflict(tmp_path: Path) -> None:
+    text = changed(
+        SAMPLE,
+        (
+            "imagery from search",
+            "<<<<<<< ours\nimagery from search\n=======\nimages\n>>>>>>> theirs\n",
+        ),
+    )
+    path = tmp_path / "x.toml"
+    path.write_text(text)
+    with pytest.raises(DataError, match="unresolved merge conflict"):
+        TomlDocument.load(path, Summit)

@@ -1,0 +1,72 @@
+"""Commit and sync from the app, on real clones of a bare remote."""
+
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from summit.tui.app import SummitApp, make_app
+from summit.tui.screens.commit import CommitScreen
+from tests.conftest import SAMPLE_SUMMIT
+from tests.git_fixtures import Team, git
+from tests.tui.conftest import TODAY, settle
+
+
+def summit_text(root: Path) -> str:
+    return (root / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
+
+
+async def change_first_item(pilot, app: SummitApp) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("plus")
+    await settle(pilot)
+
+
+async def test_commit_from_the_app_commits_the_saved_data(team: Team) -> None:
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "main" in app.sub_title
+        await change_first_item(pilot, app)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert not isinstance(app.screen, CommitScreen)  # unsaved: save first
+        assert any("Save first" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, CommitScreen)
+        message = app.screen.query_one("#commit-message", TextArea)
+        message.text = "Welcome runs to 20 minutes"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "↑1" in app.sub_title
+    assert git(team.alice, "log", "-1", "--format=%s").strip() == "Welcome runs to 20 minutes"
+    assert git(team.alice, "status", "--porcelain").strip() == ""
+
+
+async def test_sync_from_the_app_brings_in_a_colleagues_change(team: Team) -> None:
+    path = team.bob / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(summit_text(team.bob).replace("Conference Room 1", "Conference Room 2"))
+    git(team.bob, "commit", "-qam", "Room 2")
+    git(team.bob, "push", "-q")
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        venue = app.session.workspace.summits[SAMPLE_SUMMIT].venue
+        assert venue.endswith("Conference Room 2")
+        assert any("Room 2" in str(n.message) for n in app._notifications)
+
+
+async def test_outside_git_commit_says_how_to_start(data_dir: Path) -> None:
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await settle(pilot)
+        assert any("git init" in str(n.message) for n in app._notifications)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert app.is_running
