@@ -135,3 +135,23 @@ def test_the_sample_shows_as_before_with_escaping_in_place(cli) -> None:
     assert result.code == 0
     assert "Summit on child-abuse imagery, filtering and copyright online" in result.out
     assert "\\x" not in result.out
+
+
+def test_paths_in_reports_and_errors_are_shown_escaped(data_dir: Path, tmp_path: Path, cli) -> None:
+    out = tmp_path / f"out{OSC_TITLE}"
+    exported = cli("export", "ics", SAMPLE_SUMMIT, "--out", out, "--data", data_dir)
+    assert exported.code == 0, exported.err
+    assert "wrote " in exported.out
+    reply = tmp_path / f"reply{CSI_CLEAR}{RLO}.ics"
+    reply.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    imported = cli("rsvp", "import", reply, "--data", data_dir)
+    assert imported.code == 1
+    missing = cli("validate", "--data", tmp_path / f"nowhere{OSC_TITLE}")
+    assert missing.code == 2
+    for result in (exported, imported, missing):
+        shown = result.out + result.err
+        for raw in RAW:
+            assert raw not in shown, (raw, shown)
+    assert "out\\x1b]0;pwned\\x07" in exported.out
+    assert "reply\\x1b[2J\\u202e.ics" in imported.out + imported.err
+    assert "nowhere\\x1b]0;pwned\\x07" in missing.err
