@@ -14,6 +14,7 @@ from summit.store.problems import MergeConflicts, Side
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
 from summit.tui.team import TeamActions
+from summit.tui.text import escape
 from summit.tui.themes import HIGH_CONTRAST
 from summit.workspace import SaveReport
 
@@ -94,7 +95,7 @@ class SummitApp(TeamActions):
     def show_save_report(self, report: SaveReport) -> None:
         root = self.session.workspace.root
         for refusal in report.refused:
-            lines = "\n".join(p.format(p.display_path(root)) for p in refusal.problems[:5])
+            lines = "\n".join(escape(p.format(p.display_path(root))) for p in refusal.problems[:5])
             self.notify(f"Not saved:\n{lines}", severity="error", timeout=15)
         for conflict in report.conflicts:
             self.resolve_conflict(conflict)

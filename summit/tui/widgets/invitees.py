@@ -174,7 +174,7 @@ class InviteesPart(SummitPart):
         workspace = self.session.workspace
         result, updated = collect_replies(workspace.summits, workspace.register, files)
         if result.problems:
-            lines = "\n".join(p.format() for p in result.problems)
+            lines = "\n".join(escape(p.format()) for p in result.problems)
             self.notify(f"No reply recorded:\n{lines}", severity="error", timeout=15)
             return
         for summit_id, summit in updated.items():
