@@ -122,8 +122,20 @@ def commit_data(root: Path, message: str) -> str:
     _git(root, "add", "--all", "--", *DATA_PATHS)
     if not _git(root, "diff", "--cached", "--name-only", "--", *DATA_PATHS).strip():
         raise GitError("there is nothing to commit: the data files are as last committed")
-    _git(root, "commit", "--quiet", "--message", message, "--", *DATA_PATHS)
+    if _merging(root):
+        # Finishing a merge: git commits the whole merge, which must not be split.
+        _git(root, "commit", "--quiet", "--message", message)
+    else:
+        _git(root, "commit", "--quiet", "--message", message, "--", *DATA_PATHS)
     return _git(root, "rev-parse", "HEAD").strip()
+
+
+def _merging(root: Path) -> bool:
+    try:
+        _git(root, "rev-parse", "--quiet", "--verify", "MERGE_HEAD")
+    except GitError:
+        return False
+    return True
 
 
 def sync(root: Path) -> SyncResult:
@@ -172,3 +184,28 @@ def sync(root: Path) -> SyncResult:
 def _subjects(root: Path, revisions: str) -> list[str]:
     out = _git(root, "log", "--no-merges", "--format=%s (%an)", revisions)
     return [line for line in out.splitlines() if line]
+
+
+def conflict_versions(root: Path, path: str) -> tuple[bytes, bytes, bytes]:
+    """Base, ours and theirs of a file git left conflicted (index stages 1, 2 and 3).
+
+    A missing stage (the file was added on both sides) is empty.
+    """
+    return tuple(_blob(root, f":{stage}:{path}") for stage in (1, 2, 3))  # type: ignore[return-value]
+
+
+def _blob(root: Path, spec: str) -> bytes:
+    if shutil.which("git") is None:
+        raise GitError("git is not installed")
+    run = subprocess.run(["git", "show", spec], cwd=root, capture_output=True, check=False)
+    return run.stdout if run.returncode == 0 else b""
+
+
+def mark_resolved(root: Path, path: str) -> None:
+    """Tell git the conflicted file is settled (as `git add` does); the user then commits."""
+    _git(root, "add", "--", f":(top){path}")
+
+
+def toplevel(root: Path) -> Path:
+    """The repository's own folder (the data folder may be inside it)."""
+    return Path(_git(root, "rev-parse", "--show-toplevel").strip())

@@ -11,6 +11,9 @@ from textual.app import App
 from textual.binding import Binding
 
 from summit.gitrepo.sync import GitError, RepoStatus, SyncResult, commit_data, repo_status, sync
+from summit.store.merge import MergeResult
+from summit.store.problems import Side
+from summit.teamwork import settle_git_conflict
 from summit.tui.session import Session
 
 NOT_A_REPOSITORY = (
@@ -50,6 +53,55 @@ class TeamActions(App[None]):
     def _show_git_status(self, status: RepoStatus | None) -> None:
         self.git_status = status
         self.show_unsaved()
+        waiting = [f for f in (status.conflicted if status else ()) if f not in self._declined]
+        if waiting and not self._settling:
+            self.settle_git_conflicts(waiting)
+
+    # Files a git merge left conflicted ------------------------------------------
+
+    _settling = False
+    _declined: frozenset[str] = frozenset()
+
+    def settle_git_conflicts(self, files: list[str]) -> None:
+        """Settle each conflicted data file field by field, then reload from disk."""
+        self._settling = True
+        self._settle_next(list(files))
+
+    def _settle_next(self, files: list[str]) -> None:
+        from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
+
+        if not files:
+            self._settling = False
+            self.reload()
+            self.refresh_git_status()
+            return
+        path, rest = files[0], files[1:]
+        result = settle_git_conflict(self._root, path)
+        if result.clean or not result.conflicts:
+            self._report_settled(path, result)
+            self._settle_next(rest)
+            return
+
+        def chosen(choices: dict[str, Side] | None) -> None:
+            if choices is None:
+                self._declined = self._declined | {path}
+                self.notify(
+                    f"{path} stays conflicted (read-only) until you settle it",
+                    severity="warning",
+                    timeout=10,
+                )
+            else:
+                self._report_settled(path, settle_git_conflict(self._root, path, choices))
+            self._settle_next(rest)
+
+        self.push_screen(ResolveScreen(f"{path} (git merge)", result.conflicts), chosen)
+
+    def _report_settled(self, path: str, result: MergeResult) -> None:
+        if result.clean:
+            self.notify(f"{path}: merge settled; commit it (f4) to finish the merge")
+        else:
+            reasons = "; ".join(result.errors) or "it could not be merged"
+            self.notify(f"{path} needs settling by hand: {reasons}", severity="error", timeout=15)
 
     # Commit -------------------------------------------------------------------
 

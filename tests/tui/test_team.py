@@ -1,11 +1,13 @@
 """Commit and sync from the app, on real clones of a bare remote."""
 
+import subprocess
 from pathlib import Path
 
 from textual.widgets import TextArea
 
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.commit import CommitScreen
+from summit.tui.screens.resolve import ResolveScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
 from tests.tui.conftest import TODAY, settle
@@ -70,3 +72,44 @@ async def test_outside_git_commit_says_how_to_start(data_dir: Path) -> None:
         await pilot.press("f5")
         await settle(pilot)
         assert app.is_running
+
+
+async def test_a_file_a_git_pull_left_conflicted_is_settled_in_the_app(team: Team) -> None:
+    """Both colleagues retimed the welcome; the pull conflicts; the app asks, field by field."""
+    for clone, minutes in ((team.bob, "25"), (team.alice, "20")):
+        path = clone / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+        path.write_text(path.read_text().replace("minutes = 15", f"minutes = {minutes}", 1))
+        git(clone, "commit", "-qam", f"Welcome {minutes} minutes")
+    (team.alice / "agendas" / f"{SAMPLE_SUMMIT}.toml").write_text(
+        summit_text(team.alice).replace("Conference Room 1", "Room 9")
+    )
+    git(team.alice, "commit", "-qam", "Room 9")
+    git(team.bob, "push", "-q")
+    git(team.alice, "fetch", "-q")
+    pull = subprocess.run(
+        ["git", "merge", "origin/main"],
+        cwd=team.alice,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert pull.returncode != 0 and "<<<<<<<" in summit_text(team.alice)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("t", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.session.workspace.writable
+        summit = app.session.workspace.summits[SAMPLE_SUMMIT]
+        assert summit.agenda[0].minutes == 25 and summit.venue.endswith("Room 9")
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, CommitScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert git(team.alice, "status", "--porcelain").strip() == ""
+    parents = git(team.alice, "log", "-1", "--format=%P").split()
+    assert len(parents) == 2  # the merge is committed
