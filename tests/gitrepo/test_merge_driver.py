@@ -8,6 +8,7 @@ from summit.model import Summit
 from summit.store import load_dataset
 from summit.tui.app import make_app
 from summit.tui.screens.problems import ProblemsScreen
+from summit.tui.screens.resolve import ResolveScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.gitrepo.conftest import Team, git, summit
 from tests.tui.conftest import TODAY, settle
@@ -174,14 +175,18 @@ def test_validate_reports_the_conflicted_file_by_line(team: Team) -> None:
 
 
 async def test_the_app_opens_a_conflicted_folder_read_only(team: Team) -> None:
+    """Read-only with the problem listed, and the field-by-field settling offered on top."""
     conflicting_coffee(team)
     app = make_app(team.bob, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, ProblemsScreen)
-        shown = " ".join(str(s.render()) for s in app.screen.query(".problem"))
+        await settle(pilot)
+        problems = [s for s in app.screen_stack if isinstance(s, ProblemsScreen)]
+        assert problems
+        shown = " ".join(str(s.render()) for s in problems[0].query(".problem"))
         assert "unresolved merge conflict" in shown
         assert "READ-ONLY" in app.sub_title
+        assert isinstance(app.screen, ResolveScreen)
 
 
 def test_setup_is_idempotent(team: Team) -> None:
