@@ -8,8 +8,10 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from summit.store import ConflictError
+from summit.store.preferences import load_preferences, save_preference
 from summit.store.problems import MergeConflicts, Side
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
@@ -32,9 +34,10 @@ class SummitApp(TeamActions):
         *TeamActions.TEAM_BINDINGS,
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, preferences: dict[str, Any] | None = None) -> None:
         super().__init__()
         self.session = session
+        self.preferences = preferences if preferences is not None else load_preferences()
         session.subscribe(self.show_unsaved)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -43,9 +46,16 @@ class SummitApp(TeamActions):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
+        chosen = self.preferences.get("theme")
+        if isinstance(chosen, str) and chosen in self.available_themes:
+            self.theme = chosen
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.show_problems()
         self.show_unsaved()
         self.refresh_git_status()
+
+    def _remember_theme(self, theme: Theme) -> None:
+        save_preference("theme", theme.name)
 
     def show_problems(self) -> None:
         workspace = self.session.workspace

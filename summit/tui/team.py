@@ -5,13 +5,17 @@ seconds on a slow network); results come back to the UI thread as messages.
 """
 
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from summit.gitrepo.setup import GitSetupError, is_set_up
+from summit.gitrepo.setup import setup as git_setup
 from summit.gitrepo.sync import GitError, RepoStatus, SyncResult, commit_data, repo_status, sync
 from summit.store.merge import MergeResult
+from summit.store.preferences import save_preference
 from summit.store.problems import Side
 from summit.teamwork import settle_git_conflict
 from summit.tui.session import Session
@@ -48,14 +52,57 @@ class TeamActions(App[None]):
     @work(thread=True, exclusive=True, group="git-status")
     def refresh_git_status(self) -> None:
         status = repo_status(self._root)
-        self.call_from_thread(self._show_git_status, status)
+        needs_setup = status is not None and not self._setup_offered and not is_set_up(self._root)
+        self.call_from_thread(self._show_git_status, status, needs_setup)
 
-    def _show_git_status(self, status: RepoStatus | None) -> None:
+    def _show_git_status(self, status: RepoStatus | None, needs_setup: bool = False) -> None:
         self.git_status = status
         self.show_unsaved()
         waiting = [f for f in (status.conflicted if status else ()) if f not in self._declined]
         if waiting and not self._settling:
             self.settle_git_conflicts(waiting)
+        elif needs_setup:
+            self._offer_setup()
+
+    # Offering `summit git setup` once per repository -------------------------------
+
+    _setup_offered = False
+    preferences: dict[str, Any]
+
+    def _offer_setup(self) -> None:
+        from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
+
+        self._setup_offered = True
+        where = str(self._root.resolve())
+        if where in self.preferences.get("git_setup_declined", []):
+            return
+        message = (
+            "This data folder is in git, but git does not yet merge its files record by "
+            "record, so colleagues' changes to one summit file would clash line by line. "
+            "Set up summit's merge and diff drivers for this copy of the repository? "
+            "(It writes .git/config and .gitattributes; commit .gitattributes.)"
+        )
+        answers = [("setup", "Set up"), ("never", "Not for this folder"), ("cancel", "Later")]
+
+        def answered(answer: str | None) -> None:
+            if answer == "setup":
+                self._run_setup()
+            elif answer == "never":
+                declined = [*self.preferences.get("git_setup_declined", []), where]
+                self.preferences["git_setup_declined"] = declined
+                save_preference("git_setup_declined", declined)
+
+        self.push_screen(ConfirmScreen("Merging with colleagues", message, answers), answered)
+
+    def _run_setup(self) -> None:
+        try:
+            report = git_setup(self._root)
+        except GitSetupError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        done = "; ".join(report.changed) or "nothing to change"
+        self.notify(f"Set up git merging: {done}")
+        self.refresh_git_status()
 
     # Files a git merge left conflicted ------------------------------------------
 

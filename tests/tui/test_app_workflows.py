@@ -239,3 +239,14 @@ async def test_themes_include_high_contrast(app: SummitApp) -> None:
             app.theme = theme
             await settle(pilot)
             assert app.current_theme.name == theme
+
+
+async def test_the_chosen_theme_is_kept_for_next_time(data_dir: Path) -> None:
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = "summit-high-contrast"
+        await settle(pilot)
+    again = make_app(data_dir, today=TODAY)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.theme == "summit-high-contrast"

@@ -1,11 +1,14 @@
-"""Commit and sync from the app, on real clones of a bare remote."""
+"""Git in the app: setup offered once, commit, sync and settling conflicts, on real clones of
+a bare remote."""
 
 import subprocess
 from pathlib import Path
 
 from textual.widgets import TextArea
 
+from summit.gitrepo.setup import is_set_up
 from summit.tui.app import SummitApp, make_app
+from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.commit import CommitScreen
 from summit.tui.screens.resolve import ResolveScreen
 from tests.conftest import SAMPLE_SUMMIT
@@ -113,3 +116,44 @@ async def test_a_file_a_git_pull_left_conflicted_is_settled_in_the_app(team: Tea
     assert git(team.alice, "status", "--porcelain").strip() == ""
     parents = git(team.alice, "log", "-1", "--format=%P").split()
     assert len(parents) == 2  # the merge is committed
+
+
+def plain_repository(data_dir: Path) -> Path:
+    """The sample committed in a repository where nobody has run `summit git setup`."""
+    git(data_dir, "init", "--quiet", "--initial-branch=main")
+    git(data_dir, "add", "--all")
+    git(data_dir, "commit", "--quiet", "-m", "The sample")
+    return data_dir
+
+
+async def test_the_app_offers_git_setup_once_and_sets_it_up(
+    data_dir: Path, git_identity: None
+) -> None:
+    root = plain_repository(data_dir)
+    app = make_app(root, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#answer-setup")
+        await settle(pilot)
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+    assert is_set_up(root)
+    assert "merge=summit" in (root / ".gitattributes").read_text()
+
+
+async def test_declining_git_setup_is_remembered(data_dir: Path, git_identity: None) -> None:
+    root = plain_repository(data_dir)
+    app = make_app(root, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.click("#answer-never")
+        await settle(pilot)
+    again = make_app(root, today=TODAY)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert not isinstance(again.screen, ConfirmScreen)
+    assert not is_set_up(root)
