@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from summit import __version__
-from summit.cli import commands, sending
+from summit.cli import commands, history, sending
 from summit.cli.output import consoles
 from summit.store import ConflictError, DataDirError
 
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=commands.schema)
 
     _sending_verbs(verbs)
+    history.add_verbs(verbs, _data_option)
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
     _data_option(app)
@@ -134,7 +135,10 @@ def _sending_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv, paths = history.split_paths(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    if paths:
+        args.paths = paths
     out, err = consoles()
     run: Command = args.run
     try:
