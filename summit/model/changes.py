@@ -30,7 +30,7 @@ _R = TypeVar("_R", bound=Record)
 # ── Words ───────────────────────────────────────────────────────────────────
 
 
-def _quoted(text: str, limit: int = 60) -> str:
+def _quoted(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     return f"'{flat if len(flat) <= limit else flat[: limit - 1] + '…'}'"
 
