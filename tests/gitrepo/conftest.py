@@ -1,5 +1,6 @@
 """Real git repositories in temporary folders, with identities set per commit (never globally)."""
 
+import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -19,8 +20,6 @@ def no_user_git_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def run_git(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    import os
-
     done = subprocess.run(
         ["git", *args],
         cwd=root,
@@ -35,7 +34,7 @@ def run_git(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
 def commit_all(root: Path, message: str, author: str, when: str) -> None:
     """Commit every change as `author` at `when` (ISO 8601), identity given on the command line."""
     run_git(root, "add", "-A")
-    email = author.split()[0].lower() + "@dcms.example.org"
+    email = author.split(maxsplit=1)[0].lower() + "@dcms.example.org"
     run_git(
         root,
         "-c",

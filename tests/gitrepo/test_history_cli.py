@@ -1,5 +1,6 @@
 """`summit diff`, `summit log` and git's diff driver on real repositories, sentence for sentence."""
 
+import re
 import shlex
 import sys
 from collections.abc import Callable
@@ -27,7 +28,11 @@ def move_coffee(root: Path) -> None:
 
 
 def longer_item(root: Path) -> None:
-    edit(root / SUMMIT, 'lead = "iwf-chief-executive"\nminutes = 30', 'lead = "iwf-chief-executive"\nminutes = 40')
+    edit(
+        root / SUMMIT,
+        'lead = "iwf-chief-executive"\nminutes = 30',
+        'lead = "iwf-chief-executive"\nminutes = 40',
+    )
 
 
 def add_delegate(root: Path) -> None:
@@ -52,18 +57,25 @@ EDITS = [
     (new_venue, "Move to Lancaster House", "Cath Jones"),
 ]
 
-REPLY = ["agendas/online-safety-summit.toml", "  Facebook: Oliver Grant accepted (was needs-action)"]
+REPLY = [
+    "agendas/online-safety-summit.toml",
+    "  Facebook: Oliver Grant accepted (was needs-action)",
+]
 MOVE = [
     "agendas/online-safety-summit.toml",
     "  agenda 'Coffee': moved to 09:45–10:00 (was 11:00–11:15)",
     "  agenda 'The scale of child-abuse imagery online': now 10:00–10:30 (was 09:45–10:15)",
-    "  agenda 'Blocking and removing imagery: search and hosting': now 10:30–11:15 (was 10:15–11:00)",
+    "  agenda 'Blocking and removing imagery: search and hosting': "
+    "now 10:30–11:15 (was 10:15–11:00)",
 ]
 LONGER = [
     "agendas/online-safety-summit.toml",
-    "  agenda 'The scale of child-abuse imagery online': now 10:00–10:40 (was 10:00–10:30), 40 minutes (was 30)",
-    "  agenda 'Blocking and removing imagery: search and hosting': now 10:40–11:25 (was 10:30–11:15)",
-    "  agenda 'Family-friendly filtering on broadband and mobile': now 11:25–12:05 (was 11:15–11:55)",
+    "  agenda 'The scale of child-abuse imagery online': "
+    "now 10:00–10:40 (was 10:00–10:30), 40 minutes (was 30)",
+    "  agenda 'Blocking and removing imagery: search and hosting': "
+    "now 10:40–11:25 (was 10:30–11:15)",
+    "  agenda 'Family-friendly filtering on broadband and mobile': "
+    "now 11:25–12:05 (was 11:15–11:55)",
     "  agenda 'Copyright infringement and illegal sites': now 12:05–12:40 (was 11:55–12:30)",
     "  agenda 'Agreed actions and next steps': now 12:40–13:00 (was 12:30–12:50)",
 ]
@@ -117,4 +129,143 @@ def test_log_gives_author_date_subject_and_the_change_of_each_commit(
         "    Longer session on scale",
         *("  " + line for line in LONGER),
         "",
+    ]
+
+
+def driver_command() -> str:
+    """What `summit git setup` writes: this interpreter running summit, shell-quoted."""
+    return f"{shlex.quote(sys.executable)} -m summit diff-driver"
+
+
+def configure_driver(root: Path) -> None:
+    """The diff driver set up by hand, as `summit git setup` will (not depended on here)."""
+    run_git(root, "config", "diff.summit.command", driver_command())
+    (root / ".gitattributes").write_text(
+        "invitees.toml diff=summit\nagendas/*.toml diff=summit\n", encoding="utf-8"
+    )
+
+
+def test_git_diff_prints_what_summit_diff_prints(repo: Path, cli: Cli) -> None:
+    configure_driver(repo)
+    new_venue(repo)
+    add_delegate(repo)
+    ours = cli("diff", "--data", repo)
+    assert lines(ours.out) == VENUE_LINES + DELEGATE
+    assert run_git(repo, "diff") == ours.out
+
+
+def test_git_log_p_shows_plain_english_with_ext_diff(history: Path) -> None:
+    configure_driver(history)
+    commit_all(history, "Plain-English diffs", "Ann Example", "2027-01-10T09:00:00+00:00")
+    without = run_git(history, "log", "-p", "-2", "--format=%s")
+    assert "-venue = " in without  # git log -p uses the driver only when asked
+    shown = run_git(history, "log", "-p", "--ext-diff", "-1", "--format=%s", "HEAD~1")
+    assert lines(shown) == ["Move to Lancaster House", "", *VENUE_LINES]
+
+
+def test_the_driver_handles_added_and_removed_files(repo: Path, cli: Cli) -> None:
+    configure_driver(repo)
+    run_git(repo, "rm", "-q", "invitees.toml")
+    new = repo / "agendas" / "follow-up.toml"
+    new.write_bytes((repo / SUMMIT).read_bytes())
+    run_git(repo, "add", "-A")
+    assert lines(run_git(repo, "diff", "--cached", "--", "agendas", "invitees.toml")) == [
+        "agendas/follow-up.toml",
+        "  summit created: 'Summit on child-abuse imagery, filtering and copyright online' "
+        "on 2027-01-20 09:30 at 100 Parliament Street, London SW1A 2BQ: Conference Room 1",
+        "invitees.toml",
+        "  register deleted: 13 organisations, 16 delegates",
+    ]
+
+
+def test_working_tree_diff_includes_new_untracked_summits_and_says_when_nothing_changed(
+    repo: Path, cli: Cli
+) -> None:
+    nothing = cli("diff", "--data", repo)
+    assert (nothing.code, nothing.out, nothing.err.strip()) == (0, "", "no changes to the data")
+    (repo / "agendas" / "follow-up.toml").write_bytes((repo / SUMMIT).read_bytes())
+    assert lines(cli("diff", "--data", repo).out)[0] == "agendas/follow-up.toml"
+
+
+def test_a_file_that_does_not_load_is_described_not_a_traceback(repo: Path, cli: Cli) -> None:
+    edit(repo / SUMMIT, 'kind = "break"\nminutes = 15', 'kind = "break"\nminutes = "15"')
+    result = cli("diff", "--data", repo)
+    assert result.code == 0
+    assert lines(result.out) == [
+        "agendas/online-safety-summit.toml",
+        "  the new version does not load: 89:1: agenda[3].minutes: input should be a valid integer",
+    ]
+    (repo / SUMMIT).write_text("title = [\n", encoding="utf-8")
+    broken = cli("diff", "--data", repo)
+    assert lines(broken.out)[1].startswith("  the new version does not load: 2:1: TOML syntax")
+
+
+def test_comments_only_is_said_so(repo: Path, cli: Cli) -> None:
+    edit(repo / SUMMIT, "# ── Agenda", "# ── The agenda")
+    assert lines(cli("diff", "--data", repo).out) == [
+        "agendas/online-safety-summit.toml",
+        "  no change to the data (layout or comments only)",
+    ]
+
+
+def test_paths_after_double_dash_limit_the_diff(history: Path, cli: Cli) -> None:
+    result = cli("diff", "HEAD~2", "HEAD", "--data", history, "--", history / "invitees.toml")
+    assert lines(result.out) == DELEGATE
+
+
+def test_log_of_one_summit_skips_register_commits(history: Path, cli: Cli) -> None:
+    result = cli("log", "online-safety-summit", "-n", "2", "--data", history)
+    shown = lines(result.out)
+    subjects = [shown[i + 1].strip() for i, line in enumerate(shown) if re.match(r"\w{7}  ", line)]
+    assert subjects[:2] == ["Move to Lancaster House", "Longer session on scale"]
+
+
+def test_a_folder_without_git_says_how_to_start(data_dir: Path, cli: Cli) -> None:
+    for args in (("diff",), ("log",)):
+        result = cli(*args, "--data", data_dir)
+        assert result.code == 2
+        assert result.out == ""
+        assert "is not in a git repository" in result.err
+        assert "git init" in result.err and "summit git setup" in result.err
+
+
+def test_a_bad_revision_is_a_message(history: Path, cli: Cli) -> None:
+    result = cli("diff", "no-such-branch", "--data", history)
+    assert result.code == 2
+    assert "'no-such-branch' is not a commit in this repository" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_an_empty_repository_diffs_everything_as_new_and_has_no_log(
+    data_dir: Path, cli: Cli
+) -> None:
+    run_git(data_dir, "init", "-q")
+    result = cli("diff", "--data", data_dir)
+    assert lines(result.out)[0::2] == ["agendas/online-safety-summit.toml", "invitees.toml"]
+    empty = cli("log", "--data", data_dir)
+    assert (empty.code, empty.out) == (0, "")
+
+
+def test_control_characters_in_a_commit_subject_are_escaped(repo: Path, cli: Cli) -> None:
+    reply(repo)
+    commit_all(repo, "Reply \x1b[31mred", "Bob Smith", "2027-01-05T10:30:00+00:00")
+    out = cli("log", "-n", "1", "--data", repo).out
+    assert "\x1b" not in out
+    assert "Reply \\x1b[31mred" in out
+
+
+def test_data_in_a_subfolder_of_the_repository(history: Path, cli: Cli, tmp_path: Path) -> None:
+    outer = tmp_path / "outer"
+    outer.mkdir()
+    run_git(outer, "init", "-q")
+    data = outer / "team" / "data"
+    data.parent.mkdir()
+    history.rename(data)
+    (data / ".git").rename(outer / "unused-git")  # now only the outer repository holds it
+    commit_all(outer, "Bring the data in", "Ann Example", "2027-01-11T09:00:00+00:00")
+    edit(data / SUMMIT, 'twitter-policy = "declined"', 'twitter-policy = "accepted"')
+    result = cli("diff", "--data", data)
+    assert lines(result.out) == [
+        "agendas/online-safety-summit.toml",
+        "  Twitter: Jess Moreno accepted (was declined)",
     ]

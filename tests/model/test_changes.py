@@ -22,6 +22,7 @@ from summit.model.changes import (
     describe_summit_changes,
     raises_sequence,
 )
+from summit.model.invite import issue
 from summit.store import load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
@@ -85,8 +86,10 @@ def test_minutes_renames_additions_and_removals_of_agenda_items(
     new.agenda.append(AgendaItem(title="Lunch", kind="break", minutes=30))  # type: ignore[arg-type]
     lines = changes(summit, new, names)
     assert lines[0] == "agenda 'Welcome': renamed from 'Welcome and purpose of the day'"
-    assert "agenda 'Agreed actions and next steps': now 12:15–12:40 (was 12:30–12:50), " \
+    assert (
+        "agenda 'Agreed actions and next steps': now 12:15–12:40 (was 12:30–12:50), "
         "25 minutes (was 20)" in lines
+    )
     assert "agenda 'Lunch' added at 12:40–13:10" in lines
     assert lines[-1] == "agenda 'Coffee' removed (was 11:00–11:15)"
 
@@ -157,8 +160,6 @@ def test_agenda_and_reply_changes_do_not_raise_the_sequence(summit: Summit, name
 
 
 def test_an_export_says_the_sequence_went_up(summit: Summit, names: Names) -> None:
-    from summit.model.invite import issue
-
     moved = summit.model_copy(deep=True)
     moved.venue = "Lancaster House"
     sent = issue(moved, lambda: "unused")
