@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from summit.gitrepo.command import repository_root
+from summit.gitrepo.command import GitError, repository_root
 from summit.gitrepo.history import Blobs, Commit, FileChange, changed_files, log
 from summit.model.changes import Names, describe_register_changes, describe_summit_changes
 from summit.model.register import Register
@@ -183,6 +183,8 @@ class DataRepository:
         specs = []
         for path in paths:
             absolute = Path(os.path.realpath(Path.cwd() / path))
+            if not absolute.is_relative_to(top):
+                raise GitError(f"{path} is outside the repository {self.top}")
             specs.append(f":(top){absolute.relative_to(top).as_posix()}")
         return specs
 

@@ -87,9 +87,6 @@ def diff(args: argparse.Namespace, out: Console, err: Console) -> int:
             reports = repository.uncommitted_changes()
     except GitError as error:
         return _git_failed(err, error)
-    except ValueError as error:  # a path outside the repository
-        _say(err, f"summit: {error}")
-        return 2
     print_reports(out, reports)
     if not reports:
         _say(err, "no changes to the data")

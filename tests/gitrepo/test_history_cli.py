@@ -269,3 +269,14 @@ def test_data_in_a_subfolder_of_the_repository(history: Path, cli: Cli, tmp_path
         "agendas/online-safety-summit.toml",
         "  Twitter: Jess Moreno accepted (was declined)",
     ]
+
+
+def test_git_diff_from_a_subfolder_and_a_path_outside_the_repository(
+    repo: Path, cli: Cli, tmp_path: Path
+) -> None:
+    configure_driver(repo)
+    new_venue(repo)
+    assert lines(run_git(repo / "agendas", "diff")) == VENUE_LINES
+    outside = cli("diff", "--data", repo, "--", tmp_path)
+    assert outside.code == 2
+    assert "is outside the repository" in outside.err
