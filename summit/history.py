@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from summit.gitrepo.command import GitError, repository_root
-from summit.gitrepo.history import Blobs, Commit, FileChange, changed_files, log
+from summit.gitrepo.command import GitError, repository_root, resolve_commit
+from summit.gitrepo.history import Blobs, Commit, FileChange, changed_files, has_commits, log
 from summit.model.changes import Names, describe_register_changes, describe_summit_changes
 from summit.model.register import Register
 from summit.model.summit import Summit
@@ -154,6 +154,25 @@ def _quietly(register_at: RegisterAt) -> Register | None:
         return None  # names fall back to ids
 
 
+def commit_message(reports: Sequence[FileReport], width: int = 72) -> str:
+    """A commit message from the plain-English change: a subject line, then every change.
+
+    For the app's commit key to prefill; the user edits it before committing.
+    """
+    sentences = [line for report in reports for line in report.lines]
+    if not sentences:
+        return ""
+    subject = sentences[0]
+    if len(sentences) > 1:
+        subject += f" (and {len(sentences) - 1} more)"
+    if len(subject) > width:
+        subject = subject[: width - 1] + "…"
+    body = [
+        f"{report.path}:\n" + "".join(f"- {line}\n" for line in report.lines) for report in reports
+    ]
+    return f"{subject}\n\n" + "\n".join(body)
+
+
 # ── A repository ────────────────────────────────────────────────────────────
 
 
@@ -203,14 +222,15 @@ class DataRepository:
         `old` None is before the first commit. Only data files are described, in path order.
         """
         specs = self.user_pathspecs(paths) if paths else self.pathspecs()
+        # Hashes from here on: a branch that moves meanwhile cannot mix two states.
+        old = None if old is None else resolve_commit(self.top, old)
+        new = None if new is None else resolve_commit(self.top, new)
         changes = changed_files(self.top, old, new, specs)
         with Blobs(self.top) as blobs:
             return self._reports(blobs, changes, old, new)
 
     def uncommitted_changes(self) -> list[FileReport]:
         """The working tree against the last commit (everything, before the first commit)."""
-        from summit.gitrepo.history import has_commits  # noqa: PLC0415
-
         return self.compare("HEAD" if has_commits(self.top) else None, None)
 
     def _reports(

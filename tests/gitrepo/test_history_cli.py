@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from summit.history import DataRepository, commit_message
 from tests.conftest import CliResult
 from tests.gitrepo.conftest import commit_all, edit, run_git
 
@@ -280,3 +281,19 @@ def test_git_diff_from_a_subfolder_and_a_path_outside_the_repository(
     outside = cli("diff", "--data", repo, "--", tmp_path)
     assert outside.code == 2
     assert "is outside the repository" in outside.err
+
+
+def test_a_commit_message_from_the_plain_english_change(repo: Path) -> None:
+    reply(repo)
+    add_delegate(repo)
+    reports = DataRepository(repo).uncommitted_changes()
+    assert commit_message(reports) == (
+        "Facebook: Oliver Grant accepted (was needs-action) (and 1 more)\n"
+        "\n"
+        "agendas/online-safety-summit.toml:\n"
+        "- Facebook: Oliver Grant accepted (was needs-action)\n"
+        "\n"
+        "invitees.toml:\n"
+        "- delegate added: Ada Park (Google), Legal Counsel\n"
+    )
+    assert commit_message([]) == ""
