@@ -131,7 +131,8 @@ def diff_driver(args: argparse.Namespace, out: Console, err: Console) -> int:
     """
     rest: list[str] = args.rest
     if len(rest) < 6:
-        _say(out, f"{args.path}\n  unmerged: resolve the conflict, then look again")
+        _say(out, args.path)
+        _say(out, "  unmerged: resolve the conflict, then look again")
         return 0
     old_file, new_file = rest[0], rest[3]
     data_root, data_path = _data_root_of(args.path)

@@ -297,3 +297,14 @@ def test_a_commit_message_from_the_plain_english_change(repo: Path) -> None:
         "- delegate added: Ada Park (Google), Legal Counsel\n"
     )
     assert commit_message([]) == ""
+
+
+def test_the_driver_called_for_an_unmerged_file_says_so(repo: Path, cli: Cli) -> None:
+    result = cli("diff-driver", "agendas/online-safety-summit.toml")
+    assert (result.code, lines(result.out)) == (
+        0,
+        [
+            "agendas/online-safety-summit.toml",
+            "  unmerged: resolve the conflict, then look again",
+        ],
+    )
