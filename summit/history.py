@@ -24,7 +24,7 @@ from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX
 from summit.store.problems import DataError, InvalidSummitId
 from summit.store.reading import read_data_file
 
-NO_DATA_CHANGE = "no change to the data (layout or comments only)"
+NO_DATA_CHANGE = "no change to the data (layout, comments or item ids only)"
 
 
 @dataclass(frozen=True, slots=True)

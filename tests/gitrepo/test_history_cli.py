@@ -205,7 +205,7 @@ def test_comments_only_is_said_so(repo: Path, cli: Cli) -> None:
     edit(repo / SUMMIT, "# ── Agenda", "# ── The agenda")
     assert lines(cli("diff", "--data", repo).out) == [
         "agendas/online-safety-summit.toml",
-        "  no change to the data (layout or comments only)",
+        "  no change to the data (layout, comments or item ids only)",
     ]
 
 

@@ -4,6 +4,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summit.model import (
     Action,
@@ -23,6 +25,7 @@ from summit.model.changes import (
     raises_sequence,
 )
 from summit.model.invite import issue
+from summit.model.schedule import schedule
 from summit.store import load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
@@ -207,3 +210,32 @@ def test_personal_data_is_said_to_change_without_its_values(
     lines = describe_register_changes(old, new)
     assert lines == ["Mei Lin Carter (Google): access/dietary needs changed"]
     assert not any("Veg" in line or "Step" in line for line in lines)
+
+
+@given(order=st.permutations(range(7)), longer=st.integers(0, 6), extra=st.integers(1, 60))
+@settings(max_examples=60, deadline=None)
+def test_any_reordering_names_exactly_the_items_whose_place_or_time_changed(
+    sample: tuple[Summit, Register], order: list[int], longer: int, extra: int
+) -> None:
+    old = sample[0]
+    new = old.model_copy(deep=True)
+    new.agenda = [new.agenda[i] for i in order]
+    new.agenda[longer].minutes += extra
+    lines = describe_summit_changes(old, new, Names(sample[1]))
+    assert lines == describe_summit_changes(old, new, Names(sample[1]))  # deterministic
+    old_times = {s.item.title: (s.start, s.end) for s in schedule(old)}
+    described = {line.split("'")[1] for line in lines}
+    changed = {s.item.title for s in schedule(new) if old_times[s.item.title] != (s.start, s.end)}
+    assert described == changed | {new.agenda[longer].title}
+    moves = sum("moved to" in line for line in lines)
+    kept_in_order = _longest_increasing(order)
+    assert moves == len(order) - kept_in_order
+
+
+def _longest_increasing(values: list[int]) -> int:
+    best = [1] * len(values)
+    for i in range(len(values)):
+        for j in range(i):
+            if values[j] < values[i]:
+                best[i] = max(best[i], best[j] + 1)
+    return max(best, default=0)
