@@ -250,7 +250,9 @@ def _item_clauses(old: Slot, new: Slot, moved: bool, names: Names) -> list[str]:
     clauses = []
     if before.title != after.title:
         clauses.append(f"renamed from {_quoted(before.title)}")
-    if moved:
+    if moved and (old.start, old.end) == (new.start, new.end):
+        clauses.append(f"moved to {_times(new, old)} (same time as before)")
+    elif moved:
         clauses.append(f"moved to {_times(new, old)} (was {_times(old, new)})")
     elif (old.start, old.end) != (new.start, new.end):
         clauses.append(f"now {_times(new, old)} (was {_times(old, new)})")
