@@ -14,7 +14,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from summit.gitrepo.command import GitError, repository_root, resolve_commit
-from summit.gitrepo.history import Blobs, Commit, FileChange, changed_files, has_commits, log
+from summit.gitrepo.history import (
+    Blobs,
+    BlobTooLarge,
+    Commit,
+    FileChange,
+    changed_files,
+    has_commits,
+    log,
+)
 from summit.model.changes import Names, describe_register_changes, describe_summit_changes
 from summit.model.register import Register
 from summit.model.summit import Summit
@@ -22,7 +30,7 @@ from summit.model.text import is_slug
 from summit.store.document import decode, parse, validate
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX
 from summit.store.problems import DataError, InvalidSummitId
-from summit.store.reading import read_data_file
+from summit.store.reading import MAX_DATA_FILE_BYTES, read_data_file
 
 NO_DATA_CHANGE = "no change to the data (layout, comments or item ids only)"
 
@@ -243,8 +251,12 @@ class DataRepository:
             path = self.data_path(change.path)
             if path is None:
                 continue
-            before = blobs.read(change.old) if change.old else None
-            after = self._new_side(blobs, change)
+            try:
+                before = self._read(blobs, change.old)
+                after = self._new_side(blobs, change)
+            except Unreadable as error:
+                reports.append(FileReport(path, [error.reason]))
+                continue
             lines = describe_file(
                 path,
                 before,
@@ -257,13 +269,23 @@ class DataRepository:
                 reports.append(FileReport(path, lines))
         return reports
 
+    @staticmethod
+    def _read(blobs: Blobs, oid: str | None, side: str = "old") -> bytes | None:
+        if oid is None:
+            return None
+        try:
+            return blobs.read(oid, limit=MAX_DATA_FILE_BYTES)
+        except BlobTooLarge as error:
+            raise Unreadable(f"the {side} version is not read: {error}") from None
+
     def _new_side(self, blobs: Blobs, change: FileChange) -> bytes | None:
-        if change.in_work_tree:
-            try:
-                return read_data_file(self.top / change.path)
-            except DataError:
-                return None
-        return blobs.read(change.new) if change.new else None
+        if not change.in_work_tree:
+            return self._read(blobs, change.new, "new")
+        try:
+            return read_data_file(self.top / change.path)
+        except DataError as error:
+            # Unreadable is not deleted: say why rather than report a removal.
+            raise Unreadable(f"the new version is not read: {error.problems[0].message}") from None
 
     def _register_at(
         self, blobs: Blobs, revision: str | None, *, on_disk: bool = False

@@ -189,6 +189,10 @@ def show_file(folder: Path, revision: str, path: str) -> bytes | None:
         return blobs.read(f"{commit}:{path}")
 
 
+class BlobTooLarge(GitError):
+    """An object larger than the reader will hold in memory."""
+
+
 class Blobs:
     """Reads objects through one `git cat-file --batch` process (and one `--batch-check`).
 
@@ -243,8 +247,11 @@ class Blobs:
         header = _ask(self._check, name)
         return None if header is None else header[0]
 
-    def read(self, name: str) -> bytes | None:
-        """The contents of the object `name` names; None if there is none."""
+    def read(self, name: str, limit: int | None = None) -> bytes | None:
+        """The contents of the object `name` names; None if there is none.
+
+        BlobTooLarge (and nothing held in memory) when it is over `limit` bytes.
+        """
         if name in self._cache:
             return self._cache[name]
         if self._batch is None:
@@ -255,6 +262,9 @@ class Blobs:
         oid, size = header
         stream = self._batch.stdout
         assert stream is not None
+        if limit is not None and size > limit:
+            _skip(stream, size + 1)
+            raise BlobTooLarge(f"it is {size:,} bytes; summit reads files up to {limit:,}")
         data = _read_exactly(stream, size)
         stream.read(1)  # the newline after each object
         self._cache[oid] = data
@@ -275,6 +285,14 @@ def _ask(process: "subprocess.Popen[bytes]", name: str) -> tuple[str, int] | Non
     return header[0], int(header[2])
 
 
+def _skip(stream: IO[bytes], size: int) -> None:
+    while size > 0:
+        chunk = stream.read(min(size, 1 << 20))
+        if not chunk:
+            raise GitError("git cat-file stopped in the middle of a file")
+        size -= len(chunk)
+
+
 def _read_exactly(stream: IO[bytes], size: int) -> bytes:
     data = stream.read(size)
     if len(data) != size:
@@ -283,6 +301,7 @@ def _read_exactly(stream: IO[bytes], size: int) -> bytes:
 
 
 __all__ = [
+    "BlobTooLarge",
     "Blobs",
     "Commit",
     "FileChange",

@@ -12,7 +12,7 @@ from summit.gitrepo.command import (
     resolve_commit,
     run_git,
 )
-from summit.gitrepo.history import Blobs, changed_files, log, show_file
+from summit.gitrepo.history import Blobs, BlobTooLarge, changed_files, log, show_file
 from tests.gitrepo.conftest import commit_all
 from tests.gitrepo.conftest import run_git as git
 
@@ -102,3 +102,13 @@ def test_merge_commits_are_listed(repo: Path) -> None:
     commits = log(repo, ["agendas"], limit=10)
     assert [c.subject for c in commits][:3] == ["Merge side", "main", "side"]
     assert commits[0].is_merge
+
+
+def test_a_blob_over_the_limit_is_refused_and_the_next_read_still_works(repo: Path) -> None:
+    with Blobs(repo) as blobs:
+        with pytest.raises(BlobTooLarge, match="summit reads files up to 10"):
+            blobs.read("HEAD:invitees.toml", limit=10)
+        assert (
+            blobs.read("HEAD:agendas/online-safety-summit.toml", limit=1_000_000)
+            == (repo / "agendas" / "online-safety-summit.toml").read_bytes()
+        )

@@ -308,3 +308,18 @@ def test_the_driver_called_for_an_unmerged_file_says_so(repo: Path, cli: Cli) ->
             "  unmerged: resolve the conflict, then look again",
         ],
     )
+
+
+def test_a_side_too_large_to_read_is_said_not_read(
+    repo: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reply(repo)
+    commit_all(repo, "Facebook accepted", "Bob Smith", "2027-01-05T10:30:00+00:00")
+    monkeypatch.setattr("summit.history.MAX_DATA_FILE_BYTES", 1000)
+    result = cli("diff", "HEAD~1", "HEAD", "--data", repo)
+    assert result.code == 0
+    size = len(run_git(repo, "show", f"HEAD~1:{SUMMIT.as_posix()}").encode())
+    assert lines(result.out) == [
+        "agendas/online-safety-summit.toml",
+        f"  the old version is not read: it is {size:,} bytes; summit reads files up to 1,000",
+    ]
