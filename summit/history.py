@@ -8,6 +8,7 @@ external diff driver calls `describe_file`.
 
 import hashlib
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -60,13 +61,15 @@ class Unreadable(Exception):
 
 
 _Parsed = Register | Summit | Unreadable
+_PARSED_KEPT = 8
 
 
 class Reader:
     """Parses data files, each distinct content once (a register shared by commits is read once)."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, bytes], _Parsed] = {}
+        # A few recent contents only: a big register's records take tens of MB each.
+        self._cache: OrderedDict[tuple[str, bytes], _Parsed] = OrderedDict()
 
     def record(self, path: str, data: bytes | None) -> Register | Summit | None:
         """The record a file holds; None when absent; Unreadable when it does not load."""
@@ -74,8 +77,12 @@ class Reader:
             return None
         model: type[Register] | type[Summit] = Register if is_register(path) else Summit
         key = (model.__name__, hashlib.blake2b(data, digest_size=16).digest())
-        if key not in self._cache:
+        if key in self._cache:
+            self._cache.move_to_end(key)
+        else:
             self._cache[key] = _load(model, path, data)
+            if len(self._cache) > _PARSED_KEPT:
+                self._cache.popitem(last=False)
         found = self._cache[key]
         if isinstance(found, Unreadable):
             raise found

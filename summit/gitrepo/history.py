@@ -8,6 +8,7 @@ file per commit. Nothing here parses TOML: callers get bytes.
 
 import os
 import subprocess
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -189,6 +190,9 @@ def show_file(folder: Path, revision: str, path: str) -> bytes | None:
         return blobs.read(f"{commit}:{path}")
 
 
+_OBJECTS_KEPT = 64
+
+
 class BlobTooLarge(GitError):
     """An object larger than the reader will hold in memory."""
 
@@ -203,7 +207,7 @@ class Blobs:
         self.folder = folder
         self._batch: subprocess.Popen[bytes] | None = None
         self._check: subprocess.Popen[bytes] | None = None
-        self._cache: dict[str, bytes] = {}
+        self._cache: OrderedDict[str, bytes] = OrderedDict()  # recent objects only
 
     def __enter__(self) -> Self:
         return self
@@ -253,6 +257,7 @@ class Blobs:
         BlobTooLarge (and nothing held in memory) when it is over `limit` bytes.
         """
         if name in self._cache:
+            self._cache.move_to_end(name)
             return self._cache[name]
         if self._batch is None:
             self._batch = self._start("--batch")
@@ -268,6 +273,8 @@ class Blobs:
         data = _read_exactly(stream, size)
         stream.read(1)  # the newline after each object
         self._cache[oid] = data
+        if len(self._cache) > _OBJECTS_KEPT:
+            self._cache.popitem(last=False)
         return data
 
 
