@@ -29,6 +29,7 @@ from summit.model.register import Register
 from summit.model.summit import Summit
 from summit.model.text import is_slug
 from summit.store.document import decode, parse, validate
+from summit.store.gc_pause import paused_gc
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX
 from summit.store.problems import DataError, InvalidSummitId
 from summit.store.reading import MAX_DATA_FILE_BYTES, read_data_file
@@ -241,7 +242,8 @@ class DataRepository:
         old = None if old is None else resolve_commit(self.top, old)
         new = None if new is None else resolve_commit(self.top, new)
         changes = changed_files(self.top, old, new, specs)
-        with Blobs(self.top) as blobs:
+        # Bulk parsing of big files: the cyclic collector only slows it (see paused_gc).
+        with Blobs(self.top) as blobs, paused_gc():
             return self._reports(blobs, changes, old, new)
 
     def uncommitted_changes(self) -> list[FileReport]:
@@ -330,7 +332,7 @@ class DataRepository:
         """The newest commits touching the data (or one summit), each with its changes."""
         commits = log(self.top, self.pathspecs(summit_id), limit=limit)
         entries = []
-        with Blobs(self.top) as blobs:
+        with Blobs(self.top) as blobs, paused_gc():
             for commit in commits:
                 parent = commit.parents[0] if commit.parents else None
                 files = self._reports(blobs, commit.changes, parent, commit.hash)
