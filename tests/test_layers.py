@@ -39,6 +39,11 @@ def modules_loaded_by(module: str) -> set[str]:
         ("summit.gitrepo.sync", ("summit.cli", "summit.tui", "textual", "tomlkit")),
         ("summit.invitations", ("summit.cli", "summit.tui", "textual")),
         ("summit.workspace", ("summit.cli", "summit.tui", "textual")),
+        (
+            "summit.gitrepo.history",
+            ("summit.model", "summit.store", "summit.cli", "summit.tui", "textual", "tomlkit"),
+        ),
+        ("summit.history", ("summit.cli", "summit.tui", "textual", "tomlkit")),
         ("summit.cli", ("summit.tui", "textual")),
     ],
 )
