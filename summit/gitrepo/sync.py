@@ -6,20 +6,15 @@ configuration, credential helpers, hooks and the merge driver that
 formats, which are stable across git versions and locales.
 """
 
-import os
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summit.gitrepo.command import GitError, run_git
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
 
+__all__ = ["GitError", "RepoStatus", "SyncResult", "commit_data", "repo_status", "sync"]
+
 DATA_PATHS = (REGISTER_FILE, AGENDAS_DIR)
-NETWORK_SECONDS = 120
-
-
-class GitError(Exception):
-    """git could not do what was asked; the message says why in plain words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,28 +50,8 @@ class SyncResult:
     """Data files git could not merge; the merge is left for the user to resolve."""
 
 
-def _git(root: Path, *args: str, timeout: float = 30) -> str:
-    if shutil.which("git") is None:
-        raise GitError("git is not installed; install it to share the data with colleagues")
-    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
-    try:
-        run = subprocess.run(
-            ["git", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise GitError(
-            f"git {args[0]} took more than {timeout:.0f} s; is the network up?"
-        ) from None
-    if run.returncode != 0:
-        detail = (run.stderr or run.stdout).strip().splitlines()
-        raise GitError(f"git {args[0]} failed: {detail[-1] if detail else 'no message'}")
-    return run.stdout
+def _git(root: Path, *args: str) -> str:
+    return run_git(args, root).stdout.decode("utf-8", "replace")
 
 
 def is_repository(root: Path) -> bool:
@@ -163,7 +138,7 @@ def sync(root: Path) -> SyncResult:
     if status.changed:
         raise GitError(f"commit your changes to {', '.join(status.changed)} first")
     result = SyncResult()
-    _git(root, "fetch", "--quiet", timeout=NETWORK_SECONDS)
+    _git(root, "fetch", "--quiet")
     result.received = _subjects(root, "HEAD..@{upstream}")
     if result.received:
         try:
@@ -177,7 +152,7 @@ def sync(root: Path) -> SyncResult:
             return result
     result.sent = _subjects(root, "@{upstream}..HEAD")
     if result.sent:
-        _git(root, "push", "--quiet", timeout=NETWORK_SECONDS)
+        _git(root, "push", "--quiet")
     return result
 
 
@@ -195,10 +170,8 @@ def conflict_versions(root: Path, path: str) -> tuple[bytes, bytes, bytes]:
 
 
 def _blob(root: Path, spec: str) -> bytes:
-    if shutil.which("git") is None:
-        raise GitError("git is not installed")
-    run = subprocess.run(["git", "show", spec], cwd=root, capture_output=True, check=False)
-    return run.stdout if run.returncode == 0 else b""
+    done = run_git(["cat-file", "blob", spec], root, check=False)
+    return done.stdout if done.returncode == 0 else b""
 
 
 def mark_resolved(root: Path, path: str) -> None:

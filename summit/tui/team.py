@@ -14,6 +14,7 @@ from textual.binding import Binding
 from summit.gitrepo.setup import GitSetupError, is_set_up
 from summit.gitrepo.setup import setup as git_setup
 from summit.gitrepo.sync import GitError, RepoStatus, SyncResult, commit_data, repo_status, sync
+from summit.history import DataRepository, FileReport, commit_message
 from summit.store.merge import MergeResult
 from summit.store.preferences import save_preference
 from summit.store.problems import Side
@@ -30,6 +31,7 @@ class TeamActions(App[None]):
     """Mixed into the app: commit (f4), sync (f5) and the branch shown in the title."""
 
     TEAM_BINDINGS = [
+        Binding("f3", "history", "History", id="app.history"),
         Binding("f4", "commit", "Commit", id="app.commit"),
         Binding("f5", "sync", "Sync", id="app.sync"),
     ]
@@ -150,6 +152,20 @@ class TeamActions(App[None]):
             reasons = "; ".join(result.errors) or "it could not be merged"
             self.notify(f"{path} needs settling by hand: {reasons}", severity="error", timeout=15)
 
+    # History ------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        """The history of the summit on screen, or of all the data."""
+        from summit.tui.screens.history import HistoryScreen  # noqa: PLC0415
+        from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
+
+        if self.git_status is None:
+            self.notify(NOT_A_REPOSITORY, severity="warning", timeout=10)
+            return
+        screen = self.screen
+        summit_id = screen.summit_id if isinstance(screen, SummitScreen) else None
+        self.push_screen(HistoryScreen(self.session, summit_id))
+
     # Commit -------------------------------------------------------------------
 
     def action_commit(self) -> None:
@@ -159,9 +175,15 @@ class TeamActions(App[None]):
     @work(thread=True, exclusive=True, group="git")
     def _prepare_commit(self) -> None:
         status = repo_status(self._root)
-        self.call_from_thread(self._ask_for_message, status)
+        reports: list[FileReport] = []
+        if status is not None and status.changed:
+            try:
+                reports = DataRepository(self._root).uncommitted_changes()
+            except GitError:
+                reports = []
+        self.call_from_thread(self._ask_for_message, status, reports)
 
-    def _ask_for_message(self, status: RepoStatus | None) -> None:
+    def _ask_for_message(self, status: RepoStatus | None, reports: list[FileReport]) -> None:
         from summit.tui.screens.commit import CommitScreen  # noqa: PLC0415
 
         if status is None:
@@ -170,13 +192,14 @@ class TeamActions(App[None]):
         if not status.changed:
             self.notify("Nothing to commit: the data files are as last committed")
             return
-        message = f"Update {', '.join(status.changed)}"
+        message = commit_message(reports) or f"Update {', '.join(status.changed)}"
+        changes = [f"{report.path}: {line}" for report in reports for line in report.lines]
 
         def chosen(text: str | None) -> None:
             if text:
                 self._commit(text)
 
-        self.push_screen(CommitScreen(status.changed, [], message), chosen)
+        self.push_screen(CommitScreen(status.changed, changes, message), chosen)
 
     @work(thread=True, exclusive=True, group="git")
     def _commit(self, message: str) -> None:

@@ -4,12 +4,13 @@ a bare remote."""
 import subprocess
 from pathlib import Path
 
-from textual.widgets import TextArea
+from textual.widgets import DataTable, Static, TextArea
 
 from summit.gitrepo.setup import is_set_up
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.commit import CommitScreen
+from summit.tui.screens.history import HistoryScreen
 from summit.tui.screens.resolve import ResolveScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
@@ -157,3 +158,36 @@ async def test_declining_git_setup_is_remembered(data_dir: Path, git_identity: N
         await settle(pilot)
         assert not isinstance(again.screen, ConfirmScreen)
     assert not is_set_up(root)
+
+
+async def test_history_of_a_summit_in_plain_english(team: Team) -> None:
+    path = team.alice / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(summit_text(team.alice).replace("Conference Room 1", "Lancaster House"))
+    git(team.alice, "commit", "-qam", "Move to Lancaster House")
+    path.write_text(summit_text(team.alice).replace("minutes = 15", "minutes = 20", 1))
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#history-commits", DataTable)
+        subjects = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+        assert subjects == ["Uncommitted changes", "Move to Lancaster House", "The sample summit"]
+        detail = app.screen.query_one("#history-detail", Static)
+        assert "Welcome and purpose of the day" in str(detail.render())
+        await pilot.press("down")
+        await settle(pilot)
+        assert "2BQ: Lancaster House' (was" in str(detail.render())
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # nothing unsaved: the edit was made outside the app
+        await pilot.press("f4")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, CommitScreen)
+        message = app.screen.query_one("#commit-message", TextArea).text
+        assert message.startswith("agenda 'Welcome and purpose of the day'")
