@@ -102,8 +102,10 @@ class TeamActions(App[None]):
         except GitSetupError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        done = "; ".join(report.changed) or "nothing to change"
-        self.notify(f"Set up git merging: {done}")
+        if report.changed:
+            self.notify("Git now merges these files record by record; commit .gitattributes")
+        else:
+            self.notify("Git was already set up to merge these files")
         self.refresh_git_status()
 
     # Files a git merge left conflicted ------------------------------------------

@@ -15,6 +15,8 @@ from summit.tui.session import Session
 from summit.tui.widgets.tables import selected_key
 
 UNCOMMITTED = "uncommitted"
+NARROW = 110
+"""Below this many columns the changes go under the commits rather than beside them."""
 
 
 class HistoryScreen(Screen[None]):
@@ -44,6 +46,9 @@ class HistoryScreen(Screen[None]):
         for label, width in (("When", 16), ("Who", 16), ("What", 40)):
             table.add_column(label, key=label.lower(), width=width)
         self.action_reload()
+
+    def on_resize(self) -> None:
+        self.query_one("#history").set_class(self.size.width < NARROW, "-narrow")
 
     def action_reload(self) -> None:
         self._load()
