@@ -6,10 +6,13 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import tomli
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from summit.store.patch import Borrow
 
 from summit.model.base import Record
 from summit.store.atomic import real_path, write_atomic, write_new
@@ -124,6 +127,8 @@ def edited_text(
     old: dict[str, Any],
     new: dict[str, Any],
     reads_back: Callable[[str], bool],
+    *,
+    borrow: "Borrow | None" = None,
 ) -> str:
     """`text` with `old`'s data changed to `new`'s: in place, else by a whole-file edit.
 
@@ -133,7 +138,11 @@ def edited_text(
     from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
 
     newline = "\r\n" if "\r\n" in text else "\n"
-    for edit_text in (patch, rewrite):
+
+    def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
+        return patch(text, old, new, borrow)
+
+    for edit_text in (in_place, rewrite):
         try:
             candidate = edit_text(text, old, new)
         except (PatchError, KeyError, IndexError, ValueError, TypeError):

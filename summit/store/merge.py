@@ -37,6 +37,7 @@ from pydantic import ValidationError
 from summit.model.base import Record
 from summit.model.identity import match_items, new_item_id
 from summit.model.summit import Action, AgendaItem, Commitment, Summit
+from summit.store.borrow import TheirsText
 from summit.store.document import check_conflict_markers, decode, edited_text, parse
 from summit.store.layout import KeyPath, LayoutError, scan
 from summit.store.problems import DataError
@@ -415,7 +416,8 @@ def merge_texts(
     unsettled = [c for c in conflicts if c.where not in (choices or {})]
     if unsettled:
         return MergeResult(None, unsettled, notes=notes)
-    result = _written(ours_text, ours, merged, model=model, path=path)
+    borrow = TheirsText(base_text, ours_text, theirs_text)
+    result = _written(ours_text, ours, merged, model=model, path=path, borrow=borrow)
     result.notes = notes
     return result
 
@@ -442,7 +444,13 @@ def _invalid(error: ValidationError) -> str:
 
 
 def _written(
-    ours_text: str, ours: dict[str, Any], merged: dict[str, Any], *, model: type[Record], path: Path
+    ours_text: str,
+    ours: dict[str, Any],
+    merged: dict[str, Any],
+    *,
+    model: type[Record],
+    path: Path,
+    borrow: TheirsText | None = None,
 ) -> MergeResult:
     """The merged data written into ours' text, if it is a valid record that reads back."""
     try:
@@ -450,7 +458,7 @@ def _written(
     except ValidationError as error:
         return MergeResult(None, errors=[_invalid(error)])
     try:
-        text = edited_text(path, ours_text, ours, merged, _reads_back_as(merged))
+        text = edited_text(path, ours_text, ours, merged, _reads_back_as(merged), borrow=borrow)
     except DataError as error:
         return MergeResult(None, errors=[error.problems[0].message])
     return MergeResult(text, record=record)

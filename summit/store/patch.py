@@ -11,13 +11,14 @@ tomlkit edit; either way the result is re-read and checked before it is saved.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol
 
 import tomli
 import tomlkit
 from tomlkit.container import Container
 from tomlkit.items import Item
 
+from summit.store.borrow import body_end
 from summit.store.diff import DELETE, Edit, diff, is_table_list
 from summit.store.layout import KeyPath, Layout, LayoutError, Section, scan
 
@@ -132,6 +133,8 @@ class _Plan:
     """First section index of a rebuilt region -> (last index, new text)."""
     inserts: dict[int, list[str]] = field(default_factory=dict)
     """Section index (or len(sections) for the end) -> blocks to put before it."""
+    borrow: "Borrow | None" = None
+    """Where a merge finds theirs' text of tables (see summit/store/borrow.py)."""
 
     @property
     def sections(self) -> list[Section]:
@@ -205,7 +208,10 @@ class _Plan:
         self.fragment_edits.setdefault(index, []).append((relative, value))
 
     def insert_table(self, path: KeyPath, value: Any) -> None:
-        if isinstance(value, dict):
+        borrowed = self.borrow.table(path, value) if self.borrow is not None else None
+        if borrowed is not None:
+            text = borrowed
+        elif isinstance(value, dict):
             text = render_table(path, value)
         else:
             text = "\n".join(render_table(path, item, array=True) for item in value)
@@ -279,11 +285,30 @@ class _Plan:
         edits = self.fragment_edits.get(index)
         if not edits:
             return text
+        borrowed = self._borrowed_section(index)
+        if borrowed is not None:
+            return borrowed
         doc = tomlkit.parse(text)
         table = _descend_header(doc, section.path)
         for relative, value in edits:
             _apply(table, relative, value)
         return tomlkit.dumps(doc)
+
+    def _borrowed_section(self, index: int) -> str | None:
+        """Another text of this section (a merge's theirs), with this text's tail kept."""
+        section = self.sections[index]
+        if self.borrow is None or not section.path or section.is_array:
+            return None
+        try:
+            value = _descend(self.new, section.path)
+        except (KeyError, IndexError, TypeError):
+            return None
+        borrowed = self.borrow.section(section.path, value)
+        if borrowed is None:
+            return None
+        lines = self.layout.lines
+        tail = lines[body_end(lines, section.start, section.end) : section.end]
+        return _ensure_newline(borrowed) + "".join(tail)
 
     def detached_comments(self, index: int) -> str:
         """Comments that end a removed section but stand apart from it: they outlive it."""
@@ -338,13 +363,21 @@ class _Plan:
                 out.append("\n")
 
 
-def patch(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
+class Borrow(Protocol):
+    """Text to use for a table instead of rendering it (a merge's theirs, with its comments)."""
+
+    def table(self, path: KeyPath, value: Any) -> str | None: ...
+
+    def section(self, path: KeyPath, value: Any) -> str | None: ...
+
+
+def patch(text: str, old: dict[str, Any], new: dict[str, Any], borrow: Borrow | None = None) -> str:
     """The text with old's data changed to new's, section by section."""
     try:
         layout = scan(text)
     except LayoutError as error:
         raise PatchError(str(error)) from error
-    plan = _Plan(layout, old, new)
+    plan = _Plan(layout, old, new, borrow=borrow)
     for edit in diff(old, new):
         plan.add(edit)
     return plan.render()

@@ -13,6 +13,7 @@ from tests.conftest import REPO, SAMPLE_SUMMIT
 SAMPLE = (REPO / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
 REGISTER = (REPO / "invitees.toml").read_text()
 WHERE = Path("agendas/x.toml")
+GOOGLE = 'name = "Google"\nsector = "search"'
 VENUE = 'Conference Room 1"\nstatus = "invited"'
 COFFEE = '[[agenda]]\ntitle = "Coffee"\nkind = "break"\nminutes = 15\n\n'
 
@@ -216,3 +217,46 @@ def test_markers_inside_a_multiline_string_are_still_a_conflict(tmp_path: Path) 
     path.write_text(text)
     with pytest.raises(DataError, match="unresolved merge conflict"):
         TomlDocument.load(path, Summit)
+
+
+def test_theirs_comments_come_with_records_only_theirs_touched() -> None:
+    new_org = (
+        "\n# Joined after the Ofcom review\n[organisations.ofcom-2]\n"
+        'name = "Ofcom (2)"  # working name\nsector = "regulator"\n'
+        "\n[organisations.ofcom-2.delegates.ofcom-2-lead]\n"
+        'name = "Sam Lee"\njob_title = "Director"  # acting\nemail = "sam@ofcom.example.org"\n'
+    )
+    theirs = changed(
+        REGISTER,
+        (
+            'job_title = "Director of Public Policy, UK"',
+            'job_title = "VP, Public Policy"  # from 1 March',
+        ),
+    )
+    theirs += new_org
+    ours = changed(REGISTER, (GOOGLE, GOOGLE + "  # and ads"))
+    result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
+    assert result.text is not None
+    assert 'job_title = "VP, Public Policy"  # from 1 March' in result.text
+    assert "# Joined after the Ofcom review\n[organisations.ofcom-2]" in result.text
+    assert 'job_title = "Director"  # acting' in result.text
+    assert GOOGLE + "  # and ads" in result.text
+    register = Register.model_validate(tomli.loads(result.text))
+    google = register.organisations["google"]
+    assert google.delegates["google-policy"].job_title == "VP, Public Policy"
+    assert register.organisations["ofcom-2"].delegates["ofcom-2-lead"].name == "Sam Lee"
+
+
+def test_a_record_both_touched_keeps_ours_text() -> None:
+    theirs = changed(
+        REGISTER,
+        ('job_title = "Director of Public Policy, UK"', 'job_title = "VP"  # theirs'),
+    )
+    ours = changed(
+        REGISTER,
+        ('email = "daniel.reyes@google.example.org"', 'email = "d@google.example.org"  # ours'),
+    )
+    result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
+    assert result.text is not None
+    assert 'email = "d@google.example.org"  # ours' in result.text
+    assert 'job_title = "VP"\n' in result.text

@@ -1,0 +1,151 @@
+"""Theirs' own text for tables only theirs changed, so that a merge keeps their comments.
+
+A merge writes the merged data into ours' text. Where ours left a table as
+the base had it and theirs changed or added it, theirs' text of that table
+(its comments included) is a better source than re-rendering the data. Only
+plain `[a.b.c]` tables are borrowed, and only when theirs' text, read on its
+own, holds exactly the data the merge wants there; the whole merged file is
+read back and checked afterwards anyway.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import tomli
+
+from summit.store.diff import is_table_list
+from summit.store.layout import KeyPath
+
+_HEADER = re.compile(r"\[([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\][ \t]*(?:#.*)?\r?\n?")
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
+@dataclass
+class _Sections:
+    """Where each plain table header of a text is, found by a quick pass over its lines."""
+
+    text: str
+    lines: list[str] = field(default_factory=list)
+    headers: list[int] = field(default_factory=list)
+    """Line index of every line that starts with `[`."""
+    keys: list[str | None] = field(default_factory=list)
+    """The dotted key of each of those headers; None for `[[...]]` or quoted keys."""
+    by_key: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.lines = self.text.splitlines(keepends=True)
+        for index, line in enumerate(self.lines):
+            if not line.startswith("["):
+                continue
+            match = _HEADER.fullmatch(line)
+            key = match.group(1) if match else None
+            if key is not None:
+                self.by_key.setdefault(key, len(self.headers))
+            self.headers.append(index)
+            self.keys.append(key)
+
+    def block(self, key: str, *, with_children: bool) -> str | None:
+        """The table's comments above, header and body (and its sub-tables), without the tail."""
+        number = self.by_key.get(key)
+        if number is None:
+            return None
+        start = self.headers[number]
+        while start > 0 and _is_comment(self.lines[start - 1]):
+            start -= 1
+        after = number + 1
+        while with_children and after < len(self.headers):
+            child = self.keys[after]
+            if child is None or not child.startswith(key + "."):
+                break
+            after += 1
+        end = self.headers[after] if after < len(self.headers) else len(self.lines)
+        while end > start and _is_comment(self.lines[end - 1]):
+            end -= 1  # comments right above the next header belong to it
+        return "".join(self.lines[start : body_end(self.lines, start, end)])
+
+
+def body_end(lines: list[str], start: int, end: int) -> int:
+    """Where a section's trailing blank lines and stand-alone comments begin."""
+    last = end
+    while last > start and (not lines[last - 1].strip() or _is_comment(lines[last - 1])):
+        last -= 1
+    while last < end and _is_comment(lines[last]):
+        last += 1  # a comment right under the last key belongs to the table
+    return last
+
+
+def _dotted(path: KeyPath) -> str | None:
+    if not path or not all(isinstance(p, str) and _BARE.fullmatch(p) for p in path):
+        return None
+    return ".".join(str(p) for p in path)
+
+
+def _nested(path: KeyPath, value: Any) -> dict[str, Any]:
+    data: Any = value
+    for part in reversed(path):
+        data = {part: data}
+    result: dict[str, Any] = data
+    return result
+
+
+def _own_part(value: dict[str, Any], written: dict[str, Any]) -> dict[str, Any]:
+    """What of `value` a section holds itself, given what its text `written` holds."""
+    return {
+        k: v
+        for k, v in value.items()
+        if k in written or not (isinstance(v, dict) or is_table_list(v))
+    }
+
+
+class TheirsText:
+    """Borrows theirs' text of tables ours left as the base had them."""
+
+    def __init__(self, base: str, ours: str, theirs: str) -> None:
+        self._texts = {"base": base, "ours": ours, "theirs": theirs}
+        self._sections: dict[str, _Sections] = {}
+
+    def _of(self, name: str) -> _Sections:
+        if name not in self._sections:
+            self._sections[name] = _Sections(self._texts[name])
+        return self._sections[name]
+
+    def table(self, path: KeyPath, value: Any) -> str | None:
+        """Theirs' text of a new table (with its sub-tables), if it holds exactly `value`."""
+        key = _dotted(path)
+        if key is None or not isinstance(value, dict):
+            return None
+        text = self._of("theirs").block(key, with_children=True)
+        if text is None or _read(text) != _nested(path, value):
+            return None
+        return text
+
+    def section(self, path: KeyPath, value: Any) -> str | None:
+        """Theirs' text of a table's own section, when ours has it as the base did."""
+        key = _dotted(path)
+        if key is None or not isinstance(value, dict):
+            return None
+        ours = self._of("ours").block(key, with_children=False)
+        if ours is None or ours != self._of("base").block(key, with_children=False):
+            return None
+        text = self._of("theirs").block(key, with_children=False)
+        if text is None:
+            return None
+        data = _read(text)
+        written = data
+        for part in path:
+            written = written.get(str(part)) if isinstance(written, dict) else None
+        if not isinstance(written, dict) or data != _nested(path, _own_part(value, written)):
+            return None
+        return text
+
+
+def _read(text: str) -> Any:
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError:
+        return None
