@@ -19,6 +19,7 @@ from summit.store.layout import KeyPath
 
 _HEADER = re.compile(r"\[([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\][ \t]*(?:#.*)?\r?\n?")
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+_LINE_STARTING_A_TABLE = re.compile(r"^\[.*\n?", re.MULTILINE)
 
 
 def _is_comment(line: str) -> bool:
@@ -27,46 +28,48 @@ def _is_comment(line: str) -> bool:
 
 @dataclass
 class _Sections:
-    """Where each plain table header of a text is, found by a quick pass over its lines."""
+    """Where each plain table header of a text is, found by one regular-expression pass."""
 
     text: str
-    lines: list[str] = field(default_factory=list)
     headers: list[int] = field(default_factory=list)
-    """Line index of every line that starts with `[`."""
+    """Offset of every line that starts with `[`."""
     keys: list[str | None] = field(default_factory=list)
     """The dotted key of each of those headers; None for `[[...]]` or quoted keys."""
     by_key: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.lines = self.text.splitlines(keepends=True)
-        for index, line in enumerate(self.lines):
-            if not line.startswith("["):
-                continue
-            match = _HEADER.fullmatch(line)
-            key = match.group(1) if match else None
+        for match in _LINE_STARTING_A_TABLE.finditer(self.text):
+            header = _HEADER.fullmatch(match.group())
+            key = header.group(1) if header else None
             if key is not None:
                 self.by_key.setdefault(key, len(self.headers))
-            self.headers.append(index)
+            self.headers.append(match.start())
             self.keys.append(key)
+
+    def _comments_above(self, offset: int) -> int:
+        """The start of the comment lines directly above the line at `offset`."""
+        while offset > 0:
+            previous = self.text.rfind("\n", 0, offset - 1) + 1
+            if not _is_comment(self.text[previous:offset]):
+                break
+            offset = previous
+        return offset
 
     def block(self, key: str, *, with_children: bool) -> str | None:
         """The table's comments above, header and body (and its sub-tables), without the tail."""
         number = self.by_key.get(key)
         if number is None:
             return None
-        start = self.headers[number]
-        while start > 0 and _is_comment(self.lines[start - 1]):
-            start -= 1
+        start = self._comments_above(self.headers[number])
         after = number + 1
         while with_children and after < len(self.headers):
             child = self.keys[after]
             if child is None or not child.startswith(key + "."):
                 break
             after += 1
-        end = self.headers[after] if after < len(self.headers) else len(self.lines)
-        while end > start and _is_comment(self.lines[end - 1]):
-            end -= 1  # comments right above the next header belong to it
-        return "".join(self.lines[start : body_end(self.lines, start, end)])
+        end = self.headers[after] if after < len(self.headers) else len(self.text)
+        lines = self.text[start : self._comments_above(end)].splitlines(keepends=True)
+        return "".join(lines[: body_end(lines, 0, len(lines))])
 
 
 def body_end(lines: list[str], start: int, end: int) -> int:

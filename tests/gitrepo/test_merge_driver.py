@@ -8,7 +8,7 @@ from summit.model import Summit
 from summit.store import load_dataset
 from summit.tui.app import make_app
 from summit.tui.screens.problems import ProblemsScreen
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import REPO, SAMPLE_SUMMIT
 from tests.gitrepo.conftest import Team, git, summit
 from tests.tui.conftest import TODAY, settle
 
@@ -217,3 +217,26 @@ def test_setup_keeps_existing_attributes(team: Team, existing: str) -> None:
     lines = (team.bob / ".gitattributes").read_text().splitlines()
     assert lines[0] == "*.pdf binary"
     assert "agendas/*.toml merge=summit diff=summit" in lines
+
+
+def test_the_driver_leaves_other_files_alone(tmp_path: Path) -> None:
+    for name in ("base", "ours", "theirs"):
+        (tmp_path / name).write_text(f"{name}\n")
+    done = summit(tmp_path, "merge-driver", "base", "ours", "theirs", "notes/readme.txt")
+    assert done.returncode == 1
+    assert "is not a summit data file" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "ours").read_text() == "ours\n"
+
+
+def test_an_unreadable_version_keeps_both_whole_files(tmp_path: Path) -> None:
+    sample = (REPO / SUMMIT_FILE).read_text()
+    (tmp_path / "base").write_text(sample)
+    (tmp_path / "ours").write_text(sample.replace("minutes = 45", "minutes = = 45"))
+    (tmp_path / "theirs").write_text(sample.replace("minutes = 45", "minutes = 50"))
+    done = summit(tmp_path, "merge-driver", "base", "ours", "theirs", SUMMIT_FILE)
+    assert done.returncode == 1
+    assert "one version cannot be read" in done.stderr
+    assert "Traceback" not in done.stderr
+    text = (tmp_path / "ours").read_text()
+    assert "minutes = = 45\n=======\nminutes = 50\n>>>>>>> theirs" in text
