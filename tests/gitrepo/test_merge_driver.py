@@ -66,31 +66,37 @@ def test_replies_on_adjacent_lines_merge_and_keep_comments(team: Team) -> None:
     assert summit(team.bob, "validate").returncode == 0
 
 
-def test_moving_an_item_and_editing_it_elsewhere_both_survive(team: Team) -> None:
-    # Alice moves the coffee break to the start; Bob edits the item it used to follow.
-    coffee = '[[agenda]]\ntitle = "Coffee"\nkind = "break"\nminutes = 15\n\n'
-    edit(team.alice, coffee, "")
-    edit(team.alice, '[[agenda]]\ntitle = "Welcome', coffee + '[[agenda]]\ntitle = "Welcome')
+def test_moving_an_item_while_the_other_side_edits_it_keeps_both(team: Team) -> None:
+    # Alice moves the item on search and hosting to the end; Bob edits that item.
+    # Git's line merge sees lines Bob changed inside a block Alice deleted: a conflict.
+    text = (team.alice / SUMMIT_FILE).read_text()
+    start = text.index('[[agenda]]\ntitle = "Blocking')
+    block = text[start : text.index('[[agenda]]\ntitle = "Coffee"')]
+    edit(team.alice, block, "")
+    edit(team.alice, "# ── Outputs", block + "# ── Outputs")
     edit(team.bob, "minutes = 45", "minutes = 50")
     edit(team.bob, 'splash-page warnings."', 'splash-page warnings, in writing."')
     code, output = pull(team)
     assert code == 0, output
     merged = record(team.bob)
-    assert [item.title for item in merged.agenda][:2] == [
-        "Coffee",
-        "Welcome and purpose of the day",
-    ]
-    blocking = next(item for item in merged.agenda if item.title.startswith("Blocking"))
+    titles = [item.title for item in merged.agenda]
+    assert titles[2] == "Coffee"
+    assert titles[-1] == "Blocking and removing imagery: search and hosting"
+    blocking = merged.agenda[-1]
     assert blocking.minutes == 50
     assert blocking.notes is not None and blocking.notes.endswith("in writing.")
     assert len(merged.agenda) == 7
 
 
-def test_a_reply_saved_on_one_clone_and_a_break_moved_on_the_other(team: Team) -> None:
-    # Both through the storage layer, as the app saves.
+def test_a_reply_and_a_retimed_break_on_one_clone_the_break_moved_on_the_other(
+    team: Team,
+) -> None:
+    # Both through the storage layer, as the app saves. Alice lengthens the break that
+    # Bob moves: git's line merge sees an edit inside a deleted block and stops.
     alice = load_dataset(team.alice)
     summit_a = alice.summits[SAMPLE_SUMMIT].record.model_copy(deep=True)
     summit_a.invitations["facebook"].rsvp["facebook-policy"] = "accepted"  # type: ignore[assignment]
+    summit_a.agenda[3].minutes = 20
     assert alice.save_summit(SAMPLE_SUMMIT, summit_a)
     bob = load_dataset(team.bob)
     summit_b = bob.summits[SAMPLE_SUMMIT].record.model_copy(deep=True)
@@ -102,6 +108,8 @@ def test_a_reply_saved_on_one_clone_and_a_break_moved_on_the_other(team: Team) -
     merged = record(team.bob)
     assert merged.invitations["facebook"].rsvp["facebook-policy"] == "accepted"
     assert [item.title for item in merged.agenda] == [item.title for item in summit_b.agenda]
+    assert merged.agenda[5].title == "Coffee"
+    assert merged.agenda[5].minutes == 20
 
 
 def test_delegates_edited_in_the_register_on_both_clones(team: Team) -> None:
