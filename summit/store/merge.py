@@ -404,7 +404,7 @@ def merge_texts(
         # One side changed nothing: the other's text is the merge, comments and all.
         return _checked_as_is(theirs_text if base_text == ours_text else ours_text, model, path)
     try:
-        base = _read(path, base_text) if base_text.strip() else {}
+        base = _base_data(path, base_text)
         ours, theirs = _read(path, ours_text), _read(path, theirs_text)
         merged, conflicts, notes = merge_data(base, ours, theirs, model, choices=choices)
     except DataError as error:
@@ -420,6 +420,20 @@ def merge_texts(
     result = _written(ours_text, ours, merged, model=model, path=path, borrow=borrow)
     result.notes = notes
     return result
+
+
+def _base_data(path: Path, text: str) -> dict[str, Any]:
+    """The common ancestor's data; none when both sides added the file or it does not read.
+
+    Git passes an empty base when both sides added the file, and a base with
+    conflict markers when it merged several common ancestors first. Merging
+    against no base is still safe: whatever the sides have differently is a
+    conflict.
+    """
+    try:
+        return _read(path, text) if text.strip() else {}
+    except DataError:
+        return {}
 
 
 def _side_problem(error: DataError) -> str:
@@ -507,7 +521,7 @@ def _both_choices(
 ) -> tuple[tuple[str, list[FieldConflict]], tuple[str, list[FieldConflict]]] | None:
     """The merge written twice: every conflict settled ours' way, then theirs' way."""
     try:
-        base = _read(path, base_text) if base_text.strip() else {}
+        base = _base_data(path, base_text)
         ours, theirs = _read(path, ours_text), _read(path, theirs_text)
     except DataError:
         return None

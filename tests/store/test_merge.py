@@ -260,3 +260,14 @@ def test_a_record_both_touched_keeps_ours_text() -> None:
     assert result.text is not None
     assert 'email = "d@google.example.org"  # ours' in result.text
     assert 'job_title = "VP"\n' in result.text
+
+
+@pytest.mark.parametrize("base", ["", "<<<<<<< ours\nx = 1\n=======\nx = 2\n>>>>>>> theirs\n"])
+def test_no_readable_base_merges_what_agrees_and_reports_the_rest(base: str) -> None:
+    ours = changed(SAMPLE, ('twitter-policy = "declined"', 'twitter-policy = "accepted"'))
+    theirs = changed(SAMPLE, ('facebook-policy = "needs-action"', 'facebook-policy = "declined"'))
+    result = merge_texts(base, ours, theirs, model=Summit, path=WHERE)
+    assert [c.where for c in result.conflicts] == [
+        "invitations.facebook.rsvp.facebook-policy",
+        "invitations.twitter.rsvp.twitter-policy",
+    ]
