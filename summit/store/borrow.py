@@ -108,8 +108,8 @@ def _own_part(value: dict[str, Any], written: dict[str, Any]) -> dict[str, Any]:
 class TheirsText:
     """Borrows theirs' text of tables ours left as the base had them."""
 
-    def __init__(self, base: str, ours: str, theirs: str) -> None:
-        self._texts = {"base": base, "ours": ours, "theirs": theirs}
+    def __init__(self, base: str, theirs: str) -> None:
+        self._texts = {"base": base, "theirs": theirs}
         self._sections: dict[str, _Sections] = {}
 
     def _of(self, name: str) -> _Sections:
@@ -127,13 +127,12 @@ class TheirsText:
             return None
         return text
 
-    def section(self, path: KeyPath, value: Any) -> str | None:
-        """Theirs' text of a table's own section, when ours has it as the base did."""
+    def section(self, path: KeyPath, value: Any, current: str) -> str | None:
+        """Theirs' text of a table's own section, when ours' text (`current`) is the base's."""
         key = _dotted(path)
         if key is None or not isinstance(value, dict):
             return None
-        ours = self._of("ours").block(key, with_children=False)
-        if ours is None or ours != self._of("base").block(key, with_children=False):
+        if current != self._of("base").block(key, with_children=False):
             return None
         text = self._of("theirs").block(key, with_children=False)
         if text is None:

@@ -416,7 +416,7 @@ def merge_texts(
     unsettled = [c for c in conflicts if c.where not in (choices or {})]
     if unsettled:
         return MergeResult(None, unsettled, notes=notes)
-    borrow = TheirsText(base_text, ours_text, theirs_text)
+    borrow = TheirsText(base_text, theirs_text)
     result = _written(ours_text, ours, merged, model=model, path=path, borrow=borrow)
     result.notes = notes
     return result

@@ -303,12 +303,12 @@ class _Plan:
             value = _descend(self.new, section.path)
         except (KeyError, IndexError, TypeError):
             return None
-        borrowed = self.borrow.section(section.path, value)
+        lines = self.layout.lines
+        end = body_end(lines, section.start, section.end)
+        borrowed = self.borrow.section(section.path, value, "".join(lines[section.start : end]))
         if borrowed is None:
             return None
-        lines = self.layout.lines
-        tail = lines[body_end(lines, section.start, section.end) : section.end]
-        return _ensure_newline(borrowed) + "".join(tail)
+        return _ensure_newline(borrowed) + "".join(lines[end : section.end])
 
     def detached_comments(self, index: int) -> str:
         """Comments that end a removed section but stand apart from it: they outlive it."""
@@ -368,7 +368,7 @@ class Borrow(Protocol):
 
     def table(self, path: KeyPath, value: Any) -> str | None: ...
 
-    def section(self, path: KeyPath, value: Any) -> str | None: ...
+    def section(self, path: KeyPath, value: Any, current: str) -> str | None: ...
 
 
 def patch(text: str, old: dict[str, Any], new: dict[str, Any], borrow: Borrow | None = None) -> str:
