@@ -39,6 +39,7 @@ from summit.model.identity import match_items, new_item_id
 from summit.model.summit import Action, AgendaItem, Commitment, Summit
 from summit.store.borrow import TheirsText
 from summit.store.document import check_conflict_markers, decode, edited_text, parse
+from summit.store.gc_pause import paused_gc
 from summit.store.layout import KeyPath, LayoutError, scan
 from summit.store.problems import DataError
 
@@ -400,6 +401,19 @@ def merge_texts(
     and validated. Otherwise `text` is None and the conflicts (and errors) say
     why; `conflict_text` then gives a file holding both versions.
     """
+    with paused_gc():
+        return _merged(base_text, ours_text, theirs_text, model=model, path=path, choices=choices)
+
+
+def _merged(
+    base_text: str,
+    ours_text: str,
+    theirs_text: str,
+    *,
+    model: type[Record],
+    path: Path,
+    choices: Mapping[str, Side] | None,
+) -> MergeResult:
     if base_text in (ours_text, theirs_text) or ours_text == theirs_text:
         # One side changed nothing: the other's text is the merge, comments and all.
         return _checked_as_is(theirs_text if base_text == ours_text else ours_text, model, path)
