@@ -36,9 +36,10 @@ from pydantic import ValidationError
 
 from summit.model.base import Record
 from summit.model.identity import match_items, new_item_id
+from summit.model.register import Register
 from summit.model.summit import Action, AgendaItem, Commitment, Summit
 from summit.store.borrow import TheirsText
-from summit.store.document import check_conflict_markers, decode, edited_text, parse
+from summit.store.document import check_conflict_markers, edited_text, parse
 from summit.store.gc_pause import paused_gc
 from summit.store.layout import KeyPath, LayoutError, scan
 from summit.store.problems import DataError
@@ -76,6 +77,11 @@ class FieldConflict:
     """Its key path in the merged data (list items by their merged index)."""
 
     def describe(self) -> str:
+        """`agenda 'Coffee'.minutes: base 15, ours 20, theirs 30`, or what a deletion met."""
+        if isinstance(self.base, dict) and ABSENT in (self.ours, self.theirs):
+            deleted, kept = ("ours", "theirs") if self.ours is ABSENT else ("theirs", "ours")
+            edits = _edits(self.base, self.theirs if self.ours is ABSENT else self.ours)
+            return f"{self.where}: deleted by {deleted}, edited by {kept} ({edits})"
         values = (f"{side} {_shown(value)}" for side, value in self._sides())
         return f"{self.where}: {', '.join(values)}"
 
@@ -104,6 +110,13 @@ class MergeResult:
         """One line per conflict or error: `agendas/x.toml: agenda 'Coffee'.minutes: ...`."""
         lines = [f"{shown_path}: {conflict.describe()}" for conflict in self.conflicts]
         return lines + [f"{shown_path}: {error}" for error in self.errors]
+
+
+def _edits(base: dict[str, Any], kept: dict[str, Any]) -> str:
+    changed = [k for k in {**base, **kept} if base.get(k, ABSENT) != kept.get(k, ABSENT)]
+    return ", ".join(
+        f"{k} {_shown(base.get(k, ABSENT))} -> {_shown(kept.get(k, ABSENT))}" for k in changed
+    )
 
 
 def _shown(value: Any) -> str:
@@ -606,16 +619,9 @@ def _ended(lines: list[str]) -> list[str]:
 
 def model_for(path_text: str) -> type[Record] | None:
     """Which record a data file holds, from its path in the repository; None if not ours."""
-    from summit.model import Register  # noqa: PLC0415 - avoid a cycle at import
-
     parts = Path(path_text).parts
     if parts and parts[-1] == "invitees.toml":
         return Register
     if len(parts) >= 2 and parts[-2] == "agendas" and parts[-1].endswith(".toml"):
         return Summit
     return None
-
-
-def read_text(path: Path, data: bytes) -> str:
-    """A version's text (UTF-8, no BOM), or DataError saying where it is not."""
-    return decode(path, data)

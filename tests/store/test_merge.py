@@ -75,7 +75,9 @@ def test_deleted_on_one_side_and_edited_on_the_other_is_a_conflict() -> None:
     ours = changed(SAMPLE, (COFFEE, ""))
     theirs = changed(SAMPLE, ('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 30'))
     result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
-    assert [c.where for c in result.conflicts] == ["agenda 'Coffee'"]
+    assert result.report("agendas/x.toml") == [
+        "agendas/x.toml: agenda 'Coffee': deleted by ours, edited by theirs (minutes 15 -> 30)"
+    ]
     text = conflict_text(SAMPLE, ours, theirs, model=Summit, path=WHERE, result=result)
     assert "minutes = 30" in text  # theirs' edit is in the conflicted file
 
