@@ -72,6 +72,13 @@ def render_document(data: dict[str, Any]) -> str:
     return render_table((), data)
 
 
+_SCANS_BEFORE_INDEX = 4
+
+
+def _within(path: KeyPath, prefix: KeyPath) -> bool:
+    return path[: len(prefix)] == prefix
+
+
 def _descend(container: Any, path: KeyPath) -> Any:
     for part in path:
         container = container[part]
@@ -140,13 +147,18 @@ class _Plan:
     def sections(self) -> list[Section]:
         return self.layout.sections
 
+    _lookups: int = 0
     _by_prefix: dict[KeyPath, list[int]] | None = None
-    """Section indexes by every prefix of their path; built on first use."""
+    """Section indexes by every prefix of their path; built once lookups add up."""
     _first: dict[KeyPath, int] | None = None
 
-    def _index(self) -> tuple[dict[KeyPath, list[int]], dict[KeyPath, int]]:
+    def _index(self) -> tuple[dict[KeyPath, list[int]], dict[KeyPath, int]] | None:
         # A merge edits hundreds of records of a register of thousands of sections:
-        # looking each one up by scanning every section would be quadratic.
+        # a scan of every section per edit would be quadratic. One save of one field
+        # makes a lookup or two, for which building the index costs more than scanning.
+        self._lookups += 1
+        if self._lookups <= _SCANS_BEFORE_INDEX:
+            return None
         if self._by_prefix is None or self._first is None:
             self._by_prefix, self._first = {}, {}
             for index, section in enumerate(self.sections):
@@ -157,15 +169,25 @@ class _Plan:
         return self._by_prefix, self._first
 
     def under(self, path: KeyPath) -> list[int]:
-        return list(self._index()[0].get(path, ()))
+        index = self._index()
+        if index is not None:
+            return list(index[0].get(path, ()))
+        return [i for i, s in enumerate(self.sections) if s.path and _within(s.path, path)]
 
     def owner(self, path: KeyPath) -> int:
         """The section whose table holds `path`: the one with the longest proper prefix of it."""
-        first = self._index()[1]
+        index = self._index()
+        if index is None:
+            best, best_length = 0, -1
+            for number, section in enumerate(self.sections):
+                size = len(section.path)
+                if size > best_length and size < len(path) and _within(path, section.path):
+                    best, best_length = number, size
+            return best
         for size in range(len(path) - 1, -1, -1):
-            index = first.get(path[:size])
-            if index is not None:
-                return index
+            found = index[1].get(path[:size])
+            if found is not None:
+                return found
         return 0
 
     def table_like(self, path: KeyPath) -> bool:
