@@ -12,6 +12,9 @@ import tomli
 from pydantic import ValidationError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from summit.store.merge import MergeResult, Side
     from summit.store.patch import Borrow
 
 from summit.model.base import Record
@@ -252,6 +255,45 @@ class TomlDocument(Generic[M]):
         self._raw, self._saved = None, new
         self._digest = _digest(data)
         return True
+
+    def save_merging(
+        self, record: M, *, choices: "Mapping[str, Side] | None" = None
+    ) -> "MergeResult":
+        """Save `record`, merging in whatever changed on disk since the file was loaded.
+
+        For the app's save: base is the text as loaded, ours is `record`, theirs
+        is the file as it is now. Unchanged on disk: a plain save. Changed, and
+        the changes merge (or every conflict is settled in `choices`, keyed by
+        `FieldConflict.where`): the merged text is written and becomes what this
+        document holds; the result's `record` is the merged record. A conflict:
+        nothing is written and the result lists every conflicting field.
+        """
+        from summit.store.merge import MergeResult, merge_texts  # noqa: PLC0415 - write path
+
+        with paused_gc():
+            record = self.model.model_validate(record.to_data())
+            new = record.to_data()
+            ours = self.text if new == self._as_loaded() else self._render(record, new)
+            target = real_path(self.path)
+            with locked(target):
+                disk = read_data_file(self.path)
+                if _digest(disk) == self._digest:
+                    result = MergeResult(ours, record=record)
+                else:
+                    theirs = decode(self.path, disk)
+                    result = merge_texts(
+                        self.text, ours, theirs, model=self.model, path=self.path, choices=choices
+                    )
+                if result.text is not None and result.text.encode("utf-8") != disk:
+                    write_atomic(target, result.text.encode("utf-8"))
+            if result.text is not None and isinstance(result.record, self.model):
+                self._now_holds(result.text, result.record)
+        return result
+
+    def _now_holds(self, text: str, record: M) -> None:
+        self.text, self.record = text, record
+        self._raw, self._saved = None, record.to_data()
+        self._digest = _digest(text.encode("utf-8"))
 
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:
