@@ -303,18 +303,22 @@ class _Plan:
 
     def fragment(self, index: int) -> str:
         section = self.sections[index]
-        text = "".join(self.layout.lines[section.start : section.end])
         edits = self.fragment_edits.get(index)
         if not edits:
-            return text
+            return "".join(self.layout.lines[section.start : section.end])
         borrowed = self._borrowed_section(index)
         if borrowed is not None:
             return borrowed
-        doc = tomlkit.parse(text)
+        # Edit the table without the blank lines and stand-alone comments that end it
+        # (a heading for what follows): a new key goes under the table's last key,
+        # not under the next heading.
+        lines = self.layout.lines
+        end = body_end(lines, section.start, section.end)
+        doc = tomlkit.parse("".join(lines[section.start : end]))
         table = _descend_header(doc, section.path)
         for relative, value in edits:
             _apply(table, relative, value)
-        return tomlkit.dumps(doc)
+        return _ensure_newline(tomlkit.dumps(doc)) + "".join(lines[end : section.end])
 
     def _borrowed_section(self, index: int) -> str | None:
         """Another text of this section (a merge's theirs), with this text's tail kept."""
@@ -330,7 +334,11 @@ class _Plan:
         borrowed = self.borrow.section(section.path, value, "".join(lines[section.start : end]))
         if borrowed is None:
             return None
-        return _ensure_newline(borrowed) + "".join(lines[end : section.end])
+        tail = lines[end : section.end]
+        headings = {line.strip() for line in tail if line.strip()}
+        if any(line.strip() in headings for line in borrowed.splitlines()):
+            return None  # theirs moved our heading into the table: keep it once, where it was
+        return _ensure_newline(borrowed) + "".join(tail)
 
     def detached_comments(self, index: int) -> str:
         """Comments that end a removed section but stand apart from it: they outlive it."""

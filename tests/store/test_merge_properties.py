@@ -17,7 +17,7 @@ import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summit.model import ActionStatus, Rsvp, Summit, SummitStatus
+from summit.model import ActionStatus, Delegate, Register, Rsvp, Summit, SummitStatus
 from summit.store import TomlDocument
 from summit.store.merge import Side, conflict_text, merge_data, merge_texts
 from tests.conftest import REPO, SAMPLE_SUMMIT
@@ -176,3 +176,111 @@ def _sides_of(text: str) -> tuple[str, str]:
                 if state in ("both", name):
                     kept.append(line)
     return "".join(keep["ours"]), "".join(keep["theirs"])
+
+
+# ── the register ──────────────────────────────────────────────────────────
+
+REGISTER_PATH = REPO / "invitees.toml"
+REGISTER_TEXT = REGISTER_PATH.read_text()
+REGISTER = Register.model_validate(tomli.loads(REGISTER_TEXT))
+DELEGATES = [(o, d) for o, org in REGISTER.organisations.items() for d in org.delegates]
+new_ids = st.from_regex(r"new-[a-z]{1,6}", fullmatch=True)
+
+
+@dataclass(frozen=True)
+class RegisterChange:
+    key: tuple[Any, ...]
+    apply: Callable[[Register], None]
+    holds: Callable[[Register], bool]
+
+
+def _delegate(register: Register, org: str, delegate: str) -> Delegate:
+    return register.organisations[org].delegates[delegate]
+
+
+@st.composite
+def register_change(draw: st.DrawFn) -> RegisterChange:
+    org, delegate = draw(st.sampled_from(DELEGATES))
+    kind = draw(st.sampled_from(["job_title", "phone", "name", "notes", "add", "remove"]))
+    if kind in ("job_title", "phone"):
+        value = (
+            draw(words) if kind == "job_title" else f"+44 20 7946 {draw(st.integers(1000, 9999))}"
+        )
+        return RegisterChange(
+            ("d", delegate, kind),
+            lambda r: setattr(_delegate(r, org, delegate), kind, value),
+            lambda r: getattr(_delegate(r, org, delegate), kind) == value,
+        )
+    if kind in ("name", "notes"):
+        value = draw(words)
+        return RegisterChange(
+            ("o", org, kind),
+            lambda r: setattr(r.organisations[org], kind, value),
+            lambda r: getattr(r.organisations[org], kind) == value,
+        )
+    if kind == "add":
+        new_id = draw(new_ids)
+        person = Delegate(name=draw(words), job_title="Adviser", email=f"{new_id}@example.org")
+        return RegisterChange(
+            ("d", new_id),
+            lambda r: r.organisations[org].delegates.__setitem__(new_id, person),
+            lambda r: r.organisations[org].delegates.get(new_id) == person,
+        )
+    return RegisterChange(
+        ("d", delegate),
+        lambda r: r.organisations[org].delegates.pop(delegate),
+        lambda r: delegate not in r.organisations[org].delegates,
+    )
+
+
+def distinct_register_changes(changes: list[RegisterChange]) -> list[RegisterChange]:
+    """One change per field; a delegate removed is changed in no other way."""
+    kept = {one.key: one for one in changes}
+    removed = {key[1] for key in kept if key[0] == "d" and len(key) == 2}
+    return [one for key, one in kept.items() if len(key) == 2 or key[1] not in removed]
+
+
+@st.composite
+def register_split(draw: st.DrawFn) -> tuple[list[RegisterChange], list[RegisterChange]]:
+    changes = distinct_register_changes(draw(st.lists(register_change(), min_size=2, max_size=8)))
+    ours: list[RegisterChange] = []
+    theirs: list[RegisterChange] = []
+    for one in changes:
+        who = draw(st.sampled_from(["ours", "theirs", "both"]))
+        if who != "theirs":
+            ours.append(one)
+        if who != "ours":
+            theirs.append(one)
+    return ours, theirs
+
+
+def saved_register(folder: Path, changes: list[RegisterChange]) -> str:
+    path = folder / "invitees.toml"
+    shutil.copy(REGISTER_PATH, path)
+    doc = TomlDocument.load(path, Register)
+    register = doc.record.model_copy(deep=True)
+    for one in changes:
+        one.apply(register)
+    doc.save(register)
+    return path.read_text()
+
+
+def comments(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.lstrip().startswith("#")]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sides=register_split())
+def test_register_changes_to_different_records_all_survive_with_comments(
+    sides: tuple[list[RegisterChange], list[RegisterChange]],
+) -> None:
+    ours, theirs = sides
+    with tempfile.TemporaryDirectory() as folder:
+        ours_text = saved_register(Path(folder), ours)
+        theirs_text = saved_register(Path(folder), theirs)
+    where = Path("invitees.toml")
+    result = merge_texts(REGISTER_TEXT, ours_text, theirs_text, model=Register, path=where)
+    assert result.text is not None, result.report(str(where))
+    merged = Register.model_validate(tomli.loads(result.text))
+    assert all(one.holds(merged) for one in [*ours, *theirs])
+    assert comments(result.text) == comments(ours_text)
