@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import tomli
 import tomlkit
@@ -136,10 +136,11 @@ def _shown(value: Any) -> str:
 class _Merger:
     """One three-way merge of plain TOML data; on a conflict takes the preferred side."""
 
-    def __init__(self, prefer: Side, choices: Mapping[str, Side], is_summit: bool) -> None:
+    def __init__(self, prefer: Side, choices: Mapping[str, Side], model: type[Record]) -> None:
         self.prefer = prefer
         self.choices = choices
-        self.is_summit = is_summit
+        self.is_summit = issubclass(model, Summit)
+        self.collections = _collections(model)
         self.conflicts: list[FieldConflict] = []
         self.notes: list[str] = []
 
@@ -159,7 +160,11 @@ class _Merger:
             return self.item_list(str(path[0]), b, o, t)
         if path == ("invite",) and isinstance(o, dict) and isinstance(t, dict):
             return self.invite(b, o, t)
-        if isinstance(o, dict) and isinstance(t, dict) and (b is ABSENT or isinstance(b, dict)):
+        if path and path[-1] in self.collections and all(_is_table(v) for v in (b, o, t)):
+            # An empty collection is left out of the file: absent is empty, not deleted.
+            merged = self.table(where, path, *(v if v is not ABSENT else {} for v in (b, o, t)))
+            return ABSENT if not merged and ABSENT in (o, t) else merged
+        if isinstance(o, dict) and isinstance(t, dict) and _is_table(b):
             return self.table(where, path, {} if b is ABSENT else b, o, t)
         return self.conflict(where, path, b, o, t)
 
@@ -195,6 +200,32 @@ class _Merger:
         if not merged and ABSENT in (o, t):
             return ABSENT
         return merged
+
+
+def _is_table(value: Any) -> bool:
+    return value is ABSENT or isinstance(value, dict)
+
+
+def _collections(model: type[Record]) -> frozenset[str]:
+    """Fields that hold records by id (`organisations`, `delegates`, `rsvp`...), at any depth."""
+    names: set[str] = set()
+    todo, seen = [model], set()
+    while todo:
+        record = todo.pop()
+        if record in seen:
+            continue
+        seen.add(record)
+        for name, info in record.model_fields.items():
+            if info.default_factory is dict:
+                names.add(name)
+            todo.extend(_records_in(info.annotation))
+    return frozenset(names)
+
+
+def _records_in(annotation: Any) -> list[type[Record]]:
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return [annotation]
+    return [record for arg in get_args(annotation) for record in _records_in(arg)]
 
 
 Token = tuple[str, int]
@@ -386,7 +417,7 @@ def merge_data(
 
     Choices are keyed by a conflict's `where`, so an app can settle each one.
     """
-    merger = _Merger(prefer, choices or {}, issubclass(model, Summit))
+    merger = _Merger(prefer, choices or {}, model)
     merged = merger.value("", (), base, ours, theirs)
     return merged, merger.conflicts, merger.notes
 

@@ -273,3 +273,23 @@ def test_no_readable_base_merges_what_agrees_and_reports_the_rest(base: str) -> 
         "invitations.facebook.rsvp.facebook-policy",
         "invitations.twitter.rsvp.twitter-policy",
     ]
+
+
+def test_an_emptied_collection_merges_with_an_addition_to_it() -> None:
+    # Ours removes the Home Office's only delegate (an empty table is left out of the
+    # file); theirs adds a second one. Not a deletion of the collection: both land.
+    only = (
+        '[organisations.home-office.delegates.crime-policy-director]\nname = "Ruth Okafor"\n'
+        'job_title = "Director, Crime and Policing Policy"\n'
+        'email = "ruth.okafor@homeoffice.example.org"\n'
+    )
+    added = (
+        '\n[organisations.home-office.delegates.new-adviser]\nname = "Ann Lee"\n'
+        'job_title = "Adviser"\nemail = "ann.lee@homeoffice.example.org"\n'
+    )
+    ours = changed(REGISTER, (only, ""))
+    theirs = changed(REGISTER, (only, only + added))
+    result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
+    assert result.text is not None, result.report("invitees.toml")
+    register = Register.model_validate(tomli.loads(result.text))
+    assert list(register.organisations["home-office"].delegates) == ["new-adviser"]
