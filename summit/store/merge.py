@@ -163,7 +163,7 @@ class _Merger:
         if path and path[-1] in self.collections and all(_is_table(v) for v in (b, o, t)):
             # An empty collection is left out of the file: absent is empty, not deleted.
             merged = self.table(where, path, *(v if v is not ABSENT else {} for v in (b, o, t)))
-            return ABSENT if not merged and ABSENT in (o, t) else merged
+            return merged or ABSENT
         if isinstance(o, dict) and isinstance(t, dict) and _is_table(b):
             return self.table(where, path, {} if b is ABSENT else b, o, t)
         return self.conflict(where, path, b, o, t)

@@ -17,7 +17,8 @@ import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summit.model import ActionStatus, Delegate, Register, Rsvp, Summit, SummitStatus
+from summit.model import ActionStatus, AgendaItem, Delegate, Register, Rsvp, Summit, SummitStatus
+from summit.model.identity import new_item_id
 from summit.store import TomlDocument
 from summit.store.merge import Side, conflict_text, merge_data, merge_texts
 from tests.conftest import REPO, SAMPLE_SUMMIT
@@ -45,7 +46,11 @@ def _item(summit: Summit, title: str) -> Any:
 
 @st.composite
 def change(draw: st.DrawFn) -> Change:
-    kind = draw(st.sampled_from(["reply", "minutes", "notes", "venue", "status", "move", "action"]))
+    kind = draw(
+        st.sampled_from(
+            ["reply", "minutes", "notes", "venue", "status", "move", "action", "insert", "delete"]
+        )
+    )
     if kind == "reply":
         org, delegate = draw(st.sampled_from(REPLIES))
         value = draw(st.sampled_from(list(Rsvp)))
@@ -75,12 +80,40 @@ def change(draw: st.DrawFn) -> Change:
             lambda s: setattr(next(a for a in s.actions if a.text == text), "status", status),
             lambda s: next(a for a in s.actions if a.text == text).status == status,
         )
+    if kind in ("insert", "delete"):
+        return draw(insert_or_delete(kind))
     order = draw(st.permutations(TITLES))
 
     def reorder(summit: Summit) -> None:
-        summit.agenda.sort(key=lambda item: order.index(item.title))
+        summit.agenda.sort(key=lambda item: order.index(item.title) if item.title in order else 99)
 
-    return Change(("order",), reorder, lambda s: [i.title for i in s.agenda] == order)
+    def kept_order(summit: Summit) -> bool:
+        titles = [item.title for item in summit.agenda]
+        return [t for t in titles if t in order] == [t for t in order if t in titles]
+
+    return Change(("order",), reorder, kept_order)
+
+
+@st.composite
+def insert_or_delete(draw: st.DrawFn, kind: str) -> Change:
+    if kind == "delete":
+        title = draw(st.sampled_from(TITLES))
+        return Change(
+            ("item", title),
+            lambda s: s.agenda.remove(_item(s, title)),
+            lambda s: title not in [item.title for item in s.agenda],
+        )
+    title = "New: " + draw(words)
+    where = draw(st.integers(0, len(TITLES)))
+    # As the app makes them: with an id. Odd minutes, so that no new item looks like a
+    # sample item retitled (items without ids are paired by what they share).
+    minutes = draw(st.sampled_from([7, 11, 13, 17]))
+    new_item = AgendaItem(id=new_item_id(()), title=title, minutes=minutes)
+    return Change(
+        ("new", title),
+        lambda s: s.agenda.insert(where, new_item.model_copy()),
+        lambda s: [item for item in s.agenda if item.title == title] == [new_item],
+    )
 
 
 def saved(folder: Path, changes: list[Change]) -> str:
@@ -96,7 +129,14 @@ def saved(folder: Path, changes: list[Change]) -> str:
 
 
 def last_per_key(changes: list[Change]) -> list[Change]:
-    return list({one.key: one for one in changes}.values())
+    """One change per field; an item deleted is changed in no other way."""
+    kept = {one.key: one for one in changes}
+    deleted = {key[1] for key in kept if key[0] == "item" and len(key) == 2}
+    return [
+        one
+        for key, one in kept.items()
+        if not (key[0] == "item" and len(key) == 3 and key[1] in deleted)
+    ]
 
 
 side = st.lists(change(), min_size=1, max_size=4).map(last_per_key)
