@@ -1,5 +1,6 @@
 """The pure three-way merge of data file texts: records by identity, lists by item."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -293,3 +294,30 @@ def test_an_emptied_collection_merges_with_an_addition_to_it() -> None:
     assert result.text is not None, result.report("invitees.toml")
     register = Register.model_validate(tomli.loads(result.text))
     assert list(register.organisations["home-office"].delegates) == ["new-adviser"]
+
+
+def test_a_conflict_in_a_large_register_is_written_quickly() -> None:
+    # Lines repeat by the thousand in a register; the conflicted file must not take minutes.
+    base = "".join(
+        f'[organisations.org-{o}]\nname = "Org {o}"\nsector = "other"\n\n'
+        f'[organisations.org-{o}.delegates.d-{o}]\nname = "Delegate"\njob_title = "Head"\n'
+        f'email = "d@org-{o}.example.org"\n\n'
+        for o in range(6000)
+    )
+    ours = base.replace('name = "Org 7"', 'name = "Ours"').replace(
+        'name = "Org 2990"', 'name = "O"'
+    )
+    theirs = base.replace('name = "Org 7"', 'name = "Theirs"').replace(
+        'name = "Org 2990"', 'name = "T"'
+    )
+    where = Path("invitees.toml")
+    started = time.perf_counter()
+    result = merge_texts(base, ours, theirs, model=Register, path=where)
+    merging = time.perf_counter() - started
+    started = time.perf_counter()
+    text = conflict_text(base, ours, theirs, model=Register, path=where, result=result)
+    assert time.perf_counter() - started < 10 * merging + 1
+    assert text.count("<<<<<<< ours: organisations.org-") == 2
+    assert (
+        '<<<<<<< ours: organisations.org-7.name: base "Org 7", ours "Ours", theirs "Theirs"' in text
+    )
