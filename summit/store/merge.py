@@ -616,6 +616,7 @@ def _marked(
 ) -> str:
     """Two texts as one: equal lines once, differing runs between conflict markers."""
     a, b = ours[0].splitlines(keepends=True), theirs[0].splitlines(keepends=True)
+    newline = "\r\n" if "\r\n" in ours[0] else "\n"
     a_lines, b_lines = _lines_of(ours[0], ours[1]), _lines_of(theirs[0], theirs[1])
     out: list[str] = []
     unlabelled = list(conflicts)
@@ -632,11 +633,11 @@ def _marked(
         here = here or unlabelled[:1]
         unlabelled = [c for c in unlabelled if c not in here]
         label = "; ".join(c.describe() for c in here) or default or "two versions"
-        out.append(f"<<<<<<< ours: {label}\n")
-        out.extend(_ended(a[a1:a2]))
-        out.append("=======\n")
-        out.extend(_ended(b[b1:b2]))
-        out.append(">>>>>>> theirs\n")
+        out.append(f"<<<<<<< ours: {label}{newline}")
+        out.extend(_ended(a[a1:a2], newline))
+        out.append(f"======={newline}")
+        out.extend(_ended(b[b1:b2], newline))
+        out.append(f">>>>>>> theirs{newline}")
     return "".join(out)
 
 
@@ -705,9 +706,9 @@ def _within(line: int | None, start: int, end: int) -> bool:
     return line is not None and start < line <= max(end, start + 1)
 
 
-def _ended(lines: list[str]) -> list[str]:
+def _ended(lines: list[str], newline: str) -> list[str]:
     if lines and not lines[-1].endswith("\n"):
-        return [*lines[:-1], lines[-1] + "\n"]
+        return [*lines[:-1], lines[-1] + newline]
     return lines
 
 

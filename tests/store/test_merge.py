@@ -321,3 +321,17 @@ def test_a_conflict_in_a_large_register_is_written_quickly() -> None:
     assert (
         '<<<<<<< ours: organisations.org-7.name: base "Org 7", ours "Ours", theirs "Theirs"' in text
     )
+
+
+def test_a_crlf_file_stays_crlf_through_merge_and_conflict() -> None:
+    crlf = SAMPLE.replace("\n", "\r\n")
+    ours = changed(crlf, ('kind = "break"\r\nminutes = 15', 'kind = "break"\r\nminutes = 20'))
+    theirs = changed(crlf, ('twitter-policy = "declined"', 'twitter-policy = "accepted"'))
+    result = merge_texts(crlf, ours, theirs, model=Summit, path=WHERE)
+    assert result.text is not None
+    assert "\n" not in result.text.replace("\r\n", "")
+    theirs = changed(theirs, ('kind = "break"\r\nminutes = 15', 'kind = "break"\r\nminutes = 30'))
+    result = merge_texts(crlf, ours, theirs, model=Summit, path=WHERE)
+    text = conflict_text(crlf, ours, theirs, model=Summit, path=WHERE, result=result)
+    assert "\n" not in text.replace("\r\n", "")
+    assert "=======\r\nminutes = 30\r\n>>>>>>> theirs\r\n" in text
