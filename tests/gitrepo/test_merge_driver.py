@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from summit.gitrepo.setup import is_set_up
 from summit.model import Summit
 from summit.store import load_dataset
 from summit.tui.app import make_app
@@ -248,3 +249,13 @@ def test_an_unreadable_version_keeps_both_whole_files(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     text = (tmp_path / "ours").read_text()
     assert "minutes = = 45\n=======\nminutes = 50\n>>>>>>> theirs" in text
+
+
+def test_is_set_up_tells_the_app_whether_to_offer_setup(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    assert not is_set_up(folder)  # not a repository
+    git(folder, "init", "-q")
+    assert not is_set_up(folder)
+    assert summit(folder, "git", "setup").returncode == 0
+    assert is_set_up(folder)
