@@ -10,7 +10,8 @@ from pathlib import Path
 
 from summit.gitrepo.sync import conflict_versions, mark_resolved, toplevel
 from summit.store.atomic import write_atomic
-from summit.store.merge import MergeResult, merge_texts, model_for, read_text
+from summit.store.document import decode
+from summit.store.merge import MergeResult, merge_texts, model_for
 from summit.store.problems import Choices, DataError
 
 
@@ -21,7 +22,7 @@ def settle_git_conflict(root: Path, repo_path: str, choices: Choices = None) -> 
     if model is None:
         return MergeResult(None, errors=[f"{repo_path} is not a summit data file"])
     try:
-        base, ours, theirs = (read_text(path, data) for data in conflict_versions(root, repo_path))
+        base, ours, theirs = (decode(path, data) for data in conflict_versions(root, repo_path))
     except DataError as error:
         return MergeResult(None, errors=[error.problems[0].message])
     result = merge_texts(base, ours, theirs, model=model, path=path, choices=choices)
