@@ -112,11 +112,14 @@ class SummitApp(TeamActions):
             self.settle_merge(to_settle)
         if report.merged:
             self._show_merged_changes()
-            self.notify(
-                f"Merged with changes saved meanwhile in {', '.join(report.merged)}: "
-                "theirs and yours are both kept",
-                timeout=10,
-            )
+            for label, changes in report.merged.items():
+                came_in = "\n".join(f"• {line}" for line in changes[:6])
+                more = f"\n…and {len(changes) - 6} more" if len(changes) > 6 else ""
+                self.notify(
+                    f"{label} was changed meanwhile; merged with yours. Came in:\n{came_in}{more}",
+                    timeout=15,
+                    markup=False,
+                )
         if report.saved:
             self.notify(f"Saved {', '.join(report.saved)}")
         elif report.ok:

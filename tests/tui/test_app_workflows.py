@@ -70,7 +70,8 @@ async def test_changes_saved_meanwhile_are_merged_not_overwritten(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)
-        assert any("Merged" in str(n.message) for n in app._notifications)
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "merged with yours. Came in:" in told and "Conference Room 2" in told
         assert app.session.workspace.summits[SAMPLE_SUMMIT].venue.endswith("Room 2")
         assert app.session.workspace.dirty_files() == []
     text = path.read_text()
