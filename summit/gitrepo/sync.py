@@ -48,6 +48,8 @@ class SyncResult:
     """Subjects of the commits that went out."""
     conflicted: list[str] = field(default_factory=list)
     """Data files git could not merge; the merge is left for the user to resolve."""
+    before: str = ""
+    """The commit checked out before the sync, to describe what came in since."""
 
 
 def _git(root: Path, *args: str) -> str:
@@ -137,7 +139,7 @@ def sync(root: Path) -> SyncResult:
         raise GitError(f"resolve the conflicts in {', '.join(status.conflicted)} first")
     if status.changed:
         raise GitError(f"commit your changes to {', '.join(status.changed)} first")
-    result = SyncResult()
+    result = SyncResult(before=_git(root, "rev-parse", "HEAD").strip())
     _git(root, "fetch", "--quiet")
     result.received = _subjects(root, "HEAD..@{upstream}")
     if result.received:

@@ -225,16 +225,26 @@ class TeamActions(App[None]):
     def _sync(self) -> None:
         try:
             result = sync(self._root)
+            came_in = self._came_in(result)
         except GitError as error:
             self.call_from_thread(self.notify, str(error), severity="error", timeout=15)
         else:
-            self.call_from_thread(self._synced, result)
+            self.call_from_thread(self._synced, result, came_in)
         self.call_from_thread(self.refresh_git_status)
 
-    def _synced(self, result: SyncResult) -> None:
+    def _came_in(self, result: SyncResult) -> list[str]:
+        """What the colleagues' commits changed in the data, in plain English."""
+        if not result.received or result.conflicted:
+            return []
+        reports = DataRepository(self._root).compare(result.before, "HEAD")
+        return [f"{report.path}: {line}" for report in reports for line in report.lines]
+
+    def _synced(self, result: SyncResult, came_in: list[str]) -> None:
         if result.received:
             self.reload()
         lines = [f"↓ {subject}" for subject in result.received]
+        lines += [f"  {line}" for line in came_in[:8]]
+        lines += [f"  …and {len(came_in) - 8} more changes"] * (len(came_in) > 8)
         lines += [f"↑ {subject}" for subject in result.sent]
         if result.conflicted:
             files = ", ".join(result.conflicted)
@@ -244,7 +254,7 @@ class TeamActions(App[None]):
                 timeout=20,
             )
         elif lines:
-            self.notify("Synced:\n" + "\n".join(lines[:12]), timeout=10)
+            self.notify("Synced:\n" + "\n".join(lines[:16]), timeout=15, markup=False)
         else:
             self.notify("Already up to date with colleagues")
 

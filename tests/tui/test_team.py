@@ -64,7 +64,9 @@ async def test_sync_from_the_app_brings_in_a_colleagues_change(team: Team) -> No
         await settle(pilot)
         venue = app.session.workspace.summits[SAMPLE_SUMMIT].venue
         assert venue.endswith("Conference Room 2")
-        assert any("Room 2" in str(n.message) for n in app._notifications)
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "↓ Room 2" in told
+        assert f"agendas/{SAMPLE_SUMMIT}.toml: venue now" in told
 
 
 async def test_outside_git_commit_says_how_to_start(data_dir: Path) -> None:
