@@ -120,3 +120,9 @@ def _resemble(a: Item, b: Item) -> bool:
     if isinstance(a, Commitment) and isinstance(b, Commitment):
         return a.organisation == b.organisation
     return False
+
+
+def with_new_id(item: Item, siblings: Sequence[Item]) -> Item:
+    """A newly created item with an id none of its list has: what the app writes on creation."""
+    taken = {sibling.id for sibling in siblings if sibling.id is not None}
+    return item.model_copy(update={"id": new_item_id(taken)})
