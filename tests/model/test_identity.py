@@ -85,3 +85,15 @@ def sample_summit_data() -> dict[str, object]:
         "start": datetime(2027, 1, 20, 9, 30),
         "venue": "V",
     }
+
+
+def test_items_of_one_name_without_ids_pair_in_order() -> None:
+    old = [
+        AgendaItem(title="Coffee", kind="break", minutes=15),
+        AgendaItem(title="Coffee", kind="break", minutes=10),
+    ]
+    new = [
+        AgendaItem(title="Coffee", kind="break", minutes=15),
+        AgendaItem(title="Coffee", kind="break", minutes=20),
+    ]
+    assert match_items(old, new) == [(0, 0), (1, 1)]
