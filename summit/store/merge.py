@@ -332,11 +332,9 @@ class _ListMerge:
         ours_rel = [x for x in ours if x in common]
         theirs_rel = [x for x in theirs if x in common]
         primary, secondary = ours, theirs
-        if theirs_rel == base_rel != ours_rel:
-            pass
-        elif ours_rel == base_rel != theirs_rel:
-            primary, secondary = theirs, ours
-        elif ours_rel != theirs_rel:
+        if ours_rel == base_rel != theirs_rel:
+            primary, secondary = theirs, ours  # only theirs reordered: its order wins
+        elif base_rel != theirs_rel != ours_rel:
             self.merger.notes.append(
                 f"{self.key}: both sides changed the order differently; ours' order is kept"
             )
@@ -351,8 +349,13 @@ class _ListMerge:
         return result
 
     def label(self, token: Token) -> str:
+        """`agenda 'Coffee'`; a second item of the same name is `agenda 'Coffee' (2)`."""
         side, index = token
-        item = self.data[side][index]
+        name = self.name(self.data[side][index])
+        same = [self.name(item) for item in self.data[side][:index]].count(name)
+        return f"{self.noun} '{name}'" + (f" ({same + 1})" if same else "")
+
+    def name(self, item: dict[str, Any]) -> str:
         if self.key == "agenda":
             name = item.get("title", "")
         elif self.key == "actions":
@@ -360,9 +363,7 @@ class _ListMerge:
         else:
             name = f"{item.get('organisation', '')}: {item.get('text', '')}"
         name = " ".join(str(name).split())
-        if len(name) > _LABEL_LENGTH:
-            name = name[: _LABEL_LENGTH - 3] + "..."
-        return f"{self.noun} '{name}'"
+        return name if len(name) <= _LABEL_LENGTH else name[: _LABEL_LENGTH - 3] + "..."
 
     def item(self, token: Token, path: KeyPath) -> dict[str, Any]:
         side, index = token

@@ -92,3 +92,15 @@ def test_a_created_item_gets_an_id_its_list_does_not_have() -> None:
     created = with_new_id(item("C"), siblings)
     assert created.id not in {"a1", None}
     assert created.to_data()["id"] == created.id
+
+
+def test_items_of_one_name_without_ids_pair_in_order() -> None:
+    old = [
+        AgendaItem(title="Coffee", kind="break", minutes=15),
+        AgendaItem(title="Coffee", kind="break", minutes=10),
+    ]
+    new = [
+        AgendaItem(title="Coffee", kind="break", minutes=15),
+        AgendaItem(title="Coffee", kind="break", minutes=20),
+    ]
+    assert match_items(old, new) == [(0, 0), (1, 1)]

@@ -335,3 +335,14 @@ def test_a_crlf_file_stays_crlf_through_merge_and_conflict() -> None:
     text = conflict_text(crlf, ours, theirs, model=Summit, path=WHERE, result=result)
     assert "\n" not in text.replace("\r\n", "")
     assert "=======\r\nminutes = 30\r\n>>>>>>> theirs\r\n" in text
+
+
+def test_two_items_of_one_name_are_told_apart_in_conflicts() -> None:
+    second = '[[agenda]]\ntitle = "Coffee"\nkind = "break"\nminutes = 10\n\n'
+    base = changed(SAMPLE, ("# ── Outputs", second + "# ── Outputs"))
+    ours = changed(base, ("minutes = 10", "minutes = 20"))
+    theirs = changed(base, ("minutes = 10", "minutes = 25"))
+    result = merge_texts(base, ours, theirs, model=Summit, path=WHERE)
+    assert [c.describe() for c in result.conflicts] == [
+        "agenda 'Coffee' (2).minutes: base 10, ours 20, theirs 25"
+    ]
