@@ -313,6 +313,10 @@ class TomlDocument(Generic[M]):
         )
         if result.conflicts and not result.errors:
             raise MergeConflicts(self.path, result.conflicts)
+        if choices and result.errors and not result.conflicts:
+            # What was chosen or typed does not make a valid file: say why, keep asking.
+            problems = [Problem(self.path, 0, 0, error) for error in result.errors]
+            raise DataError(problems)
         if result.text is None or not isinstance(result.record, self.model):
             raise ConflictError(self.path, keep_copy(self.path, ours.encode("utf-8")))
         return result.text, result.record

@@ -44,7 +44,7 @@ from summit.store.borrow import TheirsText
 from summit.store.document import check_conflict_markers, edited_text, parse
 from summit.store.gc_pause import paused_gc
 from summit.store.layout import KeyPath, LayoutError, scan
-from summit.store.problems import DataError, Side
+from summit.store.problems import Choice, DataError, Edited, Side
 
 
 class _Absent:
@@ -137,7 +137,7 @@ def shown_value(value: Any) -> str:
 class _Merger:
     """One three-way merge of plain TOML data; on a conflict takes the preferred side."""
 
-    def __init__(self, prefer: Side, choices: Mapping[str, Side], model: type[Record]) -> None:
+    def __init__(self, prefer: Side, choices: Mapping[str, Choice], model: type[Record]) -> None:
         self.prefer = prefer
         self.choices = choices
         self.is_summit = issubclass(model, Summit)
@@ -147,7 +147,10 @@ class _Merger:
 
     def conflict(self, where: str, path: KeyPath, b: Any, o: Any, t: Any) -> Any:
         self.conflicts.append(FieldConflict(where, b, o, t, path))
-        return o if self.choices.get(where, self.prefer) == "ours" else t
+        choice = self.choices.get(where, self.prefer)
+        if isinstance(choice, Edited):
+            return choice.value
+        return o if choice == "ours" else t
 
     def value(self, where: str, path: KeyPath, b: Any, o: Any, t: Any) -> Any:
         if t in (o, b):
@@ -413,7 +416,7 @@ def merge_data(
     model: type[Record],
     *,
     prefer: Side = "ours",
-    choices: Mapping[str, Side] | None = None,
+    choices: Mapping[str, Choice] | None = None,
 ) -> tuple[dict[str, Any], list[FieldConflict], list[str]]:
     """The merged data, every conflict (settled as `choices` or `prefer` say), and notes.
 
@@ -439,7 +442,7 @@ def merge_texts(
     *,
     model: type[Record],
     path: Path,
-    choices: Mapping[str, Side] | None = None,
+    choices: Mapping[str, Choice] | None = None,
 ) -> MergeResult:
     """Merge three versions of one data file (an empty base: both sides added it).
 
@@ -458,7 +461,7 @@ def _merged(
     *,
     model: type[Record],
     path: Path,
-    choices: Mapping[str, Side] | None,
+    choices: Mapping[str, Choice] | None,
 ) -> MergeResult:
     if base_text in (ours_text, theirs_text) or ours_text == theirs_text:
         # One side changed nothing: the other's text is the merge, comments and all.

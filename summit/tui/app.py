@@ -12,7 +12,7 @@ from textual.theme import Theme
 
 from summit.store import ConflictError
 from summit.store.preferences import load_preferences, save_preference
-from summit.store.problems import MergeConflicts, Side
+from summit.store.problems import Choice, MergeConflicts
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
 from summit.tui.team import TeamActions
@@ -145,7 +145,7 @@ class SummitApp(TeamActions):
         workspace = self.session.workspace
         label = to_settle.path.name
 
-        def settled(choices: dict[str, Side] | None) -> None:
+        def settled(choices: dict[str, Choice] | None) -> None:
             if choices is None:
                 self.notify(f"{label} is not saved yet: save again to settle it", timeout=10)
                 return

@@ -17,7 +17,7 @@ from summit.gitrepo.sync import GitError, RepoStatus, SyncResult, commit_data, r
 from summit.history import DataRepository, FileReport, commit_message
 from summit.store.merge import MergeResult
 from summit.store.preferences import save_preference
-from summit.store.problems import Side
+from summit.store.problems import Choice
 from summit.teamwork import settle_git_conflict
 from summit.tui.session import Session
 
@@ -133,7 +133,7 @@ class TeamActions(App[None]):
             self._settle_next(rest)
             return
 
-        def chosen(choices: dict[str, Side] | None) -> None:
+        def chosen(choices: dict[str, Choice] | None) -> None:
             if choices is None:
                 self._declined = self._declined | {path}
                 self.notify(

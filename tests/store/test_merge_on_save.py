@@ -7,7 +7,7 @@ import tomli
 
 from summit.model import Summit
 from summit.store import TomlDocument
-from summit.store.problems import MergeConflicts
+from summit.store.problems import DataError, Edited, MergeConflicts
 from tests.conftest import SAMPLE_SUMMIT
 
 
@@ -61,3 +61,16 @@ def test_unchanged_on_disk_is_a_plain_save(data_dir: Path) -> None:
     assert doc.save_merging(mine)
     assert doc.text == doc.path.read_text()
     assert "minutes = 10" in doc.text
+
+
+def test_a_typed_value_that_does_not_fit_is_refused_and_nothing_written(data_dir: Path) -> None:
+    doc = loaded(data_dir)
+    someone_else_sets(doc, 'kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 30')
+    theirs = doc.path.read_bytes()
+    mine = doc.record.model_copy(deep=True)
+    mine.agenda[3].minutes = 20
+    with pytest.raises(DataError):
+        doc.save_merging(mine, choices={"agenda 'Coffee'.minutes": Edited("half an hour")})
+    assert doc.path.read_bytes() == theirs
+    assert doc.save_merging(mine, choices={"agenda 'Coffee'.minutes": Edited(25)})
+    assert Summit.model_validate(tomli.loads(doc.path.read_text())).agenda[3].minutes == 25
