@@ -12,6 +12,7 @@ from pathlib import Path
 
 from summit.model import Register, Summit, check_dataset
 from summit.model.base import Record
+from summit.model.changes import Names, describe_register_changes, describe_summit_changes
 from summit.model.checks import Finding
 from summit.store import ConflictError, DataError, Dataset, Problem, load_dataset
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, summit_path
@@ -27,8 +28,9 @@ def summit_label(summit_id: str) -> str:
 @dataclass
 class SaveReport:
     saved: list[str] = field(default_factory=list)
-    merged: list[str] = field(default_factory=list)
-    """Saved files into which changes saved meanwhile by someone else were merged."""
+    merged: dict[str, list[str]] = field(default_factory=dict)
+    """Saved files into which changes saved meanwhile by someone else were merged, with
+    what came in, in plain English."""
     to_settle: list[MergeConflicts] = field(default_factory=list)
     """Files where both sides changed the same fields: nothing written until settled."""
     conflicts: list[ConflictError] = field(default_factory=list)
@@ -141,10 +143,12 @@ class Workspace:
     def _take_merged(self, label: str, ours: Record, saved: Record, report: SaveReport) -> None:
         if saved.to_data() == ours.to_data():
             return
-        report.merged.append(label)
-        if isinstance(saved, Register):
+        if isinstance(saved, Register) and isinstance(ours, Register):
+            report.merged[label] = describe_register_changes(ours, saved)
             self.register = saved.model_copy(deep=True)
-        elif isinstance(saved, Summit):
+        elif isinstance(saved, Summit) and isinstance(ours, Summit):
+            names = Names(self.register)
+            report.merged[label] = describe_summit_changes(ours, saved, names)
             self.summits[Path(label).stem] = saved.model_copy(deep=True)
 
     @staticmethod

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from summit.gitrepo.setup import setup
 from tests.conftest import REPO
 
 GIT_ENV = {
@@ -57,6 +58,7 @@ def team(tmp_path: Path, git_identity: None) -> Team:
     shutil.copy(REPO / "invitees.toml", seed / "invitees.toml")
     shutil.copytree(REPO / "agendas", seed / "agendas")
     git(seed, "init", "--quiet", "--initial-branch=main")
+    setup(seed)  # .gitattributes is committed with the data
     git(seed, "add", "--all")
     git(seed, "commit", "--quiet", "-m", "The sample summit")
     git(seed, "remote", "add", "origin", str(remote))
@@ -64,5 +66,6 @@ def team(tmp_path: Path, git_identity: None) -> Team:
     clones = []
     for name in ("alice", "bob"):
         git(tmp_path, "clone", "--quiet", str(remote), name)
+        setup(tmp_path / name)  # as each colleague does once (the app offers it)
         clones.append(tmp_path / name)
     return Team(remote, *clones)

@@ -37,8 +37,18 @@ def modules_loaded_by(module: str) -> set[str]:
         ("summit.store", ("summit.ical", "summit.cli", "summit.tui", "textual", "tomlkit")),
         ("summit.ical.invite", ("summit.store", "summit.cli", "summit.tui", "textual")),
         ("summit.gitrepo.sync", ("summit.cli", "summit.tui", "textual", "tomlkit")),
+        ("summit.store.merging", ("summit.gitrepo", "summit.cli", "summit.tui", "textual")),
+        (
+            "summit.gitrepo.setup",
+            ("summit.store", "summit.model", "summit.cli", "summit.tui", "textual", "tomlkit"),
+        ),
         ("summit.invitations", ("summit.cli", "summit.tui", "textual")),
         ("summit.workspace", ("summit.cli", "summit.tui", "textual")),
+        (
+            "summit.gitrepo.history",
+            ("summit.model", "summit.store", "summit.cli", "summit.tui", "textual", "tomlkit"),
+        ),
+        ("summit.history", ("summit.cli", "summit.tui", "textual", "tomlkit")),
         ("summit.cli", ("summit.tui", "textual")),
     ],
 )

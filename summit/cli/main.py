@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from summit import __version__
-from summit.cli import commands, merging, sending
+from summit.cli import commands, history, merging, sending
 from summit.cli.output import consoles
 from summit.store import ConflictError, DataDirError
 
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _sending_verbs(verbs)
     _git_verbs(verbs)
+    history.add_verbs(verbs, _data_option)
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
     _data_option(app)
@@ -178,7 +179,10 @@ def _git_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv, paths = history.split_paths(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    if paths:
+        args.paths = paths
     out, err = consoles()
     run: Command = args.run
     try:

@@ -6,20 +6,15 @@ configuration, credential helpers, hooks and the merge driver that
 formats, which are stable across git versions and locales.
 """
 
-import os
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summit.gitrepo.command import GitError, run_git
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
 
+__all__ = ["GitError", "RepoStatus", "SyncResult", "commit_data", "repo_status", "sync"]
+
 DATA_PATHS = (REGISTER_FILE, AGENDAS_DIR)
-NETWORK_SECONDS = 120
-
-
-class GitError(Exception):
-    """git could not do what was asked; the message says why in plain words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,30 +48,12 @@ class SyncResult:
     """Subjects of the commits that went out."""
     conflicted: list[str] = field(default_factory=list)
     """Data files git could not merge; the merge is left for the user to resolve."""
+    before: str = ""
+    """The commit checked out before the sync, to describe what came in since."""
 
 
-def _git(root: Path, *args: str, timeout: float = 30) -> str:
-    if shutil.which("git") is None:
-        raise GitError("git is not installed; install it to share the data with colleagues")
-    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
-    try:
-        run = subprocess.run(
-            ["git", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise GitError(
-            f"git {args[0]} took more than {timeout:.0f} s; is the network up?"
-        ) from None
-    if run.returncode != 0:
-        detail = (run.stderr or run.stdout).strip().splitlines()
-        raise GitError(f"git {args[0]} failed: {detail[-1] if detail else 'no message'}")
-    return run.stdout
+def _git(root: Path, *args: str) -> str:
+    return run_git(args, root).stdout.decode("utf-8", "replace")
 
 
 def is_repository(root: Path) -> bool:
@@ -122,8 +99,20 @@ def commit_data(root: Path, message: str) -> str:
     _git(root, "add", "--all", "--", *DATA_PATHS)
     if not _git(root, "diff", "--cached", "--name-only", "--", *DATA_PATHS).strip():
         raise GitError("there is nothing to commit: the data files are as last committed")
-    _git(root, "commit", "--quiet", "--message", message, "--", *DATA_PATHS)
+    if _merging(root):
+        # Finishing a merge: git commits the whole merge, which must not be split.
+        _git(root, "commit", "--quiet", "--message", message)
+    else:
+        _git(root, "commit", "--quiet", "--message", message, "--", *DATA_PATHS)
     return _git(root, "rev-parse", "HEAD").strip()
+
+
+def _merging(root: Path) -> bool:
+    try:
+        _git(root, "rev-parse", "--quiet", "--verify", "MERGE_HEAD")
+    except GitError:
+        return False
+    return True
 
 
 def sync(root: Path) -> SyncResult:
@@ -150,8 +139,8 @@ def sync(root: Path) -> SyncResult:
         raise GitError(f"resolve the conflicts in {', '.join(status.conflicted)} first")
     if status.changed:
         raise GitError(f"commit your changes to {', '.join(status.changed)} first")
-    result = SyncResult()
-    _git(root, "fetch", "--quiet", timeout=NETWORK_SECONDS)
+    result = SyncResult(before=_git(root, "rev-parse", "HEAD").strip())
+    _git(root, "fetch", "--quiet")
     result.received = _subjects(root, "HEAD..@{upstream}")
     if result.received:
         try:
@@ -165,10 +154,33 @@ def sync(root: Path) -> SyncResult:
             return result
     result.sent = _subjects(root, "@{upstream}..HEAD")
     if result.sent:
-        _git(root, "push", "--quiet", timeout=NETWORK_SECONDS)
+        _git(root, "push", "--quiet")
     return result
 
 
 def _subjects(root: Path, revisions: str) -> list[str]:
     out = _git(root, "log", "--no-merges", "--format=%s (%an)", revisions)
     return [line for line in out.splitlines() if line]
+
+
+def conflict_versions(root: Path, path: str) -> tuple[bytes, bytes, bytes]:
+    """Base, ours and theirs of a file git left conflicted (index stages 1, 2 and 3).
+
+    A missing stage (the file was added on both sides) is empty.
+    """
+    return tuple(_blob(root, f":{stage}:{path}") for stage in (1, 2, 3))  # type: ignore[return-value]
+
+
+def _blob(root: Path, spec: str) -> bytes:
+    done = run_git(["cat-file", "blob", spec], root, check=False)
+    return done.stdout if done.returncode == 0 else b""
+
+
+def mark_resolved(root: Path, path: str) -> None:
+    """Tell git the conflicted file is settled (as `git add` does); the user then commits."""
+    _git(root, "add", "--", f":(top){path}")
+
+
+def toplevel(root: Path) -> Path:
+    """The repository's own folder (the data folder may be inside it)."""
+    return Path(_git(root, "rev-parse", "--show-toplevel").strip())

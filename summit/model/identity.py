@@ -9,8 +9,9 @@ must be paired with the same item in the other:
 2. for items without an id (files written before ids, or by hand), by what
    the item is about: an agenda item's title, an action's text, a
    commitment's organisation and text, when that is unique on both sides;
-3. what is left is paired in order when two items still share a field (a
-   retitled agenda item keeps its lead and minutes).
+3. what is left is paired in order when two items are about the same thing
+   (two coffee breaks) or still share a field (a retitled agenda item keeps
+   its lead and minutes).
 
 Everything unpaired was removed (old side) or added (new side).
 """
@@ -107,9 +108,11 @@ def _pair_leftovers_in_order(
 
 
 def _resemble(a: Item, b: Item) -> bool:
-    """Two items share a meaningful field besides what they are about."""
+    """Two items are about the same thing, or share a meaningful field besides."""
     if type(a) is not type(b):
         return False
+    if content_key(a) == content_key(b):
+        return True  # two of one name (a morning and an afternoon coffee): paired in order
     if isinstance(a, AgendaItem) and isinstance(b, AgendaItem):
         shared = [(a.lead, b.lead), (a.topic, b.topic), (a.objective, b.objective)]
         return any(x is not None and x == y for x, y in shared) or (
@@ -120,3 +123,9 @@ def _resemble(a: Item, b: Item) -> bool:
     if isinstance(a, Commitment) and isinstance(b, Commitment):
         return a.organisation == b.organisation
     return False
+
+
+def with_new_id(item: Item, siblings: Sequence[Item]) -> Item:
+    """A newly created item with an id none of its list has: what the app writes on creation."""
+    taken = {sibling.id for sibling in siblings if sibling.id is not None}
+    return item.model_copy(update={"id": new_item_id(taken)})

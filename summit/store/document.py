@@ -6,10 +6,13 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import tomli
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from summit.store.patch import Borrow
 
 from summit.model.base import Record
 from summit.store.atomic import real_path, write_atomic, write_new
@@ -124,6 +127,8 @@ def edited_text(
     old: dict[str, Any],
     new: dict[str, Any],
     reads_back: Callable[[str], bool],
+    *,
+    borrow: "Borrow | None" = None,
 ) -> str:
     """`text` with `old`'s data changed to `new`'s: in place, else by a whole-file edit.
 
@@ -133,7 +138,11 @@ def edited_text(
     from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
 
     newline = "\r\n" if "\r\n" in text else "\n"
-    for edit_text in (patch, rewrite):
+
+    def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
+        return patch(text, old, new, borrow)
+
+    for edit_text in (in_place, rewrite):
         try:
             candidate = edit_text(text, old, new)
         except (PatchError, KeyError, IndexError, ValueError, TypeError):
@@ -257,9 +266,7 @@ class TomlDocument(Generic[M]):
             target = real_path(self.path)
             with locked(target):
                 write_atomic(target, data)
-            self.text, self.record = data.decode("utf-8"), record
-            self._raw, self._saved = None, new
-            self._digest = _digest(data)
+            self._now_holds(data.decode("utf-8"), record)
 
     def save_merging(self, record: M, choices: Choices = None) -> bool:
         """Save `record`, merging in what someone else saved meanwhile. Returns whether it wrote.
@@ -285,11 +292,8 @@ class TomlDocument(Generic[M]):
                     merged_text, merged = ours, record
                 else:
                     merged_text, merged = self._merged(ours, current, choices)
-                data = merged_text.encode("utf-8")
-                write_atomic(target, data)
-            self.text, self.record = merged_text, merged
-            self._raw, self._saved = None, merged.to_data()
-            self._digest = _digest(data)
+                write_atomic(target, merged_text.encode("utf-8"))
+            self._now_holds(merged_text, merged)
             return True
 
     def _merged(self, ours: str, current: bytes, choices: Choices) -> tuple[str, M]:
@@ -309,9 +313,18 @@ class TomlDocument(Generic[M]):
         )
         if result.conflicts and not result.errors:
             raise MergeConflicts(self.path, result.conflicts)
+        if choices and result.errors and not result.conflicts:
+            # What was chosen or typed does not make a valid file: say why, keep asking.
+            problems = [Problem(self.path, 0, 0, error) for error in result.errors]
+            raise DataError(problems)
         if result.text is None or not isinstance(result.record, self.model):
             raise ConflictError(self.path, keep_copy(self.path, ours.encode("utf-8")))
         return result.text, result.record
+
+    def _now_holds(self, text: str, record: M) -> None:
+        self.text, self.record = text, record
+        self._raw, self._saved = None, record.to_data()
+        self._digest = _digest(text.encode("utf-8"))
 
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:

@@ -24,11 +24,13 @@ never returned.
   markers, so that nothing is lost.
 """
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import tomli
 import tomlkit
@@ -36,10 +38,13 @@ from pydantic import ValidationError
 
 from summit.model.base import Record
 from summit.model.identity import match_items, new_item_id
+from summit.model.register import Register
 from summit.model.summit import Action, AgendaItem, Commitment, Summit
-from summit.store.document import check_conflict_markers, decode, edited_text, parse
+from summit.store.borrow import TheirsText
+from summit.store.document import check_conflict_markers, edited_text, parse
+from summit.store.gc_pause import paused_gc
 from summit.store.layout import KeyPath, LayoutError, scan
-from summit.store.problems import DataError, Side
+from summit.store.problems import Choice, DataError, Edited, Side
 
 
 class _Absent:
@@ -72,6 +77,11 @@ class FieldConflict:
     """Its key path in the merged data (list items by their merged index)."""
 
     def describe(self) -> str:
+        """`agenda 'Coffee'.minutes: base 15, ours 20, theirs 30`, or what a deletion met."""
+        if isinstance(self.base, dict) and ABSENT in (self.ours, self.theirs):
+            deleted, kept = ("ours", "theirs") if self.ours is ABSENT else ("theirs", "ours")
+            edits = _edits(self.base, self.theirs if self.ours is ABSENT else self.ours)
+            return f"{self.where}: deleted by {deleted}, edited by {kept} ({edits})"
         values = (f"{side} {shown_value(value)}" for side, value in self._sides())
         return f"{self.where}: {', '.join(values)}"
 
@@ -102,6 +112,14 @@ class MergeResult:
         return lines + [f"{shown_path}: {error}" for error in self.errors]
 
 
+def _edits(base: dict[str, Any], kept: dict[str, Any]) -> str:
+    changed = [k for k in {**base, **kept} if base.get(k, ABSENT) != kept.get(k, ABSENT)]
+    return ", ".join(
+        f"{k} {shown_value(base.get(k, ABSENT))} -> {shown_value(kept.get(k, ABSENT))}"
+        for k in changed
+    )
+
+
 def shown_value(value: Any) -> str:
     if value is ABSENT:
         return "(none)"
@@ -119,16 +137,20 @@ def shown_value(value: Any) -> str:
 class _Merger:
     """One three-way merge of plain TOML data; on a conflict takes the preferred side."""
 
-    def __init__(self, prefer: Side, choices: Mapping[str, Side], is_summit: bool) -> None:
+    def __init__(self, prefer: Side, choices: Mapping[str, Choice], model: type[Record]) -> None:
         self.prefer = prefer
         self.choices = choices
-        self.is_summit = is_summit
+        self.is_summit = issubclass(model, Summit)
+        self.collections = _collections(model)
         self.conflicts: list[FieldConflict] = []
         self.notes: list[str] = []
 
     def conflict(self, where: str, path: KeyPath, b: Any, o: Any, t: Any) -> Any:
         self.conflicts.append(FieldConflict(where, b, o, t, path))
-        return o if self.choices.get(where, self.prefer) == "ours" else t
+        choice = self.choices.get(where, self.prefer)
+        if isinstance(choice, Edited):
+            return choice.value
+        return o if choice == "ours" else t
 
     def value(self, where: str, path: KeyPath, b: Any, o: Any, t: Any) -> Any:
         if t in (o, b):
@@ -142,7 +164,11 @@ class _Merger:
             return self.item_list(str(path[0]), b, o, t)
         if path == ("invite",) and isinstance(o, dict) and isinstance(t, dict):
             return self.invite(b, o, t)
-        if isinstance(o, dict) and isinstance(t, dict) and (b is ABSENT or isinstance(b, dict)):
+        if path and path[-1] in self.collections and all(_is_table(v) for v in (b, o, t)):
+            # An empty collection is left out of the file: absent is empty, not deleted.
+            merged = self.table(where, path, *(v if v is not ABSENT else {} for v in (b, o, t)))
+            return merged or ABSENT
+        if isinstance(o, dict) and isinstance(t, dict) and _is_table(b):
             return self.table(where, path, {} if b is ABSENT else b, o, t)
         return self.conflict(where, path, b, o, t)
 
@@ -178,6 +204,32 @@ class _Merger:
         if not merged and ABSENT in (o, t):
             return ABSENT
         return merged
+
+
+def _is_table(value: Any) -> bool:
+    return value is ABSENT or isinstance(value, dict)
+
+
+def _collections(model: type[Record]) -> frozenset[str]:
+    """Fields that hold records by id (`organisations`, `delegates`, `rsvp`...), at any depth."""
+    names: set[str] = set()
+    todo, seen = [model], set()
+    while todo:
+        record = todo.pop()
+        if record in seen:
+            continue
+        seen.add(record)
+        for name, info in record.model_fields.items():
+            if info.default_factory is dict:
+                names.add(name)
+            todo.extend(_records_in(info.annotation))
+    return frozenset(names)
+
+
+def _records_in(annotation: Any) -> list[type[Record]]:
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return [annotation]
+    return [record for arg in get_args(annotation) for record in _records_in(arg)]
 
 
 Token = tuple[str, int]
@@ -283,11 +335,9 @@ class _ListMerge:
         ours_rel = [x for x in ours if x in common]
         theirs_rel = [x for x in theirs if x in common]
         primary, secondary = ours, theirs
-        if theirs_rel == base_rel != ours_rel:
-            pass
-        elif ours_rel == base_rel != theirs_rel:
-            primary, secondary = theirs, ours
-        elif ours_rel != theirs_rel:
+        if ours_rel == base_rel != theirs_rel:
+            primary, secondary = theirs, ours  # only theirs reordered: its order wins
+        elif base_rel != theirs_rel != ours_rel:
             self.merger.notes.append(
                 f"{self.key}: both sides changed the order differently; ours' order is kept"
             )
@@ -302,8 +352,13 @@ class _ListMerge:
         return result
 
     def label(self, token: Token) -> str:
+        """`agenda 'Coffee'`; a second item of the same name is `agenda 'Coffee' (2)`."""
         side, index = token
-        item = self.data[side][index]
+        name = self.name(self.data[side][index])
+        same = [self.name(item) for item in self.data[side][:index]].count(name)
+        return f"{self.noun} '{name}'" + (f" ({same + 1})" if same else "")
+
+    def name(self, item: dict[str, Any]) -> str:
         if self.key == "agenda":
             name = item.get("title", "")
         elif self.key == "actions":
@@ -311,9 +366,7 @@ class _ListMerge:
         else:
             name = f"{item.get('organisation', '')}: {item.get('text', '')}"
         name = " ".join(str(name).split())
-        if len(name) > _LABEL_LENGTH:
-            name = name[: _LABEL_LENGTH - 3] + "..."
-        return f"{self.noun} '{name}'"
+        return name if len(name) <= _LABEL_LENGTH else name[: _LABEL_LENGTH - 3] + "..."
 
     def item(self, token: Token, path: KeyPath) -> dict[str, Any]:
         side, index = token
@@ -363,13 +416,13 @@ def merge_data(
     model: type[Record],
     *,
     prefer: Side = "ours",
-    choices: Mapping[str, Side] | None = None,
+    choices: Mapping[str, Choice] | None = None,
 ) -> tuple[dict[str, Any], list[FieldConflict], list[str]]:
     """The merged data, every conflict (settled as `choices` or `prefer` say), and notes.
 
     Choices are keyed by a conflict's `where`, so an app can settle each one.
     """
-    merger = _Merger(prefer, choices or {}, issubclass(model, Summit))
+    merger = _Merger(prefer, choices or {}, model)
     merged = merger.value("", (), base, ours, theirs)
     return merged, merger.conflicts, merger.notes
 
@@ -389,7 +442,7 @@ def merge_texts(
     *,
     model: type[Record],
     path: Path,
-    choices: Mapping[str, Side] | None = None,
+    choices: Mapping[str, Choice] | None = None,
 ) -> MergeResult:
     """Merge three versions of one data file (an empty base: both sides added it).
 
@@ -397,11 +450,24 @@ def merge_texts(
     and validated. Otherwise `text` is None and the conflicts (and errors) say
     why; `conflict_text` then gives a file holding both versions.
     """
+    with paused_gc():
+        return _merged(base_text, ours_text, theirs_text, model=model, path=path, choices=choices)
+
+
+def _merged(
+    base_text: str,
+    ours_text: str,
+    theirs_text: str,
+    *,
+    model: type[Record],
+    path: Path,
+    choices: Mapping[str, Choice] | None,
+) -> MergeResult:
     if base_text in (ours_text, theirs_text) or ours_text == theirs_text:
         # One side changed nothing: the other's text is the merge, comments and all.
         return _checked_as_is(theirs_text if base_text == ours_text else ours_text, model, path)
     try:
-        base = _read(path, base_text) if base_text.strip() else {}
+        base = _base_data(path, base_text)
         ours, theirs = _read(path, ours_text), _read(path, theirs_text)
         merged, conflicts, notes = merge_data(base, ours, theirs, model, choices=choices)
     except DataError as error:
@@ -413,9 +479,24 @@ def merge_texts(
     unsettled = [c for c in conflicts if c.where not in (choices or {})]
     if unsettled:
         return MergeResult(None, unsettled, notes=notes)
-    result = _written(ours_text, ours, merged, model=model, path=path)
+    borrow = TheirsText(base_text, theirs_text)
+    result = _written(ours_text, ours, merged, model=model, path=path, borrow=borrow)
     result.notes = notes
     return result
+
+
+def _base_data(path: Path, text: str) -> dict[str, Any]:
+    """The common ancestor's data; none when both sides added the file or it does not read.
+
+    Git passes an empty base when both sides added the file, and a base with
+    conflict markers when it merged several common ancestors first. Merging
+    against no base is still safe: whatever the sides have differently is a
+    conflict.
+    """
+    try:
+        return _read(path, text) if text.strip() else {}
+    except DataError:
+        return {}
 
 
 def _side_problem(error: DataError) -> str:
@@ -440,7 +521,13 @@ def _invalid(error: ValidationError) -> str:
 
 
 def _written(
-    ours_text: str, ours: dict[str, Any], merged: dict[str, Any], *, model: type[Record], path: Path
+    ours_text: str,
+    ours: dict[str, Any],
+    merged: dict[str, Any],
+    *,
+    model: type[Record],
+    path: Path,
+    borrow: TheirsText | None = None,
 ) -> MergeResult:
     """The merged data written into ours' text, if it is a valid record that reads back."""
     try:
@@ -448,7 +535,7 @@ def _written(
     except ValidationError as error:
         return MergeResult(None, errors=[_invalid(error)])
     try:
-        text = edited_text(path, ours_text, ours, merged, _reads_back_as(merged))
+        text = edited_text(path, ours_text, ours, merged, _reads_back_as(merged), borrow=borrow)
     except DataError as error:
         return MergeResult(None, errors=[error.problems[0].message])
     return MergeResult(text, record=record)
@@ -485,7 +572,8 @@ def conflict_text(
     texts are marked instead. Either way both versions' values are in the file.
     """
     if result.conflicts:
-        sides = _both_choices(base_text, ours_text, theirs_text, model, path)
+        with paused_gc():
+            sides = _both_choices(base_text, ours_text, theirs_text, model, path)
         if sides is not None:
             return _marked(*sides, result.conflicts)
     message = "; ".join(result.errors) or "the two versions could not be merged"
@@ -497,7 +585,7 @@ def _both_choices(
 ) -> tuple[tuple[str, list[FieldConflict]], tuple[str, list[FieldConflict]]] | None:
     """The merge written twice: every conflict settled ours' way, then theirs' way."""
     try:
-        base = _read(path, base_text) if base_text.strip() else {}
+        base = _base_data(path, base_text)
         ours, theirs = _read(path, ours_text), _read(path, theirs_text)
     except DataError:
         return None
@@ -531,10 +619,11 @@ def _marked(
 ) -> str:
     """Two texts as one: equal lines once, differing runs between conflict markers."""
     a, b = ours[0].splitlines(keepends=True), theirs[0].splitlines(keepends=True)
+    newline = "\r\n" if "\r\n" in ours[0] else "\n"
     a_lines, b_lines = _lines_of(ours[0], ours[1]), _lines_of(theirs[0], theirs[1])
     out: list[str] = []
     unlabelled = list(conflicts)
-    for tag, a1, a2, b1, b2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, a1, a2, b1, b2 in _line_diff(a, b):
         if tag == "equal":
             out.extend(a[a1:a2])
             continue
@@ -547,12 +636,72 @@ def _marked(
         here = here or unlabelled[:1]
         unlabelled = [c for c in unlabelled if c not in here]
         label = "; ".join(c.describe() for c in here) or default or "two versions"
-        out.append(f"<<<<<<< ours: {label}\n")
-        out.extend(_ended(a[a1:a2]))
-        out.append("=======\n")
-        out.extend(_ended(b[b1:b2]))
-        out.append(">>>>>>> theirs\n")
+        out.append(f"<<<<<<< ours: {label}{newline}")
+        out.extend(_ended(a[a1:a2], newline))
+        out.append(f"======={newline}")
+        out.extend(_ended(b[b1:b2], newline))
+        out.append(f">>>>>>> theirs{newline}")
     return "".join(out)
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _line_diff(a: list[str], b: list[str]) -> list[Opcode]:
+    """difflib-style opcodes, anchored on lines found once in each (a patience diff).
+
+    difflib alone is quadratic on a register whose lines repeat by the thousand;
+    table headers are unique, so anchoring on them leaves only small gaps to diff.
+    """
+    count_a, count_b = Counter(a), Counter(b)
+    in_b = {line: j for j, line in enumerate(b) if count_b[line] == 1}
+    pairs = [(i, in_b[line]) for i, line in enumerate(a) if count_a[line] == 1 and line in in_b]
+    opcodes: list[Opcode] = []
+    i0 = j0 = 0
+    for i, j in [*_increasing(pairs), (len(a), len(b))]:
+        matcher = SequenceMatcher(None, a[i0:i], b[j0:j], autojunk=False)
+        opcodes += [
+            (t, a1 + i0, a2 + i0, b1 + j0, b2 + j0) for t, a1, a2, b1, b2 in matcher.get_opcodes()
+        ]
+        if i < len(a):
+            opcodes.append(("equal", i, i + 1, j, j + 1))
+        i0, j0 = i + 1, j + 1
+    return _joined(opcodes)
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of pairs whose second items increase (pairs come sorted by the first)."""
+    tails: list[int] = []  # tails[k]: second item ending the best run of length k + 1
+    ends: list[int] = []  # ends[k]: index in pairs of that pair
+    before: list[int] = [-1] * len(pairs)
+    for index, (_, j) in enumerate(pairs):
+        k = bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            ends.append(index)
+        else:
+            tails[k], ends[k] = j, index
+        before[index] = ends[k - 1] if k else -1
+    run, index = [], ends[-1] if ends else -1
+    while index != -1:
+        run.append(pairs[index])
+        index = before[index]
+    return run[::-1]
+
+
+def _joined(opcodes: list[Opcode]) -> list[Opcode]:
+    """Neighbouring opcodes of one kind as one; empty ones dropped."""
+    joined: list[Opcode] = []
+    for tag, a1, a2, b1, b2 in opcodes:
+        if a1 == a2 and b1 == b2:
+            continue
+        if joined and joined[-1][0] == tag and tag == "equal":
+            joined[-1] = (tag, joined[-1][1], a2, joined[-1][3], b2)
+        elif joined and tag != "equal" and joined[-1][0] != "equal":
+            joined[-1] = ("replace", joined[-1][1], a2, joined[-1][3], b2)
+        else:
+            joined.append((tag, a1, a2, b1, b2))
+    return joined
 
 
 def _within(line: int | None, start: int, end: int) -> bool:
@@ -560,24 +709,17 @@ def _within(line: int | None, start: int, end: int) -> bool:
     return line is not None and start < line <= max(end, start + 1)
 
 
-def _ended(lines: list[str]) -> list[str]:
+def _ended(lines: list[str], newline: str) -> list[str]:
     if lines and not lines[-1].endswith("\n"):
-        return [*lines[:-1], lines[-1] + "\n"]
+        return [*lines[:-1], lines[-1] + newline]
     return lines
 
 
 def model_for(path_text: str) -> type[Record] | None:
     """Which record a data file holds, from its path in the repository; None if not ours."""
-    from summit.model import Register  # noqa: PLC0415 - avoid a cycle at import
-
     parts = Path(path_text).parts
     if parts and parts[-1] == "invitees.toml":
         return Register
     if len(parts) >= 2 and parts[-2] == "agendas" and parts[-1].endswith(".toml"):
         return Summit
     return None
-
-
-def read_text(path: Path, data: bytes) -> str:
-    """A version's text (UTF-8, no BOM), or DataError saying where it is not."""
-    return decode(path, data)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summit.store.atomic import write_atomic
-from summit.store.merge import MergeResult, conflict_text, merge_texts, model_for, read_text
+from summit.store.document import decode
+from summit.store.merge import MergeResult, conflict_text, merge_texts, model_for
 from summit.store.problems import DataError
 from summit.store.reading import read_data_file
 
@@ -35,7 +36,7 @@ def merge_file(base: Path, ours: Path, theirs: Path, shown: str) -> FileMerge:
         return FileMerge(MergeResult(None, errors=[message]), written=False)
     path = Path(shown)
     try:
-        texts = [read_text(path, read_data_file(side)) for side in (base, ours, theirs)]
+        texts = [decode(path, read_data_file(side)) for side in (base, ours, theirs)]
     except DataError as error:
         return FileMerge(MergeResult(None, errors=[error.problems[0].message]), written=False)
     base_text, ours_text, theirs_text = texts

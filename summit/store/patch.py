@@ -11,13 +11,14 @@ tomlkit edit; either way the result is re-read and checked before it is saved.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol
 
 import tomli
 import tomlkit
 from tomlkit.container import Container
 from tomlkit.items import Item
 
+from summit.store.borrow import body_end
 from summit.store.diff import DELETE, Edit, diff, is_table_list
 from summit.store.layout import KeyPath, Layout, LayoutError, Section, scan
 
@@ -69,6 +70,13 @@ def render_table(path: KeyPath, data: dict[str, Any], *, array: bool = False) ->
 def render_document(data: dict[str, Any]) -> str:
     """A whole new file: top-level values first, then one section per table."""
     return render_table((), data)
+
+
+_SCANS_BEFORE_INDEX = 4
+
+
+def _within(path: KeyPath, prefix: KeyPath) -> bool:
+    return path[: len(prefix)] == prefix
 
 
 def _descend(container: Any, path: KeyPath) -> Any:
@@ -132,18 +140,25 @@ class _Plan:
     """First section index of a rebuilt region -> (last index, new text)."""
     inserts: dict[int, list[str]] = field(default_factory=dict)
     """Section index (or len(sections) for the end) -> blocks to put before it."""
+    borrow: "Borrow | None" = None
+    """Where a merge finds theirs' text of tables (see summit/store/borrow.py)."""
 
     @property
     def sections(self) -> list[Section]:
         return self.layout.sections
 
+    _lookups: int = 0
     _by_prefix: dict[KeyPath, list[int]] | None = None
-    """Section indexes by every prefix of their path; built on first use."""
+    """Section indexes by every prefix of their path; built once lookups add up."""
     _first: dict[KeyPath, int] | None = None
 
-    def _index(self) -> tuple[dict[KeyPath, list[int]], dict[KeyPath, int]]:
+    def _index(self) -> tuple[dict[KeyPath, list[int]], dict[KeyPath, int]] | None:
         # A merge edits hundreds of records of a register of thousands of sections:
-        # looking each one up by scanning every section would be quadratic.
+        # a scan of every section per edit would be quadratic. One save of one field
+        # makes a lookup or two, for which building the index costs more than scanning.
+        self._lookups += 1
+        if self._lookups <= _SCANS_BEFORE_INDEX:
+            return None
         if self._by_prefix is None or self._first is None:
             self._by_prefix, self._first = {}, {}
             for index, section in enumerate(self.sections):
@@ -154,15 +169,25 @@ class _Plan:
         return self._by_prefix, self._first
 
     def under(self, path: KeyPath) -> list[int]:
-        return list(self._index()[0].get(path, ()))
+        index = self._index()
+        if index is not None:
+            return list(index[0].get(path, ()))
+        return [i for i, s in enumerate(self.sections) if s.path and _within(s.path, path)]
 
     def owner(self, path: KeyPath) -> int:
         """The section whose table holds `path`: the one with the longest proper prefix of it."""
-        first = self._index()[1]
+        index = self._index()
+        if index is None:
+            best, best_length = 0, -1
+            for number, section in enumerate(self.sections):
+                size = len(section.path)
+                if size > best_length and size < len(path) and _within(path, section.path):
+                    best, best_length = number, size
+            return best
         for size in range(len(path) - 1, -1, -1):
-            index = first.get(path[:size])
-            if index is not None:
-                return index
+            found = index[1].get(path[:size])
+            if found is not None:
+                return found
         return 0
 
     def table_like(self, path: KeyPath) -> bool:
@@ -205,7 +230,10 @@ class _Plan:
         self.fragment_edits.setdefault(index, []).append((relative, value))
 
     def insert_table(self, path: KeyPath, value: Any) -> None:
-        if isinstance(value, dict):
+        borrowed = self.borrow.table(path, value) if self.borrow is not None else None
+        if borrowed is not None:
+            text = borrowed
+        elif isinstance(value, dict):
             text = render_table(path, value)
         else:
             text = "\n".join(render_table(path, item, array=True) for item in value)
@@ -275,15 +303,42 @@ class _Plan:
 
     def fragment(self, index: int) -> str:
         section = self.sections[index]
-        text = "".join(self.layout.lines[section.start : section.end])
         edits = self.fragment_edits.get(index)
         if not edits:
-            return text
-        doc = tomlkit.parse(text)
+            return "".join(self.layout.lines[section.start : section.end])
+        borrowed = self._borrowed_section(index)
+        if borrowed is not None:
+            return borrowed
+        # Edit the table without the blank lines and stand-alone comments that end it
+        # (a heading for what follows): a new key goes under the table's last key,
+        # not under the next heading.
+        lines = self.layout.lines
+        end = body_end(lines, section.start, section.end)
+        doc = tomlkit.parse("".join(lines[section.start : end]))
         table = _descend_header(doc, section.path)
         for relative, value in edits:
             _apply(table, relative, value)
-        return tomlkit.dumps(doc)
+        return _ensure_newline(tomlkit.dumps(doc)) + "".join(lines[end : section.end])
+
+    def _borrowed_section(self, index: int) -> str | None:
+        """Another text of this section (a merge's theirs), with this text's tail kept."""
+        section = self.sections[index]
+        if self.borrow is None or not section.path or section.is_array:
+            return None
+        try:
+            value = _descend(self.new, section.path)
+        except (KeyError, IndexError, TypeError):
+            return None
+        lines = self.layout.lines
+        end = body_end(lines, section.start, section.end)
+        borrowed = self.borrow.section(section.path, value, "".join(lines[section.start : end]))
+        if borrowed is None:
+            return None
+        tail = lines[end : section.end]
+        headings = {line.strip() for line in tail if line.strip()}
+        if any(line.strip() in headings for line in borrowed.splitlines()):
+            return None  # theirs moved our heading into the table: keep it once, where it was
+        return _ensure_newline(borrowed) + "".join(tail)
 
     def detached_comments(self, index: int) -> str:
         """Comments that end a removed section but stand apart from it: they outlive it."""
@@ -338,13 +393,21 @@ class _Plan:
                 out.append("\n")
 
 
-def patch(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
+class Borrow(Protocol):
+    """Text to use for a table instead of rendering it (a merge's theirs, with its comments)."""
+
+    def table(self, path: KeyPath, value: Any) -> str | None: ...
+
+    def section(self, path: KeyPath, value: Any, current: str) -> str | None: ...
+
+
+def patch(text: str, old: dict[str, Any], new: dict[str, Any], borrow: Borrow | None = None) -> str:
     """The text with old's data changed to new's, section by section."""
     try:
         layout = scan(text)
     except LayoutError as error:
         raise PatchError(str(error)) from error
-    plan = _Plan(layout, old, new)
+    plan = _Plan(layout, old, new, borrow=borrow)
     for edit in diff(old, new):
         plan.add(edit)
     return plan.render()

@@ -65,8 +65,18 @@ class ConflictError(Exception):
 Side = Literal["ours", "theirs"]
 """Which version of a conflicting field to keep."""
 
-Choices = Mapping[str, Side] | None
-"""A side for each conflict, keyed by the conflict's `where`."""
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """A value the user typed for a conflicting field, instead of either side's."""
+
+    value: Any
+
+
+Choice = Side | Edited
+
+Choices = Mapping[str, Choice] | None
+"""A side (or a typed value) for each conflict, keyed by the conflict's `where`."""
 
 
 class MergeConflicts(Exception):

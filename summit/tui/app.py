@@ -8,9 +8,11 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from summit.store import ConflictError
-from summit.store.problems import MergeConflicts, Side
+from summit.store.preferences import load_preferences, save_preference
+from summit.store.problems import Choice, MergeConflicts
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session
 from summit.tui.team import TeamActions
@@ -33,9 +35,10 @@ class SummitApp(TeamActions):
         *TeamActions.TEAM_BINDINGS,
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, preferences: dict[str, Any] | None = None) -> None:
         super().__init__()
         self.session = session
+        self.preferences = preferences if preferences is not None else load_preferences()
         session.subscribe(self.show_unsaved)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -44,9 +47,16 @@ class SummitApp(TeamActions):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
+        chosen = self.preferences.get("theme")
+        if isinstance(chosen, str) and chosen in self.available_themes:
+            self.theme = chosen
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.show_problems()
         self.show_unsaved()
         self.refresh_git_status()
+
+    def _remember_theme(self, theme: Theme) -> None:
+        save_preference("theme", theme.name)
 
     def show_problems(self) -> None:
         workspace = self.session.workspace
@@ -103,11 +113,14 @@ class SummitApp(TeamActions):
             self.settle_merge(to_settle)
         if report.merged:
             self._show_merged_changes()
-            self.notify(
-                f"Merged with changes saved meanwhile in {', '.join(report.merged)}: "
-                "theirs and yours are both kept",
-                timeout=10,
-            )
+            for label, changes in report.merged.items():
+                came_in = "\n".join(f"• {line}" for line in changes[:6])
+                more = f"\n…and {len(changes) - 6} more" if len(changes) > 6 else ""
+                self.notify(
+                    f"{label} was changed meanwhile; merged with yours. Came in:\n{came_in}{more}",
+                    timeout=15,
+                    markup=False,
+                )
         if report.saved:
             self.notify(f"Saved {', '.join(report.saved)}")
         elif report.ok:
@@ -133,7 +146,7 @@ class SummitApp(TeamActions):
         workspace = self.session.workspace
         label = to_settle.path.name
 
-        def settled(choices: dict[str, Side] | None) -> None:
+        def settled(choices: dict[str, Choice] | None) -> None:
             if choices is None:
                 self.notify(f"{label} is not saved yet: save again to settle it", timeout=10)
                 return

@@ -5,12 +5,20 @@ seconds on a slow network); results come back to the UI thread as messages.
 """
 
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from summit.gitrepo.setup import GitSetupError, is_set_up
+from summit.gitrepo.setup import setup as git_setup
 from summit.gitrepo.sync import GitError, RepoStatus, SyncResult, commit_data, repo_status, sync
+from summit.history import DataRepository, FileReport, commit_message
+from summit.store.merge import MergeResult
+from summit.store.preferences import save_preference
+from summit.store.problems import Choice
+from summit.teamwork import settle_git_conflict
 from summit.tui.session import Session
 
 NOT_A_REPOSITORY = (
@@ -23,6 +31,7 @@ class TeamActions(App[None]):
     """Mixed into the app: commit (f4), sync (f5) and the branch shown in the title."""
 
     TEAM_BINDINGS = [
+        Binding("f3", "history", "History", id="app.history"),
         Binding("f4", "commit", "Commit", id="app.commit"),
         Binding("f5", "sync", "Sync", id="app.sync"),
     ]
@@ -45,11 +54,119 @@ class TeamActions(App[None]):
     @work(thread=True, exclusive=True, group="git-status")
     def refresh_git_status(self) -> None:
         status = repo_status(self._root)
-        self.call_from_thread(self._show_git_status, status)
+        needs_setup = status is not None and not self._setup_offered and not is_set_up(self._root)
+        self.call_from_thread(self._show_git_status, status, needs_setup)
 
-    def _show_git_status(self, status: RepoStatus | None) -> None:
+    def _show_git_status(self, status: RepoStatus | None, needs_setup: bool = False) -> None:
         self.git_status = status
         self.show_unsaved()
+        waiting = [f for f in (status.conflicted if status else ()) if f not in self._declined]
+        if waiting and not self._settling:
+            self.settle_git_conflicts(waiting)
+        elif needs_setup:
+            self._offer_setup()
+
+    # Offering `summit git setup` once per repository -------------------------------
+
+    _setup_offered = False
+    preferences: dict[str, Any]
+
+    def _offer_setup(self) -> None:
+        from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
+
+        self._setup_offered = True
+        where = str(self._root.resolve())
+        if where in self.preferences.get("git_setup_declined", []):
+            return
+        message = (
+            "This data folder is in git, but git does not yet merge its files record by "
+            "record, so colleagues' changes to one summit file would clash line by line. "
+            "Set up summit's merge and diff drivers for this copy of the repository? "
+            "(It writes .git/config and .gitattributes; commit .gitattributes.)"
+        )
+        answers = [("setup", "Set up"), ("never", "Not for this folder"), ("cancel", "Later")]
+
+        def answered(answer: str | None) -> None:
+            if answer == "setup":
+                self._run_setup()
+            elif answer == "never":
+                declined = [*self.preferences.get("git_setup_declined", []), where]
+                self.preferences["git_setup_declined"] = declined
+                save_preference("git_setup_declined", declined)
+
+        self.push_screen(ConfirmScreen("Merging with colleagues", message, answers), answered)
+
+    def _run_setup(self) -> None:
+        try:
+            report = git_setup(self._root)
+        except GitSetupError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        if report.changed:
+            self.notify("Git now merges these files record by record; commit .gitattributes")
+        else:
+            self.notify("Git was already set up to merge these files")
+        self.refresh_git_status()
+
+    # Files a git merge left conflicted ------------------------------------------
+
+    _settling = False
+    _declined: frozenset[str] = frozenset()
+
+    def settle_git_conflicts(self, files: list[str]) -> None:
+        """Settle each conflicted data file field by field, then reload from disk."""
+        self._settling = True
+        self._settle_next(list(files))
+
+    def _settle_next(self, files: list[str]) -> None:
+        from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
+
+        if not files:
+            self._settling = False
+            self.reload()
+            self.refresh_git_status()
+            return
+        path, rest = files[0], files[1:]
+        result = settle_git_conflict(self._root, path)
+        if result.clean or not result.conflicts:
+            self._report_settled(path, result)
+            self._settle_next(rest)
+            return
+
+        def chosen(choices: dict[str, Choice] | None) -> None:
+            if choices is None:
+                self._declined = self._declined | {path}
+                self.notify(
+                    f"{path} stays conflicted (read-only) until you settle it",
+                    severity="warning",
+                    timeout=10,
+                )
+            else:
+                self._report_settled(path, settle_git_conflict(self._root, path, choices))
+            self._settle_next(rest)
+
+        self.push_screen(ResolveScreen(f"{path} (git merge)", result.conflicts), chosen)
+
+    def _report_settled(self, path: str, result: MergeResult) -> None:
+        if result.clean:
+            self.notify(f"{path}: merge settled; commit it (f4) to finish the merge")
+        else:
+            reasons = "; ".join(result.errors) or "it could not be merged"
+            self.notify(f"{path} needs settling by hand: {reasons}", severity="error", timeout=15)
+
+    # History ------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        """The history of the summit on screen, or of all the data."""
+        from summit.tui.screens.history import HistoryScreen  # noqa: PLC0415
+        from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
+
+        if self.git_status is None:
+            self.notify(NOT_A_REPOSITORY, severity="warning", timeout=10)
+            return
+        screen = self.screen
+        summit_id = screen.summit_id if isinstance(screen, SummitScreen) else None
+        self.push_screen(HistoryScreen(self.session, summit_id))
 
     # Commit -------------------------------------------------------------------
 
@@ -60,9 +177,15 @@ class TeamActions(App[None]):
     @work(thread=True, exclusive=True, group="git")
     def _prepare_commit(self) -> None:
         status = repo_status(self._root)
-        self.call_from_thread(self._ask_for_message, status)
+        reports: list[FileReport] = []
+        if status is not None and status.changed:
+            try:
+                reports = DataRepository(self._root).uncommitted_changes()
+            except GitError:
+                reports = []
+        self.call_from_thread(self._ask_for_message, status, reports)
 
-    def _ask_for_message(self, status: RepoStatus | None) -> None:
+    def _ask_for_message(self, status: RepoStatus | None, reports: list[FileReport]) -> None:
         from summit.tui.screens.commit import CommitScreen  # noqa: PLC0415
 
         if status is None:
@@ -71,13 +194,14 @@ class TeamActions(App[None]):
         if not status.changed:
             self.notify("Nothing to commit: the data files are as last committed")
             return
-        message = f"Update {', '.join(status.changed)}"
+        message = commit_message(reports) or f"Update {', '.join(status.changed)}"
+        changes = [f"{report.path}: {line}" for report in reports for line in report.lines]
 
         def chosen(text: str | None) -> None:
             if text:
                 self._commit(text)
 
-        self.push_screen(CommitScreen(status.changed, [], message), chosen)
+        self.push_screen(CommitScreen(status.changed, changes, message), chosen)
 
     @work(thread=True, exclusive=True, group="git")
     def _commit(self, message: str) -> None:
@@ -101,16 +225,26 @@ class TeamActions(App[None]):
     def _sync(self) -> None:
         try:
             result = sync(self._root)
+            came_in = self._came_in(result)
         except GitError as error:
             self.call_from_thread(self.notify, str(error), severity="error", timeout=15)
         else:
-            self.call_from_thread(self._synced, result)
+            self.call_from_thread(self._synced, result, came_in)
         self.call_from_thread(self.refresh_git_status)
 
-    def _synced(self, result: SyncResult) -> None:
+    def _came_in(self, result: SyncResult) -> list[str]:
+        """What the colleagues' commits changed in the data, in plain English."""
+        if not result.received or result.conflicted:
+            return []
+        reports = DataRepository(self._root).compare(result.before, "HEAD")
+        return [f"{report.path}: {line}" for report in reports for line in report.lines]
+
+    def _synced(self, result: SyncResult, came_in: list[str]) -> None:
         if result.received:
             self.reload()
         lines = [f"↓ {subject}" for subject in result.received]
+        lines += [f"  {line}" for line in came_in[:8]]
+        lines += [f"  …and {len(came_in) - 8} more changes"] * (len(came_in) > 8)
         lines += [f"↑ {subject}" for subject in result.sent]
         if result.conflicted:
             files = ", ".join(result.conflicted)
@@ -120,7 +254,7 @@ class TeamActions(App[None]):
                 timeout=20,
             )
         elif lines:
-            self.notify("Synced:\n" + "\n".join(lines[:12]), timeout=10)
+            self.notify("Synced:\n" + "\n".join(lines[:16]), timeout=15, markup=False)
         else:
             self.notify("Already up to date with colleagues")
 

@@ -1,4 +1,5 @@
-"""A team on real git: a bare remote and two clones of the sample data, in a temporary folder.
+"""Real git in temporary folders: a team (a bare remote and two clones of the sample data),
+and a one-commit repository for history; identities set per test, never globally.
 
 Git runs with no global or system config (identity and branch come from the
 environment), so no test reads or changes the developer's own git settings.
@@ -8,7 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +23,15 @@ def git_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    for role in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{role}_NAME", "Test Official")
-        monkeypatch.setenv(f"GIT_{role}_EMAIL", "official@dcms.example.org")
+    # Identity as configuration given in the environment, which `git -c` still overrides
+    # (the history tests commit as several named people).
+    identity = {"user.name": "Test Official", "user.email": "official@dcms.example.org"}
+    monkeypatch.setenv("GIT_CONFIG_COUNT", str(len(identity)))
+    for index, (key, value) in enumerate(identity.items()):
+        monkeypatch.setenv(f"GIT_CONFIG_KEY_{index}", key)
+        monkeypatch.setenv(f"GIT_CONFIG_VALUE_{index}", value)
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_EXTERNAL_DIFF"):
+        monkeypatch.delenv(name, raising=False)
     yield
 
 
@@ -81,3 +88,51 @@ def team(tmp_path: Path) -> Team:
     git(tmp_path, "clone", "-q", str(remote), str(bob))
     assert summit(bob, "git", "setup").returncode == 0
     return Team(remote, alice, bob)
+
+
+Git = Callable[..., str]
+
+
+def run_git(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        ["git", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
+    )
+    return done.stdout
+
+
+def commit_all(root: Path, message: str, author: str, when: str) -> None:
+    """Commit every change as `author` at `when` (ISO 8601), identity given on the command line."""
+    run_git(root, "add", "-A")
+    email = author.split(maxsplit=1)[0].lower() + "@dcms.example.org"
+    run_git(
+        root,
+        "-c",
+        f"user.name={author}",
+        "-c",
+        f"user.email={email}",
+        "commit",
+        "-q",
+        "-m",
+        message,
+        env={"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when},
+    )
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Change one piece of a data file as a person in an editor would."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(data_dir: Path) -> Path:
+    """The sample data as a git repository with one commit."""
+    run_git(data_dir, "init", "-q", "-b", "main")
+    commit_all(data_dir, "Sample summit", "Ann Example", "2027-01-04T09:00:00+00:00")
+    return data_dir

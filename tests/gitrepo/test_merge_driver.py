@@ -4,11 +4,13 @@ from pathlib import Path
 
 import pytest
 
+from summit.gitrepo.setup import is_set_up
 from summit.model import Summit
 from summit.store import load_dataset
 from summit.tui.app import make_app
 from summit.tui.screens.problems import ProblemsScreen
-from tests.conftest import SAMPLE_SUMMIT
+from summit.tui.screens.resolve import ResolveScreen
+from tests.conftest import REPO, SAMPLE_SUMMIT
 from tests.gitrepo.conftest import Team, git, summit
 from tests.tui.conftest import TODAY, settle
 
@@ -66,31 +68,37 @@ def test_replies_on_adjacent_lines_merge_and_keep_comments(team: Team) -> None:
     assert summit(team.bob, "validate").returncode == 0
 
 
-def test_moving_an_item_and_editing_it_elsewhere_both_survive(team: Team) -> None:
-    # Alice moves the coffee break to the start; Bob edits the item it used to follow.
-    coffee = '[[agenda]]\ntitle = "Coffee"\nkind = "break"\nminutes = 15\n\n'
-    edit(team.alice, coffee, "")
-    edit(team.alice, '[[agenda]]\ntitle = "Welcome', coffee + '[[agenda]]\ntitle = "Welcome')
+def test_moving_an_item_while_the_other_side_edits_it_keeps_both(team: Team) -> None:
+    # Alice moves the item on search and hosting to the end; Bob edits that item.
+    # Git's line merge sees lines Bob changed inside a block Alice deleted: a conflict.
+    text = (team.alice / SUMMIT_FILE).read_text()
+    start = text.index('[[agenda]]\ntitle = "Blocking')
+    block = text[start : text.index('[[agenda]]\ntitle = "Coffee"')]
+    edit(team.alice, block, "")
+    edit(team.alice, "# ── Outputs", block + "# ── Outputs")
     edit(team.bob, "minutes = 45", "minutes = 50")
     edit(team.bob, 'splash-page warnings."', 'splash-page warnings, in writing."')
     code, output = pull(team)
     assert code == 0, output
     merged = record(team.bob)
-    assert [item.title for item in merged.agenda][:2] == [
-        "Coffee",
-        "Welcome and purpose of the day",
-    ]
-    blocking = next(item for item in merged.agenda if item.title.startswith("Blocking"))
+    titles = [item.title for item in merged.agenda]
+    assert titles[2] == "Coffee"
+    assert titles[-1] == "Blocking and removing imagery: search and hosting"
+    blocking = merged.agenda[-1]
     assert blocking.minutes == 50
     assert blocking.notes is not None and blocking.notes.endswith("in writing.")
     assert len(merged.agenda) == 7
 
 
-def test_a_reply_saved_on_one_clone_and_a_break_moved_on_the_other(team: Team) -> None:
-    # Both through the storage layer, as the app saves.
+def test_a_reply_and_a_retimed_break_on_one_clone_the_break_moved_on_the_other(
+    team: Team,
+) -> None:
+    # Both through the storage layer, as the app saves. Alice lengthens the break that
+    # Bob moves: git's line merge sees an edit inside a deleted block and stops.
     alice = load_dataset(team.alice)
     summit_a = alice.summits[SAMPLE_SUMMIT].record.model_copy(deep=True)
     summit_a.invitations["facebook"].rsvp["facebook-policy"] = "accepted"  # type: ignore[assignment]
+    summit_a.agenda[3].minutes = 20
     assert alice.save_summit(SAMPLE_SUMMIT, summit_a)
     bob = load_dataset(team.bob)
     summit_b = bob.summits[SAMPLE_SUMMIT].record.model_copy(deep=True)
@@ -102,6 +110,8 @@ def test_a_reply_saved_on_one_clone_and_a_break_moved_on_the_other(team: Team) -
     merged = record(team.bob)
     assert merged.invitations["facebook"].rsvp["facebook-policy"] == "accepted"
     assert [item.title for item in merged.agenda] == [item.title for item in summit_b.agenda]
+    assert merged.agenda[5].title == "Coffee"
+    assert merged.agenda[5].minutes == 20
 
 
 def test_delegates_edited_in_the_register_on_both_clones(team: Team) -> None:
@@ -174,14 +184,18 @@ def test_validate_reports_the_conflicted_file_by_line(team: Team) -> None:
 
 
 async def test_the_app_opens_a_conflicted_folder_read_only(team: Team) -> None:
+    """Read-only with the problem listed, and the field-by-field settling offered on top."""
     conflicting_coffee(team)
     app = make_app(team.bob, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, ProblemsScreen)
-        shown = " ".join(str(s.render()) for s in app.screen.query(".problem"))
+        await settle(pilot)
+        problems = [s for s in app.screen_stack if isinstance(s, ProblemsScreen)]
+        assert problems
+        shown = " ".join(str(s.render()) for s in problems[0].query(".problem"))
         assert "unresolved merge conflict" in shown
         assert "READ-ONLY" in app.sub_title
+        assert isinstance(app.screen, ResolveScreen)
 
 
 def test_setup_is_idempotent(team: Team) -> None:
@@ -217,3 +231,36 @@ def test_setup_keeps_existing_attributes(team: Team, existing: str) -> None:
     lines = (team.bob / ".gitattributes").read_text().splitlines()
     assert lines[0] == "*.pdf binary"
     assert "agendas/*.toml merge=summit diff=summit" in lines
+
+
+def test_the_driver_leaves_other_files_alone(tmp_path: Path) -> None:
+    for name in ("base", "ours", "theirs"):
+        (tmp_path / name).write_text(f"{name}\n")
+    done = summit(tmp_path, "merge-driver", "base", "ours", "theirs", "notes/readme.txt")
+    assert done.returncode == 1
+    assert "is not a summit data file" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "ours").read_text() == "ours\n"
+
+
+def test_an_unreadable_version_keeps_both_whole_files(tmp_path: Path) -> None:
+    sample = (REPO / SUMMIT_FILE).read_text()
+    (tmp_path / "base").write_text(sample)
+    (tmp_path / "ours").write_text(sample.replace("minutes = 45", "minutes = = 45"))
+    (tmp_path / "theirs").write_text(sample.replace("minutes = 45", "minutes = 50"))
+    done = summit(tmp_path, "merge-driver", "base", "ours", "theirs", SUMMIT_FILE)
+    assert done.returncode == 1
+    assert "one version cannot be read" in done.stderr
+    assert "Traceback" not in done.stderr
+    text = (tmp_path / "ours").read_text()
+    assert "minutes = = 45\n=======\nminutes = 50\n>>>>>>> theirs" in text
+
+
+def test_is_set_up_tells_the_app_whether_to_offer_setup(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    assert not is_set_up(folder)  # not a repository
+    git(folder, "init", "-q")
+    assert not is_set_up(folder)
+    assert summit(folder, "git", "setup").returncode == 0
+    assert is_set_up(folder)

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from summit.model import Action, AgendaItem, Commitment, Summit
-from summit.model.identity import match_items, new_item_id
+from summit.model.identity import match_items, new_item_id, with_new_id
 
 
 def item(title: str, minutes: int = 15, *, lead: str | None = None, id: str | None = None):
@@ -85,3 +85,22 @@ def sample_summit_data() -> dict[str, object]:
         "start": datetime(2027, 1, 20, 9, 30),
         "venue": "V",
     }
+
+
+def test_a_created_item_gets_an_id_its_list_does_not_have() -> None:
+    siblings = [item("A", id="a1"), item("B")]
+    created = with_new_id(item("C"), siblings)
+    assert created.id not in {"a1", None}
+    assert created.to_data()["id"] == created.id
+
+
+def test_items_of_one_name_without_ids_pair_in_order() -> None:
+    old = [
+        AgendaItem(title="Coffee", kind="break", minutes=15),
+        AgendaItem(title="Coffee", kind="break", minutes=10),
+    ]
+    new = [
+        AgendaItem(title="Coffee", kind="break", minutes=15),
+        AgendaItem(title="Coffee", kind="break", minutes=20),
+    ]
+    assert match_items(old, new) == [(0, 0), (1, 1)]

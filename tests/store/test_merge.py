@@ -1,5 +1,6 @@
 """The pure three-way merge of data file texts: records by identity, lists by item."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from tests.conftest import REPO, SAMPLE_SUMMIT
 SAMPLE = (REPO / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
 REGISTER = (REPO / "invitees.toml").read_text()
 WHERE = Path("agendas/x.toml")
+GOOGLE = 'name = "Google"\nsector = "search"'
 VENUE = 'Conference Room 1"\nstatus = "invited"'
 COFFEE = '[[agenda]]\ntitle = "Coffee"\nkind = "break"\nminutes = 15\n\n'
 
@@ -74,7 +76,9 @@ def test_deleted_on_one_side_and_edited_on_the_other_is_a_conflict() -> None:
     ours = changed(SAMPLE, (COFFEE, ""))
     theirs = changed(SAMPLE, ('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 30'))
     result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
-    assert [c.where for c in result.conflicts] == ["agenda 'Coffee'"]
+    assert result.report("agendas/x.toml") == [
+        "agendas/x.toml: agenda 'Coffee': deleted by ours, edited by theirs (minutes 15 -> 30)"
+    ]
     text = conflict_text(SAMPLE, ours, theirs, model=Summit, path=WHERE, result=result)
     assert "minutes = 30" in text  # theirs' edit is in the conflicted file
 
@@ -216,3 +220,129 @@ def test_markers_inside_a_multiline_string_are_still_a_conflict(tmp_path: Path) 
     path.write_text(text)
     with pytest.raises(DataError, match="unresolved merge conflict"):
         TomlDocument.load(path, Summit)
+
+
+def test_theirs_comments_come_with_records_only_theirs_touched() -> None:
+    new_org = (
+        "\n# Joined after the Ofcom review\n[organisations.ofcom-2]\n"
+        'name = "Ofcom (2)"  # working name\nsector = "regulator"\n'
+        "\n[organisations.ofcom-2.delegates.ofcom-2-lead]\n"
+        'name = "Sam Lee"\njob_title = "Director"  # acting\nemail = "sam@ofcom.example.org"\n'
+    )
+    theirs = changed(
+        REGISTER,
+        (
+            'job_title = "Director of Public Policy, UK"',
+            'job_title = "VP, Public Policy"  # from 1 March',
+        ),
+    )
+    theirs += new_org
+    ours = changed(REGISTER, (GOOGLE, GOOGLE + "  # and ads"))
+    result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
+    assert result.text is not None
+    assert 'job_title = "VP, Public Policy"  # from 1 March' in result.text
+    assert "# Joined after the Ofcom review\n[organisations.ofcom-2]" in result.text
+    assert 'job_title = "Director"  # acting' in result.text
+    assert GOOGLE + "  # and ads" in result.text
+    register = Register.model_validate(tomli.loads(result.text))
+    google = register.organisations["google"]
+    assert google.delegates["google-policy"].job_title == "VP, Public Policy"
+    assert register.organisations["ofcom-2"].delegates["ofcom-2-lead"].name == "Sam Lee"
+
+
+def test_a_record_both_touched_keeps_ours_text() -> None:
+    theirs = changed(
+        REGISTER,
+        ('job_title = "Director of Public Policy, UK"', 'job_title = "VP"  # theirs'),
+    )
+    ours = changed(
+        REGISTER,
+        ('email = "daniel.reyes@google.example.org"', 'email = "d@google.example.org"  # ours'),
+    )
+    result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
+    assert result.text is not None
+    assert 'email = "d@google.example.org"  # ours' in result.text
+    assert 'job_title = "VP"\n' in result.text
+
+
+@pytest.mark.parametrize("base", ["", "<<<<<<< ours\nx = 1\n=======\nx = 2\n>>>>>>> theirs\n"])
+def test_no_readable_base_merges_what_agrees_and_reports_the_rest(base: str) -> None:
+    ours = changed(SAMPLE, ('twitter-policy = "declined"', 'twitter-policy = "accepted"'))
+    theirs = changed(SAMPLE, ('facebook-policy = "needs-action"', 'facebook-policy = "declined"'))
+    result = merge_texts(base, ours, theirs, model=Summit, path=WHERE)
+    assert [c.where for c in result.conflicts] == [
+        "invitations.facebook.rsvp.facebook-policy",
+        "invitations.twitter.rsvp.twitter-policy",
+    ]
+
+
+def test_an_emptied_collection_merges_with_an_addition_to_it() -> None:
+    # Ours removes the Home Office's only delegate (an empty table is left out of the
+    # file); theirs adds a second one. Not a deletion of the collection: both land.
+    only = (
+        '[organisations.home-office.delegates.crime-policy-director]\nname = "Ruth Okafor"\n'
+        'job_title = "Director, Crime and Policing Policy"\n'
+        'email = "ruth.okafor@homeoffice.example.org"\n'
+    )
+    added = (
+        '\n[organisations.home-office.delegates.new-adviser]\nname = "Ann Lee"\n'
+        'job_title = "Adviser"\nemail = "ann.lee@homeoffice.example.org"\n'
+    )
+    ours = changed(REGISTER, (only, ""))
+    theirs = changed(REGISTER, (only, only + added))
+    result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
+    assert result.text is not None, result.report("invitees.toml")
+    register = Register.model_validate(tomli.loads(result.text))
+    assert list(register.organisations["home-office"].delegates) == ["new-adviser"]
+
+
+def test_a_conflict_in_a_large_register_is_written_quickly() -> None:
+    # Lines repeat by the thousand in a register; the conflicted file must not take minutes.
+    base = "".join(
+        f'[organisations.org-{o}]\nname = "Org {o}"\nsector = "other"\n\n'
+        f'[organisations.org-{o}.delegates.d-{o}]\nname = "Delegate"\njob_title = "Head"\n'
+        f'email = "d@org-{o}.example.org"\n\n'
+        for o in range(6000)
+    )
+    ours = base.replace('name = "Org 7"', 'name = "Ours"').replace(
+        'name = "Org 2990"', 'name = "O"'
+    )
+    theirs = base.replace('name = "Org 7"', 'name = "Theirs"').replace(
+        'name = "Org 2990"', 'name = "T"'
+    )
+    where = Path("invitees.toml")
+    started = time.perf_counter()
+    result = merge_texts(base, ours, theirs, model=Register, path=where)
+    merging = time.perf_counter() - started
+    started = time.perf_counter()
+    text = conflict_text(base, ours, theirs, model=Register, path=where, result=result)
+    assert time.perf_counter() - started < 10 * merging + 1
+    assert text.count("<<<<<<< ours: organisations.org-") == 2
+    assert (
+        '<<<<<<< ours: organisations.org-7.name: base "Org 7", ours "Ours", theirs "Theirs"' in text
+    )
+
+
+def test_a_crlf_file_stays_crlf_through_merge_and_conflict() -> None:
+    crlf = SAMPLE.replace("\n", "\r\n")
+    ours = changed(crlf, ('kind = "break"\r\nminutes = 15', 'kind = "break"\r\nminutes = 20'))
+    theirs = changed(crlf, ('twitter-policy = "declined"', 'twitter-policy = "accepted"'))
+    result = merge_texts(crlf, ours, theirs, model=Summit, path=WHERE)
+    assert result.text is not None
+    assert "\n" not in result.text.replace("\r\n", "")
+    theirs = changed(theirs, ('kind = "break"\r\nminutes = 15', 'kind = "break"\r\nminutes = 30'))
+    result = merge_texts(crlf, ours, theirs, model=Summit, path=WHERE)
+    text = conflict_text(crlf, ours, theirs, model=Summit, path=WHERE, result=result)
+    assert "\n" not in text.replace("\r\n", "")
+    assert "=======\r\nminutes = 30\r\n>>>>>>> theirs\r\n" in text
+
+
+def test_two_items_of_one_name_are_told_apart_in_conflicts() -> None:
+    second = '[[agenda]]\ntitle = "Coffee"\nkind = "break"\nminutes = 10\n\n'
+    base = changed(SAMPLE, ("# ── Outputs", second + "# ── Outputs"))
+    ours = changed(base, ("minutes = 10", "minutes = 20"))
+    theirs = changed(base, ("minutes = 10", "minutes = 25"))
+    result = merge_texts(base, ours, theirs, model=Summit, path=WHERE)
+    assert [c.describe() for c in result.conflicts] == [
+        "agenda 'Coffee' (2).minutes: base 10, ours 20, theirs 25"
+    ]

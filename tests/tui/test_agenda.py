@@ -110,8 +110,13 @@ async def test_a_new_item_on_the_first_row_goes_after_it(app: SummitApp) -> None
         await pilot.press(*"Housekeeping")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        titles = [item.title for item in app.session.workspace.summits[SAMPLE_SUMMIT].agenda]
-        assert titles[:2] == ["Welcome and purpose of the day", "Housekeeping"]
+        agenda = app.session.workspace.summits[SAMPLE_SUMMIT].agenda
+        assert [item.title for item in agenda[:2]] == [
+            "Welcome and purpose of the day",
+            "Housekeeping",
+        ]
+        # Items the app creates carry an id, so merges can follow them; old ones get none.
+        assert agenda[1].id is not None and agenda[0].id is None
 
 
 async def test_the_summit_screen_header_shows_unsaved_changes(app: SummitApp) -> None:

@@ -70,7 +70,8 @@ async def test_changes_saved_meanwhile_are_merged_not_overwritten(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)
-        assert any("Merged" in str(n.message) for n in app._notifications)
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "merged with yours. Came in:" in told and "Conference Room 2" in told
         assert app.session.workspace.summits[SAMPLE_SUMMIT].venue.endswith("Room 2")
         assert app.session.workspace.dirty_files() == []
     text = path.read_text()
@@ -239,3 +240,35 @@ async def test_themes_include_high_contrast(app: SummitApp) -> None:
             app.theme = theme
             await settle(pilot)
             assert app.current_theme.name == theme
+
+
+async def test_the_chosen_theme_is_kept_for_next_time(data_dir: Path) -> None:
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = "summit-high-contrast"
+        await settle(pilot)
+    again = make_app(data_dir, today=TODAY)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.theme == "summit-high-contrast"
+
+
+async def test_a_typed_value_settles_a_conflict(app: SummitApp, data_dir: Path) -> None:
+    path = summit_path(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)  # 20 minutes here
+        path.write_text(path.read_text().replace("minutes = 15", "minutes = 25", 1))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("e")
+        await settle(pilot)
+        typed = app.screen.query_one(Input)
+        assert typed.value == "20"
+        typed.value = "22"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 22
+    assert "minutes = 22" in path.read_text()

@@ -4,10 +4,13 @@ Update after an intended change with `uv run pytest tests/tui/test_snapshots.py
 --snapshot-update`, then look at the report before committing.
 """
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from summit.gitrepo.setup import setup
 from summit.tui.app import make_app
 from tests.conftest import SAMPLE_SUMMIT
 from tests.tui.conftest import TODAY
@@ -41,3 +44,59 @@ def test_problems_screen(snap_compare, data_dir: Path, size: tuple[int, int]) ->
     path.write_text(path.read_text().replace("minutes = 15", "minuts = 15", 1))
     app = make_app(data_dir, today=TODAY)
     assert snap_compare(app, terminal_size=size)
+
+
+def _committed(root: Path, message: str, when: str) -> None:
+    """A commit with a fixed author and date, so that its hash and the screen never vary."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Priya Hollis",
+        "GIT_AUTHOR_EMAIL": "priya.hollis@dcms.example.org",
+        "GIT_COMMITTER_NAME": "Priya Hollis",
+        "GIT_COMMITTER_EMAIL": "priya.hollis@dcms.example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    for args in (["add", "--all"], ["commit", "--quiet", "-m", message]):
+        subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_history_screen(snap_compare, data_dir: Path, size: tuple[int, int]) -> None:
+    """A summit's commits, newest first, with the highlighted one's changes in plain English."""
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=data_dir, check=True)
+    setup(data_dir)
+    _committed(data_dir, "The sample summit", "2026-11-02T09:00:00+00:00")
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text().replace("Conference Room 1", "Lancaster House")
+    path.write_text(text.replace("minutes = 15", "minutes = 20", 1))
+    _committed(data_dir, "Lancaster House, and a longer welcome", "2026-11-20T16:30:00+00:00")
+    app = make_app(data_dir, today=TODAY)
+
+    async def open_history(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("enter", "f3")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=open_history)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_resolution_screen(snap_compare, data_dir: Path, size: tuple[int, int]) -> None:
+    """Both sides changed the welcome's minutes: mine, theirs and what it was, side by side."""
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    app = make_app(data_dir, today=TODAY)
+
+    async def clash(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("enter", "plus")
+        await pilot.pause()
+        path.write_text(path.read_text().replace("minutes = 15", "minutes = 25", 1))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=clash)

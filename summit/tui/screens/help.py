@@ -22,10 +22,21 @@ that git can diff and merge; summit changes only the lines you changed.
 | `ctrl+p` | command palette: every action, themes (including high contrast) |
 | `f1` | this help |
 | `f2` | the invitee register (from a summit: invite people to it) |
+| `f3` | history in plain English (of the open summit, or of all the data) |
+| `f4` | commit the saved data files (git), with a message written for you |
+| `f5` | sync with colleagues: fetch, merge, push (git) |
 | `ctrl+q` | quit (asks first if anything is unsaved) |
 | `escape` | back |
 
-A dot in the title bar means unsaved changes.
+A dot in the title bar means unsaved changes. In a git repository the title
+bar also shows the branch, `↑` commits to push, `↓` commits to pull and `✎`
+uncommitted data files.
+
+## When someone else changed the same file
+
+Saving merges their changes with yours. Where you both changed one field, a
+screen lists each: `m` keep mine · `t` keep theirs · `e` type a value ·
+`M`/`T` all mine/theirs · `ctrl+s` save · `escape` decide later.
 
 ## Summits
 

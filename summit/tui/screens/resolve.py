@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+import tomli
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -10,21 +11,22 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label, Static
 
-from summit.store.merge import FieldConflict, shown_value
-from summit.store.problems import Side
+from summit.store.merge import ABSENT, FieldConflict, shown_value
+from summit.store.problems import Choice, Edited, Side
 from summit.tui.text import escape
 from summit.tui.widgets.tables import selected_key
 
 _KEEP = {"ours": "mine", "theirs": "theirs"}
 
 
-class ResolveScreen(ModalScreen[dict[str, Side] | None]):
-    """Dismisses with a side for every conflict (keyed by its `where`), or None."""
+class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
+    """Dismisses with a side (or a typed value) for every conflict, keyed by its `where`."""
 
     CSS_PATH = "resolve.tcss"
     BINDINGS = [
         Binding("m", "keep('ours')", "Keep mine", id="resolve.mine"),
         Binding("t", "keep('theirs')", "Keep theirs", id="resolve.theirs"),
+        Binding("e", "edit", "Type a value", id="resolve.edit"),
         Binding("M", "keep_all('ours')", "All mine", id="resolve.all_mine"),
         Binding("T", "keep_all('theirs')", "All theirs", id="resolve.all_theirs"),
         Binding("ctrl+s", "apply", "Save", id="resolve.apply", priority=True),
@@ -35,7 +37,7 @@ class ResolveScreen(ModalScreen[dict[str, Side] | None]):
         super().__init__()
         self.file_label = file_label
         self.conflicts = list(conflicts)
-        self.choices: dict[str, Side] = {}
+        self.choices: dict[str, Choice] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="resolve"):
@@ -43,8 +45,8 @@ class ResolveScreen(ModalScreen[dict[str, Side] | None]):
             yield Static(
                 "Someone else saved this file while you were editing it. Their other "
                 "changes are merged with yours; these fields were changed on both sides. "
-                "For each, keep mine (m) or theirs (t), then save (ctrl+s). You can edit "
-                "the field afterwards as usual.",
+                "For each, keep mine (m), keep theirs (t) or type a value (e), then save "
+                "(ctrl+s).",
                 id="resolve-note",
             )
             yield DataTable(id="resolve-table", cursor_type="row", zebra_stripes=True)
@@ -89,10 +91,39 @@ class ResolveScreen(ModalScreen[dict[str, Side] | None]):
         for conflict in self.conflicts:
             self._choose(conflict.where, side)
 
-    def _choose(self, where: str, side: Side) -> None:
-        self.choices[where] = side
+    def action_edit(self) -> None:
+        from summit.tui.screens.choice import PathScreen  # noqa: PLC0415
+
         table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
-        table.update_cell(where, "keep", Text(_KEEP[side]))
+        where = selected_key(table)
+        conflict = next((c for c in self.conflicts if c.where == where), None)
+        if conflict is None or where is None:
+            return
+        if not _is_value(conflict.ours) or not _is_value(conflict.theirs):
+            self.notify("Only a single value can be typed; keep mine or theirs here")
+            return
+        hint = 'As written in the file: 25, "text in quotes", 2027-01-20, true'
+
+        def typed(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                value = tomli.loads(f"value = {text}")["value"]
+            except tomli.TOMLDecodeError:
+                self.notify(f"{text} is not a value as the file writes one", severity="error")
+                return
+            self._choose(where, Edited(value))
+
+        import tomlkit  # noqa: PLC0415 - only when a value is typed
+
+        mine = tomlkit.item(conflict.ours).as_string()
+        self.app.push_screen(PathScreen(conflict.where, hint, mine), typed)
+
+    def _choose(self, where: str, choice: Choice) -> None:
+        self.choices[where] = choice
+        table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
+        label = shown_value(choice.value) if isinstance(choice, Edited) else _KEEP[choice]
+        table.update_cell(where, "keep", Text(label))
 
     @on(Button.Pressed, "#resolve-apply")
     def action_apply(self) -> None:
@@ -105,3 +136,10 @@ class ResolveScreen(ModalScreen[dict[str, Side] | None]):
     @on(Button.Pressed, "#resolve-cancel")
     def _later(self) -> None:
         self.dismiss(None)
+
+
+def _is_value(value: object) -> bool:
+    """A single value that can be typed (not a table, a list of tables or a deletion)."""
+    if value is ABSENT or isinstance(value, dict):
+        return False
+    return not (isinstance(value, list) and any(isinstance(v, dict) for v in value))

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from summit.model import AgendaItem, ItemKind
+from summit.model.identity import with_new_id
 from summit.model.schedule import agenda_end, overrun_minutes, planned_end, schedule, total_minutes
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
@@ -109,7 +110,7 @@ class AgendaPart(SummitPart):
                 index = replace
             else:
                 index = insert_at if insert_at is not None else len(summit.agenda)
-                summit.agenda.insert(index, result.record)
+                summit.agenda.insert(index, with_new_id(result.record, summit.agenda))
             self.commit(summit)
             self._select(index)
 

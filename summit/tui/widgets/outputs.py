@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from summit.model import Action, ActionStatus, Commitment, CommitmentStatus
+from summit.model.identity import with_new_id
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.widgets.summit_part import SummitPart
 from summit.tui.widgets.tables import refill, selected_key
 
-T = TypeVar("T")
+T = TypeVar("T", Action, Commitment)
 
 _DONE = {
     "action": (ActionStatus.OPEN, ActionStatus.DONE),
@@ -129,7 +130,7 @@ class OutputsPart(SummitPart):
     @staticmethod
     def _put(items: list[T], index: int | None, record: T) -> None:
         if index is None:
-            items.append(record)
+            items.append(with_new_id(record, items))
         else:
             items[index] = record
 
