@@ -123,6 +123,8 @@ def duplicate_bytes(rng: random.Random, root: Path) -> str:
 def flip_bits(rng: random.Random, root: Path) -> str:
     path = _target(rng, root)
     data = bytearray(path.read_bytes())
+    if not data:
+        return f"{path.name}: empty, no bit to flip"
     where = [rng.randrange(len(data)) for _ in range(rng.randint(1, 8))]
     for at in where:
         data[at] ^= 1 << rng.randrange(8)
