@@ -15,6 +15,7 @@ from summit.gitrepo.setup import GitSetupError, is_set_up
 from summit.gitrepo.setup import setup as git_setup
 from summit.gitrepo.sync import GitError, RepoStatus, SyncResult, commit_data, repo_status, sync
 from summit.history import DataRepository, FileReport, commit_message
+from summit.model.text import visible
 from summit.store.merge import MergeResult
 from summit.store.preferences import save_preference
 from summit.store.problems import Choice
@@ -41,6 +42,10 @@ class TeamActions(App[None]):
     def show_unsaved(self) -> None:  # implemented by the app
         raise NotImplementedError
 
+    def tell(self, message: str, **options: Any) -> None:
+        """A notice quoting git, paths or commit subjects: shown as written, never acted on."""
+        self.notify(visible(message), markup=False, **options)
+
     @property
     def _root(self) -> Path:
         return self.session.workspace.root
@@ -48,7 +53,7 @@ class TeamActions(App[None]):
     def _unsaved_refusal(self, what: str) -> bool:
         dirty = self.session.workspace.dirty_files()
         if dirty:
-            self.notify(f"Save first (ctrl+s): {what} takes what is saved", severity="warning")
+            self.tell(f"Save first (ctrl+s): {what} takes what is saved", severity="warning")
         return bool(dirty)
 
     @work(thread=True, exclusive=True, group="git-status")
@@ -100,12 +105,12 @@ class TeamActions(App[None]):
         try:
             report = git_setup(self._root)
         except GitSetupError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.tell(str(error), severity="error", timeout=10)
             return
         if report.changed:
-            self.notify("Git now merges these files record by record; commit .gitattributes")
+            self.tell("Git now merges these files record by record; commit .gitattributes")
         else:
-            self.notify("Git was already set up to merge these files")
+            self.tell("Git was already set up to merge these files")
         self.refresh_git_status()
 
     # Files a git merge left conflicted ------------------------------------------
@@ -136,7 +141,7 @@ class TeamActions(App[None]):
         def chosen(choices: dict[str, Choice] | None) -> None:
             if choices is None:
                 self._declined = self._declined | {path}
-                self.notify(
+                self.tell(
                     f"{path} stays conflicted (read-only) until you settle it",
                     severity="warning",
                     timeout=10,
@@ -149,10 +154,10 @@ class TeamActions(App[None]):
 
     def _report_settled(self, path: str, result: MergeResult) -> None:
         if result.clean:
-            self.notify(f"{path}: merge settled; commit it (f4) to finish the merge")
+            self.tell(f"{path}: merge settled; commit it (f4) to finish the merge")
         else:
             reasons = "; ".join(result.errors) or "it could not be merged"
-            self.notify(f"{path} needs settling by hand: {reasons}", severity="error", timeout=15)
+            self.tell(f"{path} needs settling by hand: {reasons}", severity="error", timeout=15)
 
     # History ------------------------------------------------------------------
 
@@ -162,7 +167,7 @@ class TeamActions(App[None]):
         from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
 
         if self.git_status is None:
-            self.notify(NOT_A_REPOSITORY, severity="warning", timeout=10)
+            self.tell(NOT_A_REPOSITORY, severity="warning", timeout=10)
             return
         screen = self.screen
         summit_id = screen.summit_id if isinstance(screen, SummitScreen) else None
@@ -189,10 +194,10 @@ class TeamActions(App[None]):
         from summit.tui.screens.commit import CommitScreen  # noqa: PLC0415
 
         if status is None:
-            self.notify(NOT_A_REPOSITORY, severity="warning", timeout=10)
+            self.tell(NOT_A_REPOSITORY, severity="warning", timeout=10)
             return
         if not status.changed:
-            self.notify("Nothing to commit: the data files are as last committed")
+            self.tell("Nothing to commit: the data files are as last committed")
             return
         message = commit_message(reports) or f"Update {', '.join(status.changed)}"
         changes = [f"{report.path}: {line}" for report in reports for line in report.lines]
@@ -208,17 +213,17 @@ class TeamActions(App[None]):
         try:
             commit_data(self._root, message)
         except GitError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            self.call_from_thread(self.tell, str(error), severity="error", timeout=10)
         else:
             subject = message.splitlines()[0]
-            self.call_from_thread(self.notify, f"Committed: {subject}")
+            self.call_from_thread(self.tell, f"Committed: {subject}")
         self.call_from_thread(self.refresh_git_status)
 
     # Sync ---------------------------------------------------------------------
 
     def action_sync(self) -> None:
         if not self._unsaved_refusal("syncing"):
-            self.notify("Syncing with colleagues…")
+            self.tell("Syncing with colleagues…")
             self._sync()
 
     @work(thread=True, exclusive=True, group="git")
@@ -227,7 +232,7 @@ class TeamActions(App[None]):
             result = sync(self._root)
             came_in = self._came_in(result)
         except GitError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", timeout=15)
+            self.call_from_thread(self.tell, str(error), severity="error", timeout=15)
         else:
             self.call_from_thread(self._synced, result, came_in)
         self.call_from_thread(self.refresh_git_status)
@@ -248,15 +253,15 @@ class TeamActions(App[None]):
         lines += [f"↑ {subject}" for subject in result.sent]
         if result.conflicted:
             files = ", ".join(result.conflicted)
-            self.notify(
+            self.tell(
                 f"Colleagues' changes conflict with yours in {files}; resolve them and commit",
                 severity="error",
                 timeout=20,
             )
         elif lines:
-            self.notify("Synced:\n" + "\n".join(lines[:16]), timeout=15, markup=False)
+            self.tell("Synced:\n" + "\n".join(lines[:16]), timeout=15)
         else:
-            self.notify("Already up to date with colleagues")
+            self.tell("Already up to date with colleagues")
 
     def reload(self) -> None:  # implemented by the app
         raise NotImplementedError

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from summit.gitrepo.command import GitError
 from summit.history import DataRepository, FileReport, HistoryEntry
+from summit.model.text import visible
 from summit.tui.session import Session
 from summit.tui.widgets.tables import selected_key
 
@@ -65,7 +66,7 @@ class HistoryScreen(Screen[None]):
         self.app.call_from_thread(self._fill, pending, entries)
 
     def _show_error(self, message: str) -> None:
-        self.query_one("#history-detail", Static).update(Text(message))
+        self.query_one("#history-detail", Static).update(Text(visible(message)))
 
     def _fill(self, pending: list[FileReport], entries: list[HistoryEntry]) -> None:
         table: DataTable[str | Text] = self.query_one("#history-commits", DataTable)
@@ -78,8 +79,11 @@ class HistoryScreen(Screen[None]):
         for entry in entries:
             commit = entry.commit
             when = f"{commit.date:%Y-%m-%d %H:%M}"
-            table.add_row(Text(when), Text(commit.author), Text(commit.subject), key=commit.hash)
-            heading = f"{commit.subject}\n{commit.author} <{commit.email}>, {when}, {commit.short}"
+            # Commit subjects and names come from anyone who can push: shown, never acted on.
+            author = visible(commit.author, one_line=True)
+            subject = visible(commit.subject, one_line=True)
+            table.add_row(Text(when), Text(author), Text(subject), key=commit.hash)
+            heading = f"{subject}\n{author} <{visible(commit.email)}>, {when}, {commit.short}"
             self.details[commit.hash] = _described(heading, entry.files)
         if not table.row_count:
             self._show_error("No commit has changed this yet.")
@@ -103,8 +107,9 @@ def _described(heading: str, reports: list[FileReport]) -> Text:
     text = Text()
     text.append(heading, style="bold")
     for report in reports:
-        text.append(f"\n\n{report.path}\n", style="bold")
-        text.append("\n".join(f"• {line}" for line in report.lines) or "• (layout only)")
+        text.append(f"\n\n{visible(report.path)}\n", style="bold")
+        lines = "\n".join(f"• {visible(line)}" for line in report.lines)
+        text.append(lines or "• (layout only)")
     if not reports:
         text.append("\n\nNo change to the data.")
     return text
