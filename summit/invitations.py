@@ -85,7 +85,7 @@ def issue_invite(dataset: Dataset, summit_id: str) -> tuple[Summit, bool]:
     Returns the summit and whether SEQUENCE went up (a change attendees must see).
     """
     summit, _, raised = _issue(dataset, summit_id)
-    dataset.save_summit(summit_id, summit)
+    dataset.save_summit(summit_id, summit, merging=True)
     return summit, raised
 
 
@@ -98,7 +98,9 @@ def _publish(
     once every output is on disk beside its place, and they are moved into place
     only once it is saved.
     """
-    return write_together(out, files, commit=lambda: dataset.save_summit(summit_id, summit))
+    return write_together(
+        out, files, commit=lambda: dataset.save_summit(summit_id, summit, merging=True)
+    )
 
 
 def _now(now: datetime | None) -> datetime:
@@ -180,7 +182,7 @@ def cancel_summit(dataset: Dataset, summit_id: str) -> Summit:
     summit, _ = _summit(dataset, summit_id)
     cancelled = summit.model_copy(deep=True)
     cancelled.status = SummitStatus.CANCELLED
-    dataset.save_summit(summit_id, cancelled)
+    dataset.save_summit(summit_id, cancelled, merging=True)
     return cancelled
 
 
@@ -415,5 +417,5 @@ def import_replies(dataset: Dataset, files: list[Path]) -> ReplyImport:
         raise DataError(dataset.errors)
     result, updated = collect_replies(dataset.summit_records(), dataset.register.record, files)
     for summit_id, summit in updated.items():
-        dataset.save_summit(summit_id, summit)
+        dataset.save_summit(summit_id, summit, merging=True)
     return result

@@ -11,6 +11,7 @@ from summit import __version__
 from summit.cli import commands, history, merging, sending
 from summit.cli.output import consoles
 from summit.store import ConflictError, DataDirError
+from summit.store.problems import MergeConflicts
 
 Command = Callable[[argparse.Namespace, Console, Console], int]
 
@@ -190,6 +191,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataDirError as error:
         err.print(f"summit: {error}", markup=False)
         return 2
+    except MergeConflicts as clash:
+        for conflict in clash.conflicts:
+            err.print(f"summit: {clash.path.name}: {conflict.describe()}")
+        err.print(
+            f"summit: {clash.path} was changed meanwhile in the same places; nothing was "
+            "written. Settle it in the app (it asks field by field) or run the command again."
+        )
+        return 1
     except ConflictError as error:
         err.print(f"summit: {error}; nothing was changed, run the command again", markup=False)
         return 1

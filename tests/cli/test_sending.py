@@ -149,3 +149,31 @@ def test_exporting_a_draft_or_to_nobody_warns(data_dir: Path, tmp_path: Path, cl
     path.write_text(text[:cut] + text[text.index("# ── Agenda") :])
     result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path / "p")
     assert "warning: nobody is invited yet" in result.err
+
+
+def test_an_import_that_clashes_with_a_change_made_meanwhile_writes_nothing(
+    data_dir: Path, tmp_path: Path, cli, monkeypatch
+) -> None:
+    """Someone set Twitter's reply after the command read the files: asked, never overwritten."""
+    from summit.cli import sending  # noqa: PLC0415
+    from summit.store import load_dataset  # noqa: PLC0415
+
+    read_earlier = load_dataset(data_dir)  # what the command read, before the other change
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(
+        path.read_text().replace('twitter-policy = "declined"', 'twitter-policy = "tentative"')
+    )
+    theirs = path.read_bytes()
+    monkeypatch.setattr(sending, "dataset_for", lambda args: read_earlier)
+    reply = reply_file(
+        tmp_path,
+        "r.ics",
+        uid=sample_uid(data_dir),
+        email="jess.moreno@twitter.example.org",
+        partstat="ACCEPTED",
+    )
+    result = cli("rsvp", "import", reply, "--data", data_dir)
+    assert result.code == 1
+    assert "twitter-policy" in result.err and "nothing was written" in result.err
+    assert "Traceback" not in result.err
+    assert path.read_bytes() == theirs

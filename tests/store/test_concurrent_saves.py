@@ -112,10 +112,10 @@ def test_cli_saves_racing_an_api_writer_lose_nothing(data_dir: Path, tmp_path: P
                 timeout=60,
             )
             assert "Traceback" not in run.stderr
-            if run.returncode == 0:
-                recorded[delegate_id] = partstat.lower()
-            else:
-                assert "changed on disk" in run.stderr + run.stdout
+            # The file changes under it all the time; a reply and an appended action are
+            # different records, so the import merges with them and always lands.
+            assert run.returncode == 0, run.stderr
+            recorded[delegate_id] = partstat.lower()
     reported: set[str] = set()
     for writer in writers:
         out, _ = writer.communicate(timeout=300)
@@ -124,5 +124,4 @@ def test_cli_saves_racing_an_api_writer_lose_nothing(data_dir: Path, tmp_path: P
     summit = load_dataset(data_dir).summits[SAMPLE_SUMMIT].record
     assert reported - {action.text for action in summit.actions} == set()
     replies = {d: str(r) for inv in summit.invitations.values() for d, r in inv.rsvp.items()}
-    assert recorded, "no CLI save succeeded"
     assert {d: replies[d] for d in recorded} == recorded
