@@ -479,8 +479,13 @@ def _merged(
     unsettled = [c for c in conflicts if c.where not in (choices or {})]
     if unsettled:
         return MergeResult(None, unsettled, notes=notes)
-    borrow = TheirsText(base_text, theirs_text)
-    result = _written(ours_text, ours, merged, model=model, path=path, borrow=borrow)
+    if base and theirs == base:
+        # Theirs changed only comments or layout (someone tidied the file in an editor):
+        # our data changes go into their text, so their comments are not lost.
+        result = _written(theirs_text, theirs, merged, model=model, path=path)
+    else:
+        borrow = TheirsText(base_text, theirs_text)
+        result = _written(ours_text, ours, merged, model=model, path=path, borrow=borrow)
     result.notes = notes
     return result
 

@@ -7,6 +7,7 @@ import pytest
 
 from summit import invitations
 from summit.ical.mail import read_message
+from summit.store.problems import MergeConflicts
 from summit.store import ConflictError, load_dataset
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.ical.conftest import NOW, edit_summit, parse_both, summit_file, vevents
@@ -248,10 +249,21 @@ def test_when_the_summit_file_cannot_be_saved_no_invite_is_left_behind(
 ) -> None:
     edit_summit(data_dir, "Conference Room 1", "Room 2")  # SEQUENCE must go up
     dataset = load_dataset(data_dir)
-    edit_summit(data_dir, "# Summit convened", "# A summit convened")  # by someone else
+    # Someone else left the file broken meanwhile: there is nothing to merge with.
+    summit_file(data_dir).write_text(summit_file(data_dir).read_text() + "\n[[agenda]\n")
     theirs = summit_file(data_dir).read_bytes()
     out = tmp_path / "new" / "out"
-    with pytest.raises(ConflictError):
+    with pytest.raises((ConflictError, MergeConflicts)):
         invitations.export_invites(dataset, SAMPLE_SUMMIT, out, per_organisation=True, now=NOW)
     assert summit_file(data_dir).read_bytes() == theirs
     assert not (tmp_path / "new").exists()
+
+
+def test_an_export_merges_with_a_change_made_meanwhile(data_dir: Path, tmp_path: Path) -> None:
+    edit_summit(data_dir, "Conference Room 1", "Room 2")  # SEQUENCE must go up
+    dataset = load_dataset(data_dir)
+    edit_summit(data_dir, "# Summit convened", "# A summit convened")  # by someone else
+    exported = invitations.export_invites(dataset, SAMPLE_SUMMIT, tmp_path / "out", now=NOW)
+    assert exported.sequence_raised
+    text = summit_file(data_dir).read_text()
+    assert "# A summit convened" in text and "sequence = 1" in text

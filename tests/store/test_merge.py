@@ -346,3 +346,12 @@ def test_two_items_of_one_name_are_told_apart_in_conflicts() -> None:
     assert [c.describe() for c in result.conflicts] == [
         "agenda 'Coffee' (2).minutes: base 10, ours 20, theirs 25"
     ]
+
+
+def test_a_comment_edited_by_theirs_survives_a_data_change_of_ours() -> None:
+    """Someone tidied a comment in an editor while the app retimed an item: both land."""
+    ours = changed(SAMPLE, (VENUE, VENUE.replace("Room 1", "Room 2")))
+    theirs = changed(SAMPLE, ("# Summit convened", "# The summit convened"))
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    assert result.text is not None
+    assert "# The summit convened" in result.text and "Conference Room 2" in result.text
