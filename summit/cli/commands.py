@@ -78,7 +78,8 @@ def fmt(args: argparse.Namespace, out: Console, err: Console) -> int:
         return 1
     _report(out, result, check=args.check)
     unchanged = result.total - len(result.changed)
-    err.print(f"{len(result.changed)} changed, {unchanged} already formatted")
+    changed = "would change" if args.check else "changed"
+    err.print(f"{len(result.changed)} {changed}, {unchanged} already formatted")
     return 1 if args.check and result.changed else 0
 
 

@@ -8,6 +8,7 @@ from rich.console import Console
 from summit import invitations
 from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
+from summit.model.wording import counted
 from summit.store import ConflictError, DataError, Dataset, Problem, UnknownSummit
 from summit.store.locations import summit_path
 
@@ -112,7 +113,7 @@ def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
     for note in result.ignored:
         err.print(f"ignored {note}", markup=False)
     err.print(
-        f"{len(result.changed)} repl{'y' if len(result.changed) == 1 else 'ies'} recorded",
+        f"{counted(len(result.changed), 'reply', 'replies')} recorded",
         markup=False,
     )
     return 0

@@ -132,3 +132,25 @@ def test_no_arguments_gives_an_overview_of_the_users_own_sample(
     copy = isolated_user_folders / "summit" / "sample"
     assert (copy / "invitees.toml").read_bytes() == (REPO / "invitees.toml").read_bytes()
     assert (copy / "agendas" / f"{SAMPLE_SUMMIT}.toml").is_file()
+
+
+def test_fmt_check_says_would_change_and_counts_agree(data_dir, cli) -> None:
+    """Issue 8, item 13: `--check` changes nothing, so it does not say "changed"."""
+    path = data_dir / "agendas" / "online-safety-summit.toml"
+    path.write_text(path.read_text().replace("minutes = 15", "minutes   =   15", 1))
+    checked = cli("fmt", "--check", "--data", data_dir)
+    assert checked.code == 1
+    assert "1 would change, 1 already formatted" in checked.err
+    done = cli("fmt", "--data", data_dir)
+    assert "1 changed, 1 already formatted" in done.err
+
+
+def test_counted_nouns_agree() -> None:
+    from summit.model.wording import counted  # noqa: PLC0415
+
+    assert [counted(n, "reply", "replies") for n in (0, 1, 2)] == [
+        "0 replies",
+        "1 reply",
+        "2 replies",
+    ]
+    assert counted(1, "commitment") == "1 commitment"

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from summit.model import Attendance, Invitation, Rsvp
 from summit.model.replies import awaiting_new_answer, earlier_answer
+from summit.model.wording import counted
 from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
 from summit.tui.text import escape
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
@@ -182,7 +183,7 @@ class InviteesPart(SummitPart):
         if updated:
             self.session.changed()
             self.post_message(SummitChanged())
-        recorded = f"{len(result.changed)} replies recorded"
+        recorded = f"{counted(len(result.changed), 'reply', 'replies')} recorded"
         save = ": save with ctrl+s" if updated else ""
         # Say why a reply was not recorded (stale, cancelled summit), not just how many.
         why = "".join(f"\nnot recorded: {escape(note)}" for note in result.ignored[:5])

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from summit.model import Action, ActionStatus, Commitment, CommitmentStatus
 from summit.model.identity import with_new_id
+from summit.model.wording import counted
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.widgets.summit_part import SummitPart
@@ -75,7 +76,8 @@ class OutputsPart(SummitPart):
             cells = (kind, self.register.describe(who), shown_due, status, first_line)
             rows.append((f"{kind}/{index}", cells))
         refill(self.query_one("#outputs", DataTable), rows)
-        summary = f"{len(self.summit.actions)} actions, {len(self.summit.commitments)} commitments"
+        actions = counted(len(self.summit.actions), "action")
+        summary = f"{actions}, {counted(len(self.summit.commitments), 'commitment')}"
         if overdue:
             summary += f"; {overdue} overdue"
         self.query_one("#outputs-summary", Static).update(summary)
