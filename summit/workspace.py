@@ -19,6 +19,7 @@ from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, su
 from summit.store.problems import Choices, MergeConflicts
 
 REGISTER = REGISTER_FILE
+UNDO_DEPTH = 100
 
 
 def summit_label(summit_id: str) -> str:
@@ -55,6 +56,8 @@ class Workspace:
         # Files edited since the last save; only these can differ from disk, which
         # spares comparing a large register on every keystroke.
         self._touched: set[str] = set()
+        # Earlier versions of what was edited since the last save, newest last.
+        self._undo: list[tuple[str, Register | Summit | None]] = []
 
     @classmethod
     def open(cls, root: Path) -> "Workspace":
@@ -97,12 +100,43 @@ class Workspace:
     # Editing --------------------------------------------------------------
 
     def set_register(self, register: Register) -> None:
+        self._undo.append((REGISTER, self.register))
         self.register = Register.model_validate(register.to_data())
         self._touched.add(REGISTER)
+        del self._undo[:-UNDO_DEPTH]
 
-    def set_summit(self, summit_id: str, summit: Summit) -> None:
+    def set_summit(self, summit_id: str, summit: Summit, *, undoable: bool = True) -> None:
+        """Replace a working summit; `undoable` False for what mirrors the disk (an export)."""
+        if undoable:
+            self._undo.append((summit_id, self.summits.get(summit_id)))
+            del self._undo[:-UNDO_DEPTH]
         self.summits[summit_id] = Summit.model_validate(summit.to_data())
         self._touched.add(summit_id)
+
+    def undo(self) -> str | None:
+        """Take back the last edit not yet saved; the file it was in, or None if none is left.
+
+        Working copies are never changed in place (edits replace them), so the
+        previous version is kept as it was, at no cost.
+        """
+        if not self._undo:
+            return None
+        key, previous = self._undo.pop()
+        self._touched.add(key)
+        if key == REGISTER:
+            assert isinstance(previous, Register)
+            self.register = previous
+            return REGISTER
+        if previous is None:
+            self.summits.pop(key, None)  # it was new: undoing removes it
+        else:
+            assert isinstance(previous, Summit)
+            self.summits[key] = previous
+        return summit_label(key)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
 
     def add_summit(self, summit_id: str, summit: Summit) -> None:
         if summit_id in self.summits or summit_path(self.root, summit_id).exists():
@@ -123,6 +157,9 @@ class Workspace:
         for summit_id in list(self.summits):
             if self.summit_dirty(summit_id):
                 self.save_file(summit_path(self.root, summit_id), report)
+        if report.ok:
+            # Undo is for edits not yet saved: once written, going back is a new edit.
+            self._undo.clear()
         return report
 
     def save_file(self, path: Path, report: SaveReport, choices: Choices = None) -> None:

@@ -49,3 +49,20 @@ def test_a_write_failure_is_reported_not_raised(
     assert not report.ok
     assert "No space left on device" in report.refused[0].problems[0].message
     assert workspace.dirty_files() == [f"agendas/{SAMPLE_SUMMIT}.toml"]
+
+
+def test_undo_takes_back_unsaved_edits_and_stops_at_a_save(data_dir: Path) -> None:
+    workspace = Workspace.open(data_dir)
+    first = workspace.summits[SAMPLE_SUMMIT]
+    summit = first.model_copy(deep=True)
+    summit.agenda[0].minutes = 25
+    workspace.set_summit(SAMPLE_SUMMIT, summit)
+    workspace.add_summit("second-summit", summit)
+    assert workspace.undo() == "agendas/second-summit.toml"
+    assert "second-summit" not in workspace.summits  # undoing a new summit removes it
+    assert workspace.undo() == f"agendas/{SAMPLE_SUMMIT}.toml"
+    assert workspace.summits[SAMPLE_SUMMIT] is first
+    assert workspace.dirty_files() == []
+    workspace.set_summit(SAMPLE_SUMMIT, summit)
+    assert workspace.save().ok
+    assert workspace.undo() is None  # what is saved is not undone by ctrl+z

@@ -31,6 +31,7 @@ class SummitApp(TeamActions):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f2", "register", "Register", id="app.register"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         *TeamActions.TEAM_BINDINGS,
     ]
@@ -130,14 +131,30 @@ class SummitApp(TeamActions):
             self.refresh_git_status()
 
     def _show_merged_changes(self) -> None:
-        """The working copies now hold what came in: redraw the screen that shows them."""
+        """The working copies changed under the screen: redraw the screen that shows them."""
+        from summit.tui.screens.register import RegisterScreen  # noqa: PLC0415
         from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
 
         screen = self.screen
         if isinstance(screen, SummitScreen):
-            screen.refresh_all()
+            if screen.summit_id in self.session.workspace.summits:
+                screen.refresh_all()
+            else:
+                self.pop_screen()
         elif isinstance(screen, SummitsScreen):
             screen.refresh_rows()
+        elif isinstance(screen, RegisterScreen):
+            screen.refresh_from_workspace()
+
+    def action_undo(self) -> None:
+        """Take back the last edit not yet saved (ctrl+z)."""
+        undone = self.session.workspace.undo()
+        if undone is None:
+            self.notify("Nothing to undo: every change is saved (or there was none)")
+            return
+        self.session.changed()
+        self._show_merged_changes()
+        self.notify(f"Undone: the last change to {undone}")
 
     def settle_merge(self, to_settle: MergeConflicts) -> None:
         """Ask mine-or-theirs for each field both sides changed, then save the merge."""

@@ -272,3 +272,42 @@ async def test_a_typed_value_settles_a_conflict(app: SummitApp, data_dir: Path) 
         await settle(pilot)
         assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 22
     assert "minutes = 22" in path.read_text()
+
+
+async def test_ctrl_z_undoes_unsaved_edits_one_by_one(app: SummitApp, data_dir: Path) -> None:
+    """Issue 8, item 9: uninviting, retiming: each undone in turn, until everything is saved."""
+    before = snapshot(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await make_a_change(pilot)  # Welcome 15 -> 20
+        await pilot.press("plus")  # 25
+        await settle(pilot)
+        await pilot.press("2", "up", "x")  # uninvite the Home Office's only delegate
+        await settle(pilot)
+        summit = app.session.workspace.summits
+        assert "home-office" not in summit[SAMPLE_SUMMIT].invitations
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert "home-office" in summit[SAMPLE_SUMMIT].invitations
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert summit[SAMPLE_SUMMIT].agenda[0].minutes == 20
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert summit[SAMPLE_SUMMIT].agenda[0].minutes == 15
+        assert app.session.workspace.dirty_files() == []
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert any("Nothing to undo" in str(n.message) for n in app._notifications)
+    assert snapshot(data_dir) == before
+
+
+async def test_cancelling_a_summit_asks_and_enter_keeps_it(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].status != "cancelled"

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Input, Static
 from bench.generate import generate
 from summit.store import load_dataset
 from summit.tui.app import SummitApp, make_app
+from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.form import FormScreen
 from summit.tui.screens.register import PAGE, RegisterScreen
 from tests.tui.conftest import TODAY, settle
@@ -82,6 +83,9 @@ async def test_removing_someone_a_summit_invites_is_refused(app: SummitApp, data
         await open_register(pilot)
         await pilot.press("x")
         await settle(pilot)
+        await pilot.click("#answer-remove")
+        await settle(pilot)
+        assert any("Not changed" in str(n.message) for n in app._notifications)
         assert "dcms" in app.session.workspace.register.organisations
         assert app.session.workspace.dirty_files() == []
     assert (data_dir / "invitees.toml").read_bytes() == before
@@ -116,3 +120,21 @@ async def test_a_large_register_loads_rows_a_page_at_a_time(tmp_path: Path) -> N
         await settle(pilot)
         assert organisations.row_count == 1
         assert table(app, "delegates").row_count == 10
+
+
+async def test_removing_asks_first_and_keeps_by_default(app: SummitApp, data_dir: Path) -> None:
+    """Issue 8, item 9: `x` asks first, and a stray enter keeps."""
+    before = (data_dir / "invitees.toml").read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(pilot)
+        await pilot.press("slash", *"yahoo", "tab")  # Yahoo: nobody refers to it but its invite
+        await settle(pilot)
+        organisations = app.session.workspace.register.organisations
+        await pilot.press("tab")  # the delegates table
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # the focused, safe answer
+        await settle(pilot)
+        assert "yahoo-policy" in organisations["yahoo"].delegates
+    assert (data_dir / "invitees.toml").read_bytes() == before

@@ -99,7 +99,7 @@ class ExportScreen(ModalScreen[bool]):
 
     def _exported(self, written: list[Path], warnings: list[str]) -> None:
         summit = self.session.workspace.dataset.summits[self.summit_id].record
-        self.session.workspace.set_summit(self.summit_id, summit)
+        self.session.workspace.set_summit(self.summit_id, summit, undoable=False)
         self.session.changed()
         state = summit.invite
         header = f"Wrote {len(written)} files (SEQUENCE {state.sequence if state else 0}):"

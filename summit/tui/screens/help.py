@@ -18,6 +18,7 @@ that git can diff and merge; summit changes only the lines you changed.
 | key | does |
 |---|---|
 | `ctrl+s` | save every changed file |
+| `ctrl+z` | undo the last change not yet saved (again for the one before) |
 | `ctrl+r` | reload the files from disk |
 | `ctrl+p` | command palette: every action, themes (including high contrast) |
 | `f1` | this help |

@@ -86,6 +86,10 @@ class RegisterScreen(Screen[None]):
         self.apply_filter("")
         organisations.focus()
 
+    def refresh_from_workspace(self) -> None:
+        """Redraw after the working register changed elsewhere (an undo, a merge)."""
+        self.apply_filter(self.query_one("#filter", Input).value, keep=self.selected_organisation())
+
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.apply_filter(event.value)
@@ -270,21 +274,37 @@ class RegisterScreen(Screen[None]):
         self.app.push_screen(form, done)
 
     def action_remove(self) -> None:
+        from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
+
         org_id = self.selected_organisation()
         if org_id is None:
             return
-        register = self.register.model_copy(deep=True)
-        if self._focused_table() == "delegates":
-            delegate_id = self.selected_delegate()
-            if delegate_id is None:
-                return
-            del register.organisations[org_id].delegates[delegate_id]
-            if self._commit(register, org_id):
-                self.notify(f"Removed {delegate_id}")
+        organisation = self.register.organisations[org_id]
+        delegate_id = self.selected_delegate() if self._focused_table() == "delegates" else None
+        if self._focused_table() == "delegates" and delegate_id is None:
             return
-        del register.organisations[org_id]
-        if self._commit(register, None):
-            self.notify(f"Removed {org_id}")
+        if delegate_id is not None:
+            name = f"{organisation.delegates[delegate_id].name} ({organisation.name})"
+        else:
+            people = len(organisation.delegates)
+            name = f"{organisation.name} and its {people} delegate{'s' * (people != 1)}"
+
+        def answered(answer: str | None) -> None:
+            if answer == "remove":
+                self._remove(org_id, delegate_id, name)
+
+        answers = [("keep", "Keep"), ("remove", "Remove")]
+        message = f"Remove {name} from the register? (ctrl+z undoes it until you save)"
+        self.app.push_screen(ConfirmScreen("Remove from the register", message, answers), answered)
+
+    def _remove(self, org_id: str, delegate_id: str | None, name: str) -> None:
+        register = self.register.model_copy(deep=True)
+        if delegate_id is not None:
+            del register.organisations[org_id].delegates[delegate_id]
+        else:
+            del register.organisations[org_id]
+        if self._commit(register, org_id if delegate_id else None):
+            self.notify(f"Removed {name}: ctrl+z undoes it", markup=False)
 
     def action_toggle_invite(self) -> None:
         org_id = self.selected_organisation()

@@ -110,5 +110,6 @@ class SummitScreen(Screen[None]):
                 self.refresh_all()
                 self.notify("Cancelled: save (ctrl+s), then export (ctrl+e) to tell invitees")
 
-        answers = [("cancel-summit", "Cancel the summit"), ("keep", "Keep it")]
+        # The safe answer first: it has the focus, so a stray enter keeps the summit.
+        answers = [("keep", "Keep it"), ("cancel-summit", "Cancel the summit")]
         self.app.push_screen(ConfirmScreen("Cancel summit", message, answers), answered)
