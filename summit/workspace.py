@@ -56,6 +56,8 @@ class Workspace:
         # Files edited since the last save; only these can differ from disk, which
         # spares comparing a large register on every keystroke.
         self._touched: set[str] = set()
+        # Summits removed in the app whose files go at the next save.
+        self._deleted: set[str] = set()
         # Earlier versions of what was edited since the last save, newest last.
         self._undo: list[tuple[str, Register | Summit | None]] = []
 
@@ -91,6 +93,7 @@ class Workspace:
     def dirty_files(self) -> list[str]:
         files = [REGISTER] if self.register_dirty() else []
         files += [summit_label(sid) for sid in self.summits if self.summit_dirty(sid)]
+        files += [f"{summit_label(sid)} (deleted)" for sid in sorted(self._deleted)]
         return files
 
     def findings(self) -> list[Finding]:
@@ -132,11 +135,18 @@ class Workspace:
         else:
             assert isinstance(previous, Summit)
             self.summits[key] = previous
+            self._deleted.discard(key)
         return summit_label(key)
 
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
+
+    def remove_summit(self, summit_id: str) -> None:
+        """Delete a summit; its file goes at the next save (and ctrl+z brings it back before)."""
+        self._undo.append((summit_id, self.summits.pop(summit_id)))
+        if summit_id in self.dataset.summits:
+            self._deleted.add(summit_id)
 
     def add_summit(self, summit_id: str, summit: Summit) -> None:
         if summit_id in self.summits or summit_path(self.root, summit_id).exists():
@@ -157,10 +167,25 @@ class Workspace:
         for summit_id in list(self.summits):
             if self.summit_dirty(summit_id):
                 self.save_file(summit_path(self.root, summit_id), report)
+        for summit_id in sorted(self._deleted):
+            delete = partial(self._delete, summit_id)
+            self._save_one(f"{summit_label(summit_id)} (deleted)", delete, report)
         if report.ok:
             # Undo is for edits not yet saved: once written, going back is a new edit.
             self._undo.clear()
         return report
+
+    def _delete(self, summit_id: str) -> bool:
+        try:
+            self.dataset.delete_summit(summit_id)
+        except ConflictError as changed:
+            message = (
+                "changed on disk since it was loaded, so it was not deleted: reload "
+                "(ctrl+r) to see the change, then delete it again if it should go"
+            )
+            raise DataError([Problem(changed.path, 0, 0, message)]) from None
+        self._deleted.discard(summit_id)
+        return True
 
     def save_file(self, path: Path, report: SaveReport, choices: Choices = None) -> None:
         """Save one file, merging with the disk; `choices` settle the conflicts of a merge."""

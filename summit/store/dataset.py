@@ -96,6 +96,11 @@ class Dataset:
             return doc.save_merging(summit, choices)
         return doc.save(summit)
 
+    def delete_summit(self, summit_id: str) -> None:
+        """Remove a summit's file (git sees it as deleted; a commit records it)."""
+        self.summit_document(summit_id).delete()
+        del self.summits[summit_id]
+
     def reread(self, path: Path) -> None:
         """Load one file again as it is on disk now (raises DataError if it is invalid)."""
         if path == self.register_path:

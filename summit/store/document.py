@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from summit.store.patch import Borrow
 
 from summit.model.base import Record
-from summit.store.atomic import real_path, write_atomic, write_new
+from summit.store.atomic import named_errors, real_path, write_atomic, write_new
 from summit.store.gc_pause import paused_gc
 from summit.store.lock import locked
 from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
@@ -267,6 +267,19 @@ class TomlDocument(Generic[M]):
             with locked(target):
                 write_atomic(target, data)
             self._now_holds(data.decode("utf-8"), record)
+
+    def delete(self) -> None:
+        """Remove the file, unless someone changed it since it was loaded (ConflictError)."""
+        target = real_path(self.path)
+        with locked(target):
+            try:
+                current: bytes | None = read_data_file(self.path)
+            except DataError:
+                current = None
+            if current is not None and _digest(current) != self._digest:
+                raise ConflictError(self.path, None)
+            with named_errors(self.path):
+                self.path.unlink(missing_ok=True)
 
     def save_merging(self, record: M, choices: Choices = None) -> bool:
         """Save `record`, merging in what someone else saved meanwhile. Returns whether it wrote.

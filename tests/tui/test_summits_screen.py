@@ -111,3 +111,50 @@ async def test_a_follow_up_keeps_no_reply_records_of_the_first_summit(data_dir: 
         await settle(pilot)
         copy = app.session.workspace.summits["second-summit"]
         assert all(not invitation.replied for invitation in copy.invitations.values())
+
+
+async def test_deleting_a_summit_asks_then_removes_its_file_on_save(
+    app: SummitApp, data_dir: Path
+) -> None:
+    """Issue 8, item 13: a summit can be deleted from the app, with a question and an undo."""
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("enter")  # the focused answer keeps it
+        await settle(pilot)
+        assert SAMPLE_SUMMIT in app.session.workspace.summits
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.click("#answer-delete")
+        await settle(pilot)
+        assert SAMPLE_SUMMIT not in app.session.workspace.summits
+        assert path.exists()  # not until saved
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert SAMPLE_SUMMIT in app.session.workspace.summits
+        assert app.session.workspace.dirty_files() == []
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.click("#answer-delete")
+        await settle(pilot)
+        assert "deleted" in app.sub_title
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.session.workspace.dirty_files() == []
+    assert not path.exists()
+
+
+async def test_a_summit_changed_on_disk_is_not_deleted(app: SummitApp, data_dir: Path) -> None:
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.click("#answer-delete")
+        await settle(pilot)
+        theirs = path.read_text().replace("Conference Room 1", "Conference Room 2")
+        path.write_text(theirs)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("was not deleted" in str(n.message) for n in app._notifications)
+    assert path.read_text() == theirs

@@ -18,6 +18,7 @@ class SummitsScreen(Screen[None]):
         Binding("n", "new", "New summit", id="summits.new"),
         Binding("c", "duplicate", "Copy as follow-up", id="summits.duplicate"),
         Binding("i", "invitees", "Invitees", id="summits.invitees"),
+        Binding("x", "delete", "Delete", id="summits.delete"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -116,6 +117,33 @@ class SummitsScreen(Screen[None]):
             self.app.push_screen(ProblemsScreen(problems, self.session.workspace.root))
             return
         self.app.push_screen(SummitScreen(self.session, summit_id))
+
+    def action_delete(self) -> None:
+        from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
+
+        summit_id = self._selected()
+        workspace = self.session.workspace
+        if summit_id is None or summit_id not in workspace.summits:
+            return
+        title = workspace.summits[summit_id].title
+
+        def answered(answer: str | None) -> None:
+            if answer == "delete":
+                workspace.remove_summit(summit_id)
+                self.session.changed()
+                self.refresh_rows()
+                self.notify(
+                    f"Deleted {summit_id}: its file goes when you save (ctrl+s); ctrl+z brings it "
+                    "back until then; commit (f4) to record it in git",
+                    markup=False,
+                )
+
+        message = (
+            f"Delete {title!r}? Its file {summit_id}.toml is removed when you save; in git, "
+            "the next commit records the deletion and its history stays."
+        )
+        answers = [("keep", "Keep it"), ("delete", "Delete")]
+        self.app.push_screen(ConfirmScreen("Delete summit", message, answers), answered)
 
     def action_invitees(self) -> None:
         from summit.tui.screens.register import RegisterScreen  # noqa: PLC0415
