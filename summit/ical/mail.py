@@ -48,20 +48,38 @@ def mailbox(name: str, address: str) -> Address:
 
 def _subject(summit: Summit, method: str) -> str:
     when = f"{summit.start:%d %B %Y %H:%M}"
-    verb = "Cancelled" if method == "CANCEL" else "Invitation"
+    verb = (
+        "Cancelled"
+        if method == "CANCEL"
+        else "Updated invitation"
+        if _is_update(summit)
+        else ("Invitation")
+    )
     subject = f"{verb}: {summit.title} ({when})"
     if summit.classification is Classification.OFFICIAL_SENSITIVE:
         subject = f"{summit.classification}: {subject}"
     return subject
 
 
+def _is_update(summit: Summit) -> bool:
+    """Attendees already hold an earlier version of this invite (RFC 5546: a new SEQUENCE)."""
+    return summit.invite is not None and summit.invite.sequence > 0
+
+
 def _body(summit: Summit, register: Register, method: str, audience: Audience | None) -> str:
-    opening = (
-        "This meeting has been cancelled."
-        if method == "CANCEL"
-        else "You are invited to the meeting below. Please reply using your calendar's "
-        "Accept, Tentative or Decline buttons."
-    )
+    if method == "CANCEL":
+        opening = "This meeting has been cancelled."
+    elif _is_update(summit):
+        opening = (
+            "The details of this meeting have changed: the version below replaces the one "
+            "in your calendar. Please reply again using your calendar's Accept, Tentative "
+            "or Decline buttons."
+        )
+    else:
+        opening = (
+            "You are invited to the meeting below. Please reply using your calendar's "
+            "Accept, Tentative or Decline buttons."
+        )
     return f"{opening}\n\n{invite_text(summit, register, audience)}\n"
 
 

@@ -10,12 +10,21 @@ from enum import StrEnum
 from functools import cached_property
 
 from summit.model.clock import clock_change_warning
+from summit.model.invite import what_attendees_see
 from summit.model.register import Register
 from summit.model.schedule import overrun_minutes
 from summit.model.suggest import did_you_mean
 from summit.model.summit import ItemKind, Summit
 
 KeyPath = tuple[str | int, ...]
+
+_UNSENT_WORDS = {
+    "start": "start",
+    "end": "end",
+    "timezone": "time zone",
+    "venue": "venue",
+    "status": "status",
+}
 
 
 class Severity(StrEnum):
@@ -167,6 +176,26 @@ class _SummitChecker:
         invited = {d for invitation in self.summit.invitations.values() for d in invitation.rsvp}
         return invited | {self.summit.convener, self.summit.organiser}
 
+    def unsent(self) -> Iterator[Finding]:
+        """Attendees hold an invite the summit no longer matches: the update is not sent yet."""
+        state = self.summit.invite
+        if state is None:
+            return
+        now = what_attendees_see(self.summit)
+        changed = [
+            _UNSENT_WORDS[name]
+            for name in _UNSENT_WORDS
+            if getattr(state.issued, name) != getattr(now, name)
+        ]
+        if changed:
+            yield Finding(
+                Severity.WARNING,
+                self.here("invite"),
+                f"changes not yet sent: the {' and '.join(changed)} changed since invites "
+                f"were sent (SEQUENCE {state.sequence}); export and send the update "
+                f"(SEQUENCE {state.sequence + 1})",
+            )
+
     def clock(self) -> Iterator[Finding]:
         warning = clock_change_warning(self.summit.start, self.summit.timezone)
         if warning is not None:
@@ -195,6 +224,7 @@ class _SummitChecker:
         yield from self.invitations()
         yield from self.agenda()
         yield from self.clock()
+        yield from self.unsent()
         yield from self.outputs()
 
 

@@ -206,3 +206,20 @@ def _sample() -> tuple[Summit, Register]:
 
 
 _SAMPLE = _sample()
+
+
+def test_an_update_reads_as_an_update(data_dir: Path, tmp_path: Path) -> None:
+    """Issue 8, item 6: after the venue changed, the e-mail says it is an update."""
+    dataset = load_dataset(data_dir)
+    first = invitations.export_emails(dataset, SAMPLE_SUMMIT, tmp_path / "first", now=NOW)
+    message = email.message_from_bytes(first.paths[0].read_bytes(), policy=email.policy.default)
+    assert str(message["Subject"]).startswith("Invitation:")
+    edit_summit(data_dir, "Conference Room 1", "Conference Room 2")
+    dataset = load_dataset(data_dir)
+    assert any("changes not yet sent: the venue changed" in p.message for p in dataset.warnings)
+    later = invitations.export_emails(dataset, SAMPLE_SUMMIT, tmp_path / "later", now=NOW)
+    message = email.message_from_bytes(later.paths[0].read_bytes(), policy=email.policy.default)
+    assert str(message["Subject"]).startswith("Updated invitation:")
+    body = message.get_body(("plain",))
+    assert body is not None and "replaces the one in your calendar" in body.get_content()
+    assert not load_dataset(data_dir).warnings
