@@ -67,3 +67,15 @@ def test_the_warning_reaches_validate_with_the_line(data_dir: Path, cli) -> None
     result = cli("validate", "--data", data_dir)
     assert result.code == 0
     assert f"agendas/{SAMPLE_SUMMIT}.toml:8:1: warning: start: 01:30 on 2027-03-28" in result.out
+
+
+def test_uses_of_a_delegate_are_named_once_each(data_dir: Path) -> None:
+    from summit.model.references import refusal, uses_of  # noqa: PLC0415
+
+    summit, register = sample(data_dir)
+    summits = {SAMPLE_SUMMIT: summit}
+    assert uses_of("iwf-chief-executive", summits) == [
+        f"is invited to {SAMPLE_SUMMIT}",
+        f"leads 'The scale of child-abuse imagery online' in {SAMPLE_SUMMIT}",
+    ]
+    assert refusal("nobody-uses-this", register, summits) is None

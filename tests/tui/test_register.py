@@ -85,7 +85,9 @@ async def test_removing_someone_a_summit_invites_is_refused(app: SummitApp, data
         await settle(pilot)
         await pilot.click("#answer-remove")
         await settle(pilot)
-        assert any("Not changed" in str(n.message) for n in app._notifications)
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "Department for Culture, Media and Sport cannot be removed: owns actions" in told
+        assert "cannot be removed: chairs online-safety-summit" in told
         assert "dcms" in app.session.workspace.register.organisations
         assert app.session.workspace.dirty_files() == []
     assert (data_dir / "invitees.toml").read_bytes() == before
@@ -138,3 +140,20 @@ async def test_removing_asks_first_and_keeps_by_default(app: SummitApp, data_dir
         await settle(pilot)
         assert "yahoo-policy" in organisations["yahoo"].delegates
     assert (data_dir / "invitees.toml").read_bytes() == before
+
+
+async def test_removing_a_lead_names_the_summit_and_the_item(app: SummitApp) -> None:
+    """Issue 8, item 4: the refusal says which summit and agenda item use the person."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(pilot)
+        await pilot.press("slash", *"internet watch", "tab", "tab", "x")
+        await settle(pilot)
+        await pilot.click("#answer-remove")
+        await settle(pilot)
+        told = [str(n.message) for n in app._notifications]
+        assert any(
+            "Helen Marsh (Internet Watch Foundation) cannot be removed: is invited to "
+            "online-safety-summit; leads 'The scale of child-abuse imagery online' in "
+            "online-safety-summit. Change that first." in message
+            for message in told
+        ), told

@@ -14,6 +14,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Label
 
 from summit.model import Delegate, Invitation, Organisation, Register, Rsvp, Severity
 from summit.model.checks import check_dataset
+from summit.model.references import refusal
+from summit.model.text import visible
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.session import Session
@@ -298,6 +300,18 @@ class RegisterScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen("Remove from the register", message, answers), answered)
 
     def _remove(self, org_id: str, delegate_id: str | None, name: str) -> None:
+        workspace = self.session.workspace
+        refs = (
+            [delegate_id]
+            if delegate_id
+            else [org_id, *self.register.organisations[org_id].delegates]
+        )
+        reasons = [r for ref in refs if (r := refusal(ref, self.register, workspace.summits))]
+        if reasons:
+            more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
+            shown = " ".join(reasons[:3]) + more
+            self.notify(visible(shown), severity="error", timeout=15, markup=False)
+            return
         register = self.register.model_copy(deep=True)
         if delegate_id is not None:
             del register.organisations[org_id].delegates[delegate_id]
