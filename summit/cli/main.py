@@ -114,9 +114,9 @@ def _summit_verb(
         parser.add_argument(
             "--out",
             type=Path,
-            default=Path(),
+            default=None,
             metavar="DIR",
-            help="folder to write into (default: the current directory)",
+            help="folder to write into (default: exports/ in the data folder, which git ignores)",
         )
     _data_option(parser)
     parser.set_defaults(run=run)

@@ -2,6 +2,7 @@
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.console import Console
 
@@ -10,7 +11,12 @@ from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
 from summit.model.wording import counted
 from summit.store import ConflictError, DataError, Dataset, Problem, UnknownSummit
-from summit.store.locations import summit_path
+from summit.store.locations import exports_dir, summit_path
+
+
+def _out(args: argparse.Namespace, dataset: Dataset) -> Path:
+    """`--out`, or the one default the app uses too: exports/ beside the data."""
+    return args.out if args.out is not None else exports_dir(dataset.root)
 
 
 def _report(out: Console, err: Console, exported: invitations.Exported) -> None:
@@ -57,7 +63,7 @@ def _guarded(
 def export_ics(args: argparse.Namespace, out: Console, err: Console) -> int:
     def export(dataset: Dataset) -> None:
         exported = invitations.export_invites(
-            dataset, args.summit_id, args.out, per_organisation=args.per_organisation
+            dataset, args.summit_id, _out(args, dataset), per_organisation=args.per_organisation
         )
         _report(out, err, exported)
 
@@ -66,14 +72,14 @@ def export_ics(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def export_eml(args: argparse.Namespace, out: Console, err: Console) -> int:
     def export(dataset: Dataset) -> None:
-        _report(out, err, invitations.export_emails(dataset, args.summit_id, args.out))
+        _report(out, err, invitations.export_emails(dataset, args.summit_id, _out(args, dataset)))
 
     return _guarded(args, out, err, export)
 
 
 def export_agenda(args: argparse.Namespace, out: Console, err: Console) -> int:
     def export(dataset: Dataset) -> None:
-        path = invitations.export_agenda(dataset, args.summit_id, args.out)
+        path = invitations.export_agenda(dataset, args.summit_id, _out(args, dataset))
         out.print(f"wrote {shown(path)}", markup=False)
 
     return _guarded(args, out, err, export)

@@ -19,6 +19,22 @@ ATTRIBUTES = (
 )
 
 
+IGNORED = "/exports/"
+"""Where exports go by default (invites, e-mails): made from the data, never committed."""
+
+
+def _ignore_exports(folder: Path) -> bool:
+    """Add the exports folder to `.gitignore` beside the data; whether it had to."""
+    path = folder / ".gitignore"
+    text = path.read_text() if path.exists() else ""
+    if IGNORED in {line.strip() for line in text.splitlines()}:
+        return False
+    if text and not text.endswith("\n"):
+        text += "\n"
+    path.write_text(f"{text}{IGNORED}\n")
+    return True
+
+
 class GitSetupError(Exception):
     """Git is missing, or the folder is not inside a git repository."""
 
@@ -92,6 +108,8 @@ def setup(folder: Path) -> SetupReport:
             if done.returncode != 0:
                 raise GitSetupError(f"git config {key} failed: {done.stderr.strip()}")
             changed.append(f"git config {key}")
+    if _ignore_exports(folder):
+        changed.append(f".gitignore: {IGNORED}")
     missing = _missing_attributes(folder)
     if missing:
         path = folder / ".gitattributes"

@@ -86,6 +86,15 @@ def _register_trouble(folder: Path) -> str:
     return f"it holds no {REGISTER_FILE}"
 
 
+EXPORTS_DIR = "exports"
+
+
+def exports_dir(root: Path) -> Path:
+    """Where exports go unless told otherwise: beside the data, and ignored by git
+    (`summit git setup` writes the `.gitignore` line)."""
+    return root / EXPORTS_DIR
+
+
 def summit_path(root: Path, summit_id: str) -> Path:
     """The file of a summit; refuses an id that is not a slug (`../x` would escape agendas/)."""
     if not is_slug(summit_id):

@@ -177,3 +177,10 @@ def test_an_import_that_clashes_with_a_change_made_meanwhile_writes_nothing(
     assert "twitter-policy" in result.err and "nothing was written" in result.err
     assert "Traceback" not in result.err
     assert path.read_bytes() == theirs
+
+
+def test_exports_go_to_the_one_default_folder_beside_the_data(data_dir: Path, cli) -> None:
+    """Issue 8, item 10: CLI and app share one default, exports/, which git setup ignores."""
+    result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir)
+    assert result.code == 0
+    assert (data_dir / "exports" / f"{SAMPLE_SUMMIT}.ics").is_file()

@@ -200,11 +200,14 @@ async def test_the_app_opens_a_conflicted_folder_read_only(team: Team) -> None:
 
 def test_setup_is_idempotent(team: Team) -> None:
     attributes = (team.bob / ".gitattributes").read_bytes()
+    ignored = (team.bob / ".gitignore").read_bytes()
+    assert b"/exports/\n" in ignored  # exports are made from the data, never committed
     config = (team.bob / ".git" / "config").read_bytes()
     again = summit(team.bob, "git", "setup")
     assert again.returncode == 0
     assert "already set up" in again.stdout
     assert (team.bob / ".gitattributes").read_bytes() == attributes
+    assert (team.bob / ".gitignore").read_bytes() == ignored
     assert (team.bob / ".git" / "config").read_bytes() == config
     driver = git(team.bob, "config", "--local", "--get-all", "merge.summit.driver").stdout
     assert driver.count("merge-driver %O %A %B %P") == 1

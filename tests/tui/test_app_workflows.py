@@ -4,7 +4,7 @@ from pathlib import Path
 
 import icalendar
 from textual.command import CommandPalette
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from summit.store import load_dataset
 from summit.store.document import kept_copies_dir
@@ -182,8 +182,14 @@ async def test_export_writes_every_kind_of_file_and_lists_them(
         await pilot.press("ctrl+e")
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)
-        app.screen.query_one("#export-folder", Input).value = str(out)
-        await pilot.click("#emails")
+        folder = app.screen.query_one("#export-folder", Input)
+        assert folder.value == str(data_dir / "exports")  # the CLI's default too
+        emails = app.screen.query_one("#emails", Checkbox)
+        assert emails.value and "✓" in str(emails.render())  # on, and its mark says so
+        await pilot.click("#per-organisation")
+        assert "✓" not in str(app.screen.query_one("#per-organisation", Checkbox).render())
+        await pilot.click("#per-organisation")
+        folder.value = str(out)
         await pilot.click("#export-run")
         await settle(pilot)
         result = str(app.screen.query_one("#export-result", Static).render())

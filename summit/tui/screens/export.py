@@ -11,8 +11,10 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from summit import invitations
 from summit.store import ConflictError, DataError
+from summit.store.locations import exports_dir
 from summit.tui.session import Session
 from summit.tui.text import escape
+from summit.tui.widgets.tick_box import TickBox
 
 
 class ExportScreen(ModalScreen[bool]):
@@ -28,13 +30,14 @@ class ExportScreen(ModalScreen[bool]):
         with Vertical(id="export"):
             yield Label(f"Export {self.summit_id}", id="export-title")
             yield Label("Folder")
-            yield Input(str(Path.cwd() / "invites"), id="export-folder", compact=True)
-            yield Checkbox("Invite for the organisers (every attendee)", True, id="combined")
-            yield Checkbox(
+            folder = exports_dir(self.session.workspace.root)
+            yield Input(str(folder), id="export-folder", compact=True)
+            yield TickBox("Invite for the organisers (every attendee)", True, id="combined")
+            yield TickBox(
                 "One invite per organisation (only its own delegates)", True, id="per-organisation"
             )
-            yield Checkbox("Agenda calendar (one event per item)", True, id="agenda")
-            yield Checkbox("E-mails ready to send, one per organisation", False, id="emails")
+            yield TickBox("Agenda calendar (one event per item)", True, id="agenda")
+            yield TickBox("E-mails ready to send, one per organisation", True, id="emails")
             yield Static(
                 "Exporting saves your changes first; the summit file records "
                 "the invite's UID and SEQUENCE.",
