@@ -105,7 +105,9 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         with VerticalScroll(id="form"):
             yield Label(self.form_title, id="form-title")
             for field in self.fields:
-                yield Label(field.label, classes="field-label")
+                # In a multi-line field enter adds a line, so say how to save there.
+                hint = " (enter: new line · ctrl+s: save)" if field.kind == "multiline" else ""
+                yield Label(f"{field.label}{hint}", classes="field-label")
                 yield self._widget(field)
                 yield Static("", id=f"error-{field.name}", classes="field-error")
             with Horizontal(id="form-buttons"):

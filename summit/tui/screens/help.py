@@ -65,7 +65,8 @@ cancel the summit
 `space` invite/uninvite (when opened from a summit) · `tab` switches sides.
 Removing someone a summit still refers to is refused.
 
-Forms: `tab` next field · `ctrl+s` or `enter` save · `escape` cancel. Errors
+Forms: `tab` next field · `ctrl+s` save (`enter` too, except in a field of
+several lines, where it starts a new line) · `escape` cancel. Errors
 show beside each field.
 """
 
