@@ -56,6 +56,8 @@ class Workspace:
         # Files edited since the last save; only these can differ from disk, which
         # spares comparing a large register on every keystroke.
         self._touched: set[str] = set()
+        # New summits whose files start from another summit's file (a follow-up).
+        self._templates: dict[str, str] = {}
         # Summits removed in the app whose files go at the next save.
         self._deleted: set[str] = set()
         # Earlier versions of what was edited since the last save, newest last.
@@ -148,10 +150,13 @@ class Workspace:
         if summit_id in self.dataset.summits:
             self._deleted.add(summit_id)
 
-    def add_summit(self, summit_id: str, summit: Summit) -> None:
+    def add_summit(self, summit_id: str, summit: Summit, *, like: str | None = None) -> None:
+        """A new summit; its file (written at the next save) starts from `like`'s file."""
         if summit_id in self.summits or summit_path(self.root, summit_id).exists():
             raise ValueError(f"a summit {summit_id!r} already exists")
         self.set_summit(summit_id, summit)
+        if like is not None:
+            self._templates[summit_id] = like
 
     # Saving ---------------------------------------------------------------
 
@@ -198,7 +203,10 @@ class Workspace:
             return
         summit_id = path.stem
         summit = self.summits[summit_id]
-        save = partial(self.dataset.save_summit, summit_id, summit, merging=True, choices=choices)
+        like = self._templates.get(summit_id)
+        save = partial(
+            self.dataset.save_summit, summit_id, summit, merging=True, choices=choices, like=like
+        )
         if self._save_one(label, save, report):
             self._take_merged(label, summit, self.dataset.summits[summit_id].record, report)
 

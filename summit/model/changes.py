@@ -115,6 +115,7 @@ _SUMMIT_FIELDS = (
     "status",
     "classification",
     "purpose",
+    "follows",
 )
 _PEOPLE_FIELDS = frozenset({"convener", "organiser"})
 

@@ -183,6 +183,11 @@ class Summit(Record):
     status: Annotated[SummitStatus, Strict(False)] = SummitStatus.DRAFT
     classification: Annotated[Classification, Strict(False)] = Classification.OFFICIAL
     purpose: Text | None = None
+    follows: Slug | None = Field(
+        None,
+        description="The id of the summit this one follows up (set by the app's "
+        "copy as follow-up), so that the series can be read together.",
+    )
     invitations: dict[Slug, Invitation] = Field(default_factory=dict)
     agenda: list[AgendaItem] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)

@@ -83,14 +83,25 @@ class Dataset:
         return self.register.save(register)
 
     def save_summit(
-        self, summit_id: str, summit: Summit, *, merging: bool = False, choices: Choices = None
+        self,
+        summit_id: str,
+        summit: Summit,
+        *,
+        merging: bool = False,
+        choices: Choices = None,
+        like: str | None = None,
     ) -> bool:
-        """Save a summit whose references into the register hold. Returns whether it wrote."""
+        """Save a summit whose references into the register hold. Returns whether it wrote.
+
+        A new summit's file starts from the file of the summit `like` when given.
+        """
         register = self._register_record()
         self._refuse_errors(check_summit(summit_id, summit, register))
         doc = self.summits.get(summit_id)
         if doc is None:
-            self.summits[summit_id] = TomlDocument.create(summit_path(self.root, summit_id), summit)
+            path = summit_path(self.root, summit_id)
+            template = self.summits.get(like) if like is not None else None
+            self.summits[summit_id] = TomlDocument.create(path, summit, like=template)
             return True
         if merging:
             return doc.save_merging(summit, choices)

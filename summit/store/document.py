@@ -207,14 +207,26 @@ class TomlDocument(Generic[M]):
         return cls(path, model, text, record, seen=_digest(data), raw=raw)
 
     @classmethod
-    def create(cls, path: Path, record: M) -> "TomlDocument[M]":
-        """Write a new file for a record; refuses to replace an existing file."""
+    def create(
+        cls, path: Path, record: M, like: "TomlDocument[M] | None" = None
+    ) -> "TomlDocument[M]":
+        """Write a new file for a record; refuses to replace an existing file.
+
+        `like` is a file to start from (a follow-up starts from the summit it
+        follows): its comments, order and layout carry over, with `record`'s
+        data written in place.
+        """
         from summit.store.patch import render_document  # noqa: PLC0415 - write path
 
-        text = render_document(record.to_data())
+        data = record.to_data()
+        text = like.text_with(record) if like is not None else render_document(data)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_new(path, text.encode("utf-8"))
         return cls.load(path, type(record))
+
+    def text_with(self, record: M) -> str:
+        """This file's text with `record`'s data in it (comments and layout kept)."""
+        return self._render(record, record.to_data())
 
     def _render(self, record: M, new: dict[str, Any]) -> str:
         """The file's new text with `record` in it, checked by reading it back."""

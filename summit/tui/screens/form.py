@@ -161,7 +161,8 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
                 values[field.name] = _parse(field, self._raw(field))
             except ValueError as error:
                 errors[field.name] = str(error)
-        data = dict(self.base)
+        outside = {field.name for field in self.fields if not field.in_model}
+        data = {key: value for key, value in self.base.items() if key not in outside}
         for field in self.fields:
             if field.in_model and field.name not in errors:
                 if values.get(field.name) is None:

@@ -1,5 +1,7 @@
 """The first screen: every summit with its date, status and replies."""
 
+from datetime import timedelta
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,8 @@ from summit.model import Rsvp, Summit
 from summit.store import Problem
 from summit.tui.session import Session
 from summit.tui.widgets.tables import refill, selected_key
+
+FOLLOW_UP_AFTER = timedelta(weeks=4)
 
 
 class SummitsScreen(Screen[None]):
@@ -165,9 +169,21 @@ class SummitsScreen(Screen[None]):
             invitation["rsvp"] = dict.fromkeys(invitation.get("rsvp", {}), "needs-action")
             invitation.pop("replied", None)  # answers to another meeting
         base["title"] = f"Follow-up: {source.title}"[:200]
-        self._ask_for_summit(f"Follow-up to {summit_id}", base)
+        base["follows"] = summit_id
+        base["id"] = self._free_id(f"{summit_id}-follow-up")
+        # Proposed: the same weekday and time, four weeks on (the form lets it change).
+        for key in ("start", "end"):
+            when = getattr(source, key)
+            if when is not None:
+                base[key] = when + FOLLOW_UP_AFTER
+        self._ask_for_summit(f"Follow-up to {summit_id}", base, like=summit_id)
 
-    def _ask_for_summit(self, title: str, base: dict[str, object]) -> None:
+    def _free_id(self, wanted: str) -> str:
+        taken = self.session.workspace.summits
+        candidates = (wanted if n == 1 else f"{wanted}-{n}" for n in range(1, 1000))
+        return next(c for c in candidates if c not in taken)
+
+    def _ask_for_summit(self, title: str, base: dict[str, object], like: str | None = None) -> None:
         # Forms load TextArea and friends: imported on first use to keep launch quick.
         from summit.tui import forms  # noqa: PLC0415
         from summit.tui.screens.form import FormResult, FormScreen  # noqa: PLC0415
@@ -184,7 +200,7 @@ class SummitsScreen(Screen[None]):
                 return
             summit_id = str(result.values["id"])
             try:
-                workspace.add_summit(summit_id, result.record)
+                workspace.add_summit(summit_id, result.record, like=like)
             except ValueError as error:  # a file of that name appeared on disk meanwhile
                 self.notify(str(error), severity="error")
                 return
