@@ -16,6 +16,7 @@ from summit.gitrepo.setup import setup as git_setup
 from summit.gitrepo.sync import GitError, RepoStatus, SyncResult, commit_data, repo_status, sync
 from summit.history import DataRepository, FileReport, commit_message
 from summit.model.text import visible
+from summit.store.locations import sample_dir
 from summit.store.merge import MergeResult
 from summit.store.preferences import save_preference
 from summit.store.problems import Choice
@@ -59,7 +60,13 @@ class TeamActions(App[None]):
     @work(thread=True, exclusive=True, group="git-status")
     def refresh_git_status(self) -> None:
         status = repo_status(self._root)
-        needs_setup = status is not None and not self._setup_offered and not is_set_up(self._root)
+        # summit's own checkout holds the bundled sample: its repository is not a team's data.
+        offer = (
+            status is not None
+            and not self._setup_offered
+            and self._root.resolve() != sample_dir().resolve()
+        )
+        needs_setup = offer and not is_set_up(self._root)
         self.call_from_thread(self._show_git_status, status, needs_setup)
 
     def _show_git_status(self, status: RepoStatus | None, needs_setup: bool = False) -> None:

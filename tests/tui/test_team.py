@@ -193,3 +193,14 @@ async def test_history_of_a_summit_in_plain_english(team: Team) -> None:
         assert isinstance(app.screen, CommitScreen)
         message = app.screen.query_one("#commit-message", TextArea).text
         assert message.startswith("agenda 'Welcome and purpose of the day'")
+
+
+async def test_the_bundled_sample_in_summits_own_checkout_is_not_offered_git_setup() -> None:
+    """`uv run summit` in a clone of summit itself: that repository is not a team's data."""
+    from tests.conftest import REPO  # noqa: PLC0415
+
+    app = make_app(REPO, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
