@@ -8,7 +8,8 @@ resolved so that the user can commit.
 
 from pathlib import Path
 
-from summit.gitrepo.sync import conflict_versions, mark_resolved, toplevel
+from summit.gitrepo.command import repository_root
+from summit.gitrepo.sync import conflict_versions, mark_resolved
 from summit.store.atomic import write_atomic
 from summit.store.document import decode
 from summit.store.merge import MergeResult, merge_texts, model_for
@@ -17,7 +18,7 @@ from summit.store.problems import Choices, DataError
 
 def settle_git_conflict(root: Path, repo_path: str, choices: Choices = None) -> MergeResult:
     """Merge the conflicted file's three versions; when clean, write it and mark it resolved."""
-    path = toplevel(root) / repo_path
+    path = repository_root(root) / repo_path
     model = model_for(repo_path)
     if model is None:
         return MergeResult(None, errors=[f"{repo_path} is not a summit data file"])

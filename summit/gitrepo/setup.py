@@ -7,10 +7,12 @@ Running it again changes nothing.
 """
 
 import shlex
-import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from summit.gitrepo import command
 
 DRIVER = "summit"
 ATTRIBUTES = (
@@ -21,18 +23,6 @@ ATTRIBUTES = (
 
 IGNORED = "/exports/"
 """Where exports go by default (invites, e-mails): made from the data, never committed."""
-
-
-def _ignore_exports(folder: Path) -> bool:
-    """Add the exports folder to `.gitignore` beside the data; whether it had to."""
-    path = folder / ".gitignore"
-    text = path.read_text() if path.exists() else ""
-    if IGNORED in {line.strip() for line in text.splitlines()}:
-        return False
-    if text and not text.endswith("\n"):
-        text += "\n"
-    path.write_text(f"{text}{IGNORED}\n")
-    return True
 
 
 class GitSetupError(Exception):
@@ -60,21 +50,11 @@ def wanted_config() -> dict[str, str]:
     }
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise GitSetupError("git is not installed (or not on PATH)") from None
-
-
 def repository_root(folder: Path) -> Path:
-    done = _git(["rev-parse", "--show-toplevel"], folder)
-    if done.returncode != 0:
-        raise GitSetupError(
-            f"{folder} is not in a git repository: start one with `git init`, "
-            "then run `summit git setup` again"
-        )
-    return Path(done.stdout.strip())
+    try:
+        return command.repository_root(folder)
+    except command.GitError as error:
+        raise GitSetupError(str(error)) from None
 
 
 def is_set_up(folder: Path) -> bool:
@@ -84,18 +64,28 @@ def is_set_up(folder: Path) -> bool:
     except GitSetupError:
         return False
     config_ok = all(_config_value(root, key) == value for key, value in wanted_config().items())
-    return config_ok and not _missing_attributes(folder)
+    return config_ok and not _missing_lines(folder / ".gitattributes", ATTRIBUTES)
 
 
 def _config_value(root: Path, key: str) -> str | None:
-    done = _git(["config", "--local", "--get", key], root)
-    return done.stdout.rstrip("\n") if done.returncode == 0 else None
+    done = command.run_git(["config", "--local", "--get", key], root, check=False)
+    return done.stdout.decode("utf-8").rstrip("\n") if done.returncode == 0 else None
 
 
-def _missing_attributes(folder: Path) -> list[str]:
-    path = folder / ".gitattributes"
+def _missing_lines(path: Path, lines: Sequence[str]) -> list[str]:
     present = {line.strip() for line in path.read_text().splitlines()} if path.exists() else set()
-    return [line for line in ATTRIBUTES if line not in present]
+    return [line for line in lines if line not in present]
+
+
+def _add_lines(path: Path, lines: Sequence[str]) -> list[str]:
+    """Append the lines `path` lacks (keeping what is there); the ones it added."""
+    missing = _missing_lines(path, lines)
+    if missing:
+        text = path.read_text() if path.exists() else ""
+        if text and not text.endswith("\n"):
+            text += "\n"
+        path.write_text(text + "".join(f"{line}\n" for line in missing))
+    return missing
 
 
 def setup(folder: Path) -> SetupReport:
@@ -104,18 +94,14 @@ def setup(folder: Path) -> SetupReport:
     changed = []
     for key, value in wanted_config().items():
         if _config_value(root, key) != value:
-            done = _git(["config", "--local", key, value], root)
-            if done.returncode != 0:
-                raise GitSetupError(f"git config {key} failed: {done.stderr.strip()}")
+            try:
+                command.run_git(["config", "--local", key, value], root)
+            except command.GitError as error:
+                raise GitSetupError(str(error)) from None
             changed.append(f"git config {key}")
-    if _ignore_exports(folder):
+    if _add_lines(folder / ".gitignore", [IGNORED]):
         changed.append(f".gitignore: {IGNORED}")
-    missing = _missing_attributes(folder)
-    if missing:
-        path = folder / ".gitattributes"
-        text = path.read_text() if path.exists() else ""
-        if text and not text.endswith("\n"):
-            text += "\n"
-        path.write_text(text + "".join(f"{line}\n" for line in missing))
-        changed.append(f"{path.name}: {', '.join(missing)}")
+    added = _add_lines(folder / ".gitattributes", ATTRIBUTES)
+    if added:
+        changed.append(f".gitattributes: {', '.join(added)}")
     return SetupReport(root, changed)

@@ -9,7 +9,7 @@ formats, which are stable across git versions and locales.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summit.gitrepo.command import GitError, run_git
+from summit.gitrepo.command import GitError, GitMissing, NotARepository, run_git
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
 
 __all__ = ["GitError", "RepoStatus", "SyncResult", "commit_data", "repo_status", "sync"]
@@ -56,18 +56,12 @@ def _git(root: Path, *args: str) -> str:
     return run_git(args, root).stdout.decode("utf-8", "replace")
 
 
-def is_repository(root: Path) -> bool:
-    try:
-        return _git(root, "rev-parse", "--is-inside-work-tree").strip() == "true"
-    except GitError:
-        return False
-
-
 def repo_status(root: Path) -> RepoStatus | None:
     """Branch, remote tracking and uncommitted data files; None outside a git repository."""
-    if not is_repository(root):
+    try:
+        out = _git(root, "status", "--porcelain=v2", "--branch", "-z", "--", *DATA_PATHS)
+    except (NotARepository, GitMissing):
         return None
-    out = _git(root, "status", "--porcelain=v2", "--branch", "-z", "--", *DATA_PATHS)
     branch = upstream = None
     ahead = behind = 0
     changed: list[str] = []
@@ -179,8 +173,3 @@ def _blob(root: Path, spec: str) -> bytes:
 def mark_resolved(root: Path, path: str) -> None:
     """Tell git the conflicted file is settled (as `git add` does); the user then commits."""
     _git(root, "add", "--", f":(top){path}")
-
-
-def toplevel(root: Path) -> Path:
-    """The repository's own folder (the data folder may be inside it)."""
-    return Path(_git(root, "rev-parse", "--show-toplevel").strip())

@@ -260,9 +260,7 @@ class TomlDocument(Generic[M]):
         with locked(target):
             self._refuse_if_changed(data)
             write_atomic(target, data)
-        self.text, self.record = data.decode("utf-8"), record
-        self._raw, self._saved = None, new
-        self._digest = _digest(data)
+        self._now_holds(data.decode("utf-8"), record, new)
         return True
 
     def replace(self, record: M) -> None:
@@ -278,16 +276,13 @@ class TomlDocument(Generic[M]):
             target = real_path(self.path)
             with locked(target):
                 write_atomic(target, data)
-            self._now_holds(data.decode("utf-8"), record)
+            self._now_holds(data.decode("utf-8"), record, new)
 
     def delete(self) -> None:
         """Remove the file, unless someone changed it since it was loaded (ConflictError)."""
         target = real_path(self.path)
         with locked(target):
-            try:
-                current: bytes | None = read_data_file(self.path)
-            except DataError:
-                current = None
+            current = self._on_disk()
             if current is not None and _digest(current) != self._digest:
                 raise ConflictError(self.path, None)
             with named_errors(self.path):
@@ -346,9 +341,10 @@ class TomlDocument(Generic[M]):
             raise ConflictError(self.path, keep_copy(self.path, ours.encode("utf-8")))
         return result.text, result.record
 
-    def _now_holds(self, text: str, record: M) -> None:
+    def _now_holds(self, text: str, record: M, data: dict[str, Any] | None = None) -> None:
+        """After a write: the document holds `text`, which reads as `record` (`data`)."""
         self.text, self.record = text, record
-        self._raw, self._saved = None, record.to_data()
+        self._raw, self._saved = None, record.to_data() if data is None else data
         self._digest = _digest(text.encode("utf-8"))
 
     def _as_loaded(self) -> dict[str, Any]:
@@ -363,11 +359,15 @@ class TomlDocument(Generic[M]):
             return False
         return full_data(again) == full_data(record)
 
-    def _refuse_if_changed(self, ours: bytes) -> None:
+    def _on_disk(self) -> bytes | None:
+        """The file's bytes now, or None when it is gone or cannot be read."""
         try:
-            current: bytes | None = read_data_file(self.path)
+            return read_data_file(self.path)
         except DataError:
-            current = None
+            return None
+
+    def _refuse_if_changed(self, ours: bytes) -> None:
+        current = self._on_disk()
         if current is not None and _digest(current) == self._digest:
             return
         raise ConflictError(self.path, keep_copy(self.path, ours))

@@ -113,7 +113,7 @@ class SummitApp(TeamActions):
         for to_settle in report.to_settle:
             self.settle_merge(to_settle)
         if report.merged:
-            self._show_merged_changes()
+            self.refresh_screen()
             for label, changes in report.merged.items():
                 came_in = "\n".join(f"• {line}" for line in changes[:6])
                 more = f"\n…and {len(changes) - 6} more" if len(changes) > 6 else ""
@@ -130,8 +130,8 @@ class SummitApp(TeamActions):
         if report.saved:
             self.refresh_git_status()
 
-    def _show_merged_changes(self) -> None:
-        """The working copies changed under the screen: redraw the screen that shows them."""
+    def refresh_screen(self) -> None:
+        """The working copies changed under the screen (a merge, an undo): redraw it."""
         from summit.tui.screens.register import RegisterScreen  # noqa: PLC0415
         from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
 
@@ -153,7 +153,7 @@ class SummitApp(TeamActions):
             self.notify("Nothing to undo: every change is saved (or there was none)")
             return
         self.session.changed()
-        self._show_merged_changes()
+        self.refresh_screen()
         self.notify(f"Undone: the last change to {undone}")
 
     def settle_merge(self, to_settle: MergeConflicts) -> None:
