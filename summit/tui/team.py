@@ -5,23 +5,25 @@ seconds on a slow network); results come back to the UI thread as messages.
 """
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from summit.gitrepo.setup import GitSetupError, is_set_up
-from summit.gitrepo.setup import setup as git_setup
-from summit.gitrepo.sync import GitError, RepoStatus, SyncResult, commit_data, repo_status, sync
-from summit.history import DataRepository, FileReport, commit_message
+from summit.gitrepo.command import GitError
 from summit.model.text import visible
 from summit.store.locations import sample_dir
-from summit.store.merge import MergeResult
 from summit.store.preferences import save_preference
 from summit.store.problems import Choice
-from summit.teamwork import settle_git_conflict
 from summit.tui.session import Session
+
+# The git, merge and history layers are imported where they are first used, in
+# worker threads after the first screen is drawn: launch stays quick.
+if TYPE_CHECKING:
+    from summit.gitrepo.sync import RepoStatus, SyncResult
+    from summit.history import FileReport
+    from summit.store.merge import MergeResult
 
 NOT_A_REPOSITORY = (
     "This data folder is not in git, so there is nothing to commit or sync. "
@@ -38,7 +40,7 @@ class TeamActions(App[None]):
         Binding("f5", "sync", "Sync", id="app.sync"),
     ]
     session: Session
-    git_status: RepoStatus | None = None
+    git_status: "RepoStatus | None" = None
 
     def show_unsaved(self) -> None:  # implemented by the app
         raise NotImplementedError
@@ -59,6 +61,9 @@ class TeamActions(App[None]):
 
     @work(thread=True, exclusive=True, group="git-status")
     def refresh_git_status(self) -> None:
+        from summit.gitrepo.setup import is_set_up  # noqa: PLC0415
+        from summit.gitrepo.sync import repo_status  # noqa: PLC0415
+
         status = repo_status(self._root)
         # summit's own checkout holds the bundled sample: its repository is not a team's data.
         offer = (
@@ -69,7 +74,7 @@ class TeamActions(App[None]):
         needs_setup = offer and not is_set_up(self._root)
         self.call_from_thread(self._show_git_status, status, needs_setup)
 
-    def _show_git_status(self, status: RepoStatus | None, needs_setup: bool = False) -> None:
+    def _show_git_status(self, status: "RepoStatus | None", needs_setup: bool = False) -> None:
         self.git_status = status
         self.show_unsaved()
         waiting = [f for f in (status.conflicted if status else ()) if f not in self._declined]
@@ -109,6 +114,9 @@ class TeamActions(App[None]):
         self.push_screen(ConfirmScreen("Merging with colleagues", message, answers), answered)
 
     def _run_setup(self) -> None:
+        from summit.gitrepo.setup import GitSetupError  # noqa: PLC0415
+        from summit.gitrepo.setup import setup as git_setup  # noqa: PLC0415
+
         try:
             report = git_setup(self._root)
         except GitSetupError as error:
@@ -131,6 +139,7 @@ class TeamActions(App[None]):
         self._settle_next(list(files))
 
     def _settle_next(self, files: list[str]) -> None:
+        from summit.teamwork import settle_git_conflict  # noqa: PLC0415
         from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
 
         if not files:
@@ -159,7 +168,7 @@ class TeamActions(App[None]):
 
         self.push_screen(ResolveScreen(f"{path} (git merge)", result.conflicts), chosen)
 
-    def _report_settled(self, path: str, result: MergeResult) -> None:
+    def _report_settled(self, path: str, result: "MergeResult") -> None:
         if result.clean:
             self.tell(f"{path}: merge settled; commit it (f4) to finish the merge")
         else:
@@ -188,6 +197,9 @@ class TeamActions(App[None]):
 
     @work(thread=True, exclusive=True, group="git")
     def _prepare_commit(self) -> None:
+        from summit.gitrepo.sync import repo_status  # noqa: PLC0415
+        from summit.history import DataRepository  # noqa: PLC0415
+
         status = repo_status(self._root)
         reports: list[FileReport] = []
         if status is not None and status.changed:
@@ -197,7 +209,8 @@ class TeamActions(App[None]):
                 reports = []
         self.call_from_thread(self._ask_for_message, status, reports)
 
-    def _ask_for_message(self, status: RepoStatus | None, reports: list[FileReport]) -> None:
+    def _ask_for_message(self, status: "RepoStatus | None", reports: "list[FileReport]") -> None:
+        from summit.history import commit_message  # noqa: PLC0415
         from summit.tui.screens.commit import CommitScreen  # noqa: PLC0415
 
         if status is None:
@@ -217,6 +230,8 @@ class TeamActions(App[None]):
 
     @work(thread=True, exclusive=True, group="git")
     def _commit(self, message: str) -> None:
+        from summit.gitrepo.sync import commit_data  # noqa: PLC0415
+
         try:
             commit_data(self._root, message)
         except GitError as error:
@@ -235,6 +250,8 @@ class TeamActions(App[None]):
 
     @work(thread=True, exclusive=True, group="git")
     def _sync(self) -> None:
+        from summit.gitrepo.sync import sync  # noqa: PLC0415
+
         try:
             result = sync(self._root)
             came_in = self._came_in(result)
@@ -244,14 +261,16 @@ class TeamActions(App[None]):
             self.call_from_thread(self._synced, result, came_in)
         self.call_from_thread(self.refresh_git_status)
 
-    def _came_in(self, result: SyncResult) -> list[str]:
+    def _came_in(self, result: "SyncResult") -> list[str]:
+        from summit.history import DataRepository  # noqa: PLC0415
+
         """What the colleagues' commits changed in the data, in plain English."""
         if not result.received or result.conflicted:
             return []
         reports = DataRepository(self._root).compare(result.before, "HEAD")
         return [f"{report.path}: {line}" for report in reports for line in report.lines]
 
-    def _synced(self, result: SyncResult, came_in: list[str]) -> None:
+    def _synced(self, result: "SyncResult", came_in: list[str]) -> None:
         if result.received:
             self.reload()
         lines = [f"↓ {subject}" for subject in result.received]
