@@ -20,7 +20,7 @@ from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.session import Session
 from summit.tui.text import escape
-from summit.tui.widgets.tables import cell, selected_key
+from summit.tui.widgets.tables import RowDetail, cell, selected_key
 
 PAGE = 100
 
@@ -73,6 +73,7 @@ class RegisterScreen(Screen[None]):
             with Vertical(id="delegates-side"):
                 yield Label("Delegates", id="delegates-title", classes="side-title")
                 yield DataTable(id="delegates", cursor_type="row", zebra_stripes=True)
+        yield RowDetail(id="register-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -150,6 +151,7 @@ class RegisterScreen(Screen[None]):
         title = self.query_one("#delegates-title", Label)
         if org_id is None:
             title.update("Delegates")
+            self._show_detail()
             return
         organisation = self.register.organisations[org_id]
         title.update(f"Delegates of {escape(organisation.name)}")
@@ -160,6 +162,30 @@ class RegisterScreen(Screen[None]):
             table.add_row(*flag, *map(cell, cells), key=delegate_id)
         if keep in organisation.delegates:
             table.move_cursor(row=list(organisation.delegates).index(keep))
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#delegates")
+    def _show_detail(self) -> None:
+        """The organisation and delegate under the cursors in full: the columns cut them."""
+        detail = self.query_one("#register-detail", RowDetail)
+        org_id = self.selected_organisation()
+        organisation = self.register.organisations.get(org_id) if org_id else None
+        if organisation is None:
+            detail.show("")
+            return
+        lines = [
+            " · ".join(
+                filter(None, [organisation.name, str(organisation.sector), organisation.website])
+            )
+        ]
+        person = organisation.delegates.get(self.selected_delegate() or "")
+        if person is not None:
+            lines.append(
+                " · ".join(
+                    filter(None, [person.name, person.job_title, person.email, person.phone])
+                )
+            )
+        detail.show("\n".join(lines))
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()

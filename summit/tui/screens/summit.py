@@ -70,10 +70,12 @@ class SummitScreen(Screen[None]):
         summit = self.session.workspace.summits[self.summit_id]
         when = f"{summit.start:%a %d %b %Y %H:%M}"
         late = overrun_minutes(summit)
-        overrun = f" [b $text-error]overruns by {late} min[/]" if late else ""
+        overrun = f" · [b $text-error]overruns by {late} min[/]" if late else ""
+        # One fact per line, each cut to the width (the details tab has them in full),
+        # so the header stays three lines high at any width.
         self.query_one("#summit-summary", Static).update(
-            f"[b]{escape(summit.title)}[/b]\n{when} · {escape(summit.venue)} · {summit.status}"
-            f" · {summit.classification}{overrun}"
+            f"[b]{escape(summit.title)}[/b]\n{when} · {escape(summit.venue)}\n"
+            f"{summit.status} · {summit.classification}{overrun}"
         )
         # The title names where we are; the app's sub-title (unsaved files, branch) stays shown.
         self.title = self.summit_id

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from summit.model import Rsvp, Summit
 from summit.store import Problem
 from summit.tui.session import Session
-from summit.tui.widgets.tables import refill, selected_key
+from summit.tui.widgets.tables import FillTable, RowDetail, refill, selected_key
 
 FOLLOW_UP_AFTER = timedelta(weeks=4)
 
@@ -32,21 +32,24 @@ class SummitsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="summits-heading")
-        yield DataTable(id="summits", cursor_type="row", zebra_stripes=True)
+        yield FillTable(fill="title", least=24, id="summits", cursor_type="row", zebra_stripes=True)
+        yield RowDetail(id="summits-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#summits", DataTable)
-        # The first columns are what fits 80 columns; the rest scroll into view.
-        for label, width in (
+        # The title takes the width left; what does not fit 80 columns scrolls into
+        # view, and the line under the table shows the highlighted summit in full.
+        columns: tuple[tuple[str, int | None], ...] = (
             ("Date", 16),
-            ("Title", 30),
+            ("Title", 24),
             ("Status", 9),
-            ("Replies", 15),
+            ("Replies", 13),
             ("Warnings", 8),
+            ("Id", None),  # as wide as the longest id
             ("Class", 18),
-            ("Id", 30),
-        ):
+        )
+        for label, width in columns:
             table.add_column(label, key=label.lower(), width=width)
 
     def on_screen_resume(self) -> None:
@@ -79,8 +82,8 @@ class SummitsScreen(Screen[None]):
             str(summit.status),
             replies,
             str(warnings or ""),
-            str(summit.classification),
             summit_id,
+            str(summit.classification),
         )
 
     def _unreadable(self) -> dict[str, list[Problem]]:
@@ -100,9 +103,24 @@ class SummitsScreen(Screen[None]):
             "error",
             "",
             f"{errors} error{'s' * (errors != 1)}",
-            "",
             summit_id,
+            "",
         )
+
+    @on(DataTable.RowHighlighted, "#summits")
+    def _show_detail(self) -> None:
+        """The highlighted summit's id and title in full: the table cuts them."""
+        summit_id = self._selected()
+        detail = self.query_one("#summits-detail", RowDetail)
+        summit = self.session.workspace.summits.get(summit_id) if summit_id else None
+        if summit_id is None:
+            detail.show("")
+        elif summit is None:
+            problems = self._unreadable().get(summit_id, [])
+            why = problems[0].message if problems else "cannot be read"
+            detail.show(f"{summit_id}.toml cannot be read: {why}")
+        else:
+            detail.show(f"{summit.title}\n{summit_id} · {summit.status} · {summit.classification}")
 
     def _selected(self) -> str | None:
         return selected_key(self.query_one("#summits", DataTable))

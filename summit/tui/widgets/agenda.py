@@ -13,7 +13,7 @@ from summit.model.schedule import agenda_end, overrun_minutes, planned_end, sche
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.widgets.summit_part import SummitPart
-from summit.tui.widgets.tables import Row, refill
+from summit.tui.widgets.tables import FillTable, Row, RowDetail, refill
 
 STEP_MINUTES = 5
 
@@ -30,10 +30,12 @@ class AgendaPart(SummitPart):
     ]
 
     def compose(self) -> ComposeResult:
-        table: DataTable[str] = DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
-        for label, width in (("Time", 11), ("Min", 4), ("Item", 34), ("Lead", 24), ("Topic", 20)):
+        # The item takes the width left; the pane under the table shows it in full.
+        table = FillTable(fill="item", least=28, id="agenda", cursor_type="row", zebra_stripes=True)
+        for label, width in (("Time", 11), ("Min", 4), ("Item", 28), ("Lead", 24), ("Topic", 20)):
             table.add_column(label, key=label.lower(), width=width)
         yield table
+        yield RowDetail(id="agenda-detail")
         yield Static("", id="agenda-total")
 
     def on_mount(self) -> None:
@@ -42,6 +44,29 @@ class AgendaPart(SummitPart):
     def refresh_part(self) -> None:
         refill(self.query_one("#agenda", DataTable), self._rows())
         self._show_total()
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#agenda")
+    def _show_detail(self) -> None:
+        """The highlighted item in full, wrapped: title, lead, topic, objective, notes."""
+        index = self._index()
+        detail = self.query_one("#agenda-detail", RowDetail)
+        if index is None or index >= len(self.summit.agenda):
+            detail.show("")
+            return
+        item = self.summit.agenda[index]
+        facts = [item.title]
+        if item.lead:
+            facts.append(f"led by {self.register.describe(item.lead)}")
+        if item.topic:
+            facts.append(f"topic: {item.topic}")
+        lines = [" · ".join(facts)]
+        lines += [
+            f"{label}: {text}"
+            for label, text in (("Objective", item.objective), ("Notes", item.notes))
+            if text
+        ]
+        detail.show("\n".join(lines))
 
     def _rows(self) -> Iterator[Row]:
         for slot in schedule(self.summit):

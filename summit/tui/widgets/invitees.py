@@ -15,7 +15,7 @@ from summit.model.wording import counted
 from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
 from summit.tui.text import escape
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
-from summit.tui.widgets.tables import Row, refill, selected_key
+from summit.tui.widgets.tables import Row, RowDetail, refill, selected_key
 
 _STYLE = {
     "accepted": "green",
@@ -45,6 +45,7 @@ class InviteesPart(SummitPart):
         ):
             table.add_column(label, key=label.lower(), width=width)
         yield table
+        yield RowDetail(id="invitees-detail")
         yield Static("", id="invitees-summary")
 
     def on_mount(self) -> None:
@@ -56,6 +57,7 @@ class InviteesPart(SummitPart):
         summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
         summary = (summary or "Nobody is invited yet") + self._awaiting()
         self.query_one("#invitees-summary", Static).update(summary)
+        self._show_detail()  # the row under the cursor may be another one now
 
     def _awaiting(self) -> str:
         """Who answered an earlier time or place but not the one now issued."""
@@ -93,6 +95,28 @@ class InviteesPart(SummitPart):
                 else:
                     yield f"{org_id}/{delegate_id}", (name, person.name, shown, person.job_title)
                 name = ""  # the organisation is named on its first row only
+
+    @on(DataTable.RowHighlighted, "#invitees")
+    def _show_detail(self) -> None:
+        """The highlighted invitee in full, wrapped: organisation, name, job, e-mail, reply."""
+        selected = self._selected()
+        detail = self.query_one("#invitees-detail", RowDetail)
+        invitation = self.summit.invitations.get(selected[0]) if selected else None
+        if selected is None or invitation is None:
+            detail.show("")
+            return
+        org_id, delegate_id = selected
+        organisation = self.register.organisations.get(org_id)
+        lines = [organisation.name if organisation else f"{org_id} (not in the register)"]
+        person = organisation.delegates.get(delegate_id) if organisation else None
+        reply = invitation.rsvp.get(delegate_id)
+        if person is not None:
+            lines.append(f"{person.name} · {person.job_title} · {person.email}")
+        elif delegate_id:
+            lines.append(f"{delegate_id} (not in the register)")
+        if reply is not None:
+            lines[-1] += f" · {reply}"
+        detail.show("\n".join(lines))
 
     def _selected(self) -> tuple[str, str] | None:
         key = selected_key(self.query_one("#invitees", DataTable))

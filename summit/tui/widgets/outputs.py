@@ -15,7 +15,7 @@ from summit.model.wording import counted
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.widgets.summit_part import SummitPart
-from summit.tui.widgets.tables import refill, selected_key
+from summit.tui.widgets.tables import FillTable, RowDetail, refill, selected_key
 
 T = TypeVar("T", Action, Commitment)
 
@@ -43,10 +43,14 @@ class OutputsPart(SummitPart):
         return self.session.today
 
     def compose(self) -> ComposeResult:
-        table: DataTable[str] = DataTable(id="outputs", cursor_type="row", zebra_stripes=True)
-        for label, width in (("Kind", 10), ("Who", 20), ("Due", 20), ("Status", 9), ("What", 60)):
+        # What takes the width left; the pane under the table shows the whole text.
+        table = FillTable(
+            fill="what", least=16, id="outputs", cursor_type="row", zebra_stripes=True
+        )
+        for label, width in (("Kind", 10), ("Who", 20), ("Due", 19), ("Status", 9), ("What", 16)):
             table.add_column(label, key=label.lower(), width=width)
         yield table
+        yield RowDetail(id="outputs-detail")
         yield Static("", id="outputs-summary")
 
     def on_mount(self) -> None:
@@ -81,6 +85,26 @@ class OutputsPart(SummitPart):
         if overdue:
             summary += f"; {overdue} overdue"
         self.query_one("#outputs-summary", Static).update(summary)
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#outputs")
+    def _show_detail(self) -> None:
+        """The highlighted action or commitment in full, wrapped: the table cuts it."""
+        selected = self._selected()
+        detail = self.query_one("#outputs-detail", RowDetail)
+        if selected is None:
+            detail.show("")
+            return
+        kind, index = selected
+        record: Action | Commitment
+        if kind == "action":
+            record = self.summit.actions[index]
+            who = f"Action for {self.register.describe(record.owner)}"
+        else:
+            record = self.summit.commitments[index]
+            who = f"Commitment by {self.register.describe(record.organisation)}"
+        due = f" · due {record.due:%d %b %Y}" if record.due else ""
+        detail.show(f"{who}{due} · {record.status}\n{record.text}")
 
     def _selected(self) -> tuple[str, int] | None:
         key = selected_key(self.query_one("#outputs", DataTable))
