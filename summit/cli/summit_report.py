@@ -3,6 +3,7 @@
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from summit.cli.output import problem_line, shown, styled
 from summit.model import Register, Rsvp, Summit
@@ -78,11 +79,12 @@ def _invitees(summit: Summit, register: Register) -> Table:
 
 def _outputs(summit: Summit, register: Register) -> Table:
     table = Table(title="Outputs", title_justify="left", expand=True)
-    table.add_column("Kind")
-    table.add_column("Who")
-    table.add_column("What")
+    # The text of an action takes most of the width; the short columns never wrap.
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Who", ratio=1)
+    table.add_column("What", ratio=2)
     table.add_column("Due", no_wrap=True)
-    table.add_column("Status")
+    table.add_column("Status", no_wrap=True)
     for action in summit.actions:
         due = f"{action.due:%d %b %Y}" if action.due else ""
         table.add_row("action", register.describe(action.owner), action.text, due, action.status)
@@ -103,31 +105,33 @@ def render_summit(
     ]
     if summit.actions or summit.commitments:
         parts.append(_outputs(summit, register))
-    out.print(Group(*parts))  # type: ignore[arg-type]
+    # Tables and boxes wrap words to the width (COLUMNS, else the terminal's, else 80
+    # when piped); the console's soft wrap is for plain lines and would cut them.
+    out.print(Group(*parts), soft_wrap=False)  # type: ignore[arg-type]
     for problem in problems:
         out.print(problem_line(problem), style="red" if problem.is_error else "yellow")
 
 
 def render_overview(out: Console, dataset: Dataset) -> None:
     out.print(f"Data: {shown(dataset.root)}")
-    table = Table(title="Summits", title_justify="left")
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Title")
+    table = Table(title="Summits", title_justify="left", expand=True)
+    # The id heads its title in one column that takes the width the others leave,
+    # so at 80 columns a title reads on a line or two; dates, states and counts
+    # never wrap (cut in two they read wrongly).
+    table.add_column("Summit", ratio=1)
     table.add_column("Start", no_wrap=True)
-    for column in ("Status", "Accepted", "Invited"):
-        table.add_column(column)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Accepted", justify="right", no_wrap=True)
     for summit_id, doc in dataset.summits.items():
         summit = doc.record
         counts = summit.rsvp_counts()
         table.add_row(
-            summit_id,
-            summit.title,
+            Text.assemble(styled(summit_id, "bold"), "\n", styled(summit.title)),
             f"{summit.start:%Y-%m-%d %H:%M}",
             summit.status,
-            str(counts[Rsvp.ACCEPTED]),
-            str(sum(counts.values())),
+            f"{counts[Rsvp.ACCEPTED]} of {sum(counts.values())}",
         )
-    out.print(table)
+    out.print(table, soft_wrap=False)
     for problem in dataset.problems:
         out.print(problem_line(problem), style="red" if problem.is_error else "yellow")
     out.print("Run `summit show SUMMIT_ID` for one summit, `summit validate` to check the data.")

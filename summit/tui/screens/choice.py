@@ -2,7 +2,8 @@
 
 from collections.abc import Sequence
 
-from textual import on
+from rich.cells import cell_len
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -59,6 +60,17 @@ class ConfirmScreen(ModalScreen[str]):
                     yield Button(
                         label, id=f"answer-{key}", variant="primary" if index == 0 else "default"
                     )
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Buttons in a row when they fit the dialog, else one under another.
+
+        Textual does not wrap a row of buttons: the last ones are cut ("Decide").
+        """
+        # Each button is its label plus border and padding (4) and a gap (1); the
+        # dialog is at most 72 wide, less its border and padding (4).
+        needed = sum(cell_len(label) + 5 for _, label in self.answers)
+        room = min(72, event.size.width) - 4
+        self.query_one(".dialog-buttons").set_class(needed > room, "stacked")
 
     @on(Button.Pressed)
     def _answered(self, event: Button.Pressed) -> None:
