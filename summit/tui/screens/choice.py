@@ -70,7 +70,10 @@ class ConfirmScreen(ModalScreen[str]):
         # dialog is at most 72 wide, less its border and padding (4).
         needed = sum(cell_len(label) + 5 for _, label in self.answers)
         room = min(72, event.size.width) - 4
-        self.query_one(".dialog-buttons").set_class(needed > room, "stacked")
+        stacked = needed > room
+        self.query_one(".dialog-buttons").set_class(stacked, "stacked")
+        for button in self.query(Button):
+            button.compact = stacked  # a line each, so that a small terminal holds them all
 
     @on(Button.Pressed)
     def _answered(self, event: Button.Pressed) -> None:
