@@ -32,18 +32,21 @@ def long_app(data_dir: Path) -> SummitApp:
 def on_screen(widget: Widget) -> str:
     """The text the screen shows of `widget`, lines joined, without spaces.
 
-    Without spaces so that a long address folded over two lines still reads whole.
+    Only the part inside what clips it (its containers, the screen's edge) counts,
+    and only lines nothing covers. Without spaces, so that a long address folded
+    over two lines still reads whole.
     """
     region = widget.region
+    visible = widget.screen.find_widget(widget).visible_region
     lines = widget.render_lines(Region(0, 0, region.width, region.height))
     shown = []
     for y, strip in enumerate(lines):
-        try:
-            seen, _ = widget.screen.get_widget_at(region.x, region.y + y)
-        except Exception:  # outside the screen: not shown
+        if not visible.y <= region.y + y < visible.bottom:
             continue
+        seen, _ = widget.screen.get_widget_at(visible.x, region.y + y)
         if seen is widget or widget in seen.ancestors:
-            shown.append(strip.text)
+            left = visible.x - region.x
+            shown.append(strip.crop(left, left + visible.width).text)
     return "".join("".join(shown).split())
 
 
