@@ -13,6 +13,7 @@ import pytest
 from summit.gitrepo.setup import setup
 from summit.tui.app import make_app
 from tests.conftest import SAMPLE_SUMMIT
+from tests.long_text import lengthen
 from tests.tui.conftest import TODAY
 
 SIZES = [(80, 24), (120, 40)]
@@ -100,3 +101,24 @@ def test_resolution_screen(snap_compare, data_dir: Path, size: tuple[int, int]) 
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=clash)
+
+
+# Issue 8, item 7: long real-world text at 80x24 (a 60-character organisation,
+# a 300-character action, a long e-mail): what to press to see each in full.
+LONG_TEXT = {
+    "summits": [],
+    "agenda": ["enter", "down"],
+    "invitees": ["enter", "2", "end"],
+    "outputs": ["enter", "3"],
+    "register": ["f2", "slash", *"helen", "tab", "tab"],
+    "form-error": ["f2", "d", "tab", "tab", "tab", *"lena.petrova@askfm"],
+}
+
+
+@pytest.mark.parametrize("screen", list(LONG_TEXT))
+def test_long_text(snap_compare, data_dir: Path, screen: str) -> None:
+    """The highlighted row in full in the pane under the table; the form error wrapped."""
+    lengthen(data_dir)
+    app = make_app(data_dir, today=TODAY)
+    assert snap_compare(app, press=LONG_TEXT[screen], terminal_size=(80, 24))
+
