@@ -9,14 +9,17 @@ string, table cell and title passes through, and in `styled` for styled text.
 """
 
 import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
 
 from summit.model.text import visible
 from summit.store import Problem
+
+PIPED_WIDTH = 80
 
 
 def styled(text: str, style: str = "") -> Text:
@@ -28,10 +31,32 @@ class _DataConsole(Console):
     """A console that shows every string as text: no markup, no emoji, no raw controls."""
 
     def __init__(self, *, stderr: bool = False) -> None:
-        super().__init__(stderr=stderr, highlight=False, soft_wrap=True, markup=False, emoji=False)
+        super().__init__(
+            stderr=stderr,
+            highlight=False,
+            soft_wrap=True,
+            markup=False,
+            emoji=False,
+            width=_piped_width(sys.stderr if stderr else sys.stdout),
+        )
 
     def render_str(self, text: str, **options: Any) -> Text:
         return super().render_str(visible(text), **options)
+
+
+def _piped_width(stream: TextIO) -> int | None:
+    """80 columns for output that goes to a file or a pipe, unless COLUMNS says.
+
+    Rich would otherwise take the width of whichever standard stream is a
+    terminal (`summit show X > file` typed at a wide terminal), so the same
+    command would write a different file in each window.
+    """
+    if os.environ.get("COLUMNS", "").isdigit():
+        return None  # rich reads COLUMNS itself
+    try:
+        return None if stream.isatty() else PIPED_WIDTH
+    except (AttributeError, ValueError):  # a closed or odd stream
+        return PIPED_WIDTH
 
 
 def consoles() -> tuple[Console, Console]:

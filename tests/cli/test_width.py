@@ -73,3 +73,30 @@ def test_overview_titles_read_on_a_line_or_two(long_data: Path, columns: str) ->
     assert cells[0] == SAMPLE_SUMMIT
     assert " ".join(cells[1:]) == TITLE
     assert len(cells[1:]) <= 2
+
+
+def test_piped_from_a_wide_terminal_is_80_columns(long_data: Path) -> None:
+    """`summit show X > file` at a 200-column terminal writes the same file as anywhere."""
+    import fcntl  # noqa: PLC0415 - POSIX only, as is the terminal this test makes
+    import pty  # noqa: PLC0415
+    import struct  # noqa: PLC0415
+    import termios  # noqa: PLC0415
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "summit", "show", SAMPLE_SUMMIT, "--data", str(long_data)],
+            stdin=follower,
+            capture_output=True,
+            text=True,
+            env={**env, "NO_COLOR": "1"},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 0, done.stderr
+    assert max(map(len, done.stdout.splitlines())) == 80
