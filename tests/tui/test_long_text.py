@@ -218,3 +218,18 @@ async def test_keys_the_footer_hides_at_80_columns_are_in_help_and_palette(
             named = f"`{shown}`" in HELP or shown in "1234"  # help says `1`-`4`
             in_help[binding.id] = in_help.get(binding.id, False) or named
         assert all(in_help.values()), in_help
+
+
+async def test_the_details_tab_scrolls_to_its_warnings_at_60x20(data_dir: Path) -> None:
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text().replace("end = 2027-01-20T13:00:00", "end = 2027-01-20T12:35:00")
+    path.write_text(text)
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("enter", "4", "end")
+        await settle(pilot)
+        findings = app.screen.query_one("#findings")
+        assert whole("the agenda runs 15 minutes past the planned end") in on_screen(findings)
+        await pilot.press("e")  # the part's own key still works from its scrolled view
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)

@@ -121,4 +121,3 @@ def test_long_text(snap_compare, data_dir: Path, screen: str) -> None:
     lengthen(data_dir)
     app = make_app(data_dir, today=TODAY)
     assert snap_compare(app, press=LONG_TEXT[screen], terminal_size=(80, 24))
-

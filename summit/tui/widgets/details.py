@@ -24,6 +24,11 @@ class DetailsPart(SummitPart):
     def on_mount(self) -> None:
         self.refresh_part()
 
+    def on_focus(self) -> None:
+        # The particulars scroll: with the focus there, arrow and page keys reach
+        # the warnings below them in a small terminal; `e` still reaches this part.
+        self.query_one(VerticalScroll).focus()
+
     def refresh_part(self) -> None:
         summit, register = self.summit, self.register
         rows = [
