@@ -233,3 +233,23 @@ async def test_the_details_tab_scrolls_to_its_warnings_at_60x20(data_dir: Path) 
         await pilot.press("e")  # the part's own key still works from its scrolled view
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_merge_screen_keeps_every_column_in_view(
+    data_dir: Path, size: tuple[int, int]
+) -> None:
+    """Mine, theirs and the choice made stay on screen; the field's name gives way."""
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter", "plus")
+        await settle(pilot)
+        path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+        path.write_text(path.read_text().replace("minutes = 15", "minutes = 25", 1))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        shown = on_screen(app.screen.query_one("#resolve-table"))
+        assert whole("Was Mine Theirs Keep") in shown
+        assert whole("15 20 25 mine") in shown

@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Label, Static
 from summit.store.merge import ABSENT, FieldConflict, shown_value
 from summit.store.problems import Choice, Edited, Side
 from summit.tui.text import escape
-from summit.tui.widgets.tables import selected_key
+from summit.tui.widgets.tables import FillTable, selected_key
 
 _KEEP = {"ours": "mine", "theirs": "theirs"}
 
@@ -49,7 +49,11 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
                 "(ctrl+s).",
                 id="resolve-note",
             )
-            yield DataTable(id="resolve-table", cursor_type="row", zebra_stripes=True)
+            # The field's name takes the width the values leave, so the Keep column stays
+            # in view at 60 columns; the line under the table shows the conflict in full.
+            yield FillTable(
+                fill="field", least=12, id="resolve-table", cursor_type="row", zebra_stripes=True
+            )
             yield Static("", id="resolve-detail")
             with Horizontal(id="resolve-buttons"):
                 yield Button("Save", variant="primary", id="resolve-apply")
@@ -57,7 +61,7 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
 
     def on_mount(self) -> None:
         table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
-        for label, width in (("Field", 30), ("Was", 9), ("Mine", 9), ("Theirs", 9)):
+        for label, width in (("Field", 12), ("Was", 8), ("Mine", 8), ("Theirs", 8)):
             table.add_column(label, key=label.lower(), width=width)
         table.add_column("Keep", key="keep", width=6)
         for conflict in self.conflicts:
