@@ -39,7 +39,8 @@ class SummitsScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#summits", DataTable)
         # The title takes the width left; what does not fit 80 columns scrolls into
-        # view, and the line under the table shows the highlighted summit in full.
+        # view, and the lines under the table show the highlighted summit in full
+        # (with its classification, which has no column of its own).
         columns: tuple[tuple[str, int | None], ...] = (
             ("Date", 16),
             ("Title", 24),
@@ -47,7 +48,6 @@ class SummitsScreen(Screen[None]):
             ("Replies", 13),
             ("Warnings", 8),
             ("Id", None),  # as wide as the longest id
-            ("Class", 18),
         )
         for label, width in columns:
             table.add_column(label, key=label.lower(), width=width)
@@ -83,7 +83,6 @@ class SummitsScreen(Screen[None]):
             replies,
             str(warnings or ""),
             summit_id,
-            str(summit.classification),
         )
 
     def _unreadable(self) -> dict[str, list[Problem]]:
@@ -104,7 +103,6 @@ class SummitsScreen(Screen[None]):
             "",
             f"{errors} error{'s' * (errors != 1)}",
             summit_id,
-            "",
         )
 
     @on(DataTable.RowHighlighted, "#summits")
