@@ -230,7 +230,7 @@ def briefing_pack(summit_id: str, summit: Summit, register: Register, series: Se
     blocks: list[Block] = [Heading("Purpose"), Paragraph(_flat(summit.purpose or summit.title))]
     blocks += [Heading("Logistics"), *_logistics(setting)]
     blocks += _agenda_table(setting) + _item_briefs(setting) + _invitees(setting)
-    blocks += _earlier_commitments(setting) + _open_actions(setting)
+    blocks += _earlier_commitments(setting) + _commitments(setting) + _open_actions(setting)
     return Paper(
         PaperKind.BRIEF,
         f"{summit_id}-briefing-pack-internal",
