@@ -43,9 +43,9 @@ def papers(args: argparse.Namespace, out: Console, err: Console) -> int:
 
     dataset = dataset_for(args)
     folder = args.out if args.out is not None else exports_dir(dataset.root)
-    only = PaperKind(args.only) if args.only else None
+    kinds = [PaperKind(args.only)] if args.only else list(PaperKind)
     try:
-        written = write_papers(dataset, args.summit_id, folder, only=only)
+        written = write_papers(dataset, args.summit_id, folder, kinds=kinds)
     except UnknownSummit as error:
         return _unknown(dataset, args.summit_id, out, err, error)
     except DataError as error:

@@ -4,7 +4,7 @@ Every paper is built and rendered in memory first, then all are written
 together, or none (a refusal, a folder that cannot be written).
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -53,18 +53,18 @@ def papers_for(
     summit_id: str,
     summits: Mapping[str, Summit],
     register: Register,
-    only: PaperKind | None = None,
+    kinds: Collection[PaperKind] = tuple(PaperKind),
 ) -> list[Paper]:
-    """The papers of one summit (or only one kind), each paper's variants together."""
+    """The papers of one summit (of the kinds asked for), each paper's variants together."""
     summit = summits[summit_id]
     series = earlier(summit_id, summits)
     made: list[Paper] = []
-    if only in (None, PaperKind.BRIEF):
+    if PaperKind.BRIEF in kinds:
         made.append(briefing_pack(summit_id, summit, register, series))
-    if only in (None, PaperKind.NOTE):
+    if PaperKind.NOTE in kinds:
         made.append(meeting_note(summit_id, summit, register, series, internal=False))
         made.append(meeting_note(summit_id, summit, register, series, internal=True))
-    if only in (None, PaperKind.PRESS):
+    if PaperKind.PRESS in kinds:
         made.append(press_notice(summit_id, summit, register, series))
     return made
 
@@ -85,11 +85,12 @@ def write_papers(
     summit_id: str,
     out: Path,
     *,
-    only: PaperKind | None = None,
+    kinds: Collection[PaperKind] = tuple(PaperKind),
     now: datetime | None = None,
 ) -> Written:
+    """Every paper of the kinds asked for, all written or none."""
     _, register = _summit(dataset, summit_id)
-    papers = papers_for(summit_id, dataset.summit_records(), register, only)
+    papers = papers_for(summit_id, dataset.summit_records(), register, kinds)
     files = rendered(papers, now or datetime.now(UTC))
     warnings = _series_warnings(dataset, summit_id, dataset.summits[summit_id].record)
     return Written(write_together(out, files), warnings)

@@ -279,3 +279,31 @@ def test_transparency_refuses_while_a_file_has_errors(data_dir: Path, cli) -> No
     )
     assert result.code == 1 and "broken.toml:" in result.out
     assert not out.exists()
+
+
+def test_a_follow_up_shows_where_the_series_commitments_and_actions_stand(
+    data_dir: Path, cli
+) -> None:
+    sample = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    # At the first summit Google's commitment was met; the follow-up reads it so.
+    sample.write_text(
+        sample.read_text().replace("due = 2027-04-30\n", 'due = 2027-04-30\nstatus = "met"\n')
+    )
+    _meeting(data_dir, "follow-up", day="2027-05-12")
+    path = data_dir / "agendas" / "follow-up.toml"
+    path.write_text(path.read_text().replace("status =", f'follows = "{SAMPLE_SUMMIT}"\nstatus ='))
+    result = cli("papers", "follow-up", "--data", data_dir)
+    assert result.code == 0, result.out + result.err
+    out = data_dir / "exports"
+    pack = docx_text(out / "follow-up-briefing-pack-internal.docx")
+    assert "Earlier commitments and where they stand" in pack
+    assert "Show deterrence warnings on searches that seek child-abuse imagery." in pack
+    assert "met" in pack.split("Show deterrence warnings")[1].split("\n")[:6]
+    # Open actions of the earlier summit, the sensitive one marked.
+    assert "Share figures on reports received" in pack
+    assert "OFFICIAL-SENSITIVE: Brief the Home Office" in pack
+    note = docx_text(out / "follow-up-note-of-meeting.docx")
+    assert "Show deterrence warnings" in note and "Brief the Home Office" not in note
+    press = docx_text(out / "follow-up-press-notice.docx")
+    assert "Progress on earlier commitments" in press
+    assert "Google: Show deterrence warnings" in press and "(met;" in press

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from summit.model import Action, ActionStatus, Commitment, CommitmentStatus
 from summit.model.identity import with_new_id
+from summit.model.sensitivity import is_sensitive
 from summit.model.wording import counted
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
@@ -23,6 +24,11 @@ _DONE = {
     "action": (ActionStatus.OPEN, ActionStatus.DONE),
     "commitment": (CommitmentStatus.OPEN, CommitmentStatus.MET),
 }
+
+
+def _marked(record: Action | Commitment, text: str) -> str:
+    """Text with the record's own marking before it, when it may not leave the department."""
+    return f"(sensitive) {text}" if is_sensitive(record) else text
 
 
 def is_overdue(due: date | None, status: str, today: date) -> bool:
@@ -54,11 +60,11 @@ class OutputsPart(SummitPart):
 
     def _rows(self) -> list[tuple[str, int, str, str, date | None, str]]:
         rows: list[tuple[str, int, str, str, date | None, str]] = [
-            ("action", i, a.owner, a.text, a.due, str(a.status))
+            ("action", i, a.owner, _marked(a, a.text), a.due, str(a.status))
             for i, a in enumerate(self.summit.actions)
         ]
         rows += [
-            ("commitment", i, c.organisation, c.text, c.due, str(c.status))
+            ("commitment", i, c.organisation, _marked(c, c.text), c.due, str(c.status))
             for i, c in enumerate(self.summit.commitments)
         ]
         return rows
