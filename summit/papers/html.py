@@ -5,8 +5,13 @@ is escaped by the template engine, so text from the data never becomes markup.
 """
 
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from summit.papers.document import Block, Bullets, Heading, Paper, Paragraph
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +30,8 @@ def _kind(block: Block) -> str:
     return "table"
 
 
-def render_html(paper: Paper) -> bytes:
+@cache
+def _template() -> "jinja2.Template":
     import jinja2  # noqa: PLC0415 - loaded only when a paper is written
 
     environment = jinja2.Environment(
@@ -34,6 +40,10 @@ def render_html(paper: Paper) -> bytes:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    template = environment.get_template("paper.html.j2")
+    return environment.get_template("paper.html.j2")
+
+
+def render_html(paper: Paper) -> bytes:
+    template = _template()
     blocks = [_Shown(_kind(block), block) for block in paper.blocks]
     return template.render(paper=paper, blocks=blocks).encode("utf-8")
