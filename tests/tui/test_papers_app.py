@@ -172,3 +172,22 @@ async def test_follows_must_name_another_summit(app: SummitApp) -> None:
         )
         assert app.screen is form
         assert summit(app).follows is None
+
+
+async def test_the_outputs_tab_says_where_the_series_stands(data_dir: Path) -> None:
+    from summit.tui.app import make_app  # noqa: PLC0415
+    from tests.tui.conftest import TODAY  # noqa: PLC0415
+
+    sample = (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
+    follow_up = sample.replace(
+        'status = "invited"', f'status = "draft"\nfollows = "{SAMPLE_SUMMIT}"'
+    )
+    follow_up = follow_up[: follow_up.index("[invite]")]
+    (data_dir / "agendas" / "follow-up.toml").write_text(follow_up)
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index("follow-up"))
+        await open_tab(pilot, "3")
+        summary = str(app.screen.query_one("#outputs-summary", Static).render())
+        assert "Earlier in the series (1 summit): 3 open actions; commitments: 2 open" in summary

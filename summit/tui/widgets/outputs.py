@@ -1,5 +1,6 @@
 """What the summit produced: actions and commitments, with owners, due dates and status."""
 
+from collections import Counter
 from datetime import date
 from typing import TypeVar
 
@@ -12,6 +13,7 @@ from textual.widgets import DataTable, Static
 from summit.model import Action, ActionStatus, Commitment, CommitmentStatus
 from summit.model.identity import with_new_id
 from summit.model.sensitivity import is_sensitive
+from summit.model.series import earlier
 from summit.model.wording import counted
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
@@ -86,7 +88,20 @@ class OutputsPart(SummitPart):
         summary = f"{actions}, {counted(len(self.summit.commitments), 'commitment')}"
         if overdue:
             summary += f"; {overdue} overdue"
-        self.query_one("#outputs-summary", Static).update(summary)
+        self.query_one("#outputs-summary", Static).update(summary + self._series())
+
+    def _series(self) -> str:
+        """Where the earlier summits' actions and commitments stand (the papers list them)."""
+        series = earlier(self.summit_id, self.session.workspace.summits)
+        if not series:
+            return ""
+        actions = sum(a.status is ActionStatus.OPEN for _, summit in series for a in summit.actions)
+        commitments = Counter(str(c.status) for _, summit in series for c in summit.commitments)
+        standing = ", ".join(f"{n} {status}" for status, n in sorted(commitments.items()))
+        return (
+            f"\nEarlier in the series ({counted(len(series), 'summit')}): "
+            f"{counted(actions, 'open action')}; commitments: {standing or 'none'}"
+        )
 
     def _selected(self) -> tuple[str, int] | None:
         key = selected_key(self.query_one("#outputs", DataTable))
