@@ -49,14 +49,14 @@ class _Writer:
 
     def table(self, block: Table) -> None:
         table = self.document.add_table(rows=1 + len(block.rows), cols=len(block.header))
-        table._tbl.tblStyleVal = self.style_id("Table Grid")
+        table._tbl.tblStyle_val = self.style_id("Table Grid")
         rows = (block.header, *block.rows)
         for number, (tr, values) in enumerate(zip(table._tbl.tr_lst, rows, strict=True)):
             for tc, value in zip(tr.tc_lst, values, strict=True):
                 run = tc.p_lst[0].add_r()
                 run.add_t(value)  # cells hold one line: no tabs or breaks to parse
                 if number == 0:
-                    run.get_or_add_rPr().b_val = True  # the header row in bold
+                    run.get_or_add_rPr().get_or_add_b()  # the header row in bold
 
 
 def _banner(part: "_Header | _Footer", marking: str) -> None:

@@ -13,6 +13,7 @@ GOLDEN = Path(__file__).parent / "golden"
 PACK = f"{SAMPLE_SUMMIT}-briefing-pack-internal"
 NOTE = f"{SAMPLE_SUMMIT}-note-of-meeting"
 PRESS = f"{SAMPLE_SUMMIT}-press-notice"
+SAMPLE_TITLE = "Summit on child-abuse imagery, filtering and copyright online"
 
 
 @pytest.fixture
@@ -307,3 +308,17 @@ def test_a_follow_up_shows_where_the_series_commitments_and_actions_stand(
     press = docx_text(out / "follow-up-press-notice.docx")
     assert "Progress on earlier commitments" in press
     assert "Google: Show deterrence warnings" in press and "(met;" in press
+
+
+def test_word_papers_use_the_documents_own_styles(papers: Path) -> None:
+    """Headings, bullets and gridded tables with a bold header row, as an office would edit them."""
+    import docx  # noqa: PLC0415
+
+    document = docx.Document(str(papers / f"{NOTE}.docx"))
+    styles = [p.style.name for p in document.paragraphs if p.style is not None]
+    assert {"Heading 1", "Heading 2", "Heading 3", "List Bullet"} <= set(styles)
+    for table in document.tables:
+        assert table.style is not None and table.style.name == "Table Grid"
+        assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
+        assert not any(run.bold for cell in table.rows[1].cells for run in cell.paragraphs[0].runs)
+    assert document.core_properties.title == f"Note of the meeting: {SAMPLE_TITLE}"
