@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from summit.model import Register, Summit
+from summit.model import Classification, Register, Summit
 from summit.model.series import earlier
 from summit.model.suggest import did_you_mean
 from summit.papers.content import briefing_pack, meeting_note, press_notice
@@ -92,7 +92,12 @@ def write_papers(
     _, register = _summit(dataset, summit_id)
     papers = papers_for(summit_id, dataset.summit_records(), register, kinds)
     files = rendered(papers, now or datetime.now(UTC))
-    warnings = _series_warnings(dataset, summit_id, dataset.summits[summit_id].record)
+    summit = dataset.summits[summit_id].record
+    warnings = _series_warnings(dataset, summit_id, summit)
+    if PaperKind.PRESS in kinds and summit.classification is Classification.OFFICIAL_SENSITIVE:
+        warnings.append(
+            "the summit is OFFICIAL-SENSITIVE: have the press notice cleared before it is published"
+        )
     return Written(write_together(out, files), warnings)
 
 

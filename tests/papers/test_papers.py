@@ -322,3 +322,19 @@ def test_word_papers_use_the_documents_own_styles(papers: Path) -> None:
         assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
         assert not any(run.bold for cell in table.rows[1].cells for run in cell.paragraphs[0].runs)
     assert document.core_properties.title == f"Note of the meeting: {SAMPLE_TITLE}"
+
+
+def test_warnings_a_broken_series_and_a_sensitive_summit(data_dir: Path, cli) -> None:
+    _meeting(data_dir, "follow-up", day="2027-05-12")
+    path = data_dir / "agendas" / "follow-up.toml"
+    text = path.read_text().replace(
+        "status =", 'classification = "OFFICIAL-SENSITIVE"\nfollows = "middle"\nstatus ='
+    )
+    path.write_text(text)
+    _meeting(data_dir, "middle", day="2027-03-10", attended='"yes"')  # does not load
+    result = cli("papers", "follow-up", "--data", data_dir)
+    assert result.code == 0, result.out + result.err
+    assert "warning: the series stops at middle: its file does not load" in result.err
+    assert "have the press notice cleared before it is published" in result.err
+    quiet = cli("papers", "follow-up", "--only", "brief", "--data", data_dir)
+    assert "press notice" not in quiet.err
