@@ -39,12 +39,14 @@ def test_every_paper_is_written_to_the_exports_folder_named_for_what_it_is(
             f"{PRESS}.md",
         ]
     )
-    only = cli("papers", SAMPLE_SUMMIT, "--only", "press", "--data", data_dir, "--out", "x")
+    press = data_dir / "press"
+    only = cli("papers", SAMPLE_SUMMIT, "--only", "press", "--data", data_dir, "--out", press)
     assert only.code == 0
     assert [line.rsplit("/", 1)[-1] for line in only.out.splitlines()] == [
         f"{PRESS}.docx",
         f"{PRESS}.md",
     ]
+    assert sorted(p.name for p in press.iterdir()) == [f"{PRESS}.docx", f"{PRESS}.md"]
 
 
 def test_the_briefing_pack_has_what_the_chair_needs(papers: Path) -> None:
