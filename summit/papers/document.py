@@ -53,18 +53,3 @@ class Paper:
     marking: str | None
     """The protective marking shown in a banner at the top and bottom of every page."""
     blocks: tuple[Block, ...] = field(default_factory=tuple)
-
-    def text(self) -> str:
-        """Every word of the paper, one block a line: for checks and tests, not for reading."""
-        parts = [self.title, self.marking or ""]
-        for block in self.blocks:
-            if isinstance(block, Heading):
-                parts.append(block.text)
-            elif isinstance(block, Paragraph):
-                parts.append(f"{block.label or ''} {block.text}")
-            elif isinstance(block, Bullets):
-                parts.extend(block.items)
-            else:
-                parts.append(" ".join(block.header))
-                parts.extend(" ".join(row) for row in block.rows)
-        return "\n".join(parts)
