@@ -100,7 +100,12 @@ class Workspace:
 
     def findings(self) -> list[Finding]:
         """Errors and warnings of the working copies, as they would be saved."""
-        return check_dataset(self.register, self.summits, self.dataset.broken_ids)
+        return check_dataset(
+            self.register,
+            self.summits,
+            self.dataset.broken_ids,
+            frozenset(self.dataset.unreadable),
+        )
 
     # Editing --------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from summit.ical.timezones import vtimezone
 from summit.model import Attendance, Classification, Register, Rsvp, Summit
 from summit.model.invite_state import EventStatus, InviteState
 from summit.model.schedule import schedule
+from summit.model.sensitivity import shareable
 
 PRODID = f"-//summit//summit {__version__}//EN"
 
@@ -127,6 +128,7 @@ def _categories(summit: Summit) -> list[str]:
 def invite_event(
     summit: Summit, register: Register, *, now: datetime, only: str | None = None
 ) -> Event:
+    summit = shareable(summit)  # the event goes outside: sensitive records withheld
     state = _state(summit)
     issued = state.issued
     zone = ZoneInfo(issued.timezone)
@@ -158,7 +160,11 @@ def invite_event(
 def invite_calendar(
     summit: Summit, register: Register, *, now: datetime, only: str | None = None
 ) -> Calendar:
-    """The meeting request (or, for a cancelled summit, the cancellation) to send."""
+    """The meeting request (or, for a cancelled summit, the cancellation) to send.
+
+    It goes outside the department: sensitive records are withheld.
+    """
+    summit = shareable(summit)
     state = _state(summit)
     cancelled = state.issued.status is EventStatus.CANCELLED
     calendar = _calendar("CANCEL" if cancelled else "REQUEST")
@@ -171,7 +177,11 @@ def invite_calendar(
 def agenda_calendar(
     summit_id: str, summit: Summit, register: Register, *, now: datetime
 ) -> Calendar:
-    """One event per agenda item, for the organisers' own calendars (METHOD:PUBLISH)."""
+    """One event per agenda item, for the organisers' own calendars (METHOD:PUBLISH).
+
+    Calendars are shared and synced outside the department: sensitive items are withheld.
+    """
+    summit = shareable(summit)
     calendar = _calendar("PUBLISH")
     calendar.add("x-wr-calname", f"{summit.title} (agenda)")
     base = summit.invite.uid if summit.invite else f"{summit_id}@summit"

@@ -27,6 +27,7 @@ from summit.ical.agenda_text import invite_text
 from summit.ical.audience import Audience
 from summit.ical.invite import sender_domain
 from summit.model import Classification, Register, Summit
+from summit.model.sensitivity import shareable
 
 # A header line the library has not folded itself is written as it is (see _set_raw).
 _SMTP = policy.SMTP.clone(refold_source="none")
@@ -174,7 +175,9 @@ def invite_email(
 
     The body names people as `audience` may read them (by default, everyone).
     CRLF line ends, as on the wire: the calendar part keeps iCalendar's CRLF.
+    Sensitive records are withheld from the body, as from the calendar.
     """
+    summit = shareable(summit)
     method = str(calendar["method"])
     organiser = register.delegate(summit.organiser)
     sender = mailbox(organiser.name, organiser.email) if organiser else None

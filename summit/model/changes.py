@@ -202,6 +202,18 @@ def _reply_changes(
     for delegate_id in old.rsvp:
         if delegate_id not in new.rsvp:
             yield f"{names.person(delegate_id)} no longer invited"
+    yield from _attendance_changes(old, new, names)
+
+
+_CAME = {True: "attended", False: "did not attend", None: "attendance not recorded"}
+_WAS = {True: "attended", False: "did not attend", None: "not recorded"}
+
+
+def _attendance_changes(old: Invitation, new: Invitation, names: Names) -> Iterator[str]:
+    for delegate_id in dict.fromkeys([*new.attended, *old.attended]):
+        before, after = old.attended.get(delegate_id), new.attended.get(delegate_id)
+        if before != after and delegate_id in new.rsvp:
+            yield f"{names.person(delegate_id)}: {_CAME[after]} (was {_WAS[before]})"
 
 
 # Agenda items: paired by identity, with the computed times on each side.
@@ -281,7 +293,21 @@ def _item_clauses(old: Slot, new: Slot, moved: bool, names: Names) -> list[str]:
         lead = names.anyone(after.lead) if after.lead else "no one"
         was = names.anyone(before.lead) if before.lead else "no one"
         clauses.append(f"led by {lead} (was {was})")
-    clauses += _field_changes(before, after, ("kind", "topic", "objective", "notes"))
+    clauses += _field_changes(
+        before,
+        after,
+        (
+            "kind",
+            "topic",
+            "objective",
+            "notes",
+            "lines_to_take",
+            "background",
+            "summary",
+            "decisions",
+            "classification",
+        ),
+    )
     return clauses
 
 
@@ -317,7 +343,7 @@ def _action_changes(old: Action | None, new: Action | None) -> list[str]:
         verb = _ACTION_VERBS.get((old.status, new.status), f"{new.status} (was {old.status})")
         lines.append(f"action {verb}: {_quoted(new.text)}")
     others = [f"text changed from {_quoted(old.text)}"] if old.text != new.text else []
-    others += _field_changes(old, new, ("owner", "due"))
+    others += _field_changes(old, new, ("owner", "due", "classification"))
     if others:
         lines.append(f"action {_quoted(new.text)}: {', '.join(others)}")
     return lines
@@ -340,7 +366,7 @@ def _commitment_changes(
             verb = "reopened" if new.status == CommitmentStatus.OPEN else str(new.status)
             lines.append(f"commitment {verb} (was {old.status}): {org}: {_quoted(new.text)}")
         others = [f"text changed from {_quoted(old.text)}"] if old.text != new.text else []
-        others += _field_changes(old, new, ("organisation", "agreed", "due"))
+        others += _field_changes(old, new, ("organisation", "agreed", "due", "classification"))
         if others:
             lines.append(f"commitment {org}: {_quoted(new.text)}: {', '.join(others)}")
         return lines

@@ -13,6 +13,7 @@ from summit.model.clock import clock_change_warning
 from summit.model.invite import what_attendees_see
 from summit.model.register import Register
 from summit.model.schedule import overrun_minutes
+from summit.model.series import follows_problem
 from summit.model.suggest import did_you_mean
 from summit.model.summit import ItemKind, Summit
 
@@ -245,11 +246,37 @@ def check_summit(
     return list(_SummitChecker(summit_id, summit, register, index, broken).all())
 
 
+def check_series(
+    summits: Mapping[str, Summit], unloaded: frozenset[str] = frozenset()
+) -> Iterator[Finding]:
+    """Each `follows` names another summit, and no series runs round in a loop.
+
+    `unloaded` names summit files that exist but did not load: following one is fine here.
+    """
+    for summit_id, summit in summits.items():
+        target = summit.follows
+        if target is None:
+            continue
+        where = Where(summit_id, ("follows",))
+        if target not in summits and target not in unloaded and target != summit_id:
+            known = [s for s in summits if s != summit_id]
+            message = f"follows {target!r}, which is not a summit{did_you_mean(target, known)}"
+            yield Finding(Severity.ERROR, where, message)
+            continue
+        problem = follows_problem(summit_id, summits)
+        if problem is not None:
+            yield Finding(Severity.ERROR, where, problem)
+
+
 def check_dataset(
-    register: Register, summits: Mapping[str, Summit], broken: frozenset[str] = frozenset()
+    register: Register,
+    summits: Mapping[str, Summit],
+    broken: frozenset[str] = frozenset(),
+    unloaded: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     findings = list(check_register(register))
     delegates = register.delegate_index()
     for summit_id, summit in summits.items():
         findings.extend(check_summit(summit_id, summit, register, delegates, broken))
+    findings.extend(check_series(summits, unloaded))
     return findings

@@ -90,6 +90,10 @@ class Invitation(Record):
         description="Written by `summit rsvp import` and when the time or place changes: "
         "each delegate's last answer with the SEQUENCE it answered.",
     )
+    attended: dict[Slug, bool] = Field(
+        default_factory=dict,
+        description="After the day: whether each invited delegate came (whatever they replied).",
+    )
 
     @field_validator("replied")
     @classmethod
@@ -104,10 +108,24 @@ class Invitation(Record):
                 raise ValueError(f"{delegate_id} has a reply record but is not in rsvp")
         return value
 
+    @field_validator("attended")
+    @classmethod
+    def _attended_by_invitees(cls, value: dict[str, bool], info: ValidationInfo) -> dict[str, bool]:
+        if "rsvp" not in info.data:
+            return value
+        invited = info.data["rsvp"]
+        for delegate_id in value:
+            if delegate_id not in invited:
+                raise ValueError(
+                    f"{delegate_id} is recorded as attending but is not invited (not in rsvp)"
+                )
+        return value
+
     def uninvite(self, delegate_id: str) -> None:
-        """Drop a delegate with their reply record, which is no use without them."""
+        """Drop a delegate with their reply and attendance records, no use without them."""
         self.rsvp.pop(delegate_id, None)
         self.replied.pop(delegate_id, None)
+        self.attended.pop(delegate_id, None)
 
 
 class AgendaItem(Record):
@@ -125,6 +143,19 @@ class AgendaItem(Record):
     minutes: int = Field(gt=0, le=MAX_ITEM_MINUTES)
     objective: Text | None = None
     notes: Text | None = None
+    lines_to_take: Text | None = Field(
+        None, description="For the chair's briefing pack only: what the chair says."
+    )
+    background: Text | None = Field(
+        None, description="For the chair's briefing pack only: what the chair should know."
+    )
+    summary: Text | None = Field(None, description="After the day: what was said.")
+    decisions: Text | None = Field(None, description="After the day: what was decided.")
+    classification: Annotated[Classification, Strict(False)] | None = Field(
+        None,
+        description="OFFICIAL-SENSITIVE keeps this item (its lines, summary and decisions) "
+        "out of everything that leaves the department; without it, the summit's applies.",
+    )
 
 
 class Action(Record):
@@ -137,6 +168,11 @@ class Action(Record):
     owner: Slug = Field(description="The id of the organisation that owns the action.")
     due: CalendarDate | None = None
     status: Annotated[ActionStatus, Strict(False)] = ActionStatus.OPEN
+    classification: Annotated[Classification, Strict(False)] | None = Field(
+        None,
+        description="OFFICIAL-SENSITIVE keeps this action out of everything that leaves "
+        "the department; without it, the summit's applies.",
+    )
 
 
 class Commitment(Record):
@@ -150,6 +186,11 @@ class Commitment(Record):
     agreed: CalendarDate
     due: CalendarDate | None = None
     status: Annotated[CommitmentStatus, Strict(False)] = CommitmentStatus.OPEN
+    classification: Annotated[Classification, Strict(False)] | None = Field(
+        None,
+        description="OFFICIAL-SENSITIVE keeps this commitment out of everything that leaves "
+        "the department; without it, the summit's applies.",
+    )
 
 
 _Item = TypeVar("_Item", "AgendaItem", "Action", "Commitment")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summit.model import Register, Summit, check_dataset, check_summit
-from summit.model.checks import Finding, Where
+from summit.model.checks import Finding, Where, check_series
 from summit.model.text import is_slug
 from summit.store.document import TomlDocument, decode
 from summit.store.gc_pause import paused_gc
@@ -96,7 +96,17 @@ class Dataset:
         A new summit's file starts from the file of the summit `like` when given.
         """
         register = self._register_record()
-        self._refuse_errors(check_summit(summit_id, summit, register))
+        others = {**self.summit_records(), summit_id: summit}
+        self._refuse_errors(
+            [
+                *check_summit(summit_id, summit, register),
+                *(
+                    f
+                    for f in check_series(others, frozenset(self.unreadable))
+                    if f.where.summit == summit_id
+                ),
+            ]
+        )
         doc = self.summits.get(summit_id)
         if doc is None:
             path = summit_path(self.root, summit_id)
@@ -220,7 +230,9 @@ def _load(root: Path) -> Dataset:
         dataset.salvaged, dataset.broken_ids = salvaged
     checked = register.record if register is not None else dataset.salvaged
     if checked is not None:
-        findings = check_dataset(checked, dataset.summit_records(), dataset.broken_ids)
+        findings = check_dataset(
+            checked, dataset.summit_records(), dataset.broken_ids, frozenset(unreadable)
+        )
         problems.extend(_Locator(dataset).problems(findings))
     return dataset
 

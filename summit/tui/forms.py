@@ -1,6 +1,6 @@
 """The forms of each record: which fields, in which order, and the checks across records."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -66,6 +66,14 @@ def both(*checks: Check | None) -> Check:
     return check
 
 
+CLASSIFICATION_FIELD = Field(
+    "classification",
+    "Classification (OFFICIAL-SENSITIVE: never sent outside the department)",
+    "choice",
+    _choices(Classification),
+)
+"""A record's own marking; not set, the summit's applies."""
+
 ID_FIELD = Field(
     "id", "Id (used in files; cannot be changed later)", in_model=False, placeholder="e.g. google"
 )
@@ -107,6 +115,11 @@ def agenda_item_fields(register: Register) -> list[Field]:
         Field("minutes", "Minutes", "int"),
         Field("objective", "Objective", "multiline"),
         Field("notes", "Notes", "multiline"),
+        CLASSIFICATION_FIELD,
+        Field("lines_to_take", "Lines to take (chair's briefing only)", "multiline"),
+        Field("background", "Background (chair's briefing only)", "multiline"),
+        Field("summary", "Summary, after the day: what was said", "multiline"),
+        Field("decisions", "Decisions, after the day", "multiline"),
     ]
 
 
@@ -121,6 +134,7 @@ def action_fields(register: Register) -> list[Field]:
         Field("owner", "Owner (organisation id)", suggestions=list(register.organisations)),
         Field("due", "Due", "date", placeholder="YYYY-MM-DD"),
         Field("status", "Status", "choice", _choices(ActionStatus)),
+        CLASSIFICATION_FIELD,
     ]
 
 
@@ -131,10 +145,11 @@ def commitment_fields(register: Register) -> list[Field]:
         Field("agreed", "Agreed on", "date", placeholder="YYYY-MM-DD"),
         Field("due", "Due", "date", placeholder="YYYY-MM-DD"),
         Field("status", "Status", "choice", _choices(CommitmentStatus)),
+        CLASSIFICATION_FIELD,
     ]
 
 
-def summit_fields(register: Register, new: bool) -> list[Field]:
+def summit_fields(register: Register, new: bool, summits: Iterable[str] = ()) -> list[Field]:
     people = list(register.delegate_index())
     return [
         *([ID_FIELD] if new else []),
@@ -148,9 +163,27 @@ def summit_fields(register: Register, new: bool) -> list[Field]:
         Field("status", "Status", "choice", _choices(SummitStatus)),
         Field("classification", "Classification", "choice", _choices(Classification)),
         Field("purpose", "Purpose", "multiline"),
+        Field(
+            "follows", "Follows (the id of the summit this one follows up)", suggestions=[*summits]
+        ),
     ]
 
 
-def summit_check(register: Register) -> Check:
+def summit_check(
+    register: Register, summits: Collection[str] | None = None, own: str | None = None
+) -> Check:
+    """References into the register; with `summits`, `follows` names another summit."""
     people = list(register.delegate_index())
-    return reference_check(convener=(people, "delegate"), organiser=(people, "delegate"))
+    people_check = reference_check(convener=(people, "delegate"), organiser=(people, "delegate"))
+    if summits is None:
+        return people_check
+
+    def follows_check(values: dict[str, Any]) -> dict[str, str]:
+        follows = values.get("follows")
+        if not follows:
+            return {}
+        if follows == (own or values.get("id")):
+            return {"follows": "a summit cannot follow itself"}
+        return {} if follows in summits else {"follows": f"no summit {follows!r}"}
+
+    return both(people_check, follows_check)

@@ -194,7 +194,8 @@ def test_a_file_that_does_not_load_is_described_not_a_traceback(repo: Path, cli:
     assert result.code == 0
     assert lines(result.out) == [
         "agendas/online-safety-summit.toml",
-        "  the new version does not load: 89:1: agenda[3].minutes: input should be a valid integer",
+        "  the new version does not load: 125:1: agenda[3].minutes: "
+        "input should be a valid integer",
     ]
     (repo / SUMMIT).write_text("title = [\n", encoding="utf-8")
     broken = cli("diff", "--data", repo)

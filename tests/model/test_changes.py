@@ -11,11 +11,13 @@ from summit.model import (
     Action,
     ActionStatus,
     AgendaItem,
+    Classification,
     CommitmentStatus,
     Delegate,
     Invitation,
     PersonalData,
     Register,
+    Rsvp,
     Summit,
 )
 from summit.model.changes import (
@@ -256,4 +258,31 @@ def test_a_move_that_keeps_the_time_says_so(summit: Summit, names: Names) -> Non
     assert changes(summit, new, names)[-2:] == [
         "agenda 'Agreed actions and next steps': moved to 12:30–12:50 (same time as before)",
         "agenda 'Copyright infringement and illegal sites': now 12:50–13:25 (was 11:55–12:30)",
+    ]
+
+
+def test_issue_10_attendance_summaries_and_markings_are_said() -> None:
+    old = Summit.model_validate(
+        {
+            "title": "T",
+            "convener": "a",
+            "organiser": "a",
+            "start": datetime(2027, 1, 20, 9, 30),
+            "venue": "V",
+            "invitations": {"google": {"rsvp": {"g": "accepted"}}},
+            "agenda": [{"id": "i1", "title": "Item", "minutes": 10}],
+            "actions": [{"id": "a1", "text": "Do it", "owner": "google"}],
+        }
+    )
+    new = old.model_copy(deep=True)
+    new.invitations["google"] = Invitation(rsvp={"g": Rsvp.ACCEPTED}, attended={"g": True})
+    new.agenda[0].summary = "Said."
+    new.agenda[0].classification = Classification.OFFICIAL_SENSITIVE
+    new.actions[0].classification = Classification.OFFICIAL_SENSITIVE
+    lines = describe_summit_changes(old, new)
+    assert lines == [
+        "google: g: attended (was not recorded)",
+        "agenda 'Item': summary now Said. (was none), "
+        "classification now OFFICIAL-SENSITIVE (was none)",
+        "action 'Do it': classification now OFFICIAL-SENSITIVE (was none)",
     ]

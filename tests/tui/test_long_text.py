@@ -188,7 +188,7 @@ async def test_nothing_is_lost_at_60x20(long_app: SummitApp) -> None:
     tables = [
         (["enter"], "#agenda", "Welcome"),
         (["2"], "#invitees", "HomeOffice"),
-        (["3"], "#outputs", "commitment"),
+        (["3"], "#outputs", "action"),
         (["escape", "f2"], "#organisations", "Department"),
     ]
     async with long_app.run_test(size=(60, 20)) as pilot:

@@ -121,3 +121,29 @@ def test_long_text(snap_compare, data_dir: Path, screen: str) -> None:
     lengthen(data_dir)
     app = make_app(data_dir, today=TODAY)
     assert snap_compare(app, press=LONG_TEXT[screen], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("written", [False, True], ids=["ask", "written"])
+def test_papers_dialog(
+    snap_compare, data_dir: Path, size: tuple[int, int], written: bool, monkeypatch
+) -> None:
+    """The papers dialog: each paper ticked; once written, the files it wrote, by name."""
+    from textual.widgets import Input  # noqa: PLC0415
+
+    monkeypatch.chdir(data_dir)  # the folder is typed as a relative path: the same every run
+    app = make_app(data_dir, today=TODAY)
+
+    async def open_papers(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#papers-folder", Input).value = "papers"
+        if written:
+            await pilot.click("#papers-run")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=open_papers)

@@ -47,14 +47,16 @@ file goes when you save)
 
 ## A summit
 
-`1`-`4` switch tabs · `ctrl+e` export invites, agenda, e-mails · `ctrl+x`
-cancel the summit
+`1`-`4` switch tabs · `ctrl+e` export invites, agenda, e-mails · `ctrl+o`
+write the papers (briefing pack, note of the meeting, press notice) ·
+`ctrl+x` cancel the summit
 
 - **Agenda**: `a` add · `e`/`enter` edit · `x` remove · `shift+up`/`shift+down`
   move · `+`/`-` five minutes longer or shorter. Times and any overrun update
   as you go.
 - **Invitees**: `r`/`enter` set a reply · `i` invite a delegate · `x`
-  uninvite · `o` optional/required · `m` import reply `.ics` files
+  uninvite · `o` optional/required · `m` import reply `.ics` files · `a`
+  attended: yes, no, not recorded
 - **Outputs**: `a` add action · `c` add commitment · `e` edit · `space`
   done/open · `x` remove. Overdue items are marked.
 - **Details**: `e` edit title, times, venue, status, classification

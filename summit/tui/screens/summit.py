@@ -23,6 +23,7 @@ class SummitScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="summit.back"),
         Binding("ctrl+e", "export", "Export", id="summit.export"),
+        Binding("ctrl+o", "papers", "Papers", id="summit.papers"),
         Binding("ctrl+x", "cancel_summit", "Cancel summit", id="summit.cancel"),
         Binding("1", "tab('agenda')", "Agenda", show=False, id="summit.tab.agenda"),
         Binding("2", "tab('invitees')", "Invitees", show=False, id="summit.tab.invitees"),
@@ -95,6 +96,12 @@ class SummitScreen(Screen[None]):
         self.app.push_screen(
             ExportScreen(self.session, self.summit_id), lambda _: self.refresh_all()
         )
+
+    def action_papers(self) -> None:
+        # Loads the papers' builders; python-docx and jinja2 load only when writing.
+        from summit.tui.screens.papers import PapersScreen  # noqa: PLC0415
+
+        self.app.push_screen(PapersScreen(self.session, self.summit_id))
 
     def action_cancel_summit(self) -> None:
         summit = self.session.workspace.summits[self.summit_id]

@@ -207,9 +207,11 @@ class SummitsScreen(Screen[None]):
         workspace = self.session.workspace
         register = workspace.register
         check = forms.both(
-            forms.new_id_check(workspace.summits, "a summit"), forms.summit_check(register)
+            forms.new_id_check(workspace.summits, "a summit"),
+            forms.summit_check(register, workspace.summits),
         )
-        form = FormScreen(title, Summit, forms.summit_fields(register, new=True), base, check)
+        fields = forms.summit_fields(register, new=True, summits=workspace.summits)
+        form = FormScreen(title, Summit, fields, base, check)
 
         def created(result: FormResult[Summit] | None) -> None:
             if result is None:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 from summit.model import AgendaItem, ItemKind
 from summit.model.identity import with_new_id
 from summit.model.schedule import agenda_end, overrun_minutes, planned_end, schedule, total_minutes
+from summit.model.sensitivity import is_sensitive
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.widgets.summit_part import SummitPart
@@ -73,6 +74,8 @@ class AgendaPart(SummitPart):
             item = slot.item
             lead = self.register.describe(item.lead) if item.lead else ""
             title = f"({item.title})" if item.kind is ItemKind.BREAK else item.title
+            if is_sensitive(item):
+                title = f"(sensitive) {title}"
             times = f"{slot.start:%H:%M}-{slot.end:%H:%M}"
             cells = (times, f"{item.minutes:>3}", title, lead, item.topic or "")
             yield str(slot.index), cells

@@ -47,6 +47,7 @@ class DetailsPart(SummitPart):
                 else "not sent yet",
             ),
             ("Purpose", summit.purpose or ""),
+            ("Follows", summit.follows or "no earlier summit"),
         ]
         text = "\n".join(f"[b]{label}:[/b] {escape(value)}" for label, value in rows)
         self.query_one("#details", Static).update(text)
@@ -64,14 +65,17 @@ class DetailsPart(SummitPart):
             lines.append(f"[{style}]{finding.severity}: {escape(finding.message)}[/]")
         return "\n".join(lines)
 
+    def _others(self) -> list[str]:
+        return [s for s in self.session.workspace.summits if s != self.summit_id]
+
     def action_edit(self) -> None:
         register = self.register
         form = FormScreen(
             "Summit details",
             Summit,
-            forms.summit_fields(register, new=False),
+            forms.summit_fields(register, new=False, summits=self._others()),
             self.summit.to_data(),
-            forms.summit_check(register),
+            forms.summit_check(register, self._others(), own=self.summit_id),
         )
 
         def done(result: FormResult[Summit] | None) -> None:

@@ -25,6 +25,10 @@ _STYLE = {
     "needs-action": "dim",
 }
 
+_CAME = {None: "", True: "yes", False: "no"}
+# `a` goes round: not recorded, came, did not come, not recorded again.
+_NEXT_ATTENDED: dict[bool | None, bool | None] = {None: True, True: False, False: None}
+
 
 class InviteesPart(SummitPart):
     BINDINGS = [
@@ -33,6 +37,7 @@ class InviteesPart(SummitPart):
         Binding("x", "uninvite", "Uninvite", id="invitees.uninvite"),
         Binding("o", "attendance", "Optional/required", id="invitees.attendance"),
         Binding("m", "import_replies", "Import replies", id="invitees.import"),
+        Binding("a", "attended", "Attended", id="invitees.attended"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -42,6 +47,7 @@ class InviteesPart(SummitPart):
             ("Delegate", 18),
             ("Reply", 13),  # "was tentative": an answer to an earlier time
             ("Job title", 30),
+            ("Came", 4),  # after the day: attended, whatever the reply said
         ):
             table.add_column(label, key=label.lower(), width=width)
         yield table
@@ -80,7 +86,7 @@ class InviteesPart(SummitPart):
             if invitation.attendance is Attendance.OPTIONAL:
                 name += " (optional)"
             if not invitation.rsvp:
-                yield f"{org_id}/", (name, "(nobody yet)", "", "")
+                yield f"{org_id}/", (name, "(nobody yet)", "", "", "")
             for delegate_id, reply in invitation.rsvp.items():
                 person = organisation.delegates.get(delegate_id) if organisation else None
                 earlier = earlier_answer(self.summit, org_id, delegate_id)
@@ -90,10 +96,12 @@ class InviteesPart(SummitPart):
                     else f"[i {_STYLE['needs-action']}]was {earlier.reply}[/]",
                     end="",
                 )
+                came = _CAME[invitation.attended.get(delegate_id)]
                 if person is None:
-                    yield f"{org_id}/{delegate_id}", (name, delegate_id, shown, "")
+                    yield f"{org_id}/{delegate_id}", (name, delegate_id, shown, "", came)
                 else:
-                    yield f"{org_id}/{delegate_id}", (name, person.name, shown, person.job_title)
+                    cells = (name, person.name, shown, person.job_title, came)
+                    yield f"{org_id}/{delegate_id}", cells
                 name = ""  # the organisation is named on its first row only
 
     @on(DataTable.RowHighlighted, "#invitees")
@@ -116,6 +124,9 @@ class InviteesPart(SummitPart):
             lines.append(f"{delegate_id} (not in the register)")
         if reply is not None:
             lines[-1] += f" · {reply}"
+        came = invitation.attended.get(delegate_id)
+        if came is not None:
+            lines[-1] += " · attended" if came else " · did not attend"
         detail.show("\n".join(lines))
 
     def _selected(self) -> tuple[str, str] | None:
@@ -181,6 +192,20 @@ class InviteesPart(SummitPart):
         invitation = summit.invitations[selected[0]]
         optional = invitation.attendance is Attendance.OPTIONAL
         invitation.attendance = Attendance.REQUIRED if optional else Attendance.OPTIONAL
+        self.commit(summit)
+
+    def action_attended(self) -> None:
+        selected = self._selected()
+        if selected is None or not selected[1]:
+            return
+        org_id, delegate_id = selected
+        summit = self.editable()
+        attended = summit.invitations[org_id].attended
+        now = _NEXT_ATTENDED[attended.get(delegate_id)]
+        if now is None:
+            attended.pop(delegate_id, None)
+        else:
+            attended[delegate_id] = now
         self.commit(summit)
 
     def action_import_replies(self) -> None:

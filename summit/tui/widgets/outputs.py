@@ -1,5 +1,6 @@
 """What the summit produced: actions and commitments, with owners, due dates and status."""
 
+from collections import Counter
 from datetime import date
 from typing import TypeVar
 
@@ -11,6 +12,8 @@ from textual.widgets import DataTable, Static
 
 from summit.model import Action, ActionStatus, Commitment, CommitmentStatus
 from summit.model.identity import with_new_id
+from summit.model.sensitivity import is_sensitive
+from summit.model.series import earlier
 from summit.model.wording import counted
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
@@ -23,6 +26,11 @@ _DONE = {
     "action": (ActionStatus.OPEN, ActionStatus.DONE),
     "commitment": (CommitmentStatus.OPEN, CommitmentStatus.MET),
 }
+
+
+def _marked(record: Action | Commitment, text: str) -> str:
+    """Text with the record's own marking before it, when it may not leave the department."""
+    return f"(sensitive) {text}" if is_sensitive(record) else text
 
 
 def is_overdue(due: date | None, status: str, today: date) -> bool:
@@ -58,11 +66,11 @@ class OutputsPart(SummitPart):
 
     def _rows(self) -> list[tuple[str, int, str, str, date | None, str]]:
         rows: list[tuple[str, int, str, str, date | None, str]] = [
-            ("action", i, a.owner, a.text, a.due, str(a.status))
+            ("action", i, a.owner, _marked(a, a.text), a.due, str(a.status))
             for i, a in enumerate(self.summit.actions)
         ]
         rows += [
-            ("commitment", i, c.organisation, c.text, c.due, str(c.status))
+            ("commitment", i, c.organisation, _marked(c, c.text), c.due, str(c.status))
             for i, c in enumerate(self.summit.commitments)
         ]
         return rows
@@ -84,7 +92,7 @@ class OutputsPart(SummitPart):
         summary = f"{actions}, {counted(len(self.summit.commitments), 'commitment')}"
         if overdue:
             summary += f"; {overdue} overdue"
-        self.query_one("#outputs-summary", Static).update(summary)
+        self.query_one("#outputs-summary", Static).update(summary + self._series())
         self._show_detail()
 
     @on(DataTable.RowHighlighted, "#outputs")
@@ -105,6 +113,19 @@ class OutputsPart(SummitPart):
             who = f"Commitment by {self.register.describe(record.organisation)}"
         due = f" · due {record.due:%d %b %Y}" if record.due else ""
         detail.show(f"{who}{due} · {record.status}\n{record.text}")
+
+    def _series(self) -> str:
+        """Where the earlier summits' actions and commitments stand (the papers list them)."""
+        series = earlier(self.summit_id, self.session.workspace.summits)
+        if not series:
+            return ""
+        actions = sum(a.status is ActionStatus.OPEN for _, summit in series for a in summit.actions)
+        commitments = Counter(str(c.status) for _, summit in series for c in summit.commitments)
+        standing = ", ".join(f"{n} {status}" for status, n in sorted(commitments.items()))
+        return (
+            f"\nEarlier in the series ({counted(len(series), 'summit')}): "
+            f"{counted(actions, 'open action')}; commitments: {standing or 'none'}"
+        )
 
     def _selected(self) -> tuple[str, int] | None:
         key = selected_key(self.query_one("#outputs", DataTable))

@@ -1,0 +1,100 @@
+"""A paper as a Word document (.docx, through python-docx): what a private office edits and files.
+
+python-docx is imported when a paper is written, not when summit starts. Styles
+are looked up once per document and set by id, and table cells are filled
+through the XML elements directly: python-docx's by-name style lookup and cell
+access cost a search of the document each time, too slow for a pack of 500 people.
+"""
+
+import io
+from datetime import datetime
+from functools import cache
+from typing import TYPE_CHECKING
+
+from summit.papers.document import Block, Bullets, Heading, Paper, Paragraph, Table
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.section import _Footer, _Header
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+
+class _Writer:
+    def __init__(self, document: "Document") -> None:
+        self.document = document
+
+    @cache  # noqa: B019 - one writer per document, dropped with it
+    def style_id(self, name: str) -> str:
+        return str(self.document.styles[name].style_id)
+
+    def paragraph(self, style: str | None = None) -> "DocxParagraph":
+        paragraph = self.document.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            self.paragraph(f"Heading {block.level}").add_run(block.text)
+        elif isinstance(block, Paragraph):
+            paragraph = self.paragraph()
+            if block.label:
+                paragraph.add_run(f"{block.label}: ").bold = True
+            _lines(paragraph, block.text)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                self.paragraph("List Bullet").add_run(item)
+        else:
+            self.table(block)
+
+    def table(self, block: Table) -> None:
+        table = self.document.add_table(rows=1 + len(block.rows), cols=len(block.header))
+        table._tbl.tblStyle_val = self.style_id("Table Grid")
+        rows = (block.header, *block.rows)
+        for number, (tr, values) in enumerate(zip(table._tbl.tr_lst, rows, strict=True)):
+            for tc, value in zip(tr.tc_lst, values, strict=True):
+                run = tc.p_lst[0].add_r()
+                run.add_t(value)  # cells hold one line: no tabs or breaks to parse
+                if number == 0:
+                    run.get_or_add_rPr().get_or_add_b()  # the header row in bold
+
+
+def _banner(part: "_Header | _Footer", marking: str) -> None:
+    """The marking centred in bold: in a header or footer it repeats on every page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - loaded when writing
+
+    paragraph = part.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run(marking).bold = True
+
+
+def _lines(paragraph: "DocxParagraph", text: str) -> None:
+    run = paragraph.add_run()
+    for index, line in enumerate(text.splitlines()):
+        if index:
+            run.add_break()
+        run.add_text(line)
+
+
+def render_docx(paper: Paper, stamp: datetime) -> bytes:
+    """The paper as .docx bytes; `stamp` is recorded as when it was made."""
+    import docx  # noqa: PLC0415 - python-docx loads only when a paper is written
+
+    document = docx.Document()
+    properties = document.core_properties
+    properties.title = paper.title
+    properties.author = "summit"
+    properties.last_modified_by = "summit"
+    properties.created = properties.modified = stamp
+    if paper.marking:
+        properties.category = paper.marking
+        section = document.sections[0]
+        _banner(section.header, paper.marking)
+        _banner(section.footer, paper.marking)
+    writer = _Writer(document)
+    writer.paragraph("Heading 1").add_run(paper.title)
+    for block in paper.blocks:
+        writer.block(block)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,117 @@
+"""Writing the papers into a folder, and the transparency return: the data folder joined to them.
+
+Every paper is built and rendered in memory first, then all are written
+together, or none (a refusal, a folder that cannot be written).
+"""
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from summit.model import Classification, Register, Summit
+from summit.model.series import earlier
+from summit.model.suggest import did_you_mean
+from summit.papers.content import briefing_pack, meeting_note, press_notice
+from summit.papers.document import Paper, PaperKind
+from summit.papers.html import render_html
+from summit.papers.markdown import render_markdown
+from summit.papers.transparency import meetings, transparency_csv
+from summit.papers.word import render_docx
+from summit.store import DataError, Dataset
+from summit.store.outputs import write_together
+
+
+class PapersError(Exception):
+    """The papers cannot be made as asked (an unknown minister, dates the wrong way round)."""
+
+
+@dataclass
+class Written:
+    paths: list[Path]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register]:
+    """The summit and the register, refusing when either file (or its series) has errors."""
+    doc = dataset.summit_document(summit_id)
+    errors = [p for p in dataset.errors if p.path in (doc.path, dataset.register_path)]
+    if errors or dataset.register is None:
+        raise DataError(errors)
+    return doc.record, dataset.register.record
+
+
+def _series_warnings(dataset: Dataset, summit_id: str, summit: Summit) -> list[str]:
+    series = earlier(summit_id, dataset.summit_records())
+    last = series[-1][1] if series else summit
+    if last.follows is not None and last.follows in dataset.unreadable:
+        return [f"the series stops at {last.follows}: its file does not load"]
+    return []
+
+
+def papers_for(
+    summit_id: str,
+    summits: Mapping[str, Summit],
+    register: Register,
+    kinds: Collection[PaperKind] = tuple(PaperKind),
+) -> list[Paper]:
+    """The papers of one summit (of the kinds asked for), each paper's variants together."""
+    summit = summits[summit_id]
+    series = earlier(summit_id, summits)
+    made: list[Paper] = []
+    if PaperKind.BRIEF in kinds:
+        made.append(briefing_pack(summit_id, summit, register, series))
+    if PaperKind.NOTE in kinds:
+        made.append(meeting_note(summit_id, summit, register, series, internal=False))
+        made.append(meeting_note(summit_id, summit, register, series, internal=True))
+    if PaperKind.PRESS in kinds:
+        made.append(press_notice(summit_id, summit, register, series))
+    return made
+
+
+def rendered(papers: list[Paper], stamp: datetime) -> dict[str, bytes]:
+    """Every paper as .docx and .md, and the briefing pack as .html too, by file name."""
+    files: dict[str, bytes] = {}
+    for paper in papers:
+        files[f"{paper.name}.docx"] = render_docx(paper, stamp)
+        files[f"{paper.name}.md"] = render_markdown(paper)
+        if paper.kind is PaperKind.BRIEF:
+            files[f"{paper.name}.html"] = render_html(paper)
+    return files
+
+
+def write_papers(
+    dataset: Dataset,
+    summit_id: str,
+    out: Path,
+    *,
+    kinds: Collection[PaperKind] = tuple(PaperKind),
+    now: datetime | None = None,
+) -> Written:
+    """Every paper of the kinds asked for, all written or none."""
+    _, register = _summit(dataset, summit_id)
+    papers = papers_for(summit_id, dataset.summit_records(), register, kinds)
+    files = rendered(papers, now or datetime.now(UTC))
+    summit = dataset.summits[summit_id].record
+    warnings = _series_warnings(dataset, summit_id, summit)
+    if PaperKind.PRESS in kinds and summit.classification is Classification.OFFICIAL_SENSITIVE:
+        warnings.append(
+            "the summit is OFFICIAL-SENSITIVE: have the press notice cleared before it is published"
+        )
+    return Written(write_together(out, files), warnings)
+
+
+def transparency_return(
+    dataset: Dataset, start: date, end: date, minister: str | None = None
+) -> bytes:
+    """The return as CSV; refused while any data file has errors (a meeting could be missed)."""
+    if dataset.errors or dataset.register is None:
+        raise DataError(dataset.errors)
+    register = dataset.register.record
+    if end < start:
+        raise PapersError(f"--to {end} is before --from {start}")
+    if minister is not None and register.delegate(minister) is None:
+        hint = did_you_mean(minister, register.delegate_index())
+        raise PapersError(f"no delegate {minister!r} in the register{hint}")
+    rows = meetings(dataset.summit_records(), register, start, end, minister)
+    return transparency_csv(rows)
