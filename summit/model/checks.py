@@ -6,13 +6,13 @@ for a reference, the other end, so that storage can turn both into file:line.
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
 
 from summit.model.clock import clock_change_warning
 from summit.model.invite import what_attendees_see
 from summit.model.register import Register
 from summit.model.schedule import overrun_minutes
+from summit.model.severity import Severity as Severity  # noqa: PLC0414 (re-export)
 from summit.model.suggest import did_you_mean
 from summit.model.summit import ItemKind, Summit
 
@@ -25,11 +25,6 @@ _UNSENT_WORDS = {
     "venue": "venue",
     "status": "status",
 }
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
 
 
 @dataclass(frozen=True, slots=True)

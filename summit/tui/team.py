@@ -12,7 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from summit.gitrepo.command import GitError
-from summit.model.text import visible
+from summit.model.plain import visible
 from summit.store.locations import sample_dir
 from summit.store.preferences import save_preference
 from summit.store.problems import Choice
