@@ -81,14 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
     _data_option(app)
-    app.set_defaults(run="summit.cli.commands:run_app")
+    app.set_defaults(run="summit.cli.launch:run_app")
     overview = verbs.add_parser(
         "overview", help="list the summits (what `summit` alone prints when not at a terminal)"
     )
     _data_option(overview)
     overview.set_defaults(run="summit.cli.commands:overview")
     _serve_verb(verbs)
-    parser.set_defaults(run="summit.cli.commands:default")
+    parser.set_defaults(run="summit.cli.launch:default")
     return parser
 
 

@@ -1,17 +1,29 @@
-"""The first screen: every summit with its date, status and replies."""
+"""The first screen: every summit with its date, status and replies.
+
+It is painted before the data has loaded, from a glance at each file's head
+(title, date, status); replies and warnings fill in once the worker has loaded
+and checked everything (SummitApp._loaded). So this module must not import
+pydantic at its top: the model is imported where it is used.
+"""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
 
-from summit.model import Rsvp, Summit
-from summit.store import Problem
+from summit.store.glance import SummitGlance, glance_summits
+from summit.store.problems import Problem
+from summit.tui.loading import needs_data
 from summit.tui.session import Session
-from summit.tui.widgets.tables import refill, selected_key
+from summit.tui.widgets.tables import Row, refill, selected_key
+
+if TYPE_CHECKING:
+    from summit.model import Summit
 
 FOLLOW_UP_AFTER = timedelta(weeks=4)
 
@@ -28,6 +40,8 @@ class SummitsScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self._drawn: int | None = None
+        """The session's generation the rows show: unchanged data is not redrawn."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,9 +65,50 @@ class SummitsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, so rows are filled once at launch.
-        self.refresh_rows()
+        # Coming back from a summit in which nothing changed redraws nothing.
+        if self._drawn != self.session.generation or not self.session.loaded:
+            self.refresh_rows()
 
     def refresh_rows(self) -> None:
+        table = self.query_one("#summits", DataTable)
+        chosen = selected_key(table)
+        rows = self._rows() if self.session.loaded else self._glanced_rows()
+        refill(table, rows)
+        if chosen is not None and table.is_valid_row_index(index := self._index_of(chosen)):
+            table.move_cursor(row=index)  # the same summit stays chosen (rows may move)
+        count = len(rows)
+        loading = "" if self.session.loaded else " · loading…"
+        self.query_one("#summits-heading", Static).update(
+            f"{count} summit{'s' * (count != 1)} in {self.session.place}{loading}"
+        )
+        self._drawn = self.session.generation if self.session.loaded else None
+
+    def _index_of(self, key: str) -> int:
+        try:
+            return self.query_one("#summits", DataTable).get_row_index(key)
+        except RowDoesNotExist:  # the summit went
+            return -1
+
+    def _glanced_rows(self) -> list[Row]:
+        """Before the data has loaded: what the head of each file says (replies to come)."""
+        return [(glance.summit_id, self._glanced_cells(glance)) for glance in self._glance()]
+
+    def _glance(self) -> list[SummitGlance]:
+        return glance_summits(self.session.root)
+
+    @staticmethod
+    def _glanced_cells(glance: SummitGlance) -> tuple[str, ...]:
+        return (
+            f"{glance.start:%Y-%m-%d %H:%M}" if glance.start else "…",
+            glance.title if glance.title is not None else "…",
+            glance.status or "…",
+            "…",
+            "",
+            glance.classification or "…",
+            glance.summit_id,
+        )
+
+    def _rows(self) -> list[Row]:
         workspace = self.session.workspace
         warnings: dict[str, int] = {}
         for finding in workspace.findings():
@@ -61,16 +116,16 @@ class SummitsScreen(Screen[None]):
                 warnings[finding.where.summit] = warnings.get(finding.where.summit, 0) + 1
         by_date = sorted(workspace.summits.items(), key=lambda pair: pair[1].start)
         # A summit whose file does not load is still listed, first, so it is not forgotten.
-        rows = [(sid, self._unreadable_cells(sid, why)) for sid, why in self._unreadable().items()]
+        rows: list[Row] = [
+            (sid, self._unreadable_cells(sid, why)) for sid, why in self._unreadable().items()
+        ]
         rows += [(sid, self._cells(sid, summit, warnings.get(sid, 0))) for sid, summit in by_date]
-        refill(self.query_one("#summits", DataTable), rows)
-        count = len(rows)
-        self.query_one("#summits-heading", Static).update(
-            f"{count} summit{'s' * (count != 1)} in {self.session.place}"
-        )
+        return rows
 
     @staticmethod
-    def _cells(summit_id: str, summit: Summit, warnings: int) -> tuple[str, ...]:
+    def _cells(summit_id: str, summit: "Summit", warnings: int) -> tuple[str, ...]:
+        from summit.model import Rsvp  # noqa: PLC0415 - loaded by now (see the docstring)
+
         counts = summit.rsvp_counts()
         replies = f"{counts[Rsvp.ACCEPTED]}/{sum(counts.values())} accepted"
         return (
@@ -108,6 +163,7 @@ class SummitsScreen(Screen[None]):
         return selected_key(self.query_one("#summits", DataTable))
 
     @on(DataTable.RowSelected, "#summits")
+    @needs_data
     def action_open(self) -> None:
         from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
 
@@ -122,6 +178,7 @@ class SummitsScreen(Screen[None]):
             return
         self.app.push_screen(SummitScreen(self.session, summit_id))
 
+    @needs_data
     def action_delete(self) -> None:
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
 
@@ -149,14 +206,17 @@ class SummitsScreen(Screen[None]):
         answers = [("keep", "Keep it"), ("delete", "Delete")]
         self.app.push_screen(ConfirmScreen("Delete summit", message, answers), answered)
 
+    @needs_data
     def action_invitees(self) -> None:
         from summit.tui.screens.register import RegisterScreen  # noqa: PLC0415
 
         self.app.push_screen(RegisterScreen(self.session))
 
+    @needs_data
     def action_new(self) -> None:
         self._ask_for_summit("New summit", {"timezone": "Europe/London", "status": "draft"})
 
+    @needs_data
     def action_duplicate(self) -> None:
         summit_id = self._selected()
         if summit_id is None or summit_id not in self.session.workspace.summits:
@@ -185,6 +245,7 @@ class SummitsScreen(Screen[None]):
 
     def _ask_for_summit(self, title: str, base: dict[str, object], like: str | None = None) -> None:
         # Forms load TextArea and friends: imported on first use to keep launch quick.
+        from summit.model import Summit  # noqa: PLC0415
         from summit.tui import forms  # noqa: PLC0415
         from summit.tui.screens.form import FormResult, FormScreen  # noqa: PLC0415
 
