@@ -9,6 +9,7 @@ pydantic at its top: the model is imported where it is used.
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,12 +21,15 @@ from summit.store.glance import SummitGlance, glance_summits
 from summit.store.problems import Problem
 from summit.tui.loading import needs_data
 from summit.tui.session import Session
-from summit.tui.widgets.tables import Row, refill, selected_key
+from summit.tui.widgets.tables import Row, cell, refill, selected_key
 
 if TYPE_CHECKING:
     from summit.model import Summit
 
 FOLLOW_UP_AFTER = timedelta(weeks=4)
+FIRST_ROWS = 60
+"""Rows put in the table before the first frame: more than a terminal shows."""
+COLUMNS = ("date", "title", "status", "replies", "warnings", "class", "id")
 
 
 class SummitsScreen(Screen[None]):
@@ -41,6 +45,8 @@ class SummitsScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._drawn: int | None = None
+        self._shown: list[Row] = []
+        """The rows as last drawn (before the rest of a launch's rows are added)."""
         """The session's generation the rows show: unchanged data is not redrawn."""
 
     def compose(self) -> ComposeResult:
@@ -70,18 +76,42 @@ class SummitsScreen(Screen[None]):
             self.refresh_rows()
 
     def refresh_rows(self) -> None:
-        table = self.query_one("#summits", DataTable)
-        chosen = selected_key(table)
         rows = self._rows() if self.session.loaded else self._glanced_rows()
-        refill(table, rows)
-        if chosen is not None and table.is_valid_row_index(index := self._index_of(chosen)):
-            table.move_cursor(row=index)  # the same summit stays chosen (rows may move)
+        table = self.query_one("#summits", DataTable)
+        if [key for key, _ in rows] == [key for key, _ in self._shown]:
+            self._update_cells(table, rows)  # the usual case: a few cells change, if any
+        else:
+            self._fill(table, rows)
+        self._shown = rows
         count = len(rows)
         loading = "" if self.session.loaded else " · loading…"
         self.query_one("#summits-heading", Static).update(
             f"{count} summit{'s' * (count != 1)} in {self.session.place}{loading}"
         )
         self._drawn = self.session.generation if self.session.loaded else None
+
+    def _update_cells(self, table: DataTable[str | Text], rows: list[Row]) -> None:
+        for (key, cells), (_, before) in zip(rows, self._shown, strict=True):
+            for column, value, old in zip(COLUMNS, cells, before, strict=True):
+                if value != old:
+                    table.update_cell(key, column, cell(value))
+
+    def _fill(self, table: DataTable[str | Text], rows: list[Row]) -> None:
+        chosen = selected_key(table)
+        # DataTable measures every cell it is given before it paints: at launch, a
+        # screenful first, and the rest once that is on screen.
+        first, rest = (rows[:FIRST_ROWS], rows[FIRST_ROWS:]) if not self._shown else (rows, [])
+        refill(table, first)
+        if rest:
+            self.call_after_refresh(self._add_rows, table, first[-1][0], rest)
+        if chosen is not None and table.is_valid_row_index(index := self._index_of(chosen)):
+            table.move_cursor(row=index)  # the same summit stays chosen (rows may move)
+
+    def _add_rows(self, table: DataTable[str | Text], after: str, rows: list[Row]) -> None:
+        # Only if the table still ends where it did (the data may have loaded meanwhile).
+        if table.row_count and self._index_of(after) == table.row_count - 1:
+            for key, cells in rows:
+                table.add_row(*map(cell, cells), key=key)
 
     def _index_of(self, key: str) -> int:
         try:
