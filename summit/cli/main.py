@@ -10,7 +10,7 @@ How to add a verb (this keeps `summit --version` and `--help` quick):
   returns the exit code (`Command` below).
 - Never import a command module, `summit.model`, `summit.store` (other than the
   light `summit.store.problems`), rich or textual at the top of this file:
-  tests/cli/test_startup.py fails if `--version` or `--help` loads any of them.
+  tests/cli/test_cli_startup.py fails if `--version` or `--help` loads any of them.
 """
 
 import argparse
