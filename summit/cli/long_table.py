@@ -42,10 +42,12 @@ class LongTable:
         yield Text(visible(self.title, one_line=True), style="table.title", justify="left")
         yield Segment(_BOX.get_top(widths) + "\n")
         header = console.get_style("table.header")
-        yield from self._line(console, [(h, "") for h in self.headers], widths, header, head=True)
+        head = [(h, "") for h in self.headers]
+        yield from _Lines(console, widths, header, head=True).of(head)
         yield Segment(_BOX.get_row(widths, "head") + "\n")
+        body = _Lines(console, widths, Style())
         for row in self.rows:
-            yield from self._line(console, row, widths, Style())
+            yield from body.of(row)
         yield Segment(_BOX.get_bottom(widths) + "\n")
 
     def _widths(self, max_width: int) -> list[int]:
@@ -53,7 +55,7 @@ class LongTable:
         natural = [cell_len(h) for h in self.headers]
         for row in self.rows:
             for index, (text, _) in enumerate(row):
-                natural[index] = max(natural[index], cell_len(text))
+                natural[index] = max(natural[index], _cells(text))
         widths = [w + _PADDING for w in natural]
         room = max_width - (len(widths) + 1)  # the vertical lines
         while sum(widths) > room and max(widths) > _MIN_WIDTH + _PADDING:
@@ -64,34 +66,48 @@ class LongTable:
             widths = [w + extra for w, extra in zip(widths, _shares(spare, widths), strict=True)]
         return widths
 
-    @staticmethod
-    def _line(
-        console: Console,
-        cells: Sequence[Cell],
-        widths: list[int],
-        base: Style,
-        *,
-        head: bool = False,
-    ) -> Iterator[Segment]:
-        left, middle, right = (
+
+class _Lines:
+    """Draws rows as few segments as it can: unstyled runs are joined into one."""
+
+    def __init__(self, console: Console, widths: list[int], base: Style, *, head: bool = False):
+        self.console = console
+        self.widths = widths
+        self.base = base
+        self.styles: dict[str, Style] = {}
+        self.left, self.middle, self.right = (
             (_BOX.head_left, _BOX.head_vertical, _BOX.head_right)
             if head
             else (_BOX.mid_left, _BOX.mid_vertical, _BOX.mid_right)
         )
+
+    def style(self, name: str) -> Style | None:
+        if not name:
+            return self.base or None
+        if name not in self.styles:
+            self.styles[name] = self.base + self.console.get_style(name)
+        return self.styles[name]
+
+    def of(self, cells: Sequence[Cell]) -> Iterator[Segment]:
         columns = [
-            _wrapped(console, text, width - _PADDING)
-            for (text, _), width in zip(cells, widths, strict=True)
+            _wrapped(self.console, text, width - _PADDING)
+            for (text, _), width in zip(cells, self.widths, strict=True)
         ]
-        styles = [base + console.get_style(style) if style else base for _, style in cells]
+        styles = [self.style(name) for _, name in cells]
+        last = len(columns) - 1
         for line in range(max(len(lines) for lines in columns)):
-            yield Segment(left)
+            plain = self.left
             for index, lines in enumerate(columns):
                 text = lines[line] if line < len(lines) else ""
-                yield Segment(" ")
+                pad = " " * (self.widths[index] - _PADDING - _cells(text) + 1)
+                border = self.right + "\n" if index == last else self.middle
+                if styles[index] is None:
+                    plain += f" {text}{pad}{border}"
+                    continue
+                yield Segment(plain + " ")
                 yield Segment(text, styles[index])
-                yield Segment(" " * (widths[index] - _PADDING - cell_len(text) + 1))
-                yield Segment(middle if index < len(columns) - 1 else right)
-            yield Segment.line()
+                plain = pad + border
+            yield Segment(plain)
 
 
 def _shares(total: int, weights: list[int]) -> list[int]:
@@ -104,7 +120,12 @@ def _shares(total: int, weights: list[int]) -> list[int]:
     return shares
 
 
+def _cells(text: str) -> int:
+    """Cells the text takes on a terminal; printable ASCII (the usual) is one per character."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
 def _wrapped(console: Console, text: str, width: int) -> list[str]:
-    if cell_len(text) <= width:
+    if _cells(text) <= width:
         return [text]
     return [line.plain.rstrip() for line in Text(text).wrap(console, width)]
