@@ -65,9 +65,13 @@ class SummitApp(TeamActions):
         self.show_unsaved()
         if self.session.loaded:
             self.show_problems()
+            self.refresh_git_status()
         else:
-            # Once the summits list is on screen: the worker would slow the first frame.
-            self.call_after_refresh(self._load_in_background)
+            # Once the summits list is on screen: the workers would slow the first frame.
+            self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._load_in_background()
         self.refresh_git_status()
 
     @work(thread=True, exclusive=True, group="load")

@@ -23,6 +23,7 @@ from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.summits import SummitsScreen
 from summit.workspace import Workspace
 from tests.conftest import REPO, SAMPLE_SUMMIT
+from tests.git_fixtures import Team
 from tests.tui.conftest import TODAY, settle
 
 
@@ -181,3 +182,12 @@ def test_the_first_frame_needs_no_data_model() -> None:
     row_count, heavy = json.loads(line.removeprefix("SEEN"))
     assert row_count == 1
     assert heavy == []
+
+
+async def test_the_title_bar_shows_the_branch_once_the_list_is_on_screen(team: Team) -> None:
+    app = make_app(team.alice, today=TODAY, background=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)  # the git worker starts after the first frame
+        assert app.session.loaded
+        assert "main" in app.sub_title
