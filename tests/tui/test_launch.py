@@ -191,3 +191,32 @@ async def test_the_title_bar_shows_the_branch_once_the_list_is_on_screen(team: T
         await settle(pilot)  # the git worker starts after the first frame
         assert app.session.loaded
         assert "main" in app.sub_title
+
+
+def many_summits(data_dir: Path, count: int) -> None:
+    """`count` more summits, copies of the sample on later days (more than a screenful)."""
+    text = (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
+    for n in range(1, count + 1):
+        day = f"2027-{2 + n // 28:02}-{1 + n % 28:02}"
+        copy = text.replace("2027-01-20", day).replace("Summit on", f"Copy {n:03} on")
+        (data_dir / "agendas" / f"copy-{n:03}.toml").write_text(copy)
+
+
+async def test_a_long_list_is_complete_and_keeps_the_chosen_summit(
+    data_dir: Path, gate: threading.Event
+) -> None:
+    many_summits(data_dir, 99)
+    app = make_app(data_dir, today=TODAY, background=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert len(rows(app)) == 100
+        table = app.screen.query_one("#summits", DataTable)
+        table.move_cursor(row=98)  # the last but one: copy-098
+        gate.set()
+        await settle(pilot)
+        assert [str(row[3]) for row in rows(app)] == ["8/13 accepted"] * 100
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SummitScreen)
+        assert app.screen.summit_id == "copy-098"

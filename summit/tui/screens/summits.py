@@ -45,9 +45,9 @@ class SummitsScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._drawn: int | None = None
-        self._shown: list[Row] = []
-        """The rows as last drawn (before the rest of a launch's rows are added)."""
         """The session's generation the rows show: unchanged data is not redrawn."""
+        self._shown: list[Row] = []
+        """The rows in the table, as they were given to it."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,7 +82,6 @@ class SummitsScreen(Screen[None]):
             self._update_cells(table, rows)  # the usual case: a few cells change, if any
         else:
             self._fill(table, rows)
-        self._shown = rows
         count = len(rows)
         loading = "" if self.session.loaded else " · loading…"
         self.query_one("#summits-heading", Static).update(
@@ -95,6 +94,7 @@ class SummitsScreen(Screen[None]):
             for column, value, old in zip(COLUMNS, cells, before, strict=True):
                 if value != old:
                     table.update_cell(key, column, cell(value))
+        self._shown = rows
 
     def _fill(self, table: DataTable[str | Text], rows: list[Row]) -> None:
         chosen = selected_key(table)
@@ -102,16 +102,18 @@ class SummitsScreen(Screen[None]):
         # screenful first, and the rest once that is on screen.
         first, rest = (rows[:FIRST_ROWS], rows[FIRST_ROWS:]) if not self._shown else (rows, [])
         refill(table, first)
+        self._shown = first
         if rest:
-            self.call_after_refresh(self._add_rows, table, first[-1][0], rest)
+            self.call_after_refresh(self._add_rows, table, first, rest)
         if chosen is not None and table.is_valid_row_index(index := self._index_of(chosen)):
             table.move_cursor(row=index)  # the same summit stays chosen (rows may move)
 
-    def _add_rows(self, table: DataTable[str | Text], after: str, rows: list[Row]) -> None:
-        # Only if the table still ends where it did (the data may have loaded meanwhile).
-        if table.row_count and self._index_of(after) == table.row_count - 1:
-            for key, cells in rows:
-                table.add_row(*map(cell, cells), key=key)
+    def _add_rows(self, table: DataTable[str | Text], first: list[Row], rest: list[Row]) -> None:
+        if self._shown is not first:
+            return  # refilled meanwhile (the data loaded first)
+        for key, cells in rest:
+            table.add_row(*map(cell, cells), key=key)
+        self._shown = first + rest
 
     def _index_of(self, key: str) -> int:
         try:
@@ -121,10 +123,8 @@ class SummitsScreen(Screen[None]):
 
     def _glanced_rows(self) -> list[Row]:
         """Before the data has loaded: what the head of each file says (replies to come)."""
-        return [(glance.summit_id, self._glanced_cells(glance)) for glance in self._glance()]
-
-    def _glance(self) -> list[SummitGlance]:
-        return glance_summits(self.session.root)
+        glances = glance_summits(self.session.root)
+        return [(glance.summit_id, self._glanced_cells(glance)) for glance in glances]
 
     @staticmethod
     def _glanced_cells(glance: SummitGlance) -> tuple[str, ...]:
