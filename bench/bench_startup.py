@@ -154,8 +154,11 @@ def first_screens(repeat: int, sets: list[tuple[str, Path, bytes, float]]) -> No
 
 def timed(command: Sequence[str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, env=child_env(), cwd=REPO, capture_output=True, check=False)
-    return time.perf_counter() - started
+    done = subprocess.run(command, env=child_env(), cwd=REPO, capture_output=True, check=False)
+    took = time.perf_counter() - started
+    if done.returncode != 0:  # a failing command is quick, and its time meaningless
+        raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode()[-500:]}")
+    return took
 
 
 def interleaved(repeat: int, *commands: Sequence[str]) -> list[float]:
@@ -186,6 +189,7 @@ def big_summit(root: Path, organisations: int, delegates: int = 10) -> Path:
         'organiser = "d-0-1"',
         "start = 2027-01-05T09:30:00",
         "end = 2027-01-05T13:30:00",
+        'venue = "100 Parliament Street"',
         'status = "invited"',
         "",
     ]
