@@ -2,7 +2,6 @@
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -94,21 +93,6 @@ def schema(args: argparse.Namespace, out: Console, err: Console) -> int:
         path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
         err.print(f"wrote {shown(path)}", markup=False)
     return 0
-
-
-def run_app(args: argparse.Namespace, out: Console, err: Console) -> int:
-    """The Textual app on the data directory."""
-    from summit.tui.app import make_app  # noqa: PLC0415 - keeps the CLI quick to start
-
-    make_app(find_data_dir(args.data, Path.cwd())).run()
-    return 0
-
-
-def default(args: argparse.Namespace, out: Console, err: Console) -> int:
-    """No command: the app at a terminal, the overview when piped."""
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        return run_app(args, out, err)
-    return overview(args, out, err)
 
 
 def serve(args: argparse.Namespace, out: Console, err: Console) -> int:

@@ -1,7 +1,7 @@
 """`summit diff`, `summit log` and `summit diff-driver`: the data's history in plain English."""
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
@@ -15,8 +15,8 @@ from summit.history import (
     Unreadable,
     describe_file,
 )
+from summit.model.plain import visible
 from summit.model.register import Register
-from summit.model.text import visible
 from summit.store import DataError, find_data_dir
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
 from summit.store.problems import InvalidSummitId
@@ -39,15 +39,6 @@ def print_reports(out: Console, reports: Sequence[FileReport], indent: str = "")
         _say(out, f"{indent}{report.path}")
         for line in report.lines:
             _say(out, f"{indent}  {line}")
-
-
-def split_paths(argv: Sequence[str]) -> tuple[list[str], list[str]]:
-    """`summit diff A B -- PATH...`: argparse drops `--`, so the paths are split off first."""
-    args = list(argv)
-    if "--" in args and "diff" in args[: args.index("--")]:
-        at = args.index("--")
-        return args[:at], args[at + 1 :]
-    return args, []
 
 
 def _repository(args: argparse.Namespace) -> DataRepository:
@@ -158,37 +149,3 @@ def _register_on_disk(data_root: Path) -> Register | None:
     except (DataError, Unreadable):  # names are a courtesy: fall back to ids
         return None
     return record if isinstance(record, Register) else None
-
-
-def add_verbs(
-    verbs: "argparse._SubParsersAction[argparse.ArgumentParser]",
-    add_data: Callable[[argparse.ArgumentParser], None],
-) -> None:
-    """Register `diff`, `log` and `diff-driver`; `add_data` adds the --data option."""
-    diff_parser = verbs.add_parser(
-        "diff",
-        help="what changed in the data, in plain English (working tree, or between revisions)",
-        usage="summit diff [REV [REV]] [-- PATH...]",
-    )
-    diff_parser.add_argument("revisions", nargs="*", metavar="REV")
-    diff_parser.set_defaults(run=diff, paths=[])
-    add_data(diff_parser)
-
-    log_parser = verbs.add_parser(
-        "log", help="commits that changed the data (or one summit), in plain English"
-    )
-    log_parser.add_argument("summit_id", nargs="?", metavar="SUMMIT_ID")
-    log_parser.add_argument(
-        "-n", "--max-count", type=int, default=50, metavar="N", help="show N commits (default 50)"
-    )
-    log_parser.set_defaults(run=history)
-    add_data(log_parser)
-
-    driver = verbs.add_parser(
-        "diff-driver", help="git's external diff driver (diff.summit.command); git calls it"
-    )
-    driver.add_argument("path", metavar="PATH")
-    driver.add_argument(
-        "rest", nargs="*", metavar="OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
-    )
-    driver.set_defaults(run=diff_driver)

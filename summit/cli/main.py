@@ -1,19 +1,43 @@
-"""Argument parsing and dispatch for the `summit` command."""
+"""Argument parsing and dispatch for the `summit` command.
+
+How to add a verb (this keeps `summit --version` and `--help` quick):
+
+- Declare its arguments in this file, with argparse only (a group of verbs in a
+  `_papers_verbs(verbs)` function beside `_git_verbs`), and name its handler as a
+  "module:function" string: `parser.set_defaults(run="summit.cli.papers:build")`.
+  The handler's module is imported only when that verb runs, so it may import
+  pydantic, icalendar, tomlkit or anything else at its top.
+- A handler takes the parsed arguments and two consoles (stdout, stderr) and
+  returns the exit code (`Command` below); `main` turns the storage errors every
+  verb may raise into messages and exit codes.
+- Never import a command module, `summit.model`, `summit.store`, rich or textual
+  at the top of this file: tests/cli/test_cli_startup.py fails if `--version` or
+  `--help` loads any of them. `summit` and `summit app` start the app through
+  summit.cli.launch, which stays as light (see summit.tui.app).
+"""
 
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
+from importlib import import_module
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING, TypeAlias
 
 from summit import __version__
-from summit.cli import commands, history, merging, papers, sending
-from summit.cli.output import consoles
-from summit.store import ConflictError, DataDirError
-from summit.store.problems import MergeConflicts
 
-Command = Callable[[argparse.Namespace, Console, Console], int]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+Command: TypeAlias = Callable[[argparse.Namespace, "Console", "Console"], int]
+Verbs: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def handler(target: str) -> Command:
+    """The function a "module:function" string names, imported now that its verb runs."""
+    module, _, function = target.partition(":")
+    run: Command = getattr(import_module(module), function)
+    return run
 
 
 def _data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -39,37 +63,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = verbs.add_parser("validate", help="check every data file; exit 1 on any error")
     _data_option(validate)
-    validate.set_defaults(run=commands.validate)
+    validate.set_defaults(run="summit.cli.commands:validate")
 
     show = verbs.add_parser("show", help="a summit's agenda, invitees, outputs and warnings")
     show.add_argument("summit_id", metavar="SUMMIT_ID")
     _data_option(show)
-    show.set_defaults(run=commands.show)
+    show.set_defaults(run="summit.cli.commands:show")
 
     fmt = verbs.add_parser("fmt", help="normalise the layout of the data files, keeping comments")
     fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would")
     _data_option(fmt)
-    fmt.set_defaults(run=commands.fmt)
+    fmt.set_defaults(run="summit.cli.commands:fmt")
 
     schema = verbs.add_parser("schema", help="JSON Schema of the data files, for editors")
     schema.add_argument("--out", type=Path, metavar="DIR", help="write the schema files into DIR")
-    schema.set_defaults(run=commands.schema)
+    schema.set_defaults(run="summit.cli.commands:schema")
 
     _sending_verbs(verbs)
     _git_verbs(verbs)
-    history.add_verbs(verbs, _data_option)
-    papers.add_verbs(verbs, _data_option)
+    _history_verbs(verbs)
+    _papers_verbs(verbs)
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
     _data_option(app)
-    app.set_defaults(run=commands.run_app)
+    app.set_defaults(run="summit.cli.launch:run_app")
     overview = verbs.add_parser(
         "overview", help="list the summits (what `summit` alone prints when not at a terminal)"
     )
     _data_option(overview)
-    overview.set_defaults(run=commands.overview)
+    overview.set_defaults(run="summit.cli.commands:overview")
     _serve_verb(verbs)
-    parser.set_defaults(run=commands.default)
+    parser.set_defaults(run="summit.cli.launch:default")
     return parser
 
 
@@ -80,7 +104,7 @@ def _port(text: str) -> int:
     return port
 
 
-def _serve_verb(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def _serve_verb(verbs: Verbs) -> None:
     serve = verbs.add_parser(
         "serve", help="run the app in a web browser, for you alone (textual-serve)"
     )
@@ -98,13 +122,13 @@ def _serve_verb(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         "and learns the token can use the app with your files, over unencrypted HTTP",
     )
     _data_option(serve)
-    serve.set_defaults(run=commands.serve)
+    serve.set_defaults(run="summit.cli.commands:serve")
 
 
 def _summit_verb(
-    verbs: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    verbs: Verbs,
     name: str,
-    run: Command,
+    run: str,
     help_text: str,
     *,
     out: bool = True,
@@ -124,11 +148,14 @@ def _summit_verb(
     return parser
 
 
-def _sending_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def _sending_verbs(verbs: Verbs) -> None:
     export = verbs.add_parser("export", help="write invites, the agenda calendar or e-mails")
     kinds = export.add_subparsers(dest="kind", metavar="KIND", required=True)
     ics = _summit_verb(
-        kinds, "ics", sending.export_ics, "the meeting request (or cancellation) as .ics"
+        kinds,
+        "ics",
+        "summit.cli.sending:export_ics",
+        "the meeting request (or cancellation) as .ics",
     )
     ics.add_argument(
         "--per-organisation",
@@ -138,16 +165,19 @@ def _sending_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]")
     _summit_verb(
         kinds,
         "agenda",
-        sending.export_agenda,
+        "summit.cli.sending:export_agenda",
         "one calendar event per agenda item, for the organisers (METHOD:PUBLISH)",
     )
     _summit_verb(
-        kinds, "eml", sending.export_eml, "one ready-to-send iMIP e-mail per invited organisation"
+        kinds,
+        "eml",
+        "summit.cli.sending:export_eml",
+        "one ready-to-send iMIP e-mail per invited organisation",
     )
     _summit_verb(
         verbs,
         "cancel",
-        sending.cancel,
+        "summit.cli.sending:cancel",
         "cancel a summit; then export to send the cancellation",
         out=False,
     )
@@ -156,17 +186,17 @@ def _sending_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]")
     reply_import = rsvp_verbs.add_parser("import", help="read METHOD:REPLY .ics files")
     reply_import.add_argument("files", nargs="+", type=Path, metavar="FILE.ics")
     _data_option(reply_import)
-    reply_import.set_defaults(run=sending.rsvp_import)
+    reply_import.set_defaults(run="summit.cli.sending:rsvp_import")
 
 
-def _git_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def _git_verbs(verbs: Verbs) -> None:
     git = verbs.add_parser("git", help="work as a team on a git repository of the data")
     git_verbs = git.add_subparsers(dest="git_verb", metavar="ACTION", required=True)
     git_setup = git_verbs.add_parser(
         "setup", help="register summit's merge and diff drivers in this repository (idempotent)"
     )
     _data_option(git_setup)
-    git_setup.set_defaults(run=merging.git_setup)
+    git_setup.set_defaults(run="summit.cli.merging:git_setup")
     driver = verbs.add_parser(
         "merge-driver", help="what git runs to merge a data file (set up by `summit git setup`)"
     )
@@ -177,16 +207,105 @@ def _git_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> 
     ]:
         driver.add_argument(name, type=Path, metavar=name.upper(), help=meaning)
     driver.add_argument("path", metavar="PATH", help="the file's path in the repository (%%P)")
-    driver.set_defaults(run=merging.merge_driver)
+    driver.set_defaults(run="summit.cli.merging:merge_driver")
+
+
+def _history_verbs(verbs: Verbs) -> None:
+    """`diff`, `log` and `diff-driver` (summit.cli.history)."""
+    diff_parser = verbs.add_parser(
+        "diff",
+        help="what changed in the data, in plain English (working tree, or between revisions)",
+        usage="summit diff [REV [REV]] [-- PATH...]",
+    )
+    diff_parser.add_argument("revisions", nargs="*", metavar="REV")
+    diff_parser.set_defaults(run="summit.cli.history:diff", paths=[])
+    _data_option(diff_parser)
+
+    log_parser = verbs.add_parser(
+        "log", help="commits that changed the data (or one summit), in plain English"
+    )
+    log_parser.add_argument("summit_id", nargs="?", metavar="SUMMIT_ID")
+    log_parser.add_argument(
+        "-n", "--max-count", type=int, default=50, metavar="N", help="show N commits (default 50)"
+    )
+    log_parser.set_defaults(run="summit.cli.history:history")
+    _data_option(log_parser)
+
+    driver = verbs.add_parser(
+        "diff-driver", help="git's external diff driver (diff.summit.command); git calls it"
+    )
+    driver.add_argument("path", metavar="PATH")
+    driver.add_argument(
+        "rest", nargs="*", metavar="OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
+    )
+    driver.set_defaults(run="summit.cli.history:diff_driver")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, such as 2027-01-01"
+        ) from None
+
+
+def _papers_verbs(verbs: Verbs) -> None:
+    """`papers` and `transparency` (summit.cli.papers)."""
+    parser = verbs.add_parser(
+        "papers",
+        help="the briefing pack, the note of the meeting and the press notice (.docx, .md, .html)",
+    )
+    parser.add_argument("summit_id", metavar="SUMMIT_ID")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder to write into (default: exports/ in the data folder, which git ignores)",
+    )
+    parser.add_argument(
+        "--only", choices=("brief", "note", "press"), help="write one paper (with its variants)"
+    )
+    parser.set_defaults(run="summit.cli.papers:papers")
+    _data_option(parser)
+
+    ret = verbs.add_parser(
+        "transparency",
+        help="the transparency return of ministers' meetings with external organisations (CSV)",
+    )
+    ret.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    ret.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    ret.add_argument(
+        "--minister", metavar="DELEGATE_ID", help="only the meetings this delegate chaired"
+    )
+    ret.add_argument(
+        "--out", type=Path, default=None, metavar="FILE", help="write the CSV here, not to stdout"
+    )
+    ret.set_defaults(run="summit.cli.papers:transparency")
+    _data_option(ret)
+
+
+def split_paths(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """`summit diff A B -- PATH...`: argparse drops `--`, so the paths are split off first."""
+    args = list(argv)
+    if "--" in args and "diff" in args[: args.index("--")]:
+        at = args.index("--")
+        return args[:at], args[at + 1 :]
+    return args, []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv, paths = history.split_paths(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    argv, paths = split_paths(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(argv)  # --version and --help exit here
     if paths:
         args.paths = paths
+    # What the verbs need is loaded only now that one runs.
+    from summit.cli.output import consoles  # noqa: PLC0415
+    from summit.store.problems import ConflictError, DataDirError, MergeConflicts  # noqa: PLC0415
+
     out, err = consoles()
-    run: Command = args.run
+    run = handler(args.run)
     try:
         return run(args, out, err)
     except DataDirError as error:

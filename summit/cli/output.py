@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from summit.model.text import visible
+from summit.model.plain import visible
 from summit.store import Problem
 
 PIPED_WIDTH = 80

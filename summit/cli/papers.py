@@ -5,9 +5,6 @@ The renderers (python-docx, jinja2) load only when one of these commands runs.
 
 import argparse
 import sys
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
 from rich.console import Console
 
@@ -16,8 +13,6 @@ from summit.cli.output import print_problems, shown
 from summit.store import DataError, Dataset, Problem, UnknownSummit
 from summit.store.locations import exports_dir, summit_path
 from summit.store.outputs import write_together
-
-_ONLY = ("brief", "note", "press")
 
 
 def _refused(out: Console, err: Console, problems: list[Problem], what: str) -> int:
@@ -57,15 +52,6 @@ def papers(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 0
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD, such as 2027-01-01"
-        ) from None
-
-
 def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
     from summit.papers.writing import PapersError, transparency_return  # noqa: PLC0415
 
@@ -85,40 +71,3 @@ def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
     path = write_together(args.out.parent, {args.out.name: data})[0]
     err.print(f"wrote {shown(path)}", markup=False)
     return 0
-
-
-def add_verbs(
-    verbs: "argparse._SubParsersAction[argparse.ArgumentParser]",
-    add_data: Callable[[argparse.ArgumentParser], None],
-) -> None:
-    """Register `papers` and `transparency`; `add_data` adds the --data option."""
-    parser = verbs.add_parser(
-        "papers",
-        help="the briefing pack, the note of the meeting and the press notice (.docx, .md, .html)",
-    )
-    parser.add_argument("summit_id", metavar="SUMMIT_ID")
-    parser.add_argument(
-        "--out",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="folder to write into (default: exports/ in the data folder, which git ignores)",
-    )
-    parser.add_argument("--only", choices=_ONLY, help="write one paper (with its variants)")
-    parser.set_defaults(run=papers)
-    add_data(parser)
-
-    ret = verbs.add_parser(
-        "transparency",
-        help="the transparency return of ministers' meetings with external organisations (CSV)",
-    )
-    ret.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
-    ret.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
-    ret.add_argument(
-        "--minister", metavar="DELEGATE_ID", help="only the meetings this delegate chaired"
-    )
-    ret.add_argument(
-        "--out", type=Path, default=None, metavar="FILE", help="write the CSV here, not to stdout"
-    )
-    ret.set_defaults(run=transparency)
-    add_data(ret)

@@ -5,6 +5,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from summit.cli.long_table import LongTable
 from summit.cli.output import problem_line, shown, styled
 from summit.model import Register, Rsvp, Summit
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
@@ -56,13 +57,11 @@ def _agenda(summit: Summit, register: Register) -> Table:
     return table
 
 
-def _invitees(summit: Summit, register: Register) -> Table:
+def _invitees(summit: Summit, register: Register) -> LongTable:
     counts = summit.rsvp_counts()
     summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
-    table = Table(title=f"Invitees ({summary})", title_justify="left", expand=True)
-    table.add_column("Organisation")
-    table.add_column("Delegate")
-    table.add_column("Reply")
+    # Thousands of rows: a LongTable draws them in linear time (rich's Table does not).
+    table = LongTable(f"Invitees ({summary})", ["Organisation", "Delegate", "Reply"])
     for org_id, invitation in summit.invitations.items():
         organisation = register.organisations.get(org_id)
         org_name = organisation.name if organisation else org_id
@@ -71,8 +70,8 @@ def _invitees(summit: Summit, register: Register) -> Table:
         for delegate_id, reply in invitation.rsvp.items() or [("", None)]:
             delegate = organisation.delegates.get(delegate_id) if organisation else None
             name = delegate.name if delegate else delegate_id
-            shown_reply = styled(str(reply), _RSVP_STYLE[reply]) if reply else ""
-            table.add_row(org_name, name, shown_reply)
+            shown_reply = (str(reply), _RSVP_STYLE[reply]) if reply else ("", "")
+            table.add_row((org_name, ""), (name, ""), shown_reply)
             org_name = ""
     return table
 

@@ -11,23 +11,18 @@ from typing import Annotated
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, Strict, WithJsonSchema
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Re-exported: the pure helpers live in summit.model.plain, importable without pydantic.
+from summit.model.plain import CONTROLS as _CONTROLS
+from summit.model.plain import CONTROLS_OR_BREAKS as _CONTROLS_OR_BREAKS
+from summit.model.plain import SLUG as _SLUG
+from summit.model.plain import SLUG_MAX as SLUG_MAX  # noqa: PLC0414 (re-export)
+from summit.model.plain import is_slug as is_slug  # noqa: PLC0414 (re-export)
+from summit.model.plain import visible as visible  # noqa: PLC0414 (re-export)
+
 _PHONE = re.compile(r"\+?[0-9 ()\-]{7,25}")
 
 LINE_MAX = 200
 TEXT_MAX = 10_000
-SLUG_MAX = 64
-
-
-# Control and invisible formatting characters (Unicode Cc, Cf, Zl, Zp), except
-# the zero-width joiner that emoji need. One regex search runs in C.
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
-    "\u08e2\u180e\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
-    "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
-)
-_CONTROLS_OR_BREAKS = re.compile(_CONTROLS.pattern[:-1] + "\t\n]")
 
 
 def _refuse_controls(value: str, *, allow_newlines: bool) -> str:
@@ -35,30 +30,6 @@ def _refuse_controls(value: str, *, allow_newlines: bool) -> str:
     if found:
         raise ValueError(f"contains a control character (U+{ord(found.group()):04X})")
     return value
-
-
-# What is refused in values is shown escaped wherever text from the data or a file
-# name is displayed (keys, file names, problem messages): and lone surrogates too,
-# which undecodable bytes in a file name become and no terminal encoding can take.
-_SHOWN_ESCAPED = re.compile(_CONTROLS.pattern[:-1] + "\ud800-\udfff]")
-_SHOWN_ESCAPED_IN_A_LINE = re.compile(_CONTROLS_OR_BREAKS.pattern[:-1] + "\ud800-\udfff]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
-
-def visible(text: str, *, one_line: bool = False) -> str:
-    """The text with every control and invisible formatting character shown as an escape.
-
-    For showing text that may come from anyone who can commit to the data: an escape
-    sequence, a bell or a bidi override would otherwise act on the reader's terminal.
-    Tabs stay; line breaks stay unless `one_line`.
-    """
-    return (_SHOWN_ESCAPED_IN_A_LINE if one_line else _SHOWN_ESCAPED).sub(_escaped, text)
 
 
 def _line(value: str) -> str:
@@ -86,10 +57,6 @@ def _slug(value: str) -> str:
             "such as 'google' or 'head-of-policy'"
         )
     return value
-
-
-def is_slug(value: str) -> bool:
-    return len(value) <= SLUG_MAX and _SLUG.fullmatch(value) is not None
 
 
 def _phone(value: str) -> str:

@@ -5,7 +5,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
-from summit.model.text import is_slug
+from summit.model.plain import is_slug
 from summit.store.problems import DataDirError, DataError, InvalidSummitId, Problem
 
 REGISTER_FILE = "invitees.toml"

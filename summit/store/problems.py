@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from summit.model.checks import Severity
+from summit.model.severity import Severity
 from summit.model.suggest import did_you_mean
 
 

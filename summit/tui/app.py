@@ -1,24 +1,34 @@
-"""The summit Textual app: loads the workspace, shows the first screen, saves and quits."""
+"""The summit Textual app: loads the workspace, shows the first screen, saves and quits.
+
+Launch is quick on big data: the summits list is painted first from a glance at
+the summit files (summit.store.glance), then every file is loaded, validated and
+checked in a worker thread; until then, actions that need the data wait for it
+(summit.tui.loading). Nothing imported at the top of this module, of the first
+screen or of the session may load pydantic: that too waits for the worker.
+"""
 
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from summit.store import ConflictError
 from summit.store.preferences import load_preferences, save_preference
-from summit.store.problems import Choice, MergeConflicts
+from summit.store.problems import Choice, ConflictError, MergeConflicts
+from summit.tui.loading import needs_data
 from summit.tui.screens.summits import SummitsScreen
-from summit.tui.session import Session
+from summit.tui.session import Session, read_workspace
 from summit.tui.team import TeamActions
 from summit.tui.text import escape
 from summit.tui.themes import HIGH_CONTRAST
-from summit.workspace import SaveReport
+
+if TYPE_CHECKING:
+    from summit.workspace import SaveReport, Workspace
 
 
 class SummitApp(TeamActions):
@@ -52,9 +62,30 @@ class SummitApp(TeamActions):
         if isinstance(chosen, str) and chosen in self.available_themes:
             self.theme = chosen
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.show_problems()
         self.show_unsaved()
+        if self.session.loaded:
+            self.show_problems()
+            self.refresh_git_status()
+        else:
+            # Once the summits list is on screen: the workers would slow the first frame.
+            self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._load_in_background()
         self.refresh_git_status()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_in_background(self) -> None:
+        workspace = read_workspace(self.session.root)
+        self.call_from_thread(self._loaded, workspace)
+
+    def _loaded(self, workspace: "Workspace") -> None:
+        self.session.loaded_with(workspace)  # the title bar's marker follows
+        summits = self.screen_stack[0]
+        if isinstance(summits, SummitsScreen):
+            summits.refresh_rows()
+        self.session.run_waiting()
+        self.show_problems()
 
     def _remember_theme(self, theme: Theme) -> None:
         save_preference("theme", theme.name)
@@ -67,6 +98,9 @@ class SummitApp(TeamActions):
             self.push_screen(ProblemsScreen(workspace.dataset.problems, workspace.root))
 
     def show_unsaved(self) -> None:
+        if not self.session.loaded:
+            self.sub_title = f"{self.session.place} · loading…"
+            return
         workspace = self.session.workspace
         dirty = workspace.dirty_files()
         marker = f"● unsaved: {', '.join(dirty)}" if dirty else self.session.place
@@ -81,6 +115,7 @@ class SummitApp(TeamActions):
 
         self.push_screen(HelpScreen())
 
+    @needs_data
     def action_register(self) -> None:
         from summit.tui.screens.register import RegisterScreen  # noqa: PLC0415
         from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
@@ -91,6 +126,7 @@ class SummitApp(TeamActions):
 
     # Saving -----------------------------------------------------------------
 
+    @needs_data
     def action_save(self) -> None:
         workspace = self.session.workspace
         if not workspace.writable:
@@ -103,8 +139,8 @@ class SummitApp(TeamActions):
             return
         self.show_save_report(workspace.save())
 
-    def show_save_report(self, report: SaveReport) -> None:
-        root = self.session.workspace.root
+    def show_save_report(self, report: "SaveReport") -> None:
+        root = self.session.root
         for refusal in report.refused:
             lines = "\n".join(escape(p.format(p.display_path(root))) for p in refusal.problems[:5])
             self.notify(f"Not saved:\n{lines}", severity="error", timeout=15)
@@ -146,6 +182,7 @@ class SummitApp(TeamActions):
         elif isinstance(screen, RegisterScreen):
             screen.refresh_from_workspace()
 
+    @needs_data
     def action_undo(self) -> None:
         """Take back the last edit not yet saved (ctrl+z)."""
         undone = self.session.workspace.undo()
@@ -159,6 +196,7 @@ class SummitApp(TeamActions):
     def settle_merge(self, to_settle: MergeConflicts) -> None:
         """Ask mine-or-theirs for each field both sides changed, then save the merge."""
         from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
+        from summit.workspace import SaveReport  # noqa: PLC0415
 
         workspace = self.session.workspace
         label = to_settle.path.name
@@ -198,6 +236,7 @@ class SummitApp(TeamActions):
 
     # Reloading and quitting -------------------------------------------------------
 
+    @needs_data
     def action_reload(self) -> None:
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
 
@@ -224,6 +263,9 @@ class SummitApp(TeamActions):
     async def action_quit(self) -> None:
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
 
+        if not self.session.loaded:
+            self.exit()  # nothing can have been changed yet
+            return
         dirty = self.session.workspace.dirty_files()
         if not dirty or not self.session.workspace.writable:
             self.exit()
@@ -265,6 +307,11 @@ class SummitApp(TeamActions):
             )
 
 
-def make_app(root: Path, today: date | None = None) -> SummitApp:
-    """The app on a data directory; the CLI, `summit serve` and the tests all start here."""
-    return SummitApp(Session.open(root, today))
+def make_app(root: Path, today: date | None = None, *, background: bool = False) -> SummitApp:
+    """The app on a data directory; the CLI, `summit serve` and the tests all start here.
+
+    With `background`, the summits list shows at once and the data loads in a worker
+    (what a person launching summit gets); without, it is loaded before the app starts.
+    """
+    session = Session.starting(root, today) if background else Session.open(root, today)
+    return SummitApp(session)

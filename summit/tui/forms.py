@@ -13,7 +13,7 @@ from summit.model import (
     Sector,
     SummitStatus,
 )
-from summit.model.text import is_slug
+from summit.model.plain import is_slug
 from summit.tui.screens.form import Field
 
 Check = Callable[[dict[str, Any]], dict[str, str]]

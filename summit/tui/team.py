@@ -12,10 +12,11 @@ from textual.app import App
 from textual.binding import Binding
 
 from summit.gitrepo.command import GitError
-from summit.model.text import visible
+from summit.model.plain import visible
 from summit.store.locations import sample_dir
 from summit.store.preferences import save_preference
 from summit.store.problems import Choice
+from summit.tui.loading import needs_data
 from summit.tui.session import Session
 
 # The git, merge and history layers are imported where they are first used, in
@@ -51,9 +52,12 @@ class TeamActions(App[None]):
 
     @property
     def _root(self) -> Path:
-        return self.session.workspace.root
+        return self.session.root
 
     def _unsaved_refusal(self, what: str) -> bool:
+        if not self.session.loaded:
+            self.tell(f"Still loading the data: try {what} again in a moment")
+            return True
         dirty = self.session.workspace.dirty_files()
         if dirty:
             self.tell(f"Save first (ctrl+s): {what} takes what is saved", severity="warning")
@@ -177,6 +181,7 @@ class TeamActions(App[None]):
 
     # History ------------------------------------------------------------------
 
+    @needs_data
     def action_history(self) -> None:
         """The history of the summit on screen, or of all the data."""
         from summit.tui.screens.history import HistoryScreen  # noqa: PLC0415

@@ -7,7 +7,7 @@ and characters a terminal acts on (escape sequences, bidi overrides).
 
 from rich.markup import escape as escape_markup
 
-from summit.model.text import visible
+from summit.model.plain import visible
 
 
 def escape(text: str) -> str:

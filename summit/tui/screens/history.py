@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from summit.gitrepo.command import GitError
 from summit.history import DataRepository, FileReport, HistoryEntry
-from summit.model.text import visible
+from summit.model.plain import visible
 from summit.tui.session import Session
 from summit.tui.widgets.tables import selected_key
 

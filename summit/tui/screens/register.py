@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Label
 
 from summit.model import Delegate, Invitation, Organisation, Register, Rsvp, Severity
 from summit.model.checks import check_dataset
+from summit.model.plain import visible
 from summit.model.references import refusal
-from summit.model.text import visible
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.session import Session

@@ -1,19 +1,35 @@
-"""The first screen: every summit with its date, status and replies."""
+"""The first screen: every summit with its date, status and replies.
+
+It is painted before the data has loaded, from a glance at each file's head
+(title, date, status); replies and warnings fill in once the worker has loaded
+and checked everything (SummitApp._loaded). So this module must not import
+pydantic at its top: the model is imported where it is used.
+"""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
 
-from summit.model import Rsvp, Summit
-from summit.store import Problem
+from summit.store.glance import SummitGlance, glance_summits
+from summit.store.problems import Problem
+from summit.tui.loading import needs_data
 from summit.tui.session import Session
-from summit.tui.widgets.tables import FillTable, RowDetail, refill, selected_key
+from summit.tui.widgets.tables import FillTable, Row, RowDetail, cell, refill, selected_key
+
+if TYPE_CHECKING:
+    from summit.model import Summit
 
 FOLLOW_UP_AFTER = timedelta(weeks=4)
+FIRST_ROWS = 60
+"""Rows put in the table before the first frame: more than a terminal shows."""
+COLUMNS = ("date", "title", "status", "replies", "warnings", "id")
 
 
 class SummitsScreen(Screen[None]):
@@ -28,6 +44,12 @@ class SummitsScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self._drawn: int | None = None
+        """The session's generation the rows show: unchanged data is not redrawn."""
+        self._shown: list[Row] = []
+        """The rows in the table, as they were given to it."""
+        self._glances: dict[str, SummitGlance] = {}
+        """Before the data has loaded: the head of each summit file, for the row pane."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,9 +76,75 @@ class SummitsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, so rows are filled once at launch.
-        self.refresh_rows()
+        # Coming back from a summit in which nothing changed redraws nothing.
+        if self._drawn != self.session.generation or not self.session.loaded:
+            self.refresh_rows()
 
     def refresh_rows(self) -> None:
+        rows = self._rows() if self.session.loaded else self._glanced_rows()
+        table = self.query_one("#summits", DataTable)
+        if [key for key, _ in rows] == [key for key, _ in self._shown]:
+            self._update_cells(table, rows)  # the usual case: a few cells change, if any
+        else:
+            self._fill(table, rows)
+        count = len(rows)
+        loading = "" if self.session.loaded else " · loading…"
+        self.query_one("#summits-heading", Static).update(
+            f"{count} summit{'s' * (count != 1)} in {self.session.place}{loading}"
+        )
+        self._drawn = self.session.generation if self.session.loaded else None
+        self._show_detail()  # once loaded, an unreadable summit's pane says why
+
+    def _update_cells(self, table: DataTable[str | Text], rows: list[Row]) -> None:
+        for (key, cells), (_, before) in zip(rows, self._shown, strict=True):
+            for column, value, old in zip(COLUMNS, cells, before, strict=True):
+                if value != old:
+                    table.update_cell(key, column, cell(value))
+        self._shown = rows
+
+    def _fill(self, table: DataTable[str | Text], rows: list[Row]) -> None:
+        chosen = selected_key(table)
+        # DataTable measures every cell it is given before it paints: at launch, a
+        # screenful first, and the rest once that is on screen.
+        first, rest = (rows[:FIRST_ROWS], rows[FIRST_ROWS:]) if not self._shown else (rows, [])
+        refill(table, first)
+        self._shown = first
+        if rest:
+            self.call_after_refresh(self._add_rows, table, first, rest)
+        if chosen is not None and table.is_valid_row_index(index := self._index_of(chosen)):
+            table.move_cursor(row=index)  # the same summit stays chosen (rows may move)
+
+    def _add_rows(self, table: DataTable[str | Text], first: list[Row], rest: list[Row]) -> None:
+        if self._shown is not first:
+            return  # refilled meanwhile (the data loaded first)
+        for key, cells in rest:
+            table.add_row(*map(cell, cells), key=key)
+        self._shown = first + rest
+
+    def _index_of(self, key: str) -> int:
+        try:
+            return self.query_one("#summits", DataTable).get_row_index(key)
+        except RowDoesNotExist:  # the summit went
+            return -1
+
+    def _glanced_rows(self) -> list[Row]:
+        """Before the data has loaded: what the head of each file says (replies to come)."""
+        glances = glance_summits(self.session.root)
+        self._glances = {glance.summit_id: glance for glance in glances}
+        return [(glance.summit_id, self._glanced_cells(glance)) for glance in glances]
+
+    @staticmethod
+    def _glanced_cells(glance: SummitGlance) -> tuple[str, ...]:
+        return (
+            f"{glance.start:%Y-%m-%d %H:%M}" if glance.start else "…",
+            glance.title if glance.title is not None else "…",
+            glance.status or "…",
+            "…",
+            "",
+            glance.summit_id,
+        )
+
+    def _rows(self) -> list[Row]:
         workspace = self.session.workspace
         warnings: dict[str, int] = {}
         for finding in workspace.findings():
@@ -64,16 +152,16 @@ class SummitsScreen(Screen[None]):
                 warnings[finding.where.summit] = warnings.get(finding.where.summit, 0) + 1
         by_date = sorted(workspace.summits.items(), key=lambda pair: pair[1].start)
         # A summit whose file does not load is still listed, first, so it is not forgotten.
-        rows = [(sid, self._unreadable_cells(sid, why)) for sid, why in self._unreadable().items()]
+        rows: list[Row] = [
+            (sid, self._unreadable_cells(sid, why)) for sid, why in self._unreadable().items()
+        ]
         rows += [(sid, self._cells(sid, summit, warnings.get(sid, 0))) for sid, summit in by_date]
-        refill(self.query_one("#summits", DataTable), rows)
-        count = len(rows)
-        self.query_one("#summits-heading", Static).update(
-            f"{count} summit{'s' * (count != 1)} in {self.session.place}"
-        )
+        return rows
 
     @staticmethod
-    def _cells(summit_id: str, summit: Summit, warnings: int) -> tuple[str, ...]:
+    def _cells(summit_id: str, summit: "Summit", warnings: int) -> tuple[str, ...]:
+        from summit.model import Rsvp  # noqa: PLC0415 - loaded by now (see the docstring)
+
         counts = summit.rsvp_counts()
         replies = f"{counts[Rsvp.ACCEPTED]}/{sum(counts.values())} accepted"
         return (
@@ -110,6 +198,9 @@ class SummitsScreen(Screen[None]):
         """The highlighted summit's id and title in full: the table cuts them."""
         summit_id = self._selected()
         detail = self.query_one("#summits-detail", RowDetail)
+        if summit_id is not None and not self.session.loaded:
+            detail.show(self._glanced_detail(summit_id))
+            return
         summit = self.session.workspace.summits.get(summit_id) if summit_id else None
         if summit_id is None:
             detail.show("")
@@ -120,10 +211,18 @@ class SummitsScreen(Screen[None]):
         else:
             detail.show(f"{summit.title}\n{summit_id} · {summit.status} · {summit.classification}")
 
+    def _glanced_detail(self, summit_id: str) -> str:
+        glance = self._glances.get(summit_id)
+        if glance is None:
+            return summit_id
+        facts = [summit_id, glance.status or "", glance.classification or ""]
+        return f"{glance.title or ''}\n" + " · ".join(fact for fact in facts if fact)
+
     def _selected(self) -> str | None:
         return selected_key(self.query_one("#summits", DataTable))
 
     @on(DataTable.RowSelected, "#summits")
+    @needs_data
     def action_open(self) -> None:
         from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
 
@@ -138,6 +237,7 @@ class SummitsScreen(Screen[None]):
             return
         self.app.push_screen(SummitScreen(self.session, summit_id))
 
+    @needs_data
     def action_delete(self) -> None:
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
 
@@ -165,14 +265,17 @@ class SummitsScreen(Screen[None]):
         answers = [("keep", "Keep it"), ("delete", "Delete")]
         self.app.push_screen(ConfirmScreen("Delete summit", message, answers), answered)
 
+    @needs_data
     def action_invitees(self) -> None:
         from summit.tui.screens.register import RegisterScreen  # noqa: PLC0415
 
         self.app.push_screen(RegisterScreen(self.session))
 
+    @needs_data
     def action_new(self) -> None:
         self._ask_for_summit("New summit", {"timezone": "Europe/London", "status": "draft"})
 
+    @needs_data
     def action_duplicate(self) -> None:
         summit_id = self._selected()
         if summit_id is None or summit_id not in self.session.workspace.summits:
@@ -201,6 +304,7 @@ class SummitsScreen(Screen[None]):
 
     def _ask_for_summit(self, title: str, base: dict[str, object], like: str | None = None) -> None:
         # Forms load TextArea and friends: imported on first use to keep launch quick.
+        from summit.model import Summit  # noqa: PLC0415
         from summit.tui import forms  # noqa: PLC0415
         from summit.tui.screens.form import FormResult, FormScreen  # noqa: PLC0415
 

@@ -8,7 +8,7 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
-from summit.model.text import visible
+from summit.model.plain import visible
 from summit.tui.text import escape
 
 Row = tuple[str, Sequence[str | Text]]

@@ -1,0 +1,384 @@
+"""Start-up benchmark: what a person waits for when they type `summit`.
+
+(a) First frame with data, in a real terminal: each app is spawned in a pseudo-
+    terminal (120x40) and timed until its screen output holds a known text: the
+    first summit's title for summit (the summits list is painted), "Hello" for the
+    baseline, a minimal Textual app (Header, Static, Footer). A second figure,
+    "ready to edit", is the time until the loaded data shows (the Replies column,
+    "accepted", is filled once every file is loaded and checked). Sample data
+    (target <= 1.2x), 10,000 delegates and 1,000 summits (<= 1.5x) and 100,000
+    delegates (<= 1.5x).
+(b) `summit --version` against `python -c pass` (target <= 80 ms).
+(c) `summit show` of a summit inviting 10,000 delegates against `summit validate`
+    of the same data (target <= 2x); with --big also 100,000.
+(d) Back to the summits list from a summit, 1,000 summits, headless with Pilot
+    (target <= 100 ms): with nothing changed, and after one edit; against a minimal
+    Textual app popping a screen back to a 1,000-row table.
+
+Runs are interleaved (one of each in turn) and the medians reported, so that a
+change in machine load affects baseline and summit alike.
+
+Bytecode: every figure is for compiled bytecode, as an installed summit runs.
+`PYTHONDONTWRITEBYTECODE` may be set (it is in some containers and CI images), so
+the bench first compiles summit and the virtual environment's packages with
+compileall (which writes .pyc files whatever that variable says), and unsets it
+for the children, and the first run of each kind is a discarded warm-up.
+
+Run: uv run python bench/bench_startup.py [--repeat N] [--big]
+"""
+
+import argparse
+import compileall
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import termios
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate
+
+REPO = Path(__file__).resolve().parents[1]
+COLUMNS, LINES = 120, 40
+
+MINIMAL = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield Static("Hello")
+        yield Footer()
+
+Minimal().run()
+"""
+
+
+def child_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(TERM="xterm-256color", COLORTERM="truecolor", COLUMNS=str(COLUMNS))
+    env.update(LINES=str(LINES), PYTHONPATH=str(REPO))
+    return env
+
+
+def compile_bytecode() -> None:
+    """Write .pyc files for summit and every installed package (see the docstring)."""
+    for folder in {REPO / "summit", Path(sysconfig.get_paths()["purelib"])}:
+        compileall.compile_dir(folder, quiet=1, workers=0)
+
+
+# (a) First frame in a pseudo-terminal ----------------------------------------------
+
+
+def in_terminal(
+    command: Sequence[str], marks: Sequence[bytes], timeout: float = 120
+) -> list[float]:
+    """Seconds from spawning `command` in a pty until each mark has appeared, in order."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=REPO,
+        env=child_env(),
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen, times = b"", []
+    try:
+        while len(times) < len(marks):
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError(f"{command[-1]}: {marks[len(times)]!r} never showed")
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                seen += os.read(master, 1 << 16)
+            except OSError:  # the child closed the terminal
+                raise RuntimeError(f"{command}: exited before showing {marks}") from None
+            while len(times) < len(marks) and marks[len(times)] in seen:
+                times.append(time.perf_counter() - started)
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        os.close(master)
+    return times
+
+
+def first_screens(repeat: int, sets: list[tuple[str, Path, bytes, float]]) -> None:
+    python = sys.executable
+    baseline = [python, "-c", MINIMAL]
+
+    def summit(root: Path) -> list[str]:
+        return [python, "-m", "summit", "app", "--data", str(root)]
+
+    in_terminal(baseline, [b"Hello"])  # warm-up: file cache
+    for _, root, title, _ in sets:
+        in_terminal(summit(root), [title, b"accepted"])
+    base: list[float] = []
+    first: dict[str, list[float]] = {label: [] for label, *_ in sets}
+    ready: dict[str, list[float]] = {label: [] for label, *_ in sets}
+    for _ in range(repeat):
+        base += in_terminal(baseline, [b"Hello"])
+        for label, root, title, _ in sets:
+            painted, loaded = in_terminal(summit(root), [title, b"accepted"])
+            first[label].append(painted)
+            ready[label].append(loaded)
+    b = statistics.median(base)
+    print(f"(a) first frame in a terminal, medians of {repeat} interleaved runs")
+    print(f"    minimal Textual app                    {b * 1000:6.0f} ms")
+    for label, _, _, target in sets:
+        f, r = statistics.median(first[label]), statistics.median(ready[label])
+        print(
+            f"    summit, {label:<31} {f * 1000:6.0f} ms  {f / b:5.2f}x (target <= {target}x)"
+            f"   ready to edit {r * 1000:6.0f} ms  {r / b:5.2f}x"
+        )
+
+
+# (b), (c) Whole commands ----------------------------------------------------------
+
+
+def timed(command: Sequence[str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, env=child_env(), cwd=REPO, capture_output=True, check=False)
+    took = time.perf_counter() - started
+    if done.returncode != 0:  # a failing command is quick, and its time meaningless
+        raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode()[-500:]}")
+    return took
+
+
+def interleaved(repeat: int, *commands: Sequence[str]) -> list[float]:
+    for command in commands:
+        timed(command)  # warm-up
+    runs: list[list[float]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for times, command in zip(runs, commands, strict=True):
+            times.append(timed(command))
+    return [statistics.median(times) for times in runs]
+
+
+def version(repeat: int) -> None:
+    python = sys.executable
+    bare, summit = interleaved(
+        repeat, [python, "-c", "pass"], [python, "-m", "summit", "--version"]
+    )
+    print(f"(b) `summit --version` {summit * 1000:.0f} ms (target <= 80 ms);")
+    print(f"    `python -c pass` {bare * 1000:.0f} ms: {summit / bare:.1f}x")
+
+
+def big_summit(root: Path, organisations: int, delegates: int = 10) -> Path:
+    """A register of organisations x delegates and one summit inviting every delegate."""
+    generate(root, organisations, delegates, summits=0)
+    lines = [
+        'title = "Everyone"',
+        'convener = "d-0-0"',
+        'organiser = "d-0-1"',
+        "start = 2027-01-05T09:30:00",
+        "end = 2027-01-05T13:30:00",
+        'venue = "100 Parliament Street"',
+        'status = "invited"',
+        "",
+    ]
+    for o in range(organisations):
+        lines.append(f"[invitations.org-{o}.rsvp]")
+        lines += [f'd-{o}-{d} = "{("accepted", "tentative")[d % 2]}"' for d in range(delegates)]
+        lines.append("")
+    for item in range(8):
+        lines += [
+            "[[agenda]]",
+            f'title = "Item {item}"',
+            f'lead = "d-{item}-0"',
+            "minutes = 25",
+            "",
+        ]
+    (root / "agendas" / "everyone.toml").write_text("\n".join(lines))
+    return root
+
+
+def show(repeat: int, folder: Path, sizes: list[int]) -> None:
+    python = sys.executable
+    for organisations in sizes:
+        root = big_summit(folder / f"everyone-{organisations}", organisations)
+        data = ["--data", str(root)]
+        validate, shown = interleaved(
+            repeat,
+            [python, "-m", "summit", "validate", *data],
+            [python, "-m", "summit", "show", "everyone", *data],
+        )
+        print(
+            f"(c) `summit show`, a summit inviting {organisations * 10:,}: {shown:.2f} s; "
+            f"`summit validate` {validate:.2f} s: {shown / validate:.2f}x (target <= 2x)"
+        )
+
+
+# (d) Back to the summits list -------------------------------------------------------
+
+BACK = """
+import statistics, sys, time
+from pathlib import Path
+from summit.tui.app import make_app
+from summit.tui.screens.summits import SummitsScreen
+
+async def measure(pilot):
+    app = pilot.app
+    await pilot.pause()
+    unchanged, edited = [], []
+    for _ in range(int(sys.argv[2])):
+        for times, keys in ((unchanged, ()), (edited, ("+",))):
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+            started = time.perf_counter()
+            await pilot.press("escape")
+            await pilot.pause()
+            times.append(time.perf_counter() - started)
+            assert isinstance(app.screen, SummitsScreen)
+    print("BACK", statistics.median(unchanged), statistics.median(edited), flush=True)
+    app.exit()
+
+make_app(Path(sys.argv[1])).run(headless=True, size=(120, 40), auto_pilot=measure)
+"""
+
+
+BACK_BASELINE = """
+import statistics, sys, time
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+class Other(Screen):
+    BINDINGS = [("escape", "app.pop_screen", "Back")]
+
+    def compose(self):
+        yield Header()
+        with TabbedContent():
+            for tab in range(4):
+                with TabPane(f"Tab {tab}"):
+                    yield DataTable()
+        yield Footer()
+
+class Base(App):
+    BINDINGS = [("enter", "open", "Open")]
+
+    def compose(self):
+        yield Header()
+        yield Static("Hello")
+        yield DataTable(cursor_type="row")
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        for column in ("Date", "Title", "Status", "Replies", "Warnings", "Class", "Id"):
+            table.add_column(column, width=15)
+        for row in range(1000):
+            table.add_row(*[f"{column} {row}" for column in range(7)], key=str(row))
+
+    def action_open(self):
+        self.push_screen(Other())
+
+async def measure(pilot):
+    await pilot.pause()
+    times = []
+    for _ in range(int(sys.argv[1])):
+        await pilot.press("enter")
+        await pilot.pause()
+        started = time.perf_counter()
+        await pilot.press("escape")
+        await pilot.pause()
+        times.append(time.perf_counter() - started)
+    print("BACK", statistics.median(times), flush=True)
+    pilot.app.exit()
+
+Base().run(headless=True, size=(120, 40), auto_pilot=measure)
+"""
+
+
+def _back(*args: str) -> list[float]:
+    done = subprocess.run(
+        [sys.executable, "-c", *args],
+        env=child_env(),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in done.stdout.splitlines() if x.startswith("BACK"))
+    return [float(x) for x in line.split()[1:]]
+
+
+def back_to_list(repeat: int, root: Path) -> None:
+    """Pilot runs the two in turn; the baseline pops a screen back to a 1,000-row table."""
+    base: list[float] = []
+    unchanged: list[float] = []
+    edited: list[float] = []
+    for _ in range(3):
+        [b] = _back(BACK_BASELINE, str(repeat))
+        u, e = _back(BACK, str(root), str(repeat))
+        base.append(b)
+        unchanged.append(u)
+        edited.append(e)
+    b, u, e = (statistics.median(x) * 1000 for x in (base, unchanged, edited))
+    print(
+        f"(d) back to the summits list, 1,000 summits: {u:.0f} ms with nothing changed, "
+        f"{e:.0f} ms after +5 minutes on the agenda (target <= 100 ms); a minimal Textual "
+        f"app popping a screen back to a 1,000-row table: {b:.0f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--big", action="store_true", help="also show a summit inviting 100,000")
+    parser.add_argument(
+        "--only", choices=["first", "version", "show", "back"], help="run one part only"
+    )
+    args = parser.parse_args()
+    compile_bytecode()
+    parts: dict[str, Callable[[Path], None]] = {
+        "first": lambda folder: first_screens(
+            args.repeat,
+            [
+                ("sample data", REPO, b"Summit on child-abuse", 1.2),
+                (
+                    "10,000 delegates, 1,000 summits",
+                    generate(folder / "many", organisations=1000, delegates=10, summits=1000),
+                    b"Summit 0 ",
+                    1.5,
+                ),
+                (
+                    "100,000 delegates",
+                    generate(folder / "huge", organisations=10000, delegates=10, summits=1),
+                    b"Summit 0 ",
+                    1.5,
+                ),
+            ],
+        ),
+        "version": lambda _: version(args.repeat),
+        "show": lambda folder: show(args.repeat, folder, [1000, 10000] if args.big else [1000]),
+        "back": lambda folder: back_to_list(
+            args.repeat, generate(folder / "back", organisations=1000, delegates=10, summits=1000)
+        ),
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        for name, run in parts.items():
+            if args.only in (None, name):
+                run(Path(folder))
+
+
+if __name__ == "__main__":
+    main()
