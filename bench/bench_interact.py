@@ -38,7 +38,7 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
@@ -74,7 +74,13 @@ def everyone_summit(organisations: int, delegates: int) -> str:
         lines += [f'd-{o}-{d} = "accepted"' for d in range(delegates)]
         lines.append("")
     for item in range(8):
-        lines += ["[[agenda]]", f'title = "Item {item}"', f'lead = "d-{item}-0"', "minutes = 25", ""]
+        lines += [
+            "[[agenda]]",
+            f'title = "Item {item}"',
+            f'lead = "d-{item}-0"',
+            "minutes = 25",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -103,7 +109,7 @@ def baseline_app() -> Any:
         return table
 
     class TableScreen(Screen[None]):
-        BINDINGS = [("plus", "bump", "")]
+        BINDINGS: ClassVar = [("plus", "bump", "")]
 
         def compose(self) -> ComposeResult:
             yield Header()
@@ -191,7 +197,9 @@ async def summit_rows(root: Path, sample: Path) -> dict[str, Row]:
         while len(big.screen_stack) > 1:
             big.pop_screen()
         await drained(big_pilot)
-        return await timed(big_pilot, lambda: big.push_screen(SummitScreen(big.session, INVITE_ALL)))
+        return await timed(
+            big_pilot, lambda: big.push_screen(SummitScreen(big.session, INVITE_ALL))
+        )
 
     async def five_minutes() -> float:
         if not isinstance(big.screen, SummitScreen):

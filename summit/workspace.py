@@ -9,12 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from summit.model import Register, Summit, check_dataset
+from summit.model import Register, Summit, check_dataset, check_summit
 from summit.model.base import Record
 from summit.model.changes import Names, describe_register_changes, describe_summit_changes
 from summit.model.checks import Finding
 from summit.store import ConflictError, DataError, Dataset, Problem, load_dataset
+from summit.store.document import TomlDocument
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, summit_path
 from summit.store.problems import Choices, MergeConflicts
 
@@ -47,15 +49,20 @@ class Workspace:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         # A register that did not load is shown by its valid records (read-only).
+        # The working copies start as the loaded records themselves: neither side
+        # is ever changed in place (edits and saves replace records), so nothing
+        # needs copying until an edit, which copies what it changes.
         register = dataset.register.record if dataset.register else dataset.salvaged or Register()
-        self.register: Register = register.model_copy(deep=True)
-        self.summits: dict[str, Summit] = {
-            summit_id: doc.record.model_copy(deep=True)
-            for summit_id, doc in dataset.summits.items()
-        }
+        self.register: Register = register
+        self.summits: dict[str, Summit] = dataset.summit_records()
         # Files edited since the last save; only these can differ from disk, which
         # spares comparing a large register on every keystroke.
         self._touched: set[str] = set()
+        # Whether a working copy differs from its file, by file: the answer holds
+        # while both are the same objects (see above), so each is compared once.
+        self._dirty: dict[str, tuple[Record, Record, bool]] = {}
+        self._findings: tuple[Register, list[Summit], list[Finding]] | None = None
+        self._delegates: tuple[Register, dict[str, str]] | None = None
         # New summits whose files start from another summit's file (a follow-up).
         self._templates: dict[str, str] = {}
         # Summits removed in the app whose files go at the next save.
@@ -82,7 +89,7 @@ class Workspace:
         saved = self.dataset.register
         if saved is None or REGISTER not in self._touched:
             return False
-        return saved.record.to_data() != self.register.to_data()
+        return self._differs(REGISTER, saved, self.register)
 
     def summit_dirty(self, summit_id: str) -> bool:
         saved = self.dataset.summits.get(summit_id)
@@ -90,7 +97,18 @@ class Workspace:
             return True
         if summit_id not in self._touched:
             return False
-        return saved.record.to_data() != self.summits[summit_id].to_data()
+        return self._differs(summit_id, saved, self.summits[summit_id])
+
+    def _differs(self, key: str, saved: TomlDocument[Any], working: Record) -> bool:
+        known = self._dirty.get(key)
+        if known is not None and known[0] is working and known[1] is saved.record:
+            return known[2]
+        differs = saved.saved_data() != working.to_data()
+        self._dirty[key] = (working, saved.record, differs)
+        if not differs:
+            # Back to what is on disk: no need to look again until the next edit.
+            self._touched.discard(key)
+        return differs
 
     def dirty_files(self) -> list[str]:
         files = [REGISTER] if self.register_dirty() else []
@@ -99,8 +117,31 @@ class Workspace:
         return files
 
     def findings(self) -> list[Finding]:
-        """Errors and warnings of the working copies, as they would be saved."""
-        return check_dataset(self.register, self.summits, self.dataset.broken_ids)
+        """Errors and warnings of the working copies, as they would be saved.
+
+        Worked out again only when a working copy was replaced since the last look.
+        """
+        summits = list(self.summits.values())
+        known = self._findings
+        if (
+            known is not None
+            and known[0] is self.register
+            and len(known[1]) == len(summits)
+            and all(a is b for a, b in zip(known[1], summits, strict=True))
+        ):
+            return known[2]
+        findings = check_dataset(self.register, self.summits, self.dataset.broken_ids)
+        self._findings = (self.register, summits, findings)
+        return findings
+
+    def summit_findings(self, summit_id: str) -> list[Finding]:
+        """The findings about one summit (what `findings` says about it), checked alone."""
+        if self._delegates is None or self._delegates[0] is not self.register:
+            self._delegates = (self.register, self.register.delegate_index())
+        summit = self.summits[summit_id]
+        delegates = self._delegates[1]
+        broken = self.dataset.broken_ids
+        return check_summit(summit_id, summit, self.register, delegates, broken)
 
     # Editing --------------------------------------------------------------
 
@@ -199,7 +240,7 @@ class Workspace:
             register = self.register
             save = partial(self.dataset.save_register, register, merging=True, choices=choices)
             if self._save_one(label, save, report) and self.dataset.register is not None:
-                self._take_merged(label, register, self.dataset.register.record, report)
+                self._take_merged(REGISTER, label, register, self.dataset.register, report)
             return
         summit_id = path.stem
         summit = self.summits[summit_id]
@@ -208,18 +249,24 @@ class Workspace:
             self.dataset.save_summit, summit_id, summit, merging=True, choices=choices, like=like
         )
         if self._save_one(label, save, report):
-            self._take_merged(label, summit, self.dataset.summits[summit_id].record, report)
+            self._take_merged(summit_id, label, summit, self.dataset.summits[summit_id], report)
 
-    def _take_merged(self, label: str, ours: Record, saved: Record, report: SaveReport) -> None:
-        if saved.to_data() == ours.to_data():
+    def _take_merged(
+        self, key: str, label: str, ours: Record, saved: TomlDocument[Any], report: SaveReport
+    ) -> None:
+        """After a save: the file holds ours, or ours merged with what came in meanwhile."""
+        # Either way the working copy is what the file now holds: nothing to compare.
+        self._touched.discard(key)
+        if not saved.merged_in or saved.saved_data() == ours.to_data():
             return
-        if isinstance(saved, Register) and isinstance(ours, Register):
-            report.merged[label] = describe_register_changes(ours, saved)
-            self.register = saved.model_copy(deep=True)
-        elif isinstance(saved, Summit) and isinstance(ours, Summit):
+        merged = saved.record
+        if isinstance(merged, Register) and isinstance(ours, Register):
+            report.merged[label] = describe_register_changes(ours, merged)
+            self.register = merged
+        elif isinstance(merged, Summit) and isinstance(ours, Summit):
             names = Names(self.register)
-            report.merged[label] = describe_summit_changes(ours, saved, names)
-            self.summits[Path(label).stem] = saved.model_copy(deep=True)
+            report.merged[label] = describe_summit_changes(ours, merged, names)
+            self.summits[key] = merged
 
     @staticmethod
     def _save_one(label: str, save: Callable[[], bool], report: SaveReport) -> bool:

@@ -83,6 +83,11 @@ class _SummitChecker:
     def here(self, *path: str | int) -> Where:
         return Where(self.summit_id, path)
 
+    def _describe(self, delegate_id: str) -> str:
+        """`Register.describe` of a registered delegate, through the index, not a search."""
+        organisation = self.register.organisations[self.delegates[delegate_id]]
+        return f"{organisation.delegates[delegate_id].name} ({organisation.name})"
+
     def error(self, path: KeyPath, message: str, see: KeyPath | None) -> Finding:
         return Finding(
             Severity.ERROR,
@@ -161,7 +166,7 @@ class _SummitChecker:
                 yield Finding(
                     Severity.WARNING,
                     self.here("agenda", index, "lead"),
-                    f"{self.register.describe(item.lead)} leads {item.title!r} but is not invited",
+                    f"{self._describe(item.lead)} leads {item.title!r} but is not invited",
                 )
         late = overrun_minutes(self.summit)
         if late:

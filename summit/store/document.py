@@ -195,6 +195,8 @@ class TomlDocument(Generic[M]):
         # it; turned into record data only when a save needs it.
         self._raw: dict[str, Any] | None = raw
         self._saved: dict[str, Any] | None = None
+        self.merged_in = False
+        """Whether the last `save_merging` merged in a change saved meanwhile by someone else."""
 
     @classmethod
     def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
@@ -229,13 +231,13 @@ class TomlDocument(Generic[M]):
         return self._render(record, record.to_data())
 
     def _render(self, record: M, new: dict[str, Any]) -> str:
-        """The file's new text with `record` in it, checked by reading it back."""
+        """The file's new text holding `record` (data `new`), checked by reading it back."""
         return edited_text(
             self.path,
             self.text,
             self._as_loaded(),
             new,
-            lambda text: self._reads_back_as(text, record),
+            lambda text: self._reads_back_as(text, record, new),
         )
 
     def save(self, record: M) -> bool:
@@ -299,6 +301,7 @@ class TomlDocument(Generic[M]):
         ConflictError when the file on disk cannot be merged at all (it does
         not load); nothing is written then.
         """
+        self.merged_in = False
         with paused_gc():
             record = self.model.model_validate(record.to_data())
             new = record.to_data()
@@ -308,12 +311,14 @@ class TomlDocument(Generic[M]):
             target = real_path(self.path)
             with locked(target):
                 current = read_data_file(self.path)
-                if _digest(current) == self._digest:
-                    merged_text, merged = ours, record
+                self.merged_in = _digest(current) != self._digest
+                if not self.merged_in:
+                    merged_text, merged, data = ours, record, new
                 else:
                     merged_text, merged = self._merged(ours, current, choices)
+                    data = None
                 write_atomic(target, merged_text.encode("utf-8"))
-            self._now_holds(merged_text, merged)
+            self._now_holds(merged_text, merged, data)
             return True
 
     def _merged(self, ours: str, current: bytes, choices: Choices) -> tuple[str, M]:
@@ -347,14 +352,26 @@ class TomlDocument(Generic[M]):
         self._raw, self._saved = None, record.to_data() if data is None else data
         self._digest = _digest(text.encode("utf-8"))
 
+    def saved_data(self) -> dict[str, Any]:
+        """The record data the file holds (as loaded, or as last saved): what is unsaved differs."""
+        return self._as_loaded()
+
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:
             self._saved = self.model.model_validate(self._raw).to_data()
         return self._saved
 
-    def _reads_back_as(self, text: str, record: M) -> bool:
+    def _reads_back_as(self, text: str, record: M, new: dict[str, Any]) -> bool:
+        """Whether `text` reads as `record`, whose data (valid, as it came from it) is `new`.
+
+        Text that parses to exactly `new` validates to `record`, so validating it
+        again is spared; otherwise it is validated and compared field by field.
+        """
         try:
-            again = self.model.model_validate(tomli.loads(text))
+            data = tomli.loads(text)
+            if data == new:
+                return True
+            again = self.model.model_validate(data)
         except (tomli.TOMLDecodeError, ValidationError):
             return False
         return full_data(again) == full_data(record)

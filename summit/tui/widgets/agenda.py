@@ -36,9 +36,6 @@ class AgendaPart(SummitPart):
         yield table
         yield Static("", id="agenda-total")
 
-    def on_mount(self) -> None:
-        self.refresh_part()
-
     def refresh_part(self) -> None:
         refill(self.query_one("#agenda", DataTable), self._rows())
         self._show_total()

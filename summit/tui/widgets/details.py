@@ -21,9 +21,6 @@ class DetailsPart(SummitPart):
             yield Static("", id="details")
             yield Static("", id="findings")
 
-    def on_mount(self) -> None:
-        self.refresh_part()
-
     def refresh_part(self) -> None:
         summit, register = self.summit, self.register
         rows = [

@@ -49,9 +49,6 @@ class OutputsPart(SummitPart):
         yield table
         yield Static("", id="outputs-summary")
 
-    def on_mount(self) -> None:
-        self.refresh_part()
-
     def _rows(self) -> list[tuple[str, int, str, str, date | None, str]]:
         rows: list[tuple[str, int, str, str, date | None, str]] = [
             ("action", i, a.owner, a.text, a.due, str(a.status))
