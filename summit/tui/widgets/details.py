@@ -45,9 +45,8 @@ class DetailsPart(SummitPart):
         self.query_one("#findings", Static).update(self._findings())
 
     def _findings(self) -> str:
-        findings = [
-            f for f in self.session.workspace.findings() if f.where.summit == self.summit_id
-        ]
+        # This summit's own checks: as the whole dataset's say, without checking every summit.
+        findings = self.session.workspace.summit_findings(self.summit_id)
         if not findings:
             return "[green]No problems found.[/]"
         lines = []
