@@ -1,0 +1,67 @@
+"""Saving one field of a big register: exactly that change is written, and it is read back."""
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from summit.model import Register
+from summit.store import DataError, TomlDocument
+
+
+def big_register(path: Path, organisations: int = 300) -> Path:
+    parts = []
+    for o in range(organisations):
+        parts.append(f'\n[organisations.org-{o}]\nname = "Organisation {o}"\nsector = "isp"\n')
+        for d in range(3):
+            parts.append(
+                f"\n[organisations.org-{o}.delegates.d-{o}-{d}]\n"
+                f'name = "Delegate {o} {d}"\njob_title = "Head of Policy"\n'
+                f'email = "d{d}@org-{o}.example.org"\n'
+            )
+    path.write_text("# A register\n" + "".join(parts))
+    return path
+
+
+def with_title(doc: TomlDocument[Register], title: str) -> Register:
+    register = doc.record.model_copy(deep=True)
+    register.organisations["org-150"].delegates["d-150-1"].job_title = title
+    return register
+
+
+def test_saving_one_field_writes_exactly_that_line(tmp_path: Path) -> None:
+    path = big_register(tmp_path / "invitees.toml")
+    before = path.read_text().splitlines()
+    doc = TomlDocument.load(path, Register)
+    assert doc.save(with_title(doc, 'Director, "Trust & Safety"'))
+    after = path.read_text().splitlines()
+    changed = [line for line in difflib.ndiff(before, after) if line[:1] in "+-"]
+    assert changed == [
+        '- job_title = "Head of Policy"',
+        '+ job_title = "Director, \\"Trust & Safety\\""',
+    ]
+    again = TomlDocument.load(path, Register)
+    assert again.record == doc.record
+    # A second save starts from what the first wrote.
+    assert doc.save(with_title(doc, "Chief Executive"))
+    assert TomlDocument.load(path, Register).record == doc.record
+    assert doc.saved_data() == doc.record.to_data()
+
+
+@pytest.mark.parametrize("how", ["save", "save_merging"])
+def test_a_write_that_would_not_read_back_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    path = big_register(tmp_path / "invitees.toml")
+    original = path.read_bytes()
+    doc = TomlDocument.load(path, Register)
+
+    def loses_the_change(text: str, *_: object) -> str:
+        return text.replace("Head of Policy", "Head of Polic", 1)
+
+    # Both ways of editing the text lose data: neither result may be written.
+    monkeypatch.setattr("summit.store.patch.patch", loses_the_change)
+    monkeypatch.setattr("summit.store.patch.rewrite", loses_the_change)
+    with pytest.raises(DataError, match="without losing data"):
+        getattr(doc, how)(with_title(doc, "Chief Executive"))
+    assert path.read_bytes() == original
