@@ -61,6 +61,8 @@ class Workspace:
         # Whether a working copy differs from its file, by file: the answer holds
         # while both are the same objects (see above), so each is compared once.
         self._dirty: dict[str, tuple[Record, Record, bool]] = {}
+        # The data of a working copy as last compared, which a save then writes.
+        self._data: dict[str, tuple[Record, dict[str, Any]]] = {}
         self._findings: tuple[Register, list[Summit], list[Finding]] | None = None
         self._delegates: tuple[Register, dict[str, str]] | None = None
         # New summits whose files start from another summit's file (a follow-up).
@@ -103,12 +105,19 @@ class Workspace:
         known = self._dirty.get(key)
         if known is not None and known[0] is working and known[1] is saved.record:
             return known[2]
-        differs = saved.saved_data() != working.to_data()
+        data = working.to_data()
+        differs = saved.saved_data() != data
         self._dirty[key] = (working, saved.record, differs)
+        self._data[key] = (working, data)
         if not differs:
             # Back to what is on disk: no need to look again until the next edit.
             self._touched.discard(key)
         return differs
+
+    def _known_data(self, key: str, working: Record) -> dict[str, Any] | None:
+        """`working.to_data()` if worked out already (working copies are never changed in place)."""
+        known = self._data.get(key)
+        return known[1] if known is not None and known[0] is working else None
 
     def dirty_files(self) -> list[str]:
         files = [REGISTER] if self.register_dirty() else []
@@ -238,7 +247,13 @@ class Workspace:
         label = self._label(path)
         if path == self.dataset.register_path:
             register = self.register
-            save = partial(self.dataset.save_register, register, merging=True, choices=choices)
+            save = partial(
+                self.dataset.save_register,
+                register,
+                merging=True,
+                choices=choices,
+                data=self._known_data(REGISTER, register),
+            )
             if self._save_one(label, save, report) and self.dataset.register is not None:
                 self._take_merged(REGISTER, label, register, self.dataset.register, report)
             return

@@ -8,6 +8,7 @@ TUI) sees them all at once and can still work with the files that are fine.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from summit.model import Register, Summit, check_dataset, check_summit
 from summit.model.checks import Finding, Where
@@ -67,19 +68,24 @@ class Dataset:
         return {summit_id: doc.record for summit_id, doc in self.summits.items()}
 
     def save_register(
-        self, register: Register, *, merging: bool = False, choices: Choices = None
+        self,
+        register: Register,
+        *,
+        merging: bool = False,
+        choices: Choices = None,
+        data: dict[str, Any] | None = None,
     ) -> bool:
         """Save the register if every summit's references still hold. Returns whether it wrote.
 
         With `merging`, what someone else saved meanwhile is merged in (see
-        TomlDocument.save_merging) instead of refused.
+        TomlDocument.save_merging, also for `data`) instead of refused.
         """
         if self.register is None:
             raise DataError([Problem(self.register_path, 1, 1, "the register did not load")])
         findings = check_dataset(register, self.summit_records())
         self._refuse_errors(findings)
         if merging:
-            return self.register.save_merging(register, choices)
+            return self.register.save_merging(register, choices, data=data)
         return self.register.save(register)
 
     def save_summit(

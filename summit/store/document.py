@@ -290,7 +290,9 @@ class TomlDocument(Generic[M]):
             with named_errors(self.path):
                 self.path.unlink(missing_ok=True)
 
-    def save_merging(self, record: M, choices: Choices = None) -> bool:
+    def save_merging(
+        self, record: M, choices: Choices = None, *, data: dict[str, Any] | None = None
+    ) -> bool:
         """Save `record`, merging in what someone else saved meanwhile. Returns whether it wrote.
 
         The merge is three-way: base is the text as loaded, ours is `record`,
@@ -300,11 +302,16 @@ class TomlDocument(Generic[M]):
         saving again with `choices`, keyed by each conflict's `where`), and
         ConflictError when the file on disk cannot be merged at all (it does
         not load); nothing is written then.
+
+        `data` is `record.to_data()` of a record known to be valid and not
+        changed since (a workspace's working copy, validated when it was set):
+        it spares validating and converting a large record again.
         """
         self.merged_in = False
         with paused_gc():
-            record = self.model.model_validate(record.to_data())
-            new = record.to_data()
+            if data is None:
+                record = self.model.model_validate(record.to_data())
+            new = record.to_data() if data is None else data
             if new == self._as_loaded():
                 return False
             ours = self._render(record, new)
