@@ -12,6 +12,7 @@ import tomli
 from pydantic import ValidationError
 
 if TYPE_CHECKING:
+    from summit.store.layout import Layout
     from summit.store.patch import Borrow
 
 from summit.model.base import Record
@@ -135,22 +136,43 @@ def edited_text(
     The one writer every save and merge goes through: a result is returned only
     when `reads_back` accepts it, so nothing is ever written that loses data.
     """
-    from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
+    return edited_text_and_layout(path, text, old, new, reads_back, borrow=borrow)[0]
+
+
+def edited_text_and_layout(
+    path: Path,
+    text: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    reads_back: Callable[[str], bool],
+    *,
+    borrow: "Borrow | None" = None,
+    layout: "Layout | None" = None,
+) -> tuple[str, "Layout | None"]:
+    """`edited_text`, given `text`'s layout if known, with the result's layout if it follows.
+
+    See `patch_and_layout`; the result is read back all the same.
+    """
+    from summit.store.patch import PatchError, patch_and_layout, rewrite  # noqa: PLC0415
 
     newline = "\r\n" if "\r\n" in text else "\n"
 
-    def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
-        return patch(text, old, new, borrow)
+    def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, Any]:
+        return patch_and_layout(text, old, new, borrow, layout)
 
-    for edit_text in (in_place, rewrite):
+    def whole(text: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, Any]:
+        return rewrite(text, old, new), None
+
+    for edit_text in (in_place, whole):
         try:
-            candidate = edit_text(text, old, new)
+            candidate, after = edit_text(text, old, new)
         except (PatchError, KeyError, IndexError, ValueError, TypeError):
             continue
         if newline != "\n":
             candidate = candidate.replace("\r\n", "\n").replace("\n", newline)
+            after = None  # its lines end differently
         if reads_back(candidate):
-            return candidate
+            return candidate, after
     raise DataError(
         [
             Problem(
@@ -197,6 +219,10 @@ class TomlDocument(Generic[M]):
         self._saved: dict[str, Any] | None = None
         self.merged_in = False
         """Whether the last `save_merging` merged in a change saved meanwhile by someone else."""
+        # The layout of `text` when known without scanning it (see `patch_and_layout`),
+        # and the last text rendered for a save with its layout.
+        self._layout: Layout | None = None
+        self._rendered: tuple[str, Layout | None] = ("", None)
 
     @classmethod
     def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
@@ -232,13 +258,16 @@ class TomlDocument(Generic[M]):
 
     def _render(self, record: M, new: dict[str, Any]) -> str:
         """The file's new text holding `record` (data `new`), checked by reading it back."""
-        return edited_text(
+        text, layout = edited_text_and_layout(
             self.path,
             self.text,
             self._as_loaded(),
             new,
             lambda text: self._reads_back_as(text, record, new),
+            layout=self._layout,
         )
+        self._rendered = (text, layout)
+        return text
 
     def save(self, record: M) -> bool:
         with paused_gc():
@@ -355,6 +384,9 @@ class TomlDocument(Generic[M]):
 
     def _now_holds(self, text: str, record: M, data: dict[str, Any] | None = None) -> None:
         """After a write: the document holds `text`, which reads as `record` (`data`)."""
+        rendered, layout = self._rendered
+        self._layout = layout if rendered == text else None
+        self._rendered = ("", None)
         self.text, self.record = text, record
         self._raw, self._saved = None, record.to_data() if data is None else data
         self._digest = _digest(text.encode("utf-8"))

@@ -20,7 +20,7 @@ from tomlkit.items import Item
 
 from summit.store.borrow import body_end
 from summit.store.diff import DELETE, Edit, diff, is_table_list
-from summit.store.layout import KeyPath, Layout, LayoutError, Section, scan
+from summit.store.layout import KeyPath, Layout, LayoutError, Section, assigned_keys, scan
 
 
 class PatchError(Exception):
@@ -142,6 +142,8 @@ class _Plan:
     """Section index (or len(sections) for the end) -> blocks to put before it."""
     borrow: "Borrow | None" = None
     """Where a merge finds theirs' text of tables (see summit/store/borrow.py)."""
+    rendered: dict[int, str] = field(default_factory=dict)
+    """The new text of each section edited in place, once rendered."""
 
     @property
     def sections(self) -> list[Section]:
@@ -367,7 +369,8 @@ class _Plan:
             if index in self.removed:
                 out.append(self.detached_comments(index))
             else:
-                out.append(self.fragment(index))
+                self.rendered[index] = self.fragment(index)
+                out.append(self.rendered[index])
             index += 1
         self._emit_inserts(out, len(self.sections))
         return "".join(out)
@@ -403,14 +406,79 @@ class Borrow(Protocol):
 
 def patch(text: str, old: dict[str, Any], new: dict[str, Any], borrow: Borrow | None = None) -> str:
     """The text with old's data changed to new's, section by section."""
+    return patch_and_layout(text, old, new, borrow)[0]
+
+
+def patch_and_layout(
+    text: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    borrow: Borrow | None = None,
+    layout: Layout | None = None,
+) -> tuple[str, Layout | None]:
+    """`patch`, given `text`'s layout if known; with the result's layout when it follows.
+
+    Scanning a register of 100,000 delegates takes seconds, so a document
+    keeps the layout of its text from one save to the next: when an edit
+    only changed lines inside tables, the new layout is the old one with
+    those tables scanned again. Such a layout holds no key positions (`keys`
+    is empty): it serves only the next edit, whose result is read back
+    before it is written anyway.
+    """
     try:
-        layout = scan(text)
+        layout = scan(text) if layout is None else layout
     except LayoutError as error:
         raise PatchError(str(error)) from error
     plan = _Plan(layout, old, new, borrow=borrow)
     for edit in diff(old, new):
         plan.add(edit)
-    return plan.render()
+    result = plan.render()
+    return result, _layout_after(plan)
+
+
+def _layout_after(plan: _Plan) -> Layout | None:
+    """The layout of what `plan` rendered, when only lines inside tables changed; else None."""
+    if plan.removed or plan.replaced or plan.inserts or plan.borrow is not None:
+        return None
+    layout = plan.layout
+    lines: list[str] = []
+    assigned = set(layout.assigned)
+    moves: list[tuple[int, int]] = []  # (section index, lines added before the next one)
+    done = 0
+    for index in sorted(plan.rendered):
+        section = layout.sections[index]
+        before = layout.lines[section.start : section.end]
+        after = plan.rendered[index].splitlines(keepends=True)
+        head = section.header - section.start + 1 if section.header >= 0 else 0
+        if before[:head] != after[:head]:
+            return None  # the header or the comments above it changed: scan afresh
+        try:
+            old_keys, new_keys = assigned_keys(before[head:]), assigned_keys(after[head:])
+        except LayoutError:
+            return None
+        assigned -= {(*section.path, *key) for key in old_keys}
+        assigned |= {(*section.path, *key) for key in new_keys}
+        lines += layout.lines[done : section.start]
+        lines += after
+        done = section.end
+        moves.append((index, len(after) - len(before)))
+    lines += layout.lines[done:]
+    return Layout(lines, _moved(layout.sections, moves), {}, assigned)
+
+
+def _moved(sections: list[Section], moves: list[tuple[int, int]]) -> list[Section]:
+    """The sections after tables grew or shrank by the given numbers of lines."""
+    if not any(grown for _, grown in moves):
+        return sections  # same lines, same places: sections are never changed in place
+    shifted: list[Section] = []
+    shift = 0
+    growth = dict(moves)
+    for index, section in enumerate(sections):
+        header = section.header + shift if section.header >= 0 else section.header
+        start = section.start + shift
+        shift += growth.get(index, 0)
+        shifted.append(Section(section.path, section.is_array, start, header, section.end + shift))
+    return shifted
 
 
 def rewrite(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:

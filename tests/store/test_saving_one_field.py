@@ -59,9 +59,54 @@ def test_a_write_that_would_not_read_back_is_refused(
     def loses_the_change(text: str, *_: object) -> str:
         return text.replace("Head of Policy", "Head of Polic", 1)
 
+    def loses_it_in_place(text: str, *_: object) -> tuple[str, None]:
+        return loses_the_change(text), None
+
     # Both ways of editing the text lose data: neither result may be written.
-    monkeypatch.setattr("summit.store.patch.patch", loses_the_change)
+    monkeypatch.setattr("summit.store.patch.patch_and_layout", loses_it_in_place)
     monkeypatch.setattr("summit.store.patch.rewrite", loses_the_change)
     with pytest.raises(DataError, match="without losing data"):
         getattr(doc, how)(with_title(doc, "Chief Executive"))
     assert path.read_bytes() == original
+
+
+def test_the_layout_kept_from_save_to_save_is_what_a_fresh_scan_finds(data_dir: Path) -> None:
+    from summit.model import PersonalData, Summit  # noqa: PLC0415
+    from summit.store.layout import scan  # noqa: PLC0415
+    from tests.conftest import SAMPLE_SUMMIT  # noqa: PLC0415
+
+    summits = TomlDocument.load(data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml", Summit)
+    register = TomlDocument.load(data_dir / "invitees.toml", Register)
+
+    def edit_summit(change: str) -> Summit:
+        summit = summits.record.model_copy(deep=True)
+        if change == "title":  # a top-level key, above every table
+            summit.title = "A retitled summit"
+        elif change == "minutes":  # inside an [[agenda]] table
+            summit.agenda[2].minutes += 5
+        elif change == "topic":  # a key added: the tables below move down a line
+            summit.agenda[1].topic = "A new topic"
+        else:  # and taken away again: they move back up
+            summit.agenda[1].topic = None
+        return summit
+
+    for change in ("title", "minutes", "topic", "no topic", "minutes"):
+        assert summits.save(edit_summit(change))
+        kept, fresh = summits._layout, scan(summits.text)
+        assert kept is not None, change
+        assert (kept.lines, kept.sections, kept.assigned) == (
+            fresh.lines,
+            fresh.sections,
+            fresh.assigned,
+        ), change
+    people = register.record.model_copy(deep=True)
+    person = next(iter(next(iter(people.organisations.values())).delegates.values()))
+    person.personal = PersonalData(dietary_needs="Vegan")  # a new table: scanned afresh
+    assert register.save(people)
+    assert register._layout is None
+    person.job_title = "Chief of Staff"
+    assert register.save(people)
+    kept = register._layout
+    assert kept is not None
+    assert (kept.lines, kept.sections) == (scan(register.text).lines, scan(register.text).sections)
+    assert TomlDocument.load(data_dir / "invitees.toml", Register).record == people
