@@ -148,31 +148,44 @@ def edited_text_and_layout(
     *,
     borrow: "Borrow | None" = None,
     layout: "Layout | None" = None,
-) -> tuple[str, "Layout | None"]:
+    exact: bool = False,
+) -> tuple[str, "Layout | None", bool]:
     """`edited_text`, given `text`'s layout if known, with the result's layout if it follows.
 
-    See `patch_and_layout`; the result is read back all the same.
+    `exact` says that `text` parses to exactly `old`: then an edit made inside
+    tables is read back from those tables alone (`reads_back_locally`), which
+    spares parsing a large file whole. The third value says whether the result
+    is known to parse to exactly `new`.
     """
-    from summit.store.patch import PatchError, patch_and_layout, rewrite  # noqa: PLC0415
+    from summit.store.patch import (  # noqa: PLC0415 - write path
+        Patched,
+        PatchError,
+        patch_and_layout,
+        reads_back_locally,
+        rewrite,
+    )
 
     newline = "\r\n" if "\r\n" in text else "\n"
 
-    def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, Any]:
+    def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> Patched:
         return patch_and_layout(text, old, new, borrow, layout)
 
-    def whole(text: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, Any]:
-        return rewrite(text, old, new), None
+    def whole(text: str, old: dict[str, Any], new: dict[str, Any]) -> Patched:
+        return Patched(rewrite(text, old, new), None, None, [])
 
     for edit_text in (in_place, whole):
         try:
-            candidate, after = edit_text(text, old, new)
+            patched = edit_text(text, old, new)
         except (PatchError, KeyError, IndexError, ValueError, TypeError):
             continue
+        candidate, after = patched.text, patched.layout
         if newline != "\n":
             candidate = candidate.replace("\r\n", "\n").replace("\n", newline)
             after = None  # its lines end differently
+        elif exact and reads_back_locally(patched, old, new):
+            return candidate, after, True
         if reads_back(candidate):
-            return candidate, after
+            return candidate, after, False
     raise DataError(
         [
             Problem(
@@ -222,7 +235,10 @@ class TomlDocument(Generic[M]):
         # The layout of `text` when known without scanning it (see `patch_and_layout`),
         # and the last text rendered for a save with its layout.
         self._layout: Layout | None = None
-        self._rendered: tuple[str, Layout | None] = ("", None)
+        self._rendered: tuple[str, Layout | None, bool] = ("", None, False)
+        # Whether `text` parses to exactly the data it is saved as (`_as_loaded`), which
+        # lets a save read back only the tables it changed. None: not known yet.
+        self._exact: bool = False
 
     @classmethod
     def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
@@ -258,15 +274,19 @@ class TomlDocument(Generic[M]):
 
     def _render(self, record: M, new: dict[str, Any]) -> str:
         """The file's new text holding `record` (data `new`), checked by reading it back."""
-        text, layout = edited_text_and_layout(
-            self.path,
-            self.text,
-            self._as_loaded(),
-            new,
-            lambda text: self._reads_back_as(text, record, new),
-            layout=self._layout,
+        exactly: list[str] = []  # the text read back as exactly `new`, if it was
+
+        def reads_back(text: str) -> bool:
+            same = self._reads_back_as(text, record, new)
+            if same is True:
+                exactly.append(text)
+            return same is not False
+
+        saved = self._as_loaded()
+        text, layout, exact = edited_text_and_layout(
+            self.path, self.text, saved, new, reads_back, layout=self._layout, exact=self._exact
         )
-        self._rendered = (text, layout)
+        self._rendered = (text, layout, exact or text in exactly)
         return text
 
     def save(self, record: M) -> bool:
@@ -384,9 +404,11 @@ class TomlDocument(Generic[M]):
 
     def _now_holds(self, text: str, record: M, data: dict[str, Any] | None = None) -> None:
         """After a write: the document holds `text`, which reads as `record` (`data`)."""
-        rendered, layout = self._rendered
-        self._layout = layout if rendered == text else None
-        self._rendered = ("", None)
+        rendered, layout, exact = self._rendered
+        same = rendered == text
+        self._layout = layout if same else None
+        self._exact = exact and same and data is not None
+        self._rendered = ("", None, False)
         self.text, self.record = text, record
         self._raw, self._saved = None, record.to_data() if data is None else data
         self._digest = _digest(text.encode("utf-8"))
@@ -398,13 +420,15 @@ class TomlDocument(Generic[M]):
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:
             self._saved = self.model.model_validate(self._raw).to_data()
+            self._exact = self._raw == self._saved
         return self._saved
 
-    def _reads_back_as(self, text: str, record: M, new: dict[str, Any]) -> bool:
+    def _reads_back_as(self, text: str, record: M, new: dict[str, Any]) -> bool | None:
         """Whether `text` reads as `record`, whose data (valid, as it came from it) is `new`.
 
         Text that parses to exactly `new` validates to `record`, so validating it
-        again is spared; otherwise it is validated and compared field by field.
+        again is spared (True); otherwise it is validated and compared field by
+        field (None when it reads as the record all the same).
         """
         try:
             data = tomli.loads(text)
@@ -413,7 +437,7 @@ class TomlDocument(Generic[M]):
             again = self.model.model_validate(data)
         except (tomli.TOMLDecodeError, ValidationError):
             return False
-        return full_data(again) == full_data(record)
+        return None if full_data(again) == full_data(record) else False
 
     def _on_disk(self) -> bytes | None:
         """The file's bytes now, or None when it is gone or cannot be read."""

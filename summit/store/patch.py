@@ -406,7 +406,20 @@ class Borrow(Protocol):
 
 def patch(text: str, old: dict[str, Any], new: dict[str, Any], borrow: Borrow | None = None) -> str:
     """The text with old's data changed to new's, section by section."""
-    return patch_and_layout(text, old, new, borrow)[0]
+    return patch_and_layout(text, old, new, borrow).text
+
+
+@dataclass
+class Patched:
+    """A patched text, with what is known of it without scanning or parsing it whole."""
+
+    text: str
+    layout: Layout | None
+    """The text's layout, when it follows from the old one (see `patch_and_layout`)."""
+    tables: list[tuple[KeyPath, str, str]] | None
+    """When only lines inside tables changed: each such table's path, and its own
+    lines (those after its header) before and after."""
+    edits: list[Edit]
 
 
 def patch_and_layout(
@@ -415,7 +428,7 @@ def patch_and_layout(
     new: dict[str, Any],
     borrow: Borrow | None = None,
     layout: Layout | None = None,
-) -> tuple[str, Layout | None]:
+) -> Patched:
     """`patch`, given `text`'s layout if known; with the result's layout when it follows.
 
     Scanning a register of 100,000 delegates takes seconds, so a document
@@ -430,40 +443,98 @@ def patch_and_layout(
     except LayoutError as error:
         raise PatchError(str(error)) from error
     plan = _Plan(layout, old, new, borrow=borrow)
-    for edit in diff(old, new):
+    edits = list(diff(old, new))
+    for edit in edits:
         plan.add(edit)
     result = plan.render()
-    return result, _layout_after(plan)
+    tables = _tables_edited(plan)
+    if tables is None:
+        return Patched(result, None, None, edits)
+    try:
+        after = _layout_after(plan, tables)
+    except LayoutError:
+        after = None
+    own = [(layout.sections[i].path, "".join(b), "".join(a)) for i, b, a in tables]
+    return Patched(result, after, own, edits)
 
 
-def _layout_after(plan: _Plan) -> Layout | None:
-    """The layout of what `plan` rendered, when only lines inside tables changed; else None."""
+def _tables_edited(plan: _Plan) -> list[tuple[int, list[str], list[str]]] | None:
+    """Each table edited in place, with its own lines before and after; None if more changed.
+
+    More changed when tables came, went or were rebuilt, or a header or the
+    comments above it changed.
+    """
     if plan.removed or plan.replaced or plan.inserts or plan.borrow is not None:
         return None
-    layout = plan.layout
-    lines: list[str] = []
-    assigned = set(layout.assigned)
-    moves: list[tuple[int, int]] = []  # (section index, lines added before the next one)
-    done = 0
+    tables = []
     for index in sorted(plan.rendered):
-        section = layout.sections[index]
-        before = layout.lines[section.start : section.end]
+        section = plan.layout.sections[index]
+        before = plan.layout.lines[section.start : section.end]
         after = plan.rendered[index].splitlines(keepends=True)
         head = section.header - section.start + 1 if section.header >= 0 else 0
         if before[:head] != after[:head]:
-            return None  # the header or the comments above it changed: scan afresh
-        try:
-            old_keys, new_keys = assigned_keys(before[head:]), assigned_keys(after[head:])
-        except LayoutError:
             return None
-        assigned -= {(*section.path, *key) for key in old_keys}
-        assigned |= {(*section.path, *key) for key in new_keys}
+        tables.append((index, before[head:], after[head:]))
+    return tables
+
+
+def _layout_after(plan: _Plan, tables: list[tuple[int, list[str], list[str]]]) -> Layout:
+    """The layout of what `plan` rendered, given the tables it edited in place."""
+    layout = plan.layout
+    lines: list[str] = []
+    assigned = set(layout.assigned)
+    moves: list[tuple[int, int]] = []  # (section index, lines it grew by)
+    done = 0
+    for index, before, after in tables:
+        section = layout.sections[index]
+        path = section.path
+        assigned -= {(*path, *key) for key in assigned_keys(before)}
+        assigned |= {(*path, *key) for key in assigned_keys(after)}
         lines += layout.lines[done : section.start]
+        lines += layout.lines[section.start : section.end - len(before)]  # comments, header
         lines += after
         done = section.end
         moves.append((index, len(after) - len(before)))
     lines += layout.lines[done:]
     return Layout(lines, _moved(layout.sections, moves), {}, assigned)
+
+
+def reads_back_locally(patched: Patched, old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether the patched text surely parses to `new`, judged by the tables it changed alone.
+
+    Only for a text that parsed to exactly `old` before: then, as only lines
+    inside tables changed, the new text parses to `old` with each such
+    table's own keys replaced by what its new lines say, provided those lines
+    parse, define no key that other sections define, and say exactly what
+    `new` holds there; and `new` differs from `old` only in those keys. False
+    means "not shown": the caller then parses the whole text.
+    """
+    if patched.tables is None:
+        return False
+    own: list[tuple[KeyPath, set[str]]] = []
+    for path, before, after in patched.tables:
+        try:
+            said_before, said_after = tomli.loads(before), tomli.loads(after)
+            old_table, new_table = _descend(old, path), _descend(new, path)
+        except (tomli.TOMLDecodeError, KeyError, IndexError, TypeError):
+            return False
+        if not isinstance(old_table, dict) or not isinstance(new_table, dict):
+            return False
+        elsewhere = old_table.keys() - said_before.keys()
+        if said_after.keys() & elsewhere or not elsewhere <= new_table.keys():
+            return False
+        if {k: v for k, v in new_table.items() if k not in elsewhere} != said_after:
+            return False
+        own.append((path, said_before.keys() | said_after.keys()))
+    return all(_within_own(edit.path, own) for edit in patched.edits)
+
+
+def _within_own(path: KeyPath, own: list[tuple[KeyPath, set[str]]]) -> bool:
+    """Whether `path` is one of the tables' own keys, or inside one."""
+    return any(
+        len(path) > len(table) and path[: len(table)] == table and path[len(table)] in keys
+        for table, keys in own
+    )
 
 
 def _moved(sections: list[Section], moves: list[tuple[int, int]]) -> list[Section]:

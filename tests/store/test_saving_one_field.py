@@ -7,6 +7,7 @@ import pytest
 
 from summit.model import Register
 from summit.store import DataError, TomlDocument
+from summit.store.patch import Patched, patch_and_layout, reads_back_locally
 
 
 def big_register(path: Path, organisations: int = 300) -> Path:
@@ -29,11 +30,25 @@ def with_title(doc: TomlDocument[Register], title: str) -> Register:
     return register
 
 
-def test_saving_one_field_writes_exactly_that_line(tmp_path: Path) -> None:
+def test_saving_one_field_writes_exactly_that_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomli  # noqa: PLC0415
+
     path = big_register(tmp_path / "invitees.toml")
     before = path.read_text().splitlines()
     doc = TomlDocument.load(path, Register)
+    parsed: list[int] = []  # the length of every text parsed
+    parse = tomli.loads
+
+    def loads(text: str) -> dict[str, object]:
+        parsed.append(len(text))
+        return parse(text)
+
+    monkeypatch.setattr(tomli, "loads", loads)
     assert doc.save(with_title(doc, 'Director, "Trust & Safety"'))
+    # Read back from the table it changed, not by parsing the whole file again.
+    assert parsed and max(parsed) < len(doc.text) / 100
     after = path.read_text().splitlines()
     changed = [line for line in difflib.ndiff(before, after) if line[:1] in "+-"]
     assert changed == [
@@ -59,8 +74,8 @@ def test_a_write_that_would_not_read_back_is_refused(
     def loses_the_change(text: str, *_: object) -> str:
         return text.replace("Head of Policy", "Head of Polic", 1)
 
-    def loses_it_in_place(text: str, *_: object) -> tuple[str, None]:
-        return loses_the_change(text), None
+    def loses_it_in_place(text: str, *_: object) -> Patched:
+        return Patched(loses_the_change(text), None, None, [])
 
     # Both ways of editing the text lose data: neither result may be written.
     monkeypatch.setattr("summit.store.patch.patch_and_layout", loses_it_in_place)
@@ -110,3 +125,45 @@ def test_the_layout_kept_from_save_to_save_is_what_a_fresh_scan_finds(data_dir: 
     assert kept is not None
     assert (kept.lines, kept.sections) == (scan(register.text).lines, scan(register.text).sections)
     assert TomlDocument.load(data_dir / "invitees.toml", Register).record == people
+
+
+REGISTER_TEXT = """\
+# Organisations
+[organisations.acme]
+name = "Acme"
+sector = "isp"
+
+[organisations.acme.delegates.ann]
+name = "Ann"
+job_title = "Head of Policy"
+email = "ann@acme.example.org"
+"""
+
+
+def test_an_edit_inside_a_table_is_read_back_from_that_table() -> None:
+    import tomli  # noqa: PLC0415
+
+    old = tomli.loads(REGISTER_TEXT)
+    new = tomli.loads(REGISTER_TEXT.replace("Head of Policy", "Director"))
+    patched = patch_and_layout(REGISTER_TEXT, old, new)
+    assert patched.tables is not None
+    assert reads_back_locally(patched, old, new)
+    # What that table's lines say is not what was meant: not shown.
+    wrong = Patched(
+        patched.text,
+        None,
+        [(patched.tables[0][0], patched.tables[0][1], 'name = "Ann"\n')],
+        patched.edits,
+    )
+    assert not reads_back_locally(wrong, old, new)
+    # A key given a value in a table's lines that another section defines as a table.
+    path = ("organisations", "acme")
+    clash = 'name = "Acme"\nsector = "isp"\ndelegates = 1\n'
+    bad = Patched("", None, [(path, 'name = "Acme"\nsector = "isp"\n', clash)], [])
+    assert not reads_back_locally(bad, old, old)
+    # A change the edited tables do not hold.
+    elsewhere = tomli.loads(REGISTER_TEXT.replace('"Acme"', '"Acme Ltd"'))
+    assert not reads_back_locally(patched, old, elsewhere)
+    # Lines that do not parse.
+    broken = Patched("", None, [(patched.tables[0][0], "", 'job_title = "Director\n')], [])
+    assert not reads_back_locally(broken, old, new)
