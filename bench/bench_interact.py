@@ -97,6 +97,7 @@ BASELINE_ROWS = 40
 
 def baseline_app() -> Any:
     from textual.app import App, ComposeResult  # noqa: PLC0415
+    from textual.coordinate import Coordinate  # noqa: PLC0415
     from textual.screen import Screen  # noqa: PLC0415
     from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane  # noqa: PLC0415
 
@@ -122,13 +123,19 @@ def baseline_app() -> Any:
         def action_bump(self) -> None:
             shown = self.query_one(TabbedContent).active_pane
             assert shown is not None
-            shown.query_one(DataTable).update_cell_at((0, 2), f"{time.perf_counter_ns()}")
+            shown.query_one(DataTable).update_cell_at(Coordinate(0, 2), f"{time.perf_counter_ns()}")
 
         def key_1(self) -> None:
-            self.query_one(TabbedContent).active = "tab-1"
+            self.show("tab-1")
 
         def key_2(self) -> None:
-            self.query_one(TabbedContent).active = "tab-2"
+            self.show("tab-2")
+
+        def show(self, tab: str) -> None:
+            # As summit's screen does: the table of the tab shown takes the focus.
+            tabs = self.query_one(TabbedContent)
+            tabs.active = tab
+            tabs.get_pane(tab).query_one(DataTable).focus()
 
     class Minimal(App[None]):
         def compose(self) -> ComposeResult:
@@ -201,9 +208,15 @@ async def summit_rows(root: Path, sample: Path) -> dict[str, Row]:
             big_pilot, lambda: big.push_screen(SummitScreen(big.session, INVITE_ALL))
         )
 
+    async def invitees_tab() -> float:
+        await open_summit()  # a fresh screen, its invitees tab not drawn yet
+        return await timed(big_pilot, lambda: press(big_pilot, "2"))
+
     async def five_minutes() -> float:
         if not isinstance(big.screen, SummitScreen):
             await open_summit()
+        await press(big_pilot, "1")
+        await drained(big_pilot)
         return await timed(big_pilot, lambda: press(big_pilot, "plus"))
 
     async def tab_switch() -> float:
@@ -225,6 +238,7 @@ async def summit_rows(root: Path, sample: Path) -> dict[str, Row]:
 
     return {
         "open the summit inviting 10,000": open_summit,
+        "its invitees tab, first shown": invitees_tab,
         "+5 min on its agenda": five_minutes,
         "a tab switch, sample data": tab_switch,
         "save one field (ctrl+s), 10k register": save_field,
@@ -303,17 +317,22 @@ def workspace_save(root: Path) -> Callable[[], float]:
 
 PAIRS = [
     ("open the summit inviting 10,000", "push a DataTable screen", 0.3),
+    ("its invitees tab, first shown", "switch a tab", None),
     ("+5 min on its agenda", "update a cell", 0.05),
     ("a tab switch, sample data", "switch a tab", 0.05),
 ]
 
 
-def report(label: str, ours: list[float], base: list[float], base_label: str, goal: float) -> None:
+def report(
+    label: str, ours: list[float], base: list[float], base_label: str, goal: float | None
+) -> None:
     mine, theirs = statistics.median(ours), statistics.median(base)
+    verdict = "(no goal)"
+    if goal is not None:
+        verdict = f"goal <= {goal * 1000:.0f} ms  {'ok' if mine <= goal else 'MISSED'}"
     print(
-        f"{label:<40} {mine * 1000:8.1f} ms  {base_label} {theirs * 1000:7.1f} ms  "
-        f"ratio {mine / theirs:5.1f}x  goal <= {goal * 1000:.0f} ms  "
-        f"{'ok' if mine <= goal else 'MISSED'}"
+        f"{label:<42} {mine * 1000:7.1f} ms  {base_label:<24} {theirs * 1000:7.1f} ms  "
+        f"ratio {mine / theirs:5.1f}x  {verdict}"
     )
 
 

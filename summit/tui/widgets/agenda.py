@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from summit.model import AgendaItem, ItemKind
+from summit.model import AgendaItem, ItemKind, Summit
 from summit.model.identity import with_new_id
 from summit.model.schedule import agenda_end, overrun_minutes, planned_end, schedule, total_minutes
 from summit.tui import forms
@@ -28,6 +28,12 @@ class AgendaPart(SummitPart):
         Binding("plus,equals_sign", f"minutes({STEP_MINUTES})", "+5 min", id="agenda.longer"),
         Binding("minus", f"minutes(-{STEP_MINUTES})", "-5 min", id="agenda.shorter"),
     ]
+
+    def editable(self) -> Summit:
+        # Agenda edits change only the agenda: copy that, not perhaps 10,000 invitations.
+        summit = self.summit
+        agenda = [item.model_copy(deep=True) for item in summit.agenda]
+        return summit.model_copy(update={"agenda": agenda})
 
     def compose(self) -> ComposeResult:
         table: DataTable[str] = DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
