@@ -306,6 +306,7 @@ def workspace_save(root: Path) -> Callable[[], float]:
         delegate = register.organisations["org-500"].delegates["d-500-5"]
         delegate.job_title = f"Director {time.perf_counter_ns()}"
         workspace.set_register(Register.model_validate(register.to_data()))
+        workspace.dirty_files()  # as the app does after every edit (the unsaved marker)
         started = time.perf_counter()
         report = workspace.save()
         took = time.perf_counter() - started

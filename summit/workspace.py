@@ -64,6 +64,7 @@ class Workspace:
         # The data of a working copy as last compared, which a save then writes.
         self._data: dict[str, tuple[Record, dict[str, Any]]] = {}
         self._findings: tuple[Register, list[Summit], list[Finding]] | None = None
+        self._writable: tuple[list[Problem], int, bool] | None = None
         self._delegates: tuple[Register, dict[str, str]] | None = None
         # New summits whose files start from another summit's file (a follow-up).
         self._templates: dict[str, str] = {}
@@ -83,7 +84,13 @@ class Workspace:
     @property
     def writable(self) -> bool:
         """Saving is allowed only once the files on disk load without errors."""
-        return self.dataset.register is not None and not self.dataset.errors
+        # Asked after every edit; a big dataset has tens of thousands of warnings to skip.
+        problems = self.dataset.problems
+        known = self._writable
+        if known is None or known[0] is not problems or known[1] != len(problems):
+            known = (problems, len(problems), not any(p.is_error for p in problems))
+            self._writable = known
+        return self.dataset.register is not None and known[2]
 
     # What changed ---------------------------------------------------------
 
@@ -105,10 +112,17 @@ class Workspace:
         known = self._dirty.get(key)
         if known is not None and known[0] is working and known[1] is saved.record:
             return known[2]
-        data = working.to_data()
-        differs = saved.saved_data() != data
+        if saved.record is working:
+            differs = False
+        elif saved.record != working:
+            # Records that differ in a value differ in data: spared converting them.
+            differs = True
+        else:
+            # Equal values may still differ in what is written (a default written out).
+            data = working.to_data()
+            differs = saved.saved_data() != data
+            self._data[key] = (working, data)
         self._dirty[key] = (working, saved.record, differs)
-        self._data[key] = (working, data)
         if not differs:
             # Back to what is on disk: no need to look again until the next edit.
             self._touched.discard(key)
@@ -252,7 +266,7 @@ class Workspace:
                 register,
                 merging=True,
                 choices=choices,
-                data=self._known_data(REGISTER, register),
+                data=self._known_data(REGISTER, register) or register.to_data(),
             )
             if self._save_one(label, save, report) and self.dataset.register is not None:
                 self._take_merged(REGISTER, label, register, self.dataset.register, report)
