@@ -8,6 +8,7 @@ this cannot express raises PatchError and the caller falls back to a whole-file
 tomlkit edit; either way the result is re-read and checked before it is saved.
 """
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -350,8 +351,9 @@ class _Plan:
     def render(self) -> str:
         out: list[str] = []
         index = 0
+        touched = sorted({*self.replaced, *self.removed, *self.fragment_edits, *self.inserts})
         while index < len(self.sections):
-            plain = self._plain_run(index)
+            plain = self._plain_run(index, touched)
             if plain > index:
                 # Untouched sections are copied as one slice: a register has thousands.
                 lines = self.layout.lines
@@ -375,13 +377,13 @@ class _Plan:
         self._emit_inserts(out, len(self.sections))
         return "".join(out)
 
-    def _plain_run(self, index: int) -> int:
-        """The end of the run of sections from `index` that this plan leaves as they are."""
-        touched = (self.replaced, self.removed, self.fragment_edits, self.inserts)
-        end = index
-        while end < len(self.sections) and not any(end in kind for kind in touched):
-            end += 1
-        return end
+    def _plain_run(self, index: int, touched: list[int]) -> int:
+        """The end of the run of sections from `index` that this plan leaves as they are.
+
+        `touched` is every section index the plan changes, in order.
+        """
+        following = bisect_left(touched, index)
+        return touched[following] if following < len(touched) else len(self.sections)
 
     def _emit_inserts(self, out: list[str], index: int) -> None:
         for block in self.inserts.get(index, []):
