@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Static
 
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.choice import ChoiceScreen
-from summit.tui.widgets.tables import PAGE
+from summit.tui.widgets.tables import PAGE, PagedTable
 from tests.tui.conftest import TODAY, settle
 
 ORGANISATIONS = 100
@@ -60,7 +60,8 @@ async def test_invitees_are_added_a_page_at_a_time_and_every_row_is_reached(
     app = make_app(big_data(tmp_path / "data"), today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         table = await open_invitees(pilot)
-        assert table.row_count < ORGANISATIONS * PEOPLE
+        assert isinstance(table, PagedTable)
+        assert table.row_count < table.total == ORGANISATIONS * PEOPLE
         while table.cursor_row < 450:
             await pilot.press("pagedown")
             await settle(pilot)

@@ -82,13 +82,6 @@ class PagedTable(DataTable[str | Text]):
         for index in range(start, end):
             self.add_row(*map(cell, self._cells(index)), key=self._keys[index])
 
-    def row_number(self, key: str) -> int | None:
-        """Where the row with this key is (added or not), or None."""
-        try:
-            return list(self._keys).index(key)
-        except ValueError:
-            return None
-
     def _near_end(self, row: int) -> None:
         if row >= self.loaded - self.page // 2 and self.loaded < len(self._keys):
             self.load_to(row)
