@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from summit.model import Register, Summit, check_dataset, check_summit
-from summit.model.checks import Finding, Where
+from summit.model.checks import Finding, Where, check_register
 from summit.model.text import is_slug
 from summit.store.document import TomlDocument, decode
 from summit.store.gc_pause import paused_gc
@@ -34,6 +34,10 @@ class Dataset:
     """Ids of the register records left out of `salvaged` because they are invalid."""
     unreadable: dict[str, list[Problem]] = field(default_factory=dict)
     """Summit files that did not load, by id, with why."""
+    _summit_errors: (
+        tuple[tuple[dict[str, str], set[str]], dict[str, Summit], list[Finding]] | None
+    ) = field(default=None, repr=False, compare=False)
+    """The register ids and saved summits last checked for a register save, and their errors."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -82,11 +86,37 @@ class Dataset:
         """
         if self.register is None:
             raise DataError([Problem(self.register_path, 1, 1, "the register did not load")])
-        findings = check_dataset(register, self.summit_records())
-        self._refuse_errors(findings)
+        self._refuse_errors(self._errors_with(register))
         if merging:
             return self.register.save_merging(register, choices, data=data)
         return self.register.save(register)
+
+    def _errors_with(self, register: Register) -> list[Finding]:
+        """The errors `check_dataset` finds with this register and the saved summits.
+
+        A summit's errors depend only on which organisations and delegates the
+        register has: while those and the saved summits stay the same, as when
+        a save changes a job title, the summits' errors found last time hold.
+        """
+        errors = [f for f in check_register(register) if f.severity == "error"]
+        index = register.delegate_index()
+        ids = (index, set(register.organisations))
+        summits = self.summit_records()
+        known = self._summit_errors
+        if (
+            known is None
+            or known[0] != ids
+            or known[1].keys() != summits.keys()
+            or any(known[1][sid] is not summit for sid, summit in summits.items())
+        ):
+            found = [
+                finding
+                for summit_id, summit in summits.items()
+                for finding in check_summit(summit_id, summit, register, index)
+                if finding.severity == "error"
+            ]
+            known = self._summit_errors = (ids, summits, found)
+        return errors + known[2]
 
     def save_summit(
         self,

@@ -167,3 +167,28 @@ def test_an_edit_inside_a_table_is_read_back_from_that_table() -> None:
     # Lines that do not parse.
     broken = Patched("", None, [(patched.tables[0][0], "", 'job_title = "Director\n')], [])
     assert not reads_back_locally(broken, old, new)
+
+
+def test_a_register_save_is_refused_whenever_it_breaks_a_summit(data_dir: Path) -> None:
+    from summit.store import load_dataset  # noqa: PLC0415
+    from tests.conftest import SAMPLE_SUMMIT  # noqa: PLC0415
+
+    dataset = load_dataset(data_dir)
+    assert dataset.register is not None
+    summit = dataset.summits[SAMPLE_SUMMIT].record
+    org_id, invitation = next(iter(summit.invitations.items()))
+    delegate_id = next(iter(invitation.rsvp))
+    for title in ("Chief of Staff", "Head of Office"):  # the second save reuses the checks
+        register = dataset.register.record.model_copy(deep=True)
+        register.organisations[org_id].delegates[delegate_id].job_title = title
+        assert dataset.save_register(register)
+    register = dataset.register.record.model_copy(deep=True)
+    del register.organisations[org_id].delegates[delegate_id]
+    with pytest.raises(DataError, match=delegate_id):
+        dataset.save_register(register)
+    # A summit saved meanwhile is checked afresh too.
+    moved = summit.model_copy(deep=True)
+    moved.venue = "Lancaster House"
+    assert dataset.save_summit(SAMPLE_SUMMIT, moved)
+    with pytest.raises(DataError, match=delegate_id):
+        dataset.save_register(register)
