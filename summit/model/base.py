@@ -55,5 +55,5 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, Enum):
-        return value.value
+        return value._value_  # not `.value`: a descriptor call per member, slow in bulk
     return value

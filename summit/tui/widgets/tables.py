@@ -21,7 +21,20 @@ def cell(value: str | Text) -> str | Text:
 
 
 def refill(table: DataTable[str | Text], rows: Iterable[Row]) -> None:
-    """Replace every row, keeping the cursor where it was (or on the last row)."""
+    """Replace every row, keeping the cursor where it was (or on the last row).
+
+    When the same rows come back in the same order (an edit within them), only
+    the cells that changed are updated: the table then redraws those alone.
+    """
+    rows = list(rows)
+    columns = [column.key for column in table.ordered_columns]
+    same_rows = [row.key.value for row in table.ordered_rows] == [key for key, _ in rows]
+    if same_rows and all(len(cells) == len(columns) for _, cells in rows):
+        for key, cells in rows:
+            for column, value in zip(columns, map(cell, cells), strict=True):
+                if table.get_cell(key, column) != value:
+                    table.update_cell(key, column, value, update_width=True)
+        return
     row = table.cursor_row
     table.clear()
     for key, cells in rows:
