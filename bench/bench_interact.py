@@ -32,6 +32,7 @@ import argparse
 import asyncio
 import compileall
 import importlib
+import shutil
 import statistics
 import sys
 import tempfile
@@ -337,8 +338,15 @@ def report(
     )
 
 
-async def interactive(root: Path, repeat: int) -> None:
-    ours = await summit_rows(root, REPO)
+def sample_copy(folder: Path) -> Path:
+    """The bundled sample outside any git repository: the app then offers no git setup."""
+    shutil.copytree(REPO / "agendas", folder / "agendas")
+    shutil.copy(REPO / "invitees.toml", folder / "invitees.toml")
+    return folder
+
+
+async def interactive(root: Path, sample: Path, repeat: int) -> None:
+    ours = await summit_rows(root, sample)
     base = await baseline_rows()
     times: dict[str, list[float]] = {name: [] for name in [*ours, *base]}
     for run in range(repeat + 1):
@@ -375,7 +383,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = big_data(Path(folder) / "big")
         print("data: 10,000 delegates, 1,001 summits (one inviting all 10,000); sample data")
-        asyncio.run(interactive(root, args.repeat))
+        asyncio.run(interactive(root, sample_copy(Path(folder) / "sample"), args.repeat))
         if not args.skip_100k:
             big_save(Path(folder) / "huge", args.repeat)
 
