@@ -9,12 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from summit.model import Register, Summit, check_dataset
+from summit.model import Register, Summit, check_dataset, check_summit
 from summit.model.base import Record
 from summit.model.changes import Names, describe_register_changes, describe_summit_changes
-from summit.model.checks import Finding
+from summit.model.checks import Finding, check_series
 from summit.store import ConflictError, DataError, Dataset, Problem, load_dataset
+from summit.store.document import TomlDocument
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, summit_path
 from summit.store.problems import Choices, MergeConflicts
 
@@ -47,15 +49,23 @@ class Workspace:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         # A register that did not load is shown by its valid records (read-only).
+        # The working copies start as the loaded records themselves: neither side
+        # is ever changed in place (edits and saves replace records), so nothing
+        # needs copying until an edit, which copies what it changes.
         register = dataset.register.record if dataset.register else dataset.salvaged or Register()
-        self.register: Register = register.model_copy(deep=True)
-        self.summits: dict[str, Summit] = {
-            summit_id: doc.record.model_copy(deep=True)
-            for summit_id, doc in dataset.summits.items()
-        }
+        self.register: Register = register
+        self.summits: dict[str, Summit] = dataset.summit_records()
         # Files edited since the last save; only these can differ from disk, which
         # spares comparing a large register on every keystroke.
         self._touched: set[str] = set()
+        # Whether a working copy differs from its file, by file: the answer holds
+        # while both are the same objects (see above), so each is compared once.
+        self._dirty: dict[str, tuple[Record, Record, bool]] = {}
+        # The data of a working copy as last compared, which a save then writes.
+        self._data: dict[str, tuple[Record, dict[str, Any]]] = {}
+        self._findings: tuple[Register, list[Summit], list[Finding]] | None = None
+        self._writable: tuple[list[Problem], int, bool] | None = None
+        self._delegates: tuple[Register, dict[str, str]] | None = None
         # New summits whose files start from another summit's file (a follow-up).
         self._templates: dict[str, str] = {}
         # Summits removed in the app whose files go at the next save.
@@ -74,7 +84,13 @@ class Workspace:
     @property
     def writable(self) -> bool:
         """Saving is allowed only once the files on disk load without errors."""
-        return self.dataset.register is not None and not self.dataset.errors
+        # Asked after every edit; a big dataset has tens of thousands of warnings to skip.
+        problems = self.dataset.problems
+        known = self._writable
+        if known is None or known[0] is not problems or known[1] != len(problems):
+            known = (problems, len(problems), not any(p.is_error for p in problems))
+            self._writable = known
+        return self.dataset.register is not None and known[2]
 
     # What changed ---------------------------------------------------------
 
@@ -82,7 +98,7 @@ class Workspace:
         saved = self.dataset.register
         if saved is None or REGISTER not in self._touched:
             return False
-        return saved.record.to_data() != self.register.to_data()
+        return self._differs(REGISTER, saved, self.register)
 
     def summit_dirty(self, summit_id: str) -> bool:
         saved = self.dataset.summits.get(summit_id)
@@ -90,7 +106,32 @@ class Workspace:
             return True
         if summit_id not in self._touched:
             return False
-        return saved.record.to_data() != self.summits[summit_id].to_data()
+        return self._differs(summit_id, saved, self.summits[summit_id])
+
+    def _differs(self, key: str, saved: TomlDocument[Any], working: Record) -> bool:
+        known = self._dirty.get(key)
+        if known is not None and known[0] is working and known[1] is saved.record:
+            return known[2]
+        if saved.record is working:
+            differs = False
+        elif saved.record != working:
+            # Records that differ in a value differ in data: spared converting them.
+            differs = True
+        else:
+            # Equal values may still differ in what is written (a default written out).
+            data = working.to_data()
+            differs = saved.saved_data() != data
+            self._data[key] = (working, data)
+        self._dirty[key] = (working, saved.record, differs)
+        if not differs:
+            # Back to what is on disk: no need to look again until the next edit.
+            self._touched.discard(key)
+        return differs
+
+    def _known_data(self, key: str, working: Record) -> dict[str, Any] | None:
+        """`working.to_data()` if worked out already (working copies are never changed in place)."""
+        known = self._data.get(key)
+        return known[1] if known is not None and known[0] is working else None
 
     def dirty_files(self) -> list[str]:
         files = [REGISTER] if self.register_dirty() else []
@@ -99,13 +140,39 @@ class Workspace:
         return files
 
     def findings(self) -> list[Finding]:
-        """Errors and warnings of the working copies, as they would be saved."""
-        return check_dataset(
+        """Errors and warnings of the working copies, as they would be saved.
+
+        Worked out again only when a working copy was replaced since the last look.
+        """
+        summits = list(self.summits.values())
+        known = self._findings
+        if (
+            known is not None
+            and known[0] is self.register
+            and len(known[1]) == len(summits)
+            and all(a is b for a, b in zip(known[1], summits, strict=True))
+        ):
+            return known[2]
+        findings = check_dataset(
             self.register,
             self.summits,
             self.dataset.broken_ids,
             frozenset(self.dataset.unreadable),
         )
+        self._findings = (self.register, summits, findings)
+        return findings
+
+    def summit_findings(self, summit_id: str) -> list[Finding]:
+        """The findings about one summit (what `findings` says about it), checked alone."""
+        if self._delegates is None or self._delegates[0] is not self.register:
+            self._delegates = (self.register, self.register.delegate_index())
+        summit = self.summits[summit_id]
+        delegates = self._delegates[1]
+        broken = self.dataset.broken_ids
+        findings = check_summit(summit_id, summit, self.register, delegates, broken)
+        unloaded = frozenset(self.dataset.unreadable)
+        series = check_series(self.summits, unloaded)  # its follows: cheap, needs them all
+        return findings + [f for f in series if f.where.summit == summit_id]
 
     # Editing --------------------------------------------------------------
 
@@ -202,9 +269,15 @@ class Workspace:
         label = self._label(path)
         if path == self.dataset.register_path:
             register = self.register
-            save = partial(self.dataset.save_register, register, merging=True, choices=choices)
+            save = partial(
+                self.dataset.save_register,
+                register,
+                merging=True,
+                choices=choices,
+                data=self._known_data(REGISTER, register) or register.to_data(),
+            )
             if self._save_one(label, save, report) and self.dataset.register is not None:
-                self._take_merged(label, register, self.dataset.register.record, report)
+                self._take_merged(REGISTER, label, register, self.dataset.register, report)
             return
         summit_id = path.stem
         summit = self.summits[summit_id]
@@ -213,18 +286,24 @@ class Workspace:
             self.dataset.save_summit, summit_id, summit, merging=True, choices=choices, like=like
         )
         if self._save_one(label, save, report):
-            self._take_merged(label, summit, self.dataset.summits[summit_id].record, report)
+            self._take_merged(summit_id, label, summit, self.dataset.summits[summit_id], report)
 
-    def _take_merged(self, label: str, ours: Record, saved: Record, report: SaveReport) -> None:
-        if saved.to_data() == ours.to_data():
+    def _take_merged(
+        self, key: str, label: str, ours: Record, saved: TomlDocument[Any], report: SaveReport
+    ) -> None:
+        """After a save: the file holds ours, or ours merged with what came in meanwhile."""
+        # Either way the working copy is what the file now holds: nothing to compare.
+        self._touched.discard(key)
+        if not saved.merged_in or saved.saved_data() == ours.to_data():
             return
-        if isinstance(saved, Register) and isinstance(ours, Register):
-            report.merged[label] = describe_register_changes(ours, saved)
-            self.register = saved.model_copy(deep=True)
-        elif isinstance(saved, Summit) and isinstance(ours, Summit):
+        merged = saved.record
+        if isinstance(merged, Register) and isinstance(ours, Register):
+            report.merged[label] = describe_register_changes(ours, merged)
+            self.register = merged
+        elif isinstance(merged, Summit) and isinstance(ours, Summit):
             names = Names(self.register)
-            report.merged[label] = describe_summit_changes(ours, saved, names)
-            self.summits[Path(label).stem] = saved.model_copy(deep=True)
+            report.merged[label] = describe_summit_changes(ours, merged, names)
+            self.summits[key] = merged
 
     @staticmethod
     def _save_one(label: str, save: Callable[[], bool], report: SaveReport) -> bool:

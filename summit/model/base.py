@@ -31,11 +31,14 @@ class Record(BaseModel):
         the value without marking the field as set.
         """
         data: dict[str, Any] = {}
-        for name, field in type(self).model_fields.items():
-            value = getattr(self, name)
+        # The class's fields and the instance's values directly: this runs once per
+        # record of a register of thousands, where the properties' overhead adds up.
+        values, fields_set = self.__dict__, self.__pydantic_fields_set__
+        for name, field in type(self).__pydantic_fields__.items():
+            value = values[name]
             if value is None:
                 continue
-            if name not in self.model_fields_set and _is_default(field, value):
+            if name not in fields_set and _is_default(field, value):
                 continue
             data[name] = _plain(value)
         return data
@@ -55,5 +58,5 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, Enum):
-        return value.value
+        return value._value_  # not `.value`: a descriptor call per member, slow in bulk
     return value

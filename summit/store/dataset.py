@@ -8,9 +8,10 @@ TUI) sees them all at once and can still work with the files that are fine.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from summit.model import Register, Summit, check_dataset, check_summit
-from summit.model.checks import Finding, Where, check_series
+from summit.model.checks import Finding, Where, check_register, check_series
 from summit.model.text import is_slug
 from summit.store.document import TomlDocument, decode
 from summit.store.gc_pause import paused_gc
@@ -33,6 +34,10 @@ class Dataset:
     """Ids of the register records left out of `salvaged` because they are invalid."""
     unreadable: dict[str, list[Problem]] = field(default_factory=dict)
     """Summit files that did not load, by id, with why."""
+    _summit_errors: (
+        tuple[tuple[dict[str, str], set[str]], dict[str, Summit], list[Finding]] | None
+    ) = field(default=None, repr=False, compare=False)
+    """The register ids and saved summits last checked for a register save, and their errors."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -67,20 +72,51 @@ class Dataset:
         return {summit_id: doc.record for summit_id, doc in self.summits.items()}
 
     def save_register(
-        self, register: Register, *, merging: bool = False, choices: Choices = None
+        self,
+        register: Register,
+        *,
+        merging: bool = False,
+        choices: Choices = None,
+        data: dict[str, Any] | None = None,
     ) -> bool:
         """Save the register if every summit's references still hold. Returns whether it wrote.
 
         With `merging`, what someone else saved meanwhile is merged in (see
-        TomlDocument.save_merging) instead of refused.
+        TomlDocument.save_merging, also for `data`) instead of refused.
         """
         if self.register is None:
             raise DataError([Problem(self.register_path, 1, 1, "the register did not load")])
-        findings = check_dataset(register, self.summit_records())
-        self._refuse_errors(findings)
+        self._refuse_errors(self._errors_with(register))
         if merging:
-            return self.register.save_merging(register, choices)
+            return self.register.save_merging(register, choices, data=data)
         return self.register.save(register)
+
+    def _errors_with(self, register: Register) -> list[Finding]:
+        """The errors `check_dataset` finds with this register and the saved summits.
+
+        A summit's errors depend only on which organisations and delegates the
+        register has: while those and the saved summits stay the same, as when
+        a save changes a job title, the summits' errors found last time hold.
+        """
+        errors = [f for f in check_register(register) if f.severity == "error"]
+        index = register.delegate_index()
+        ids = (index, set(register.organisations))
+        summits = self.summit_records()
+        known = self._summit_errors
+        if (
+            known is None
+            or known[0] != ids
+            or known[1].keys() != summits.keys()
+            or any(known[1][sid] is not summit for sid, summit in summits.items())
+        ):
+            found = [
+                finding
+                for summit_id, summit in summits.items()
+                for finding in check_summit(summit_id, summit, register, index)
+                if finding.severity == "error"
+            ]
+            known = self._summit_errors = (ids, summits, found)
+        return errors + known[2]
 
     def save_summit(
         self,

@@ -12,6 +12,7 @@ import tomli
 from pydantic import ValidationError
 
 if TYPE_CHECKING:
+    from summit.store.layout import Layout
     from summit.store.patch import Borrow
 
 from summit.model.base import Record
@@ -135,22 +136,56 @@ def edited_text(
     The one writer every save and merge goes through: a result is returned only
     when `reads_back` accepts it, so nothing is ever written that loses data.
     """
-    from summit.store.patch import PatchError, patch, rewrite  # noqa: PLC0415 - write path
+    return edited_text_and_layout(path, text, old, new, reads_back, borrow=borrow)[0]
+
+
+def edited_text_and_layout(
+    path: Path,
+    text: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    reads_back: Callable[[str], bool],
+    *,
+    borrow: "Borrow | None" = None,
+    layout: "Layout | None" = None,
+    exact: bool = False,
+) -> tuple[str, "Layout | None", bool]:
+    """`edited_text`, given `text`'s layout if known, with the result's layout if it follows.
+
+    `exact` says that `text` parses to exactly `old`: then an edit made inside
+    tables is read back from those tables alone (`reads_back_locally`), which
+    spares parsing a large file whole. The third value says whether the result
+    is known to parse to exactly `new`.
+    """
+    from summit.store.patch import (  # noqa: PLC0415 - write path
+        Patched,
+        PatchError,
+        patch_and_layout,
+        reads_back_locally,
+        rewrite,
+    )
 
     newline = "\r\n" if "\r\n" in text else "\n"
 
-    def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
-        return patch(text, old, new, borrow)
+    def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> Patched:
+        return patch_and_layout(text, old, new, borrow, layout)
 
-    for edit_text in (in_place, rewrite):
+    def whole(text: str, old: dict[str, Any], new: dict[str, Any]) -> Patched:
+        return Patched(rewrite(text, old, new), None, None, [])
+
+    for edit_text in (in_place, whole):
         try:
-            candidate = edit_text(text, old, new)
+            patched = edit_text(text, old, new)
         except (PatchError, KeyError, IndexError, ValueError, TypeError):
             continue
+        candidate, after = patched.text, patched.layout
         if newline != "\n":
             candidate = candidate.replace("\r\n", "\n").replace("\n", newline)
+            after = None  # its lines end differently
+        elif exact and reads_back_locally(patched, old, new):
+            return candidate, after, True
         if reads_back(candidate):
-            return candidate
+            return candidate, after, False
     raise DataError(
         [
             Problem(
@@ -195,6 +230,15 @@ class TomlDocument(Generic[M]):
         # it; turned into record data only when a save needs it.
         self._raw: dict[str, Any] | None = raw
         self._saved: dict[str, Any] | None = None
+        self.merged_in = False
+        """Whether the last `save_merging` merged in a change saved meanwhile by someone else."""
+        # The layout of `text` when known without scanning it (see `patch_and_layout`),
+        # and the last text rendered for a save with its layout.
+        self._layout: Layout | None = None
+        self._rendered: tuple[str, Layout | None, bool] = ("", None, False)
+        # Whether `text` parses to exactly the data it is saved as (`_as_loaded`), which
+        # lets a save read back only the tables it changed. None: not known yet.
+        self._exact: bool = False
 
     @classmethod
     def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
@@ -229,14 +273,21 @@ class TomlDocument(Generic[M]):
         return self._render(record, record.to_data())
 
     def _render(self, record: M, new: dict[str, Any]) -> str:
-        """The file's new text with `record` in it, checked by reading it back."""
-        return edited_text(
-            self.path,
-            self.text,
-            self._as_loaded(),
-            new,
-            lambda text: self._reads_back_as(text, record),
+        """The file's new text holding `record` (data `new`), checked by reading it back."""
+        exactly: list[str] = []  # the text read back as exactly `new`, if it was
+
+        def reads_back(text: str) -> bool:
+            same = self._reads_back_as(text, record, new)
+            if same is True:
+                exactly.append(text)
+            return same is not False
+
+        saved = self._as_loaded()
+        text, layout, exact = edited_text_and_layout(
+            self.path, self.text, saved, new, reads_back, layout=self._layout, exact=self._exact
         )
+        self._rendered = (text, layout, exact or text in exactly)
+        return text
 
     def save(self, record: M) -> bool:
         with paused_gc():
@@ -288,7 +339,9 @@ class TomlDocument(Generic[M]):
             with named_errors(self.path):
                 self.path.unlink(missing_ok=True)
 
-    def save_merging(self, record: M, choices: Choices = None) -> bool:
+    def save_merging(
+        self, record: M, choices: Choices = None, *, data: dict[str, Any] | None = None
+    ) -> bool:
         """Save `record`, merging in what someone else saved meanwhile. Returns whether it wrote.
 
         The merge is three-way: base is the text as loaded, ours is `record`,
@@ -298,22 +351,30 @@ class TomlDocument(Generic[M]):
         saving again with `choices`, keyed by each conflict's `where`), and
         ConflictError when the file on disk cannot be merged at all (it does
         not load); nothing is written then.
+
+        `data` is `record.to_data()` of a record known to be valid and not
+        changed since (a workspace's working copy, validated when it was set):
+        it spares validating and converting a large record again.
         """
+        self.merged_in = False
         with paused_gc():
-            record = self.model.model_validate(record.to_data())
-            new = record.to_data()
+            if data is None:
+                record = self.model.model_validate(record.to_data())
+            new = record.to_data() if data is None else data
             if new == self._as_loaded():
                 return False
             ours = self._render(record, new)
             target = real_path(self.path)
             with locked(target):
                 current = read_data_file(self.path)
-                if _digest(current) == self._digest:
-                    merged_text, merged = ours, record
+                self.merged_in = _digest(current) != self._digest
+                if not self.merged_in:
+                    merged_text, merged, data = ours, record, new
                 else:
                     merged_text, merged = self._merged(ours, current, choices)
+                    data = None
                 write_atomic(target, merged_text.encode("utf-8"))
-            self._now_holds(merged_text, merged)
+            self._now_holds(merged_text, merged, data)
             return True
 
     def _merged(self, ours: str, current: bytes, choices: Choices) -> tuple[str, M]:
@@ -343,21 +404,40 @@ class TomlDocument(Generic[M]):
 
     def _now_holds(self, text: str, record: M, data: dict[str, Any] | None = None) -> None:
         """After a write: the document holds `text`, which reads as `record` (`data`)."""
+        rendered, layout, exact = self._rendered
+        same = rendered == text
+        self._layout = layout if same else None
+        self._exact = exact and same and data is not None
+        self._rendered = ("", None, False)
         self.text, self.record = text, record
         self._raw, self._saved = None, record.to_data() if data is None else data
         self._digest = _digest(text.encode("utf-8"))
 
+    def saved_data(self) -> dict[str, Any]:
+        """The record data the file holds (as loaded, or as last saved): what is unsaved differs."""
+        return self._as_loaded()
+
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:
             self._saved = self.model.model_validate(self._raw).to_data()
+            self._exact = self._raw == self._saved
         return self._saved
 
-    def _reads_back_as(self, text: str, record: M) -> bool:
+    def _reads_back_as(self, text: str, record: M, new: dict[str, Any]) -> bool | None:
+        """Whether `text` reads as `record`, whose data (valid, as it came from it) is `new`.
+
+        Text that parses to exactly `new` validates to `record`, so validating it
+        again is spared (True); otherwise it is validated and compared field by
+        field (None when it reads as the record all the same).
+        """
         try:
-            again = self.model.model_validate(tomli.loads(text))
+            data = tomli.loads(text)
+            if data == new:
+                return True
+            again = self.model.model_validate(data)
         except (tomli.TOMLDecodeError, ValidationError):
             return False
-        return full_data(again) == full_data(record)
+        return None if full_data(again) == full_data(record) else False
 
     def _on_disk(self) -> bytes | None:
         """The file's bytes now, or None when it is gone or cannot be read."""

@@ -240,6 +240,17 @@ class _Scanner:
         return Layout(self.lines, self.sections, self.keys, self.assigned)
 
 
+def assigned_keys(body: list[str]) -> set[KeyPath]:
+    """The keys (with the parents dotted keys make) that a table's own lines give values to.
+
+    Relative to the table; LayoutError if the lines hold a table header.
+    """
+    scanner = _Scanner(body)
+    if len(scanner.scan().sections) > 1:
+        raise LayoutError("a table header among a table's own lines")
+    return scanner.assigned
+
+
 def scan(text: str) -> Layout:
     """Sections and key positions of a TOML text (which tomli has accepted)."""
     return _Scanner(text.splitlines(keepends=True)).scan()

@@ -8,6 +8,7 @@ this cannot express raises PatchError and the caller falls back to a whole-file
 tomlkit edit; either way the result is re-read and checked before it is saved.
 """
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -20,7 +21,7 @@ from tomlkit.items import Item
 
 from summit.store.borrow import body_end
 from summit.store.diff import DELETE, Edit, diff, is_table_list
-from summit.store.layout import KeyPath, Layout, LayoutError, Section, scan
+from summit.store.layout import KeyPath, Layout, LayoutError, Section, assigned_keys, scan
 
 
 class PatchError(Exception):
@@ -142,6 +143,8 @@ class _Plan:
     """Section index (or len(sections) for the end) -> blocks to put before it."""
     borrow: "Borrow | None" = None
     """Where a merge finds theirs' text of tables (see summit/store/borrow.py)."""
+    rendered: dict[int, str] = field(default_factory=dict)
+    """The new text of each section edited in place, once rendered."""
 
     @property
     def sections(self) -> list[Section]:
@@ -348,8 +351,9 @@ class _Plan:
     def render(self) -> str:
         out: list[str] = []
         index = 0
+        touched = sorted({*self.replaced, *self.removed, *self.fragment_edits, *self.inserts})
         while index < len(self.sections):
-            plain = self._plain_run(index)
+            plain = self._plain_run(index, touched)
             if plain > index:
                 # Untouched sections are copied as one slice: a register has thousands.
                 lines = self.layout.lines
@@ -367,18 +371,19 @@ class _Plan:
             if index in self.removed:
                 out.append(self.detached_comments(index))
             else:
-                out.append(self.fragment(index))
+                self.rendered[index] = self.fragment(index)
+                out.append(self.rendered[index])
             index += 1
         self._emit_inserts(out, len(self.sections))
         return "".join(out)
 
-    def _plain_run(self, index: int) -> int:
-        """The end of the run of sections from `index` that this plan leaves as they are."""
-        touched = (self.replaced, self.removed, self.fragment_edits, self.inserts)
-        end = index
-        while end < len(self.sections) and not any(end in kind for kind in touched):
-            end += 1
-        return end
+    def _plain_run(self, index: int, touched: list[int]) -> int:
+        """The end of the run of sections from `index` that this plan leaves as they are.
+
+        `touched` is every section index the plan changes, in order.
+        """
+        following = bisect_left(touched, index)
+        return touched[following] if following < len(touched) else len(self.sections)
 
     def _emit_inserts(self, out: list[str], index: int) -> None:
         for block in self.inserts.get(index, []):
@@ -403,14 +408,150 @@ class Borrow(Protocol):
 
 def patch(text: str, old: dict[str, Any], new: dict[str, Any], borrow: Borrow | None = None) -> str:
     """The text with old's data changed to new's, section by section."""
+    return patch_and_layout(text, old, new, borrow).text
+
+
+@dataclass
+class Patched:
+    """A patched text, with what is known of it without scanning or parsing it whole."""
+
+    text: str
+    layout: Layout | None
+    """The text's layout, when it follows from the old one (see `patch_and_layout`)."""
+    tables: list[tuple[KeyPath, str, str]] | None
+    """When only lines inside tables changed: each such table's path, and its own
+    lines (those after its header) before and after."""
+    edits: list[Edit]
+
+
+def patch_and_layout(
+    text: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    borrow: Borrow | None = None,
+    layout: Layout | None = None,
+) -> Patched:
+    """`patch`, given `text`'s layout if known; with the result's layout when it follows.
+
+    Scanning a register of 100,000 delegates takes seconds, so a document
+    keeps the layout of its text from one save to the next: when an edit
+    only changed lines inside tables, the new layout is the old one with
+    those tables scanned again. Such a layout holds no key positions (`keys`
+    is empty): it serves only the next edit, whose result is read back
+    before it is written anyway.
+    """
     try:
-        layout = scan(text)
+        layout = scan(text) if layout is None else layout
     except LayoutError as error:
         raise PatchError(str(error)) from error
     plan = _Plan(layout, old, new, borrow=borrow)
-    for edit in diff(old, new):
+    edits = list(diff(old, new))
+    for edit in edits:
         plan.add(edit)
-    return plan.render()
+    result = plan.render()
+    tables = _tables_edited(plan)
+    if tables is None:
+        return Patched(result, None, None, edits)
+    try:
+        after = _layout_after(plan, tables)
+    except LayoutError:
+        after = None
+    own = [(layout.sections[i].path, "".join(b), "".join(a)) for i, b, a in tables]
+    return Patched(result, after, own, edits)
+
+
+def _tables_edited(plan: _Plan) -> list[tuple[int, list[str], list[str]]] | None:
+    """Each table edited in place, with its own lines before and after; None if more changed.
+
+    More changed when tables came, went or were rebuilt, or a header or the
+    comments above it changed.
+    """
+    if plan.removed or plan.replaced or plan.inserts or plan.borrow is not None:
+        return None
+    tables = []
+    for index in sorted(plan.rendered):
+        section = plan.layout.sections[index]
+        before = plan.layout.lines[section.start : section.end]
+        after = plan.rendered[index].splitlines(keepends=True)
+        head = section.header - section.start + 1 if section.header >= 0 else 0
+        if before[:head] != after[:head]:
+            return None
+        tables.append((index, before[head:], after[head:]))
+    return tables
+
+
+def _layout_after(plan: _Plan, tables: list[tuple[int, list[str], list[str]]]) -> Layout:
+    """The layout of what `plan` rendered, given the tables it edited in place."""
+    layout = plan.layout
+    lines: list[str] = []
+    assigned = set(layout.assigned)
+    moves: list[tuple[int, int]] = []  # (section index, lines it grew by)
+    done = 0
+    for index, before, after in tables:
+        section = layout.sections[index]
+        path = section.path
+        assigned -= {(*path, *key) for key in assigned_keys(before)}
+        assigned |= {(*path, *key) for key in assigned_keys(after)}
+        lines += layout.lines[done : section.start]
+        lines += layout.lines[section.start : section.end - len(before)]  # comments, header
+        lines += after
+        done = section.end
+        moves.append((index, len(after) - len(before)))
+    lines += layout.lines[done:]
+    return Layout(lines, _moved(layout.sections, moves), {}, assigned)
+
+
+def reads_back_locally(patched: Patched, old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether the patched text surely parses to `new`, judged by the tables it changed alone.
+
+    Only for a text that parsed to exactly `old` before: then, as only lines
+    inside tables changed, the new text parses to `old` with each such
+    table's own keys replaced by what its new lines say, provided those lines
+    parse, define no key that other sections define, and say exactly what
+    `new` holds there; and `new` differs from `old` only in those keys. False
+    means "not shown": the caller then parses the whole text.
+    """
+    if patched.tables is None:
+        return False
+    own: list[tuple[KeyPath, set[str]]] = []
+    for path, before, after in patched.tables:
+        try:
+            said_before, said_after = tomli.loads(before), tomli.loads(after)
+            old_table, new_table = _descend(old, path), _descend(new, path)
+        except (tomli.TOMLDecodeError, KeyError, IndexError, TypeError):
+            return False
+        if not isinstance(old_table, dict) or not isinstance(new_table, dict):
+            return False
+        elsewhere = old_table.keys() - said_before.keys()
+        if said_after.keys() & elsewhere or not elsewhere <= new_table.keys():
+            return False
+        if {k: v for k, v in new_table.items() if k not in elsewhere} != said_after:
+            return False
+        own.append((path, said_before.keys() | said_after.keys()))
+    return all(_within_own(edit.path, own) for edit in patched.edits)
+
+
+def _within_own(path: KeyPath, own: list[tuple[KeyPath, set[str]]]) -> bool:
+    """Whether `path` is one of the tables' own keys, or inside one."""
+    return any(
+        len(path) > len(table) and path[: len(table)] == table and path[len(table)] in keys
+        for table, keys in own
+    )
+
+
+def _moved(sections: list[Section], moves: list[tuple[int, int]]) -> list[Section]:
+    """The sections after tables grew or shrank by the given numbers of lines."""
+    if not any(grown for _, grown in moves):
+        return sections  # same lines, same places: sections are never changed in place
+    shifted: list[Section] = []
+    shift = 0
+    growth = dict(moves)
+    for index, section in enumerate(sections):
+        header = section.header + shift if section.header >= 0 else section.header
+        start = section.start + shift
+        shift += growth.get(index, 0)
+        shifted.append(Section(section.path, section.is_array, start, header, section.end + shift))
+    return shifted
 
 
 def rewrite(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:

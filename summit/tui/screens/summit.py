@@ -52,10 +52,17 @@ class SummitScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_summary()
+        self.query_one(AgendaPart).show()
         self.query_one(AgendaPart).query_one(DataTable).focus()
+
+    def _shown_part(self) -> SummitPart | None:
+        pane = self.query_one("#summit-tabs", TabbedContent).active_pane
+        return pane.query_one(SummitPart) if pane is not None else None
 
     @on(TabbedContent.TabActivated)
     def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
+        # Only the tab in view is kept drawn: the one coming into view catches up now.
+        event.pane.query_one(SummitPart).show()
         # Each part's keys work when its table (or the part itself) has focus.
         tables = event.pane.query(DataTable)
         if tables:
@@ -64,8 +71,12 @@ class SummitScreen(Screen[None]):
             event.pane.query_one(SummitPart).focus()
 
     def on_screen_resume(self) -> None:
+        # Back from a form or another screen: redraw only what changed meanwhile.
         if self.summit_id in self.session.workspace.summits:
-            self.refresh_all()
+            self.refresh_summary()
+            shown = self._shown_part()
+            if shown is not None:
+                shown.show()
 
     def refresh_summary(self) -> None:
         summit = self.session.workspace.summits[self.summit_id]
@@ -83,9 +94,13 @@ class SummitScreen(Screen[None]):
 
     @on(SummitChanged)
     def refresh_all(self) -> None:
+        """Redraw the tab in view; the others are redrawn when next shown."""
         self.refresh_summary()
         for part in self.query(SummitPart):
-            part.refresh_part()
+            part.mark_stale()
+        shown = self._shown_part()
+        if shown is not None:
+            shown.show()
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#summit-tabs", TabbedContent).active = f"tab-{tab}"

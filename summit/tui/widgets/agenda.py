@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from summit.model import AgendaItem, ItemKind
+from summit.model import AgendaItem, ItemKind, Summit
 from summit.model.identity import with_new_id
 from summit.model.schedule import agenda_end, overrun_minutes, planned_end, schedule, total_minutes
 from summit.model.sensitivity import is_sensitive
@@ -30,6 +30,12 @@ class AgendaPart(SummitPart):
         Binding("minus", f"minutes(-{STEP_MINUTES})", "-5 min", id="agenda.shorter"),
     ]
 
+    def editable(self) -> Summit:
+        # Agenda edits change only the agenda: copy that, not perhaps 10,000 invitations.
+        summit = self.summit
+        agenda = [item.model_copy(deep=True) for item in summit.agenda]
+        return summit.model_copy(update={"agenda": agenda})
+
     def compose(self) -> ComposeResult:
         # The item takes the width left; the pane under the table shows it in full.
         table = FillTable(fill="item", least=28, id="agenda", cursor_type="row", zebra_stripes=True)
@@ -38,9 +44,6 @@ class AgendaPart(SummitPart):
         yield table
         yield RowDetail(id="agenda-detail")
         yield Static("", id="agenda-total")
-
-    def on_mount(self) -> None:
-        self.refresh_part()
 
     def refresh_part(self) -> None:
         refill(self.query_one("#agenda", DataTable), self._rows())

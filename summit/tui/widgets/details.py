@@ -21,9 +21,6 @@ class DetailsPart(SummitPart):
             yield Static("", id="details")
             yield Static("", id="findings")
 
-    def on_mount(self) -> None:
-        self.refresh_part()
-
     def on_focus(self) -> None:
         # The particulars scroll: with the focus there, arrow and page keys reach
         # the warnings below them in a small terminal; `e` still reaches this part.
@@ -54,9 +51,8 @@ class DetailsPart(SummitPart):
         self.query_one("#findings", Static).update(self._findings())
 
     def _findings(self) -> str:
-        findings = [
-            f for f in self.session.workspace.findings() if f.where.summit == self.summit_id
-        ]
+        # This summit's own checks: as the whole dataset's say, without checking every summit.
+        findings = self.session.workspace.summit_findings(self.summit_id)
         if not findings:
             return "[green]No problems found.[/]"
         lines = []

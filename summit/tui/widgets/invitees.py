@@ -1,6 +1,6 @@
 """Who is invited to the summit, and their replies: invite, uninvite, record replies."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.text import Text
@@ -15,7 +15,7 @@ from summit.model.wording import counted
 from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
 from summit.tui.text import escape
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
-from summit.tui.widgets.tables import Row, RowDetail, refill, selected_key
+from summit.tui.widgets.tables import PagedTable, RowDetail, selected_key
 
 _STYLE = {
     "accepted": "green",
@@ -41,7 +41,7 @@ class InviteesPart(SummitPart):
     ]
 
     def compose(self) -> ComposeResult:
-        table: DataTable[str] = DataTable(id="invitees", cursor_type="row", zebra_stripes=True)
+        table = PagedTable(id="invitees", cursor_type="row", zebra_stripes=True)
         for label, width in (
             ("Organisation", 26),
             ("Delegate", 18),
@@ -54,11 +54,9 @@ class InviteesPart(SummitPart):
         yield RowDetail(id="invitees-detail")
         yield Static("", id="invitees-summary")
 
-    def on_mount(self) -> None:
-        self.refresh_part()
-
     def refresh_part(self) -> None:
-        refill(self.query_one("#invitees", DataTable), self._rows())
+        keys = self._row_keys()
+        self.query_one("#invitees", PagedTable).fill(keys, self._cells(keys))
         counts = self.summit.rsvp_counts()
         summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
         summary = (summary or "Nobody is invited yet") + self._awaiting()
@@ -79,30 +77,46 @@ class InviteesPart(SummitPart):
             ", ".join(people)
         )
 
-    def _rows(self) -> Iterator[Row]:
+    def _row_keys(self) -> list[str]:
+        """Every row's key, `org/delegate` (`org/` for an organisation nobody of is invited)."""
+        keys = []
         for org_id, invitation in self.summit.invitations.items():
-            organisation = self.register.organisations.get(org_id)
-            name = organisation.name if organisation else f"{org_id} (not in the register)"
-            if invitation.attendance is Attendance.OPTIONAL:
-                name += " (optional)"
             if not invitation.rsvp:
-                yield f"{org_id}/", (name, "(nobody yet)", "", "", "")
-            for delegate_id, reply in invitation.rsvp.items():
-                person = organisation.delegates.get(delegate_id) if organisation else None
-                earlier = earlier_answer(self.summit, org_id, delegate_id)
-                shown = Text.from_markup(
-                    f"[{_STYLE[str(reply)]}]{reply}[/]"
-                    if earlier is None
-                    else f"[i {_STYLE['needs-action']}]was {earlier.reply}[/]",
-                    end="",
-                )
-                came = _CAME[invitation.attended.get(delegate_id)]
-                if person is None:
-                    yield f"{org_id}/{delegate_id}", (name, delegate_id, shown, "", came)
-                else:
-                    cells = (name, person.name, shown, person.job_title, came)
-                    yield f"{org_id}/{delegate_id}", cells
-                name = ""  # the organisation is named on its first row only
+                keys.append(f"{org_id}/")
+            keys.extend(f"{org_id}/{delegate_id}" for delegate_id in invitation.rsvp)
+        return keys
+
+    def _cells(self, keys: list[str]) -> Callable[[int], Sequence[str | Text]]:
+        """What row `index` shows; made only when the table adds the row."""
+        summit, register = self.summit, self.register
+
+        def cells(index: int) -> Sequence[str | Text]:
+            org_id, _, delegate_id = keys[index].partition("/")
+            invitation = summit.invitations[org_id]
+            organisation = register.organisations.get(org_id)
+            first = index == 0 or not keys[index - 1].startswith(f"{org_id}/")
+            name = ""  # the organisation is named on its first row only
+            if first:
+                name = organisation.name if organisation else f"{org_id} (not in the register)"
+                if invitation.attendance is Attendance.OPTIONAL:
+                    name += " (optional)"
+            if not delegate_id:
+                return (name, "(nobody yet)", "", "", "")
+            reply = invitation.rsvp[delegate_id]
+            person = organisation.delegates.get(delegate_id) if organisation else None
+            earlier = earlier_answer(summit, org_id, delegate_id)
+            shown = Text.from_markup(
+                f"[{_STYLE[str(reply)]}]{reply}[/]"
+                if earlier is None
+                else f"[i {_STYLE['needs-action']}]was {earlier.reply}[/]",
+                end="",
+            )
+            came = _CAME[invitation.attended.get(delegate_id)]
+            if person is None:
+                return (name, delegate_id, shown, "", came)
+            return (name, person.name, shown, person.job_title, came)
+
+        return cells
 
     @on(DataTable.RowHighlighted, "#invitees")
     def _show_detail(self) -> None:

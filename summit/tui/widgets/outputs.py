@@ -61,9 +61,6 @@ class OutputsPart(SummitPart):
         yield RowDetail(id="outputs-detail")
         yield Static("", id="outputs-summary")
 
-    def on_mount(self) -> None:
-        self.refresh_part()
-
     def _rows(self) -> list[tuple[str, int, str, str, date | None, str]]:
         rows: list[tuple[str, int, str, str, date | None, str]] = [
             ("action", i, a.owner, _marked(a, a.text), a.due, str(a.status))

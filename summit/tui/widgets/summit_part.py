@@ -12,10 +12,15 @@ class SummitChanged(Message):
 
 
 class SummitPart(Vertical):
+    """One tab of the summit screen, drawn when in view and only if what it shows changed."""
+
     def __init__(self, session: Session, summit_id: str) -> None:
         super().__init__()
         self.session = session
         self.summit_id = summit_id
+        # The working summit and register last drawn. Edits replace working copies
+        # rather than change them, so being the same objects means nothing changed.
+        self._drawn: tuple[Summit, Register] | None = None
 
     @property
     def summit(self) -> Summit:
@@ -33,6 +38,17 @@ class SummitPart(Vertical):
         self.session.workspace.set_summit(self.summit_id, summit)
         self.session.changed()
         self.post_message(SummitChanged())
+
+    def show(self) -> None:
+        """Draw the part unless it already shows the working summit and register."""
+        now = (self.summit, self.register)
+        if self._drawn is None or self._drawn[0] is not now[0] or self._drawn[1] is not now[1]:
+            self._drawn = now
+            self.refresh_part()
+
+    def mark_stale(self) -> None:
+        """Draw afresh when next shown."""
+        self._drawn = None
 
     def refresh_part(self) -> None:
         """Redraw from the working summit; each part overrides this."""

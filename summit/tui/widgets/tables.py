@@ -1,9 +1,10 @@
 """Helpers for the DataTables every screen lists things in."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from rich.text import Text
+from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
@@ -24,7 +25,20 @@ def cell(value: str | Text) -> str | Text:
 
 
 def refill(table: DataTable[str | Text], rows: Iterable[Row]) -> None:
-    """Replace every row, keeping the cursor where it was (or on the last row)."""
+    """Replace every row, keeping the cursor where it was (or on the last row).
+
+    When the same rows come back in the same order (an edit within them), only
+    the cells that changed are updated: the table then redraws those alone.
+    """
+    rows = list(rows)
+    columns = [column.key for column in table.ordered_columns]
+    same_rows = [row.key.value for row in table.ordered_rows] == [key for key, _ in rows]
+    if same_rows and all(len(cells) == len(columns) for _, cells in rows):
+        for key, cells in rows:
+            for column, value in zip(columns, map(cell, cells), strict=True):
+                if table.get_cell(key, column) != value:
+                    table.update_cell(key, column, value, update_width=True)
+        return
     row = table.cursor_row
     table.clear()
     for key, cells in rows:
@@ -96,3 +110,62 @@ class RowDetail(Static):
     def show(self, text: str | Text) -> None:
         """Data text is shown as written: a str is never read as markup."""
         self.update(Text(visible(text)) if isinstance(text, str) else text)
+
+
+PAGE = 100
+"""Rows a paged table adds at a time: a few screens' worth."""
+
+
+class PagedTable(DataTable[str | Text]):
+    """A DataTable that adds its rows a page at a time, as the cursor or the view nears the end.
+
+    Textual measures every cell of every row it is given (`_update_dimensions`),
+    so 10,000 rows take seconds to add; only the rows a user can reach soon are
+    added, and their cells are made only then. Keys, cursor and selection work as
+    in any DataTable; a row not yet added is added on the way to it.
+    """
+
+    def __init__(self, *, page: int = PAGE, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.page = page
+        self._keys: Sequence[str] = ()
+        self._cells: Callable[[int], Sequence[str | Text]] = lambda _: ()
+        self.loaded = 0
+
+    @property
+    def total(self) -> int:
+        """How many rows the table holds, added or not."""
+        return len(self._keys)
+
+    def fill(self, keys: Sequence[str], cells: Callable[[int], Sequence[str | Text]]) -> None:
+        """Replace every row (`cells(i)` makes row i's), keeping the cursor on its row number."""
+        row = self.cursor_row
+        self._keys, self.loaded = (), 0  # clearing moves the cursor: nothing to add then
+        self.clear()
+        self._keys, self._cells = keys, cells
+        if not keys:
+            return
+        target = max(0, min(row, len(keys) - 1))
+        self.load_to(target)
+        self.move_cursor(row=target)
+
+    def load_to(self, row: int) -> None:
+        """Add rows until row number `row` and a page beyond it are in the table."""
+        end = min(len(self._keys), max(row + 1, self.loaded) + self.page)
+        start, self.loaded = self.loaded, max(self.loaded, end)
+        # Set first: adding a row can move the cursor, which asks for more rows.
+        for index in range(start, end):
+            self.add_row(*map(cell, self._cells(index)), key=self._keys[index])
+
+    def _near_end(self, row: int) -> None:
+        if row >= self.loaded - self.page // 2 and self.loaded < len(self._keys):
+            self.load_to(row)
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        self._near_end(new.row)
+        super().watch_cursor_coordinate(old, new)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # Scrolling with the wheel or the scroll bar reaches the end without the cursor.
+        self._near_end(int(new_value) + self.scrollable_content_region.height)
+        super().watch_scroll_y(old_value, new_value)

@@ -1,0 +1,392 @@
+"""Interaction benchmark: what a keystroke costs on big data, headless with Pilot.
+
+Each row times one user action from the key (or the screen push) until every
+message queue is drained, animations are finished and the app is idle, and is
+reported as a ratio to the same Pilot action on a minimal Textual app in the same
+run (a baseline for saves is plain tomli + pydantic of the register). Runs of every
+row and its baseline are interleaved, and medians reported, because machine load
+drifts over a run.
+
+Data: bench/generate.py's 1,000 organisations x 10 delegates and 1,000 summit
+files, plus one summit inviting all 10,000 delegates; the 100,000-delegate save
+uses a register of 10,000 organisations x 10.
+
+| row | goal |
+|---|---|
+| open the summit inviting 10,000 | <= 0.3 s |
+| +5 min on that summit's agenda | <= 50 ms |
+| a tab switch on the sample data | <= 50 ms |
+| save one field (ctrl+s), 10k register | <= 0.2 s |
+| save one field (Workspace.save), 100k register | <= 1 s |
+
+Bytecode: PYTHONDONTWRITEBYTECODE stops only the import system from writing .pyc
+files, not from reading them; so before measuring, `compileall` writes the bytecode
+of summit, Textual, Rich, pydantic, tomli and tomlkit (it writes whatever that
+variable says), and every import then reads compiled bytecode. Every row's first
+(import-paying) run is a warm-up and is not counted.
+
+Run: uv run python bench/bench_interact.py [--repeat N] [--skip-100k]
+"""
+
+import argparse
+import asyncio
+import compileall
+import importlib
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate
+
+REPO = Path(__file__).resolve().parents[1]
+SIZE = (120, 40)
+INVITE_ALL = "everyone"
+
+
+def compile_bytecode() -> None:
+    """Write .pyc files for what the app imports, whatever PYTHONDONTWRITEBYTECODE says."""
+    compileall.compile_dir(REPO / "summit", quiet=1)
+    for name in ("textual", "rich", "pydantic", "pydantic_core", "tomli", "tomlkit"):
+        module = importlib.import_module(name)
+        if module.__file__ is not None:
+            compileall.compile_dir(Path(module.__file__).parent, quiet=1)
+
+
+def everyone_summit(organisations: int, delegates: int) -> str:
+    """A summit inviting every delegate of the generated register."""
+    lines = [
+        'title = "Everyone"',
+        'convener = "d-0-0"',
+        'organiser = "d-0-1"',
+        "start = 2027-03-01T09:30:00",
+        "end = 2027-03-01T13:30:00",
+        'venue = "100 Parliament Street"',
+        'status = "invited"',
+        "",
+    ]
+    for o in range(organisations):
+        lines.append(f"[invitations.org-{o}.rsvp]")
+        lines += [f'd-{o}-{d} = "accepted"' for d in range(delegates)]
+        lines.append("")
+    for item in range(8):
+        lines += [
+            "[[agenda]]",
+            f'title = "Item {item}"',
+            f'lead = "d-{item}-0"',
+            "minutes = 25",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def big_data(folder: Path, organisations: int = 1000, summits: int = 1000) -> Path:
+    root = generate(folder, organisations=organisations, delegates=10, summits=summits)
+    (root / "agendas" / f"{INVITE_ALL}.toml").write_text(everyone_summit(organisations, 10))
+    return root
+
+
+# The baseline: a minimal Textual app with one DataTable of the same visible size.
+
+BASELINE_ROWS = 40
+
+
+def baseline_app() -> Any:
+    from textual.app import App, ComposeResult  # noqa: PLC0415
+    from textual.coordinate import Coordinate  # noqa: PLC0415
+    from textual.screen import Screen  # noqa: PLC0415
+    from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane  # noqa: PLC0415
+
+    def table() -> DataTable[str]:
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        for label, width in (("A", 26), ("B", 18), ("C", 13), ("D", 30)):
+            table.add_column(label, key=label, width=width)
+        for row in range(BASELINE_ROWS):
+            table.add_row(f"Organisation {row}", f"Delegate {row}", "accepted", "Head of Policy")
+        return table
+
+    class TableScreen(Screen[None]):
+        BINDINGS: ClassVar = [("plus", "bump", "")]
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            with TabbedContent():
+                for tab in range(4):
+                    with TabPane(f"{tab + 1} Tab", id=f"tab-{tab + 1}"):
+                        yield table()
+            yield Footer()
+
+        def action_bump(self) -> None:
+            shown = self.query_one(TabbedContent).active_pane
+            assert shown is not None
+            shown.query_one(DataTable).update_cell_at(Coordinate(0, 2), f"{time.perf_counter_ns()}")
+
+        def key_1(self) -> None:
+            self.show("tab-1")
+
+        def key_2(self) -> None:
+            self.show("tab-2")
+
+        def show(self, tab: str) -> None:
+            # As summit's screen does: the table of the tab shown takes the focus.
+            tabs = self.query_one(TabbedContent)
+            tabs.active = tab
+            tabs.get_pane(tab).query_one(DataTable).focus()
+
+    class Minimal(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Footer()
+
+    return Minimal, TableScreen
+
+
+async def drained(pilot: Any) -> None:
+    """Every widget's queue empty and every animation over: the user sees the result.
+
+    Pilot's `pause()` and `press()` wait for the process to look idle, which
+    sleeps 20 ms at a time and would bury a 50 ms goal; instead every widget of
+    the screen is asked to run a callback after what is queued before it (Pilot's
+    own `_wait_for_screen`), until that takes no time, so that work queued
+    meanwhile (DataTable measures new rows when idle) is counted too.
+    """
+    app = pilot.app
+    for _ in range(3):
+        await pilot._wait_for_screen()
+        await app.animator.wait_until_complete()
+        await app.workers.wait_for_complete()
+    await pilot._wait_for_screen()
+
+
+async def press(pilot: Any, key: str) -> None:
+    """Send one key as the terminal would (what `Pilot.press` does, less its idle sleeps)."""
+    from textual import events  # noqa: PLC0415
+    from textual.keys import _character_to_key  # noqa: PLC0415
+
+    app = pilot.app
+    name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+    event = events.Key(name, key if len(key) == 1 else None)
+    event.set_sender(app)
+    app._driver.send_message(event)
+    await asyncio.sleep(0)
+
+
+async def timed(pilot: Any, action: Callable[[], Awaitable[object] | object]) -> float:
+    started = time.perf_counter()
+    result = action()
+    if asyncio.iscoroutine(result):
+        await result
+    await drained(pilot)
+    return time.perf_counter() - started
+
+
+Row = Callable[[], Awaitable[float]]
+
+
+async def summit_rows(root: Path, sample: Path) -> dict[str, Row]:
+    """Each row as a coroutine function timing one action once (apps kept open)."""
+    from summit.model import Register  # noqa: PLC0415
+    from summit.tui.app import make_app  # noqa: PLC0415
+    from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
+
+    big = make_app(root)
+    big_pilot = await _start(big)
+    small = make_app(sample)
+    small_pilot = await _start(small)
+    await timed(small_pilot, lambda: press(small_pilot, "enter"))
+    tab = {"next": "2"}
+
+    async def open_summit() -> float:
+        while len(big.screen_stack) > 1:
+            big.pop_screen()
+        await drained(big_pilot)
+        return await timed(
+            big_pilot, lambda: big.push_screen(SummitScreen(big.session, INVITE_ALL))
+        )
+
+    async def invitees_tab() -> float:
+        await open_summit()  # a fresh screen, its invitees tab not drawn yet
+        return await timed(big_pilot, lambda: press(big_pilot, "2"))
+
+    async def five_minutes() -> float:
+        if not isinstance(big.screen, SummitScreen):
+            await open_summit()
+        await press(big_pilot, "1")
+        await drained(big_pilot)
+        return await timed(big_pilot, lambda: press(big_pilot, "plus"))
+
+    async def tab_switch() -> float:
+        key = tab["next"]
+        tab["next"] = "1" if key == "2" else "2"
+        return await timed(small_pilot, lambda: press(small_pilot, key))
+
+    async def save_field() -> float:
+        workspace = big.session.workspace
+        register = workspace.register.model_copy(deep=True)
+        delegate = register.organisations["org-500"].delegates["d-500-5"]
+        delegate.job_title = f"Director {time.perf_counter_ns()}"
+        workspace.set_register(Register.model_validate(register.to_data()))
+        big.session.changed()
+        await drained(big_pilot)
+        took = await timed(big_pilot, lambda: press(big_pilot, "ctrl+s"))
+        assert not workspace.dirty_files(), workspace.dirty_files()
+        return took
+
+    return {
+        "open the summit inviting 10,000": open_summit,
+        "its invitees tab, first shown": invitees_tab,
+        "+5 min on its agenda": five_minutes,
+        "a tab switch, sample data": tab_switch,
+        "save one field (ctrl+s), 10k register": save_field,
+    }
+
+
+async def baseline_rows() -> dict[str, Row]:
+    minimal, table_screen = baseline_app()
+    app = minimal()
+    pilot = await _start(app)
+    tab = {"next": "2"}
+
+    async def push() -> float:
+        while len(app.screen_stack) > 1:
+            app.pop_screen()
+        await drained(pilot)
+        return await timed(pilot, lambda: app.push_screen(table_screen()))
+
+    async def bump() -> float:
+        if len(app.screen_stack) == 1:
+            await push()
+        return await timed(pilot, lambda: press(pilot, "plus"))
+
+    async def switch() -> float:
+        if len(app.screen_stack) == 1:
+            await push()
+        key = tab["next"]
+        tab["next"] = "1" if key == "2" else "2"
+        return await timed(pilot, lambda: press(pilot, key))
+
+    return {"push a DataTable screen": push, "update a cell": bump, "switch a tab": switch}
+
+
+_RUNNING: list[Any] = []
+
+
+async def _start(app: Any) -> Any:
+    """Run the app headless under Pilot until the bench ends."""
+    context = app.run_test(size=SIZE)
+    pilot = await context.__aenter__()
+    _RUNNING.append(context)
+    await drained(pilot)
+    return pilot
+
+
+def plain_read(path: Path) -> float:
+    """The save baseline: what reading the register with tomli + pydantic costs."""
+    import tomli  # noqa: PLC0415
+
+    from summit.model import Register  # noqa: PLC0415
+
+    started = time.perf_counter()
+    Register.model_validate(tomli.loads(path.read_text()))
+    return time.perf_counter() - started
+
+
+def workspace_save(root: Path) -> Callable[[], float]:
+    from summit.model import Register  # noqa: PLC0415
+    from summit.workspace import Workspace  # noqa: PLC0415
+
+    workspace = Workspace.open(root)
+
+    def save() -> float:
+        register = workspace.register.model_copy(deep=True)
+        delegate = register.organisations["org-500"].delegates["d-500-5"]
+        delegate.job_title = f"Director {time.perf_counter_ns()}"
+        workspace.set_register(Register.model_validate(register.to_data()))
+        workspace.dirty_files()  # as the app does after every edit (the unsaved marker)
+        started = time.perf_counter()
+        report = workspace.save()
+        took = time.perf_counter() - started
+        assert report.saved == ["invitees.toml"], report
+        return took
+
+    return save
+
+
+PAIRS = [
+    ("open the summit inviting 10,000", "push a DataTable screen", 0.3),
+    ("its invitees tab, first shown", "switch a tab", None),
+    ("+5 min on its agenda", "update a cell", 0.05),
+    ("a tab switch, sample data", "switch a tab", 0.05),
+]
+
+
+def report(
+    label: str, ours: list[float], base: list[float], base_label: str, goal: float | None
+) -> None:
+    mine, theirs = statistics.median(ours), statistics.median(base)
+    verdict = "(no goal)"
+    if goal is not None:
+        verdict = f"goal <= {goal * 1000:.0f} ms  {'ok' if mine <= goal else 'MISSED'}"
+    print(
+        f"{label:<42} {mine * 1000:7.1f} ms  {base_label:<24} {theirs * 1000:7.1f} ms  "
+        f"ratio {mine / theirs:5.1f}x  {verdict}"
+    )
+
+
+def sample_copy(folder: Path) -> Path:
+    """The bundled sample outside any git repository: the app then offers no git setup."""
+    shutil.copytree(REPO / "agendas", folder / "agendas")
+    shutil.copy(REPO / "invitees.toml", folder / "invitees.toml")
+    return folder
+
+
+async def interactive(root: Path, sample: Path, repeat: int) -> None:
+    ours = await summit_rows(root, sample)
+    base = await baseline_rows()
+    times: dict[str, list[float]] = {name: [] for name in [*ours, *base]}
+    for run in range(repeat + 1):
+        for name, row in [*ours.items(), *base.items()]:
+            took = await row()
+            if run:  # the first run pays for first imports: a warm-up
+                times[name].append(took)
+    for label, base_label, goal in PAIRS:
+        report(label, times[label], times[base_label], base_label, goal)
+    saves = times["save one field (ctrl+s), 10k register"]
+    reads = [plain_read(root / "invitees.toml") for _ in range(repeat)]
+    report("save one field (ctrl+s), 10k register", saves, reads, "tomli+pydantic read", 0.2)
+    for context in reversed(_RUNNING):
+        await context.__aexit__(None, None, None)
+
+
+def big_save(folder: Path, repeat: int) -> None:
+    root = big_data(folder, organisations=10_000, summits=10)
+    save = workspace_save(root)
+    saves, reads = [], []
+    save()  # warm-up
+    for _ in range(repeat):
+        saves.append(save())
+        reads.append(plain_read(root / "invitees.toml"))
+    report("save one field (workspace), 100k register", saves, reads, "tomli+pydantic read", 1.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--skip-100k", action="store_true")
+    args = parser.parse_args()
+    compile_bytecode()
+    with tempfile.TemporaryDirectory() as folder:
+        root = big_data(Path(folder) / "big")
+        print("data: 10,000 delegates, 1,001 summits (one inviting all 10,000); sample data")
+        asyncio.run(interactive(root, sample_copy(Path(folder) / "sample"), args.repeat))
+        if not args.skip_100k:
+            big_save(Path(folder) / "huge", args.repeat)
+
+
+if __name__ == "__main__":
+    main()

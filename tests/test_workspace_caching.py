@@ -1,0 +1,116 @@
+"""What the workspace spares doing on big data, and that it still answers the same."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summit.model import Register
+from summit.workspace import Workspace
+from tests.conftest import SAMPLE_SUMMIT
+
+
+@pytest.fixture
+def conversions(monkeypatch: pytest.MonkeyPatch) -> list[Register]:
+    """Every whole-register conversion to data (Register.to_data), as it happens."""
+    seen: list[Register] = []
+    original = Register.to_data
+
+    def counted(self: Register) -> dict[str, Any]:
+        seen.append(self)
+        return original(self)
+
+    monkeypatch.setattr(Register, "to_data", counted)
+    return seen
+
+
+def edit_register(workspace: Workspace, job_title: str) -> None:
+    register = workspace.register.model_copy(deep=True)
+    register.organisations["bt"].delegates["bt-security"].job_title = job_title
+    workspace.set_register(register)
+
+
+def test_launch_shares_the_loaded_records_instead_of_copying_them(data_dir: Path) -> None:
+    workspace = Workspace.open(data_dir)
+    dataset = workspace.dataset
+    assert dataset.register is not None
+    assert workspace.register is dataset.register.record
+    assert workspace.summits[SAMPLE_SUMMIT] is dataset.summits[SAMPLE_SUMMIT].record
+    # An edit replaces the working copy; what was loaded stays as it was.
+    edit_register(workspace, "Head of Everything")
+    assert dataset.register.record.organisations["bt"].delegates["bt-security"].job_title != (
+        "Head of Everything"
+    )
+    assert workspace.dirty_files() == ["invitees.toml"]
+
+
+def test_an_unsaved_register_is_converted_at_most_once_however_often_asked(
+    data_dir: Path, conversions: list[Register]
+) -> None:
+    workspace = Workspace.open(data_dir)
+    before = workspace.register.organisations["bt"].delegates["bt-security"].job_title
+    workspace.dirty_files()
+    edit_register(workspace, "Head of Everything")
+    conversions.clear()  # what the edit itself converted and validated
+    for _ in range(3):
+        assert workspace.dirty_files() == ["invitees.toml"]
+    assert conversions == []  # a value differs: that is enough to know
+    edit_register(workspace, before)  # equal values: only the data can tell
+    conversions.clear()
+    for _ in range(3):
+        assert workspace.dirty_files() == []
+    assert [c for c in conversions if c is workspace.register] == [workspace.register]
+    assert len(conversions) <= 2  # and the file's data, worked out once for the session
+
+
+def test_a_saved_register_is_not_compared_again_on_later_edits(
+    data_dir: Path, conversions: list[Register]
+) -> None:
+    workspace = Workspace.open(data_dir)
+    edit_register(workspace, "Head of Everything")
+    assert workspace.save().saved == ["invitees.toml"]
+    summit = workspace.summits[SAMPLE_SUMMIT].model_copy(deep=True)
+    summit.venue = "Lancaster House"
+    workspace.set_summit(SAMPLE_SUMMIT, summit)
+    conversions.clear()
+    assert workspace.dirty_files() == [f"agendas/{SAMPLE_SUMMIT}.toml"]
+    assert conversions == []
+    # It is still noticed when the register is edited again.
+    edit_register(workspace, "Head of Nothing")
+    assert "invitees.toml" in workspace.dirty_files()
+
+
+def test_editing_back_to_the_saved_value_is_not_unsaved(data_dir: Path) -> None:
+    workspace = Workspace.open(data_dir)
+    before = workspace.register.organisations["bt"].delegates["bt-security"].job_title
+    edit_register(workspace, "Head of Everything")
+    assert workspace.dirty_files() == ["invitees.toml"]
+    edit_register(workspace, before)
+    assert workspace.dirty_files() == []
+    assert workspace.undo() == "invitees.toml"  # back to the edited title: unsaved again
+    assert workspace.dirty_files() == ["invitees.toml"]
+
+
+def test_findings_are_worked_out_again_only_after_a_change(data_dir: Path) -> None:
+    workspace = Workspace.open(data_dir)
+    first = workspace.findings()
+    assert workspace.findings() is first
+    summit = workspace.summits[SAMPLE_SUMMIT].model_copy(deep=True)
+    summit.agenda[0].lead = "nobody-here"
+    workspace.set_summit(SAMPLE_SUMMIT, summit)
+    again = workspace.findings()
+    assert again is not first
+    assert any("'nobody-here'" in f.message for f in again)
+    workspace.undo()
+    assert not any("'nobody-here'" in f.message for f in workspace.findings())
+
+
+def test_one_summits_findings_are_what_all_findings_say_about_it(data_dir: Path) -> None:
+    workspace = Workspace.open(data_dir)
+    summit = workspace.summits[SAMPLE_SUMMIT].model_copy(deep=True)
+    summit.agenda[0].lead = "nobody-here"
+    summit.agenda[0].minutes = 200
+    workspace.set_summit(SAMPLE_SUMMIT, summit)
+    about = [f for f in workspace.findings() if f.where.summit == SAMPLE_SUMMIT]
+    assert len(about) >= 2
+    assert workspace.summit_findings(SAMPLE_SUMMIT) == about
