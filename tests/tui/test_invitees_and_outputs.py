@@ -8,8 +8,9 @@ from summit.invitations import cancel_summit, issue_invite
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.tui.app import SummitApp, make_app
-from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
+from summit.tui.screens.choice import ChoiceScreen, PathScreen
 from summit.tui.screens.form import FormScreen
+from summit.tui.widgets.picker import PickerScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.test_replies import reply_file
 from tests.tui.conftest import TODAY, settle
@@ -50,7 +51,7 @@ async def test_inviting_and_uninviting(app: SummitApp) -> None:
         await open_tab(pilot, "2")
         await pilot.press("i")
         await settle(pilot)
-        assert isinstance(app.screen, PickScreen)
+        assert isinstance(app.screen, PickerScreen)
         await pilot.press(*"priya")
         await settle(pilot)
         assert app.screen.query_one(OptionList).option_count == 1

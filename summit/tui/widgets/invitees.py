@@ -12,8 +12,9 @@ from textual.widgets import DataTable, Static
 from summit.model import Attendance, Invitation, Rsvp
 from summit.model.replies import awaiting_new_answer, earlier_answer
 from summit.model.wording import counted
-from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
+from summit.tui.screens.choice import ChoiceScreen, PathScreen
 from summit.tui.text import escape
+from summit.tui.widgets.picker import Choice, PickerScreen, person_label
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
 from summit.tui.widgets.tables import Row, refill, selected_key
 
@@ -117,24 +118,37 @@ class InviteesPart(SummitPart):
 
         self.app.push_screen(ChoiceScreen("Reply", [str(r) for r in Rsvp], str(current)), chosen)
 
-    def action_invite(self) -> None:
+    def _invitable(self) -> list[Choice]:
+        """Organisations not wholly invited, and each delegate not yet invited, by name."""
         invited = {d for i in self.summit.invitations.values() for d in i.rsvp}
-        options = [
-            (f"{organisation.name}: {person.name}, {person.job_title}", f"{org_id}/{delegate_id}")
-            for org_id, organisation in self.register.organisations.items()
-            for delegate_id, person in organisation.delegates.items()
-            if delegate_id not in invited
-        ]
+        choices: list[Choice] = []
+        for org_id, organisation in self.register.organisations.items():
+            left = [d for d in organisation.delegates if d not in invited]
+            if len(left) > 1:
+                everyone = f"{organisation.name} (organisation: its {len(left)} delegates)"
+                choices.append((everyone, f"{org_id}/"))
+            choices.extend(
+                (person_label(person.name, organisation.name, person.job_title), f"{org_id}/{d}")
+                for d, person in organisation.delegates.items()
+                if d not in invited
+            )
+        return choices
 
+    def action_invite(self) -> None:
         def picked(key: str | None) -> None:
-            if key is not None:
-                org_id, _, delegate_id = key.partition("/")
-                summit = self.editable()
-                invitation = summit.invitations.setdefault(org_id, Invitation())
-                invitation.rsvp[delegate_id] = Rsvp.NEEDS_ACTION
-                self.commit(summit)
+            if key is None:
+                return
+            org_id, _, delegate_id = key.partition("/")
+            summit = self.editable()
+            invitation = summit.invitations.setdefault(org_id, Invitation())
+            delegates = self.register.organisations[org_id].delegates
+            for person in [delegate_id] if delegate_id else delegates:
+                invitation.rsvp.setdefault(person, Rsvp.NEEDS_ACTION)
+            self.commit(summit)
 
-        self.app.push_screen(PickScreen("Invite a delegate", options), picked)
+        hint = "Type part of a name, organisation, job title or id."
+        screen = PickerScreen("Invite", self._invitable(), "delegate or organisation", hint)
+        self.app.push_screen(screen, picked)
 
     def action_uninvite(self) -> None:
         selected = self._selected()
