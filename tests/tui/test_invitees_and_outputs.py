@@ -8,7 +8,8 @@ from summit.invitations import cancel_summit, issue_invite
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.tui.app import SummitApp, make_app
-from summit.tui.screens.choice import ChoiceScreen, PathScreen
+from summit.tui.screens.choice import ChoiceScreen
+from summit.tui.screens.files import ReplyFilesScreen
 from summit.tui.screens.form import FormScreen
 from summit.tui.widgets.picker import PickerScreen
 from tests.conftest import SAMPLE_SUMMIT
@@ -79,9 +80,11 @@ async def test_importing_reply_files(app: SummitApp, data_dir: Path, tmp_path: P
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(pilot, "2")
         await pilot.press("m")
-        await settle(pilot)
-        assert isinstance(app.screen, PathScreen)
-        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.pause()  # not settle: the file tree's loader waits as long as it is shown
+        assert isinstance(app.screen, ReplyFilesScreen)
+        path = app.screen.query_one("#files-path", Input)
+        path.value = str(tmp_path / "reply.ics")  # a typed path still works
+        path.focus()
         await pilot.press("enter")
         await settle(pilot)
         assert summit(app).invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.DECLINED
@@ -174,8 +177,10 @@ async def test_importing_a_reply_to_a_cancelled_summit_says_why_nothing_was_reco
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(pilot, "2")
         await pilot.press("m")
-        await settle(pilot)
-        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.pause()  # not settle: the file tree's loader waits as long as it is shown
+        path = app.screen.query_one("#files-path", Input)
+        path.value = str(tmp_path / "late.ics")
+        path.focus()
         await pilot.press("enter")
         await settle(pilot)
         assert summit(app).invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.NEEDS_ACTION

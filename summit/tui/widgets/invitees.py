@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from summit.model import Attendance, Invitation, Rsvp
 from summit.model.replies import awaiting_new_answer, earlier_answer
 from summit.model.wording import counted
-from summit.tui.screens.choice import ChoiceScreen, PathScreen
+from summit.tui.screens.choice import ChoiceScreen
 from summit.tui.text import escape
 from summit.tui.widgets.picker import Choice, PickerScreen, person_label
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
@@ -174,16 +174,20 @@ class InviteesPart(SummitPart):
         self.commit(summit)
 
     def action_import_replies(self) -> None:
-        hint = "Reply .ics files or folders holding them, separated by spaces."
-        self.app.push_screen(PathScreen("Import replies", hint), self._import)
+        from summit.tui.screens.files import ReplyFilesScreen  # noqa: PLC0415
 
-    def _import(self, text: str | None) -> None:
-        if not text:
+        self.app.push_screen(ReplyFilesScreen(Path.cwd()), self._import)
+
+    def _import(self, chosen: list[Path] | None) -> None:
+        if not chosen:
             return
-        files: list[Path] = []
-        for part in text.split():
-            path = Path(part).expanduser()
-            files.extend(sorted(path.glob("*.ics")) if path.is_dir() else [path])
+        from summit.tui.screens.files import reply_files  # noqa: PLC0415
+
+        files = reply_files(chosen)
+        if not files:
+            where = ", ".join(escape(str(path)) for path in chosen)
+            self.notify(f"No .ics or .eml reply files in {where}", severity="warning")
+            return
         from summit.invitations import collect_replies  # noqa: PLC0415 - loads icalendar
 
         workspace = self.session.workspace
