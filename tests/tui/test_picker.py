@@ -6,11 +6,11 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from summit.model import Rsvp
-from summit.tui.app import SummitApp
+from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.form import FormScreen
 from summit.tui.widgets.picker import Picker, PickerScreen
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import settle
+from tests.tui.conftest import TODAY, settle
 
 HELEN = "Helen Marsh - Internet Watch Foundation - Chief Executive"
 
@@ -154,3 +154,19 @@ async def test_inviting_unknown_text_names_close_matches(app: SummitApp) -> None
         error = str(app.screen.query_one("#picker-error", Static).render())
         assert error.startswith("no delegate or organisation 'pirya holis'; did you mean ")
         assert "'Priya Hollis - Department for Culture, Media and Sport - Head of Online" in error
+
+
+def test_snapshot_lead_picker_in_the_form(snap_compare, data_dir: Path) -> None:
+    """80x24: "culture" typed in the lead field lists DCMS and its three people under it,
+    the first highlighted, and the line below says how to pick."""
+    app = make_app(data_dir, today=TODAY)
+    keys = ["enter", "e", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"culture"]
+    assert snap_compare(app, press=keys, terminal_size=(80, 24))
+
+
+def test_snapshot_invite_picker(snap_compare, data_dir: Path) -> None:
+    """80x24: the invite dialog, "sec" typed: the two DCMS people not yet invited with
+    'sec' anywhere (the Secretary of State, Tom Ashworth the Private Secretary), each as
+    "Name - Organisation - Job title"."""
+    app = make_app(data_dir, today=TODAY)
+    assert snap_compare(app, press=["enter", "2", "i", "s", "e", "c"], terminal_size=(80, 24))

@@ -179,6 +179,9 @@ class Picker(Widget):
         options.clear_options()
         options.add_options(Option(visible(label), id=key) for label, key in found[:LIMIT])
         options.display = bool(found) or self.always_open
+        if found and not self.always_open:
+            # In a long form the list may open below the fold: bring it into view.
+            self.call_after_refresh(options.scroll_visible, animate=False)
         if found:
             options.highlighted = next(
                 (i for i, (_, key) in enumerate(found[:LIMIT]) if key == self.picked), 0
@@ -273,9 +276,18 @@ class PickerScreen(ModalScreen[str | None]):
 
     @on(Picker.Changed)
     def _changed(self, event: Picker.Changed) -> None:
-        self.query_one("#picker-error", Static).update("")
-        if event.picker.picked is not None:
-            self.dismiss(event.picker.picked)
+        picker = event.picker
+        if picker.picked is not None:
+            self.dismiss(picker.picked)
+            return
+        # Nothing left in the list: say so at once, with the closest names.
+        problem = ""
+        if picker.value.strip() and picker.highlighted is None:
+            try:
+                resolve(self.choices, picker.value, self.what)
+            except ValueError as refused:
+                problem = visible(str(refused))
+        self.query_one("#picker-error", Static).update(problem)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
