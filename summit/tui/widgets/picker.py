@@ -265,9 +265,9 @@ class PickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="picker-dialog"):
-            yield Label(self.title_text, classes="picker-title")
+            yield Label(visible(self.title_text), classes="picker-title", markup=False)
             if self.hint:
-                yield Static(self.hint, classes="picker-hint", markup=False)
+                yield Static(visible(self.hint), classes="picker-hint", markup=False)
             yield Picker(self.choices, always_open=True, id="picker")
             yield Static("", id="picker-error", classes="picker-error", markup=False)
 
