@@ -58,6 +58,18 @@ async def test_a_lead_is_picked_by_part_of_a_name(app: SummitApp, data_dir: Path
     assert saved_summit(data_dir)["agenda"][0]["lead"] == "iwf-chief-executive"
 
 
+async def test_a_match_is_picked_with_the_mouse(app: SummitApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "1")
+        await pilot.press("e", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"priya")
+        await settle(pilot)
+        await pilot.click("#field-lead OptionList", offset=(3, 0))
+        await settle(pilot)
+        picker = app.screen.query_one("#field-lead", Picker)
+        assert picker.picked == "summit-lead"
+        assert app.focused is picker.query_one("Input")
+
+
 async def test_an_owner_is_picked_by_organisation_name(app: SummitApp, data_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tab(pilot, "3")

@@ -246,7 +246,9 @@ class Picker(Widget):
         self._show(None)
 
     def on_descendant_blur(self) -> None:
-        if not self.always_open:
+        # A click on a match takes the focus first (to the form): keep the list for the click.
+        clicked = self._list.display and self._list.region.contains_point(self.app.mouse_position)
+        if not self.always_open and not clicked:
             self._show(None)
 
 
