@@ -102,3 +102,11 @@ async def test_a_whole_folder_with_an_eml_reply_is_imported_with_a(
         invitations = app.session.workspace.summits[SAMPLE_SUMMIT].invitations
         assert invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.TENTATIVE
         assert invitations["yahoo"].rsvp["yahoo-policy"] is Rsvp.DECLINED
+
+
+async def test_file_names_are_shown_as_written(app: SummitApp, tmp_path: Path) -> None:
+    """A name with an escape sequence shows the escape; the terminal never acts on it."""
+    (tmp_path / "]reply\x1b[2J.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree = await open_browser(pilot, tmp_path)
+        assert listed(tree) == ["]reply\\x1b[2J.ics"]

@@ -7,12 +7,15 @@ one), so a Downloads folder full of other things stays readable.
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label, Static
+
+from summit.model.text import visible
 
 REPLY_SUFFIXES = (".ics", ".eml")
 
@@ -33,7 +36,11 @@ def reply_files(paths: Iterable[Path]) -> list[Path]:
 
 
 class ReplyTree(DirectoryTree):
-    """Folders (hidden ones left out) and reply files."""
+    """Folders (hidden ones left out) and reply files, named as written."""
+
+    def process_label(self, label: str | Text) -> Text:
+        # A file name can hold escape sequences: show them as escapes, never act on them.
+        return super().process_label(visible(label) if isinstance(label, str) else label)
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [
