@@ -106,7 +106,9 @@ async def test_a_whole_folder_with_an_eml_reply_is_imported_with_a(
 
 async def test_file_names_are_shown_as_written(app: SummitApp, tmp_path: Path) -> None:
     """A name with an escape sequence shows the escape; the terminal never acts on it."""
-    (tmp_path / "]reply\x1b[2J.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "]reply\x1b[2J.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     async with app.run_test(size=(80, 24)) as pilot:
-        tree = await open_browser(pilot, tmp_path)
+        tree = await open_browser(pilot, inbox)
         assert listed(tree) == ["]reply\\x1b[2J.ics"]
