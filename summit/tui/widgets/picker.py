@@ -121,20 +121,15 @@ def resolve(choices: Sequence[Choice], text: str, what: str) -> str:
         return named[0]
     found = matching(choices, typed)
     if found:
-        return _refuse(
-            f"{counted(len(found), 'match', 'matches')} for {typed!r}: pick with up/down and enter"
-        )
+        many = counted(len(found), "match", "matches")
+        raise ValueError(f"{many} for {typed!r}: pick with up/down and enter")
     near = close_to(choices, typed)
     hint = (
         "; did you mean " + " or ".join(repr(label) for label, _ in near) + "?"
         if near
         else "; type part of a name, organisation or job title"
     )
-    return _refuse(f"no {what} {typed!r}{hint}")
-
-
-def _refuse(message: str) -> str:
-    raise ValueError(message)
+    raise ValueError(f"no {what} {typed!r}{hint}")
 
 
 class Picker(Widget):
