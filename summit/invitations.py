@@ -19,6 +19,7 @@ from summit.ical.replies import (
     MAX_REPLY_BYTES,
     NotAReply,
     Reply,
+    calendar_in_email,
     read_reply,
     same_address,
     shown,
@@ -252,7 +253,10 @@ def _read_all(files: list[Path], result: ReplyImport) -> list[tuple[Path, Reply]
     replies: list[tuple[Path, Reply]] = []
     for path in files:
         try:
-            replies.append((path, read_reply(_read_file(path))))
+            data = _read_file(path)
+            if path.suffix.lower() == ".eml":
+                data = calendar_in_email(data)
+            replies.append((path, read_reply(data)))
         except OSError as error:
             result.problems.append(Problem(path, 0, 0, f"cannot read: {error.strerror}"))
         except NotAReply as error:

@@ -239,11 +239,15 @@ class Workspace:
         they changed then shows in the working copy too.
         """
         report = SaveReport()
-        if self.dataset.register is not None and self.register_dirty():
+        register_first = self.dataset.register is not None and self.register_dirty()
+        if register_first:
             self.save_file(self.dataset.register_path, report)
+        refused = list(report.refused)
         for summit_id in list(self.summits):
             if self.summit_dirty(summit_id):
                 self.save_file(summit_path(self.root, summit_id), report)
+        if refused and report.saved and self.register_dirty():
+            self._retry_register(report, refused)
         for summit_id in sorted(self._deleted):
             delete = partial(self._delete, summit_id)
             self._save_one(f"{summit_label(summit_id)} (deleted)", delete, report)
@@ -251,6 +255,19 @@ class Workspace:
             # Undo is for edits not yet saved: once written, going back is a new edit.
             self._undo.clear()
         return report
+
+    def _retry_register(self, report: SaveReport, refused: list[DataError]) -> None:
+        """Save the register again once the summits are saved.
+
+        A removal that the summits first had to let go of (a new lead, an
+        uninvite) is refused while the old summit files still use the person.
+        """
+        retry = SaveReport()
+        self.save_file(self.dataset.register_path, retry)
+        if retry.saved:
+            report.refused = [error for error in report.refused if error not in refused]
+            report.saved[:0] = retry.saved
+            report.merged.update(retry.merged)
 
     def _delete(self, summit_id: str) -> bool:
         try:

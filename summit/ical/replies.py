@@ -7,10 +7,12 @@ looked at, naming the line and property at fault, so that one company's file
 can never speak for another company.
 """
 
+import email
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email import policy
 from typing import Any
 
 from icalendar import Calendar, Component
@@ -237,6 +239,21 @@ def _answer(person: _Attendee, line: int) -> Rsvp:
     else:
         return _ANSWERS[partstat]
     raise NotAReply(message, line=line, field="ATTENDEE")
+
+
+def calendar_in_email(data: bytes) -> bytes:
+    """The calendar part of a reply saved as an e-mail (.eml), as Outlook and Gmail send it.
+
+    Line numbers in later messages count from the start of that part.
+    """
+    message = email.message_from_bytes(data, policy=policy.default)
+    for part in message.walk():
+        is_ics = (part.get_filename() or "").lower().endswith(".ics")
+        if part.get_content_type() == "text/calendar" or is_ics:
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return payload
+    raise NotAReply("an e-mail without a calendar part (text/calendar): not a reply", line=0)
 
 
 def read_reply(data: bytes) -> Reply:

@@ -4,7 +4,7 @@ Said when a removal is refused, so that the official knows what to change first:
 "Helen Marsh (Internet Watch Foundation) leads 'The scale of ...' in online-safety-summit".
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from summit.model.register import Register
 from summit.model.summit import Summit
@@ -39,3 +39,50 @@ def refusal(ref: str, register: Register, summits: Mapping[str, Summit]) -> str 
         return None
     shown = "; ".join(dict.fromkeys(uses))
     return f"{register.describe(ref)} cannot be removed: {shown}. Change that first."
+
+
+def led_items(refs: Collection[str], summits: Mapping[str, Summit]) -> list[tuple[str, str]]:
+    """Each agenda item that one of `refs` leads, as (summit id, item title)."""
+    return [
+        (summit_id, item.title)
+        for summit_id, summit in summits.items()
+        for item in summit.agenda
+        if item.lead in refs
+    ]
+
+
+def only_leads_and_invitations(refs: Collection[str], summits: Mapping[str, Summit]) -> bool:
+    """Whether a new lead (and uninviting) is all that keeps `refs` in use.
+
+    A convener, an organiser or an owner of outputs needs the official's own
+    decision, so removal stays refused for those.
+    """
+    for summit in summits.values():
+        if summit.convener in refs or summit.organiser in refs:
+            return False
+        if any(action.owner in refs for action in summit.actions):
+            return False
+        if any(commitment.organisation in refs for commitment in summit.commitments):
+            return False
+    return True
+
+
+def hand_over(
+    refs: Collection[str], new_lead: str, summits: Mapping[str, Summit]
+) -> dict[str, Summit]:
+    """Copies of the summits that use `refs`: their items led by `new_lead`, `refs` uninvited."""
+    changed: dict[str, Summit] = {}
+    for summit_id, summit in summits.items():
+        copy = summit.model_copy(deep=True)
+        for item in copy.agenda:
+            if item.lead in refs:
+                item.lead = new_lead
+        for org_id, invitation in list(copy.invitations.items()):
+            gone = [d for d in invitation.rsvp if d in refs]
+            for delegate_id in gone:
+                invitation.uninvite(delegate_id)
+            if org_id in refs or (gone and not invitation.rsvp):
+                del copy.invitations[org_id]
+        if copy != summit:
+            changed[summit_id] = copy
+    return changed

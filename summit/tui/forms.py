@@ -15,6 +15,7 @@ from summit.model import (
 )
 from summit.model.plain import is_slug
 from summit.tui.screens.form import Field
+from summit.tui.widgets.picker import register_choices
 
 Check = Callable[[dict[str, Any]], dict[str, str]]
 
@@ -105,13 +106,29 @@ def delegate_fields(new: bool) -> list[Field]:
     ]
 
 
+def person_field(name: str, label: str, register: Register) -> Field:
+    """A delegate chosen by name, organisation or job title; the file keeps the id."""
+    return Field(name, label, "ref", register_choices(register), refers_to="delegate")
+
+
+def organisation_field(name: str, label: str, register: Register) -> Field:
+    choices = register_choices(register, delegates=False, organisations=True)
+    return Field(name, label, "ref", choices, refers_to="organisation")
+
+
 def agenda_item_fields(register: Register) -> list[Field]:
-    leads = [*register.delegate_index(), *register.organisations]
+    leads = register_choices(register, organisations=True)
     return [
         Field("title", "Title"),
         Field("kind", "Kind", "choice", _choices(ItemKind)),
         Field("topic", "Topic"),
-        Field("lead", "Lead (delegate or organisation id)", suggestions=leads),
+        Field(
+            "lead",
+            "Lead (a delegate or an organisation)",
+            "ref",
+            leads,
+            refers_to="delegate or organisation",
+        ),
         Field("minutes", "Minutes", "int"),
         Field("objective", "Objective", "multiline"),
         Field("notes", "Notes", "multiline"),
@@ -131,7 +148,7 @@ def lead_check(register: Register) -> Check:
 def action_fields(register: Register) -> list[Field]:
     return [
         Field("text", "Action", "multiline"),
-        Field("owner", "Owner (organisation id)", suggestions=list(register.organisations)),
+        organisation_field("owner", "Owner (organisation)", register),
         Field("due", "Due", "date", placeholder="YYYY-MM-DD"),
         Field("status", "Status", "choice", _choices(ActionStatus)),
         CLASSIFICATION_FIELD,
@@ -140,7 +157,7 @@ def action_fields(register: Register) -> list[Field]:
 
 def commitment_fields(register: Register) -> list[Field]:
     return [
-        Field("organisation", "Organisation id", suggestions=list(register.organisations)),
+        organisation_field("organisation", "Organisation", register),
         Field("text", "Commitment", "multiline"),
         Field("agreed", "Agreed on", "date", placeholder="YYYY-MM-DD"),
         Field("due", "Due", "date", placeholder="YYYY-MM-DD"),
@@ -150,12 +167,11 @@ def commitment_fields(register: Register) -> list[Field]:
 
 
 def summit_fields(register: Register, new: bool, summits: Iterable[str] = ()) -> list[Field]:
-    people = list(register.delegate_index())
     return [
         *([ID_FIELD] if new else []),
         Field("title", "Title"),
-        Field("convener", "Convener (delegate id)", suggestions=people),
-        Field("organiser", "Organiser who sends the invites (delegate id)", suggestions=people),
+        person_field("convener", "Convener (chairs the summit)", register),
+        person_field("organiser", "Organiser who sends the invites", register),
         Field("start", "Start (local time)", "datetime", placeholder="YYYY-MM-DD HH:MM"),
         Field("end", "Planned end (local time)", "datetime", placeholder="YYYY-MM-DD HH:MM"),
         Field("timezone", "Time zone", suggestions=["Europe/London"]),

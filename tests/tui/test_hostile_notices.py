@@ -5,7 +5,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from summit.tui.app import make_app
-from summit.tui.screens.choice import PathScreen
+from summit.tui.screens.files import ReplyFilesScreen
 from tests.tui.conftest import TODAY, settle
 from tests.tui.test_invitees_and_outputs import open_tab
 
@@ -21,9 +21,11 @@ async def test_a_reply_file_named_like_markup_is_named_as_written(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(pilot, "2")
         await pilot.press("m")
-        await settle(pilot)
-        assert isinstance(app.screen, PathScreen)
-        app.screen.query_one(Input).value = str(reply)
+        await pilot.pause()  # not settle: the file tree's loader waits as long as it is shown
+        assert isinstance(app.screen, ReplyFilesScreen)
+        path = app.screen.query_one("#files-path", Input)
+        path.value = str(reply)
+        path.focus()
         await pilot.press("enter")
         await settle(pilot)
         notices = "\n".join(str(notice.message) for notice in app._notifications)

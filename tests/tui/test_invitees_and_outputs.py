@@ -8,8 +8,10 @@ from summit.invitations import cancel_summit, issue_invite
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.tui.app import SummitApp, make_app
-from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
+from summit.tui.screens.choice import ChoiceScreen
+from summit.tui.screens.files import ReplyFilesScreen
 from summit.tui.screens.form import FormScreen
+from summit.tui.widgets.picker import PickerScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.test_replies import reply_file
 from tests.tui.conftest import TODAY, settle
@@ -50,7 +52,7 @@ async def test_inviting_and_uninviting(app: SummitApp) -> None:
         await open_tab(pilot, "2")
         await pilot.press("i")
         await settle(pilot)
-        assert isinstance(app.screen, PickScreen)
+        assert isinstance(app.screen, PickerScreen)
         await pilot.press(*"priya")
         await settle(pilot)
         assert app.screen.query_one(OptionList).option_count == 1
@@ -78,9 +80,11 @@ async def test_importing_reply_files(app: SummitApp, data_dir: Path, tmp_path: P
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(pilot, "2")
         await pilot.press("m")
-        await settle(pilot)
-        assert isinstance(app.screen, PathScreen)
-        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.pause()  # not settle: the file tree's loader waits as long as it is shown
+        assert isinstance(app.screen, ReplyFilesScreen)
+        path = app.screen.query_one("#files-path", Input)
+        path.value = str(tmp_path / "reply.ics")  # a typed path still works
+        path.focus()
         await pilot.press("enter")
         await settle(pilot)
         assert summit(app).invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.DECLINED
@@ -173,8 +177,10 @@ async def test_importing_a_reply_to_a_cancelled_summit_says_why_nothing_was_reco
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(pilot, "2")
         await pilot.press("m")
-        await settle(pilot)
-        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.pause()  # not settle: the file tree's loader waits as long as it is shown
+        path = app.screen.query_one("#files-path", Input)
+        path.value = str(tmp_path / "late.ics")
+        path.focus()
         await pilot.press("enter")
         await settle(pilot)
         assert summit(app).invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.NEEDS_ACTION

@@ -80,59 +80,6 @@ class ConfirmScreen(ModalScreen[str]):
         self.dismiss((event.button.id or "answer-cancel").removeprefix("answer-"))
 
 
-class PickScreen(ModalScreen[str | None]):
-    """Choose one of many (label, id) options, narrowing the list as you type."""
-
-    CSS_PATH = "choice.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="pick.cancel")]
-    LIMIT = 200
-
-    def __init__(self, title: str, options: Sequence[tuple[str, str]]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.all_options = list(options)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Input(placeholder="Type to filter", id="pick-filter")
-            yield OptionList(id="pick-options")
-            yield Static("", id="pick-count")
-
-    def on_mount(self) -> None:
-        self._show("")
-
-    @on(Input.Changed, "#pick-filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self._show(event.value)
-
-    def _show(self, text: str) -> None:
-        words = text.lower().split()
-        matches = [
-            (label, key)
-            for label, key in self.all_options
-            if all(word in label.lower() for word in words)
-        ]
-        options = self.query_one("#pick-options", OptionList)
-        options.clear_options()
-        options.add_options([Option(label, id=key) for label, key in matches[: self.LIMIT]])
-        shown = min(len(matches), self.LIMIT)
-        more = f" (type to narrow {len(matches)} matches)" if len(matches) > shown else ""
-        self.query_one("#pick-count", Static).update(f"{shown} shown{more}")
-        if shown:
-            options.highlighted = 0
-
-    @on(Input.Submitted, "#pick-filter")
-    def _take_first(self) -> None:
-        options = self.query_one("#pick-options", OptionList)
-        if options.highlighted is not None:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#pick-options")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-
 class PathScreen(ModalScreen[str | None]):
     """Ask for a path (a folder to export into, files to import)."""
 

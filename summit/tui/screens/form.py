@@ -21,9 +21,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from summit.model.base import Record
+from summit.tui.widgets.picker import Picker, resolve
 
 R = TypeVar("R", bound=Record)
-Kind = Literal["text", "multiline", "int", "date", "datetime", "choice"]
+Kind = Literal["text", "multiline", "int", "date", "datetime", "choice", "ref"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Field:
     suggestions: Sequence[str] = ()
     in_model: bool = True
     """False for values the caller handles, such as a new record's id."""
+    refers_to: str = ""
+    """For a "ref" field (choices are (label, id) pairs): what its id names, for messages."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ def _parse(field: Field, raw: Any) -> Any:
             return date.fromisoformat(text)
         except ValueError:
             raise ValueError("enter a date as YYYY-MM-DD") from None
+    if field.kind == "ref":
+        return resolve(field.choices, text, field.refers_to)
     if field.kind == "datetime":
         try:
             return datetime.fromisoformat(text.replace(" ", "T", 1))
@@ -79,7 +84,7 @@ def _parse(field: Field, raw: Any) -> Any:
 class FormScreen(ModalScreen[FormResult[R] | None]):
     """Edit `fields` of a record of type `model`, starting from `base` (its current data)."""
 
-    CSS_PATH = "form.tcss"
+    CSS_PATH = ["form.tcss", "../widgets/picker.tcss"]
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "submit", "Save", id="form.submit", priority=True),
@@ -109,7 +114,9 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
                 hint = " (enter: new line · ctrl+s: save)" if field.kind == "multiline" else ""
                 yield Label(f"{field.label}{hint}", classes="field-label")
                 yield self._widget(field)
-                yield Static("", id=f"error-{field.name}", classes="field-error")
+                # A picker's error names close matches, so it may take more than a line.
+                wraps = " picker-field-error" if field.kind == "ref" else ""
+                yield Static("", id=f"error-{field.name}", classes=f"field-error{wraps}")
             with Horizontal(id="form-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
@@ -117,9 +124,11 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
 
-    def _widget(self, field: Field) -> Input | Select[str] | TextArea:
+    def _widget(self, field: Field) -> Input | Select[str] | TextArea | Picker:
         value = self.base.get(field.name)
         widget_id = f"field-{field.name}"
+        if field.kind == "ref":
+            return Picker(field.choices, str(value) if value else None, id=widget_id)
         if field.kind == "choice":
             current = str(value) if value is not None else Select.NULL
             default = self.model.model_fields[field.name].default if field.in_model else None
@@ -149,6 +158,8 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
             return widget.text
         if isinstance(widget, Select):
             return widget.value
+        if isinstance(widget, Picker):
+            return widget.picked or widget.value
         assert isinstance(widget, Input)
         return widget.value
 
@@ -193,7 +204,10 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
     @on(Input.Changed)
     @on(Select.Changed)
     @on(TextArea.Changed)
-    def _changed(self, event: Input.Changed | Select.Changed | TextArea.Changed) -> None:
+    @on(Picker.Changed)
+    def _changed(
+        self, event: Input.Changed | Select.Changed | TextArea.Changed | Picker.Changed
+    ) -> None:
         widget_id = event.control.id or ""
         if widget_id.startswith("field-"):
             self.touched.add(widget_id.removeprefix("field-"))

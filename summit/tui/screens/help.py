@@ -54,9 +54,10 @@ write the papers (briefing pack, note of the meeting, press notice) ·
 - **Agenda**: `a` add · `e`/`enter` edit · `x` remove · `shift+up`/`shift+down`
   move · `+`/`-` five minutes longer or shorter. Times and any overrun update
   as you go.
-- **Invitees**: `r`/`enter` set a reply · `i` invite a delegate · `x`
-  uninvite · `o` optional/required · `m` import reply `.ics` files · `a`
-  attended: yes, no, not recorded
+- **Invitees**: `r`/`enter` set a reply · `i` invite a delegate or an
+  organisation, by name · `x` uninvite · `o` optional/required · `a`
+  attended: yes, no, not recorded · `m` import reply files (`.ics`, `.eml`;
+  in the file browser `enter` imports a file, `a` a whole folder)
 - **Outputs**: `a` add action · `c` add commitment · `e` edit · `space`
   done/open · `x` remove. Overdue items are marked.
 - **Details**: `e` edit title, times, venue, status, classification
@@ -65,11 +66,13 @@ write the papers (briefing pack, note of the meeting, press notice) ·
 
 `/` filter · `o` add organisation · `d` add delegate · `e` edit · `x` remove ·
 `space` invite/uninvite (when opened from a summit) · `tab` switches sides.
-Removing someone a summit still refers to is refused.
+Removing someone a summit still refers to is refused; removing an agenda
+lead offers to pick a new lead first.
 
 Forms: `tab` next field · `ctrl+s` save (`enter` too, except in a field of
 several lines, where it starts a new line) · `escape` cancel. Errors
-show beside each field.
+show beside each field. People and organisations: type part of a name,
+organisation, job title or id, then `up`/`down` and `enter` to pick.
 """
 
 

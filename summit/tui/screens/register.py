@@ -15,11 +15,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Label
 from summit.model import Delegate, Invitation, Organisation, Register, Rsvp, Severity
 from summit.model.checks import check_dataset
 from summit.model.plain import visible
-from summit.model.references import refusal
+from summit.model.references import hand_over, led_items, only_leads_and_invitations, refusal
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.session import Session
 from summit.tui.text import escape
+from summit.tui.widgets.picker import PickerScreen, register_choices
 from summit.tui.widgets.tables import RowDetail, cell, selected_key
 
 PAGE = 100
@@ -336,7 +337,8 @@ class RegisterScreen(Screen[None]):
         if reasons:
             more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
             shown = " ".join(reasons[:3]) + more
-            self.notify(visible(shown), severity="error", timeout=15, markup=False)
+            if not self._offer_new_lead(org_id, delegate_id, refs, name, shown):
+                self.notify(visible(shown), severity="error", timeout=15, markup=False)
             return
         register = self.register.model_copy(deep=True)
         if delegate_id is not None:
@@ -345,6 +347,55 @@ class RegisterScreen(Screen[None]):
             del register.organisations[org_id]
         if self._commit(register, org_id if delegate_id else None):
             self.notify(f"Removed {name}: ctrl+z undoes it", markup=False)
+
+    def _offer_new_lead(
+        self, org_id: str, delegate_id: str | None, refs: list[str], name: str, why: str
+    ) -> bool:
+        """When only agenda leads (and invitations) stand in the way, offer to change the lead.
+
+        False when something else uses them: the refusal is then only told.
+        """
+        from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
+
+        summits = self.session.workspace.summits
+        items = led_items(refs, summits)
+        if not items or not only_leads_and_invitations(refs, summits):
+            return False
+        shown = ", ".join(f"{title!r} in {summit_id}" for summit_id, title in items)
+        message = (
+            f"{escape(why)}\n\nPick a new lead for {escape(shown)}? Then {escape(name)} is"
+            " uninvited and removed (ctrl+z undoes each step until you save)."
+        )
+        answers = [("keep", "Keep"), ("change-lead", "Pick a new lead")]
+
+        def picked(lead: str | None) -> None:
+            if lead is not None:
+                self._hand_over(org_id, delegate_id, refs, name, lead)
+
+        def answered(answer: str | None) -> None:
+            if answer == "change-lead":
+                choices = [
+                    choice
+                    for choice in register_choices(self.register, organisations=True)
+                    if choice[1] not in refs
+                ]
+                title = f"New lead for {shown}"
+                self.app.push_screen(
+                    PickerScreen(title, choices, "delegate or organisation"), picked
+                )
+
+        self.app.push_screen(ConfirmScreen("Change the lead first", message, answers), answered)
+        return True
+
+    def _hand_over(
+        self, org_id: str, delegate_id: str | None, refs: list[str], name: str, lead: str
+    ) -> None:
+        """The new lead takes the items, `refs` are uninvited, then removed: each undoable."""
+        workspace = self.session.workspace
+        for summit_id, summit in hand_over(refs, lead, workspace.summits).items():
+            workspace.set_summit(summit_id, summit)
+        self.session.changed()
+        self._remove(org_id, delegate_id, name)
 
     def action_toggle_invite(self) -> None:
         org_id = self.selected_organisation()

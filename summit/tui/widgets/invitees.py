@@ -12,8 +12,9 @@ from textual.widgets import DataTable, Static
 from summit.model import Attendance, Invitation, Rsvp
 from summit.model.replies import awaiting_new_answer, earlier_answer
 from summit.model.wording import counted
-from summit.tui.screens.choice import ChoiceScreen, PathScreen, PickScreen
+from summit.tui.screens.choice import ChoiceScreen
 from summit.tui.text import escape
+from summit.tui.widgets.picker import Choice, PickerScreen, person_label
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
 from summit.tui.widgets.tables import PagedTable, RowDetail, selected_key
 
@@ -166,24 +167,37 @@ class InviteesPart(SummitPart):
 
         self.app.push_screen(ChoiceScreen("Reply", [str(r) for r in Rsvp], str(current)), chosen)
 
-    def action_invite(self) -> None:
+    def _invitable(self) -> list[Choice]:
+        """Organisations not wholly invited, and each delegate not yet invited, by name."""
         invited = {d for i in self.summit.invitations.values() for d in i.rsvp}
-        options = [
-            (f"{organisation.name}: {person.name}, {person.job_title}", f"{org_id}/{delegate_id}")
-            for org_id, organisation in self.register.organisations.items()
-            for delegate_id, person in organisation.delegates.items()
-            if delegate_id not in invited
-        ]
+        choices: list[Choice] = []
+        for org_id, organisation in self.register.organisations.items():
+            left = [d for d in organisation.delegates if d not in invited]
+            if len(left) > 1:
+                everyone = f"{organisation.name} (organisation: its {len(left)} delegates)"
+                choices.append((everyone, f"{org_id}/"))
+            choices.extend(
+                (person_label(person.name, organisation.name, person.job_title), f"{org_id}/{d}")
+                for d, person in organisation.delegates.items()
+                if d not in invited
+            )
+        return choices
 
+    def action_invite(self) -> None:
         def picked(key: str | None) -> None:
-            if key is not None:
-                org_id, _, delegate_id = key.partition("/")
-                summit = self.editable()
-                invitation = summit.invitations.setdefault(org_id, Invitation())
-                invitation.rsvp[delegate_id] = Rsvp.NEEDS_ACTION
-                self.commit(summit)
+            if key is None:
+                return
+            org_id, _, delegate_id = key.partition("/")
+            summit = self.editable()
+            invitation = summit.invitations.setdefault(org_id, Invitation())
+            delegates = self.register.organisations[org_id].delegates
+            for person in [delegate_id] if delegate_id else delegates:
+                invitation.rsvp.setdefault(person, Rsvp.NEEDS_ACTION)
+            self.commit(summit)
 
-        self.app.push_screen(PickScreen("Invite a delegate", options), picked)
+        hint = "Type part of a name, organisation, job title or id."
+        screen = PickerScreen("Invite", self._invitable(), "delegate or organisation", hint)
+        self.app.push_screen(screen, picked)
 
     def action_uninvite(self) -> None:
         selected = self._selected()
@@ -223,16 +237,20 @@ class InviteesPart(SummitPart):
         self.commit(summit)
 
     def action_import_replies(self) -> None:
-        hint = "Reply .ics files or folders holding them, separated by spaces."
-        self.app.push_screen(PathScreen("Import replies", hint), self._import)
+        from summit.tui.screens.files import ReplyFilesScreen  # noqa: PLC0415
 
-    def _import(self, text: str | None) -> None:
-        if not text:
+        self.app.push_screen(ReplyFilesScreen(Path.cwd()), self._import)
+
+    def _import(self, chosen: list[Path] | None) -> None:
+        if not chosen:
             return
-        files: list[Path] = []
-        for part in text.split():
-            path = Path(part).expanduser()
-            files.extend(sorted(path.glob("*.ics")) if path.is_dir() else [path])
+        from summit.tui.screens.files import reply_files  # noqa: PLC0415
+
+        files = reply_files(chosen)
+        if not files:
+            where = ", ".join(escape(str(path)) for path in chosen)
+            self.notify(f"No .ics or .eml reply files in {where}", severity="warning")
+            return
         from summit.invitations import collect_replies  # noqa: PLC0415 - loads icalendar
 
         workspace = self.session.workspace
