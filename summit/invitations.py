@@ -79,6 +79,12 @@ def _issue(dataset: Dataset, summit_id: str) -> tuple[Summit, Register, bool]:
     return issued, register, before is not None and issued.invite.sequence > before
 
 
+def issued_summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register, bool]:
+    """The summit ready to send (UID and SEQUENCE up to date, not saved), the register,
+    and whether SEQUENCE went up. DataError when either file has errors."""
+    return _issue(dataset, summit_id)
+
+
 def issue_invite(dataset: Dataset, summit_id: str) -> tuple[Summit, bool]:
     """Bring the summit's UID and SEQUENCE up to date, saving them in its file.
 

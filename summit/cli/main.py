@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from summit import __version__
-from summit.cli import commands, history, merging, sending
+from summit.cli import commands, delivery, history, merging, sending
 from summit.cli.output import consoles
 from summit.store import ConflictError, DataDirError
 from summit.store.problems import MergeConflicts
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     _sending_verbs(verbs)
     _git_verbs(verbs)
     history.add_verbs(verbs, _data_option)
+    delivery.add_verbs(verbs, _data_option)
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
     _data_option(app)
