@@ -9,6 +9,8 @@ relay is finished by sending again, with nothing sent twice.
 """
 
 import hashlib
+import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -298,18 +300,70 @@ class SendReport:
         return not (self.failed or self.not_sent or self.stopped)
 
 
-def _record(dataset: Dataset, summit_id: str, letter: Letter, at: datetime) -> None:
-    """Write what the organisation now holds into the summit file, merging with others' saves."""
-    current = dataset.summit_document(summit_id).record
-    sent = Sent(
-        sequence=letter.sequence,
-        method=letter.method,
-        at=at,
-        details=letter.details,
-        agenda=letter.agenda,
-    )
-    updated = current.model_copy(update={"sent": {**current.sent, letter.organisation_id: sent}})
-    dataset.save_summit(summit_id, updated, merging=True)
+class _Recorder:
+    """Writes sent records into the summit file, in a thread, while the next message goes out.
+
+    A save of a large summit file (merge-on-save, read back, fsync) takes
+    longer than handing a message to a relay; saving in line would make
+    sending many times slower than the relay itself. So each record is queued
+    as the relay accepts its message and the thread saves whatever is queued,
+    one save for all of it: the file trails the relay by at most one save,
+    and `close` returns only once everything accepted is written.
+    """
+
+    def __init__(self, dataset: Dataset, summit_id: str) -> None:
+        self._dataset, self._summit_id = dataset, summit_id
+        self._pending: dict[str, Sent] = {}
+        self._closed = False
+        self._ready = threading.Condition()
+        self.error: Exception | None = None
+        self._thread = threading.Thread(target=self._run, name="summit-send-record", daemon=True)
+        self._thread.start()
+
+    def add(self, letter: Letter, at: datetime) -> None:
+        sent = Sent(
+            sequence=letter.sequence,
+            method=letter.method,
+            at=at,
+            details=letter.details,
+            agenda=letter.agenda,
+        )
+        with self._ready:
+            self._pending[letter.organisation_id] = sent
+            self._ready.notify()
+
+    def close(self) -> None:
+        """Wait until every record queued is written (or writing failed: see `error`)."""
+        with self._ready:
+            self._closed = True
+            self._ready.notify()
+        self._thread.join()
+
+    def _run(self) -> None:
+        pause = 0.0
+        while True:
+            with self._ready:
+                # Rest as long as the last save took (unless closing): half the
+                # time is left to the sending thread, and each save takes more.
+                self._ready.wait_for(lambda: self._closed, timeout=pause)
+                while not self._pending and not self._closed:
+                    self._ready.wait()
+                batch, self._pending = self._pending, {}
+                if not batch and self._closed:
+                    return
+            started = time.perf_counter()
+            try:
+                self._save(batch)
+            except Exception as error:  # reported by the sender, never lost in the thread
+                self.error = error
+                return
+            pause = time.perf_counter() - started
+
+    def _save(self, batch: dict[str, Sent]) -> None:
+        """Write the records through the merge-on-save, keeping what others saved meanwhile."""
+        current = self._dataset.summit_document(self._summit_id).record
+        updated = current.model_copy(update={"sent": {**current.sent, **batch}})
+        self._dataset.save_summit(self._summit_id, updated, merging=True)
 
 
 def send_outbox(
@@ -324,16 +378,50 @@ def send_outbox(
 
     The invite state (UID, SEQUENCE) is saved first, so the file never holds
     a record of a SEQUENCE it has not issued. A message the relay refuses is
-    reported and the batch goes on; a relay that fails stops the batch, and
-    what was not sent is reported for a retry.
+    reported and the batch goes on; a relay that fails, or a record that
+    cannot be written, stops the batch, and what was not sent is reported for
+    a retry. The records are all written when this returns.
     """
-    from summit.delivery.smtp import MessageRefused, RelayFailed  # noqa: PLC0415
-
     report = SendReport()
     if outbox.refusal is not None or not outbox.letters:
         return report
     dataset.save_summit(outbox.summit_id, outbox.summit, merging=True)
+    recorder = _Recorder(dataset, outbox.summit_id)
+    try:
+        _send_each(outbox, relay, recorder, report, clock=clock, on_sent=on_sent)
+    finally:
+        recorder.close()
+    if recorder.error is not None:
+        raise RecordFailed(recorder.error, report)
+    return report
+
+
+class RecordFailed(Exception):
+    """Messages went out but their record could not be written (the file changed, a full disk).
+
+    `report` says what was sent; `error` is the storage layer's exception.
+    """
+
+    def __init__(self, error: Exception, report: SendReport) -> None:
+        super().__init__(str(error))
+        self.error, self.report = error, report
+
+
+def _send_each(
+    outbox: Outbox,
+    relay: Relay,
+    recorder: _Recorder,
+    report: SendReport,
+    *,
+    clock: Callable[[], datetime],
+    on_sent: Callable[[Letter], None] | None,
+) -> None:
+    from summit.delivery.smtp import MessageRefused, RelayFailed  # noqa: PLC0415
+
     for index, letter in enumerate(outbox.letters):
+        if recorder.error is not None:
+            report.not_sent = outbox.letters[index:]
+            return
         try:
             refused = relay.send(outbox.sender, letter.recipients, letter.message)
         except MessageRefused as error:
@@ -342,20 +430,20 @@ def send_outbox(
         except RelayFailed as error:
             report.stopped = str(error)
             report.not_sent = outbox.letters[index:]
-            break
-        _record(dataset, outbox.summit_id, letter, clock().replace(microsecond=0))
+            return
+        recorder.add(letter, clock().replace(microsecond=0))
         report.sent.append(letter)
         if refused:
             report.refused_recipients[letter.organisation_id] = refused
         if on_sent is not None:
             on_sent(letter)
-    return report
 
 
 __all__ = [
     "Letter",
     "LetterKind",
     "Outbox",
+    "RecordFailed",
     "SendReport",
     "Unsendable",
     "plan_outbox",

@@ -61,18 +61,22 @@ class SmtpRelay:
             smtp.close()
 
     def _connect(self) -> smtplib.SMTP:
-        server, context = self.server, ssl.create_default_context()
+        server = self.server
         smtp: smtplib.SMTP
+        # The system's certificates verify the relay (SSL_CERT_FILE for a private CA).
         if server.implicit_tls:
             smtp = smtplib.SMTP_SSL(
-                server.host, server.port, timeout=TIMEOUT_SECONDS, context=context
+                server.host,
+                server.port,
+                timeout=TIMEOUT_SECONDS,
+                context=ssl.create_default_context(),
             )
         else:
             smtp = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT_SECONDS)
         self._smtp = smtp
         smtp.ehlo()
         if not server.implicit_tls and server.starttls and smtp.has_extn("starttls"):
-            smtp.starttls(context=context)
+            smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
         if server.username is not None:
             smtp.login(server.username, self.password or "")
