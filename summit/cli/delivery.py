@@ -139,6 +139,13 @@ def _send(
     except RelayFailed as error:
         err.print(f"summit: {error}; nothing was sent")
         return 1
+    except outbox.RecordFailed as failed:
+        err.print(
+            f"summit: sent, but the record could not be written ({failed}): the summit file "
+            "does not yet know these were sent, so sending again would send them twice"
+        )
+        _summary(err, args.summit_id, failed.report)
+        return 1
     return _summary(err, args.summit_id, report)
 
 

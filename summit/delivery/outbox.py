@@ -300,6 +300,10 @@ class SendReport:
         return not (self.failed or self.not_sent or self.stopped)
 
 
+MAX_UNWRITTEN = 50
+"""Records queued but not written before the sender waits for the file to catch up."""
+
+
 class _Recorder:
     """Writes sent records into the summit file, in a thread, while the next message goes out.
 
@@ -321,6 +325,7 @@ class _Recorder:
         self._thread.start()
 
     def add(self, letter: Letter, at: datetime) -> None:
+        """Queue a record; waits while too many are unwritten (a failing disk stops sending)."""
         sent = Sent(
             sequence=letter.sequence,
             method=letter.method,
@@ -329,8 +334,13 @@ class _Recorder:
             agenda=letter.agenda,
         )
         with self._ready:
+            self._ready.wait_for(lambda: len(self._pending) < MAX_UNWRITTEN or self._stopped)
             self._pending[letter.organisation_id] = sent
-            self._ready.notify()
+            self._ready.notify_all()
+
+    @property
+    def _stopped(self) -> bool:
+        return self.error is not None or self._closed
 
     def close(self) -> None:
         """Wait until every record queued is written (or writing failed: see `error`)."""
@@ -349,13 +359,16 @@ class _Recorder:
                 while not self._pending and not self._closed:
                     self._ready.wait()
                 batch, self._pending = self._pending, {}
+                self._ready.notify_all()  # a sender waiting for room may go on
                 if not batch and self._closed:
                     return
             started = time.perf_counter()
             try:
                 self._save(batch)
             except Exception as error:  # reported by the sender, never lost in the thread
-                self.error = error
+                with self._ready:
+                    self.error = error
+                    self._ready.notify_all()
                 return
             pause = time.perf_counter() - started
 

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from summit.delivery.outbox import Letter, RecordFailed, plan_outbox, send_outbox
+from summit.delivery.settings import parse_mail_url
+from summit.delivery.smtp import SmtpRelay
+from summit.store import ConflictError, load_dataset
 from summit.store.preferences import preferences_path
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.delivery.conftest import Recorder, SmtpServer, calendar_part, read_calendar
@@ -342,3 +346,24 @@ def test_smtps_is_tls_from_the_first_byte(data_dir: Path, cli, smtps_server) -> 
     plain = smtps_server.url.replace("smtps://", "smtp://")
     refused = cli("send", SAMPLE_SUMMIT, "--data", data_dir, "--yes", "--smtp", plain)
     assert "Traceback" not in refused.err
+
+
+def test_a_record_that_cannot_be_written_stops_the_batch(data_dir: Path, smtp_server) -> None:
+    """Someone breaks the summit file while messages go out: sending stops and says so."""
+    dataset = load_dataset(data_dir)
+    box = plan_outbox(dataset, SAMPLE_SUMMIT)
+    path = summit_toml(data_dir)
+
+    def break_the_file(letter: Letter) -> None:
+        if letter is box.letters[2]:
+            path.write_text(path.read_text() + "\nthis is not = = toml\n")
+
+    server = parse_mail_url(smtp_server.url, ("smtp", "smtps"))
+    with pytest.raises(RecordFailed) as failed, SmtpRelay(server) as relay:
+        send_outbox(dataset, box, relay, on_sent=break_the_file)
+    report = failed.value.report
+    assert isinstance(failed.value.error, ConflictError)
+    assert len(report.sent) + len(report.not_sent) == ORGANISATIONS
+    assert len(smtp_server.recorder.received) == len(report.sent)
+    # What was recorded before the file broke is on disk; nothing was written after.
+    assert "this is not = = toml" in path.read_text()
