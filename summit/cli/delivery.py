@@ -167,6 +167,62 @@ def _summary(err: Console, summit_id: str, report: "outbox.SendReport") -> int:
     return 1
 
 
+def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """`summit rsvp fetch`: new replies from a mailbox over IMAP, marked once imported."""
+    from summit.cli.sending import report_replies  # noqa: PLC0415
+    from summit.delivery.imap import ImapMailbox, MailboxFailed  # noqa: PLC0415
+    from summit.delivery.mailbox import fetch_replies  # noqa: PLC0415
+    from summit.delivery.settings import (  # noqa: PLC0415
+        SettingsError,
+        parse_mail_url,
+        password_for,
+        server_url,
+    )
+
+    dataset = dataset_for(args)
+    try:
+        server = parse_mail_url(server_url("imap", args.imap), ("imap", "imaps"))
+        password = password_for("imap", server.username, _asker())
+        with ImapMailbox(server, password) as mailbox:
+            fetched = fetch_replies(dataset, mailbox, mailbox.folder)
+    except (SettingsError, MailboxFailed) as error:
+        err.print(f"summit: {error}; no reply was recorded")
+        return 1
+    except DataError as error:
+        print_problems(out, error.problems)
+        return 1
+    print_problems(out, fetched.refused)
+    code = report_replies(out, err, fetched.result)
+    if fetched.refused:
+        err.print(
+            f"{counted(len(fetched.refused), 'reply was', 'replies were')} refused: "
+            "those messages are left unmarked in the mailbox"
+        )
+    err.print(
+        f"{counted(len(fetched.marked), 'message', 'messages')} marked imported; "
+        f"{counted(fetched.skipped, 'message', 'messages')} without a calendar reply left alone"
+    )
+    return 1 if code or fetched.refused else 0
+
+
+def add_rsvp_verbs(
+    verbs: "argparse._SubParsersAction[argparse.ArgumentParser]", add_data: AddData
+) -> None:
+    """Register `rsvp fetch` beside `rsvp import`."""
+    fetch = verbs.add_parser(
+        "fetch", help="record new replies from a mailbox over IMAP (marks them; never deletes)"
+    )
+    fetch.add_argument(
+        "--imap",
+        metavar="URL",
+        default=None,
+        help="imaps://user@host/FOLDER or imap://user@host (STARTTLS when offered); "
+        "default SUMMIT_IMAP_URL, then imap_url in your settings file",
+    )
+    add_data(fetch)
+    fetch.set_defaults(run=rsvp_fetch)
+
+
 def add_verbs(
     verbs: "argparse._SubParsersAction[argparse.ArgumentParser]", add_data: AddData
 ) -> None:

@@ -153,10 +153,14 @@ def _sending_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]")
     )
     rsvp = verbs.add_parser("rsvp", help="record replies to the invitation")
     rsvp_verbs = rsvp.add_subparsers(dest="rsvp_verb", metavar="ACTION", required=True)
-    reply_import = rsvp_verbs.add_parser("import", help="read METHOD:REPLY .ics files")
-    reply_import.add_argument("files", nargs="+", type=Path, metavar="FILE.ics")
+    reply_import = rsvp_verbs.add_parser(
+        "import",
+        help="read METHOD:REPLY .ics files, and replies in .eml files, Maildir and mbox folders",
+    )
+    reply_import.add_argument("files", nargs="+", type=Path, metavar="FILE.ics|FILE.eml|MAILBOX")
     _data_option(reply_import)
     reply_import.set_defaults(run=sending.rsvp_import)
+    delivery.add_rsvp_verbs(rsvp_verbs, _data_option)
 
 
 def _git_verbs(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

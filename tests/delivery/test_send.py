@@ -10,6 +10,7 @@ from summit.delivery.outbox import Letter, RecordFailed, plan_outbox, send_outbo
 from summit.delivery.settings import parse_mail_url
 from summit.delivery.smtp import SmtpRelay
 from summit.store import ConflictError, load_dataset
+from summit.store.lock import locked
 from summit.store.preferences import preferences_path
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.delivery.conftest import Recorder, SmtpServer, calendar_part, read_calendar
@@ -356,7 +357,8 @@ def test_a_record_that_cannot_be_written_stops_the_batch(data_dir: Path, smtp_se
 
     def break_the_file(letter: Letter) -> None:
         if letter is box.letters[2]:
-            path.write_text(path.read_text() + "\nthis is not = = toml\n")
+            with locked(path):  # as another summit process writes: never between read and write
+                path.write_text(path.read_text() + "\nthis is not = = toml\n")
 
     server = parse_mail_url(smtp_server.url, ("smtp", "smtps"))
     with pytest.raises(RecordFailed) as failed, SmtpRelay(server) as relay:
