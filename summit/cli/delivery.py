@@ -205,6 +205,43 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 1 if code or fetched.refused else 0
 
 
+def publish(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """`summit publish`: the meeting and its agenda into the team's CalDAV calendar."""
+    from summit.delivery.caldav_publish import (  # noqa: PLC0415 - only when publishing
+        CaldavCalendar,
+        PublishFailed,
+        publish,
+    )
+    from summit.delivery.settings import (  # noqa: PLC0415
+        SettingsError,
+        parse_caldav_url,
+        password_for,
+        server_url,
+    )
+
+    dataset = _loaded(args, out, err)
+    if isinstance(dataset, int):
+        return dataset
+    try:
+        url, username = parse_caldav_url(server_url("caldav", args.caldav))
+        password = password_for("caldav", username, _asker())
+        report = publish(dataset, args.summit_id, CaldavCalendar(url, username, password))
+    except (SettingsError, PublishFailed) as error:
+        err.print(f"summit: {error}")
+        return 1
+    except DataError as error:
+        print_problems(out, error.problems)
+        err.print("nothing was published: fix the problems above first")
+        return 1
+    state = " (marked cancelled)" if report.cancelled else ""
+    out.print(
+        f"{args.summit_id}: {counted(len(report.written), 'object', 'objects')} written{state}"
+    )
+    for uid in report.removed:
+        out.print(f"removed {uid} (no longer on the agenda)")
+    return 0
+
+
 def add_rsvp_verbs(
     verbs: "argparse._SubParsersAction[argparse.ArgumentParser]", add_data: AddData
 ) -> None:
@@ -245,3 +282,18 @@ def add_verbs(
     )
     add_data(parser)
     parser.set_defaults(run=send)
+
+    publishing = verbs.add_parser(
+        "publish",
+        help="put the meeting and its agenda (one object per item) into the team's CalDAV calendar",
+    )
+    publishing.add_argument("summit_id", metavar="SUMMIT_ID")
+    publishing.add_argument(
+        "--caldav",
+        metavar="URL",
+        default=None,
+        help="the calendar: https://user@host/path/to/calendar/; "
+        "default SUMMIT_CALDAV_URL, then caldav_url in your settings file",
+    )
+    add_data(publishing)
+    publishing.set_defaults(run=publish)

@@ -100,3 +100,22 @@ def password_for(
             "(summit never stores it)"
         )
     return ask(f"{service.upper()} password for {username}: ")
+
+
+def parse_caldav_url(url: str) -> tuple[str, str | None]:
+    """`https://user@host/calendars/team/`: the calendar's URL without the user, and the user."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError(f"{url!r}: a calendar's address starts with https:// (or http://)")
+    if parts.password is not None:
+        raise SettingsError(
+            f"{parts.scheme}://{parts.hostname}: do not put the password in the address; "
+            "set SUMMIT_CALDAV_PASSWORD or type it when asked"
+        )
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    try:
+        netloc = host if parts.port is None else f"{host}:{parts.port}"
+    except ValueError:
+        raise SettingsError(f"{url!r}: the port is not a number from 1 to 65535") from None
+    bare = parts._replace(netloc=netloc).geturl()
+    return bare, unquote(parts.username) if parts.username else None
