@@ -91,7 +91,7 @@ def free_port() -> int:
         return port
 
 
-def _start(recorder: Recorder, **options: Any) -> tuple[Controller, int]:
+def start_relay(recorder: Recorder, **options: Any) -> tuple[Controller, int]:
     # aiosmtpd checks its server by connecting to the port it was given: not 0.
     port = free_port()
     controller = Controller(recorder, hostname="127.0.0.1", port=port, **options)
@@ -103,7 +103,7 @@ def _start(recorder: Recorder, **options: Any) -> tuple[Controller, int]:
 def smtp_server() -> Iterator[SmtpServer]:
     """A plain relay (no TLS, no login), as a test's local relay."""
     recorder = Recorder()
-    controller, port = _start(recorder)
+    controller, port = start_relay(recorder)
     yield SmtpServer(recorder, port, f"smtp://127.0.0.1:{port}", [])
     controller.stop()
 
@@ -128,7 +128,7 @@ def server_context(ca: trustme.CA) -> ssl.SSLContext:
 def starttls_server(certificate: trustme.CA) -> Iterator[SmtpServer]:
     """A relay that offers STARTTLS and accepts a login only over TLS."""
     recorder, logins = Recorder(), []
-    controller, port = _start(
+    controller, port = start_relay(
         recorder,
         tls_context=server_context(certificate),
         require_starttls=True,
@@ -158,6 +158,6 @@ def read_calendar(data: bytes) -> tuple[icalendar.Calendar, Any]:
 def smtps_server(certificate: trustme.CA) -> Iterator[SmtpServer]:
     """A relay spoken to over TLS from the first byte (smtps, port 465's way)."""
     recorder = Recorder()
-    controller, port = _start(recorder, ssl_context=server_context(certificate))
+    controller, port = start_relay(recorder, ssl_context=server_context(certificate))
     yield SmtpServer(recorder, port, f"smtps://127.0.0.1:{port}", [])
     controller.stop()

@@ -24,6 +24,7 @@ class SummitScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="summit.back"),
         Binding("ctrl+e", "export", "Export", id="summit.export"),
         Binding("ctrl+x", "cancel_summit", "Cancel summit", id="summit.cancel"),
+        Binding("ctrl+t", "send", "Send", id="summit.send"),
         Binding("1", "tab('agenda')", "Agenda", show=False, id="summit.tab.agenda"),
         Binding("2", "tab('invitees')", "Invitees", show=False, id="summit.tab.invitees"),
         Binding("3", "tab('outputs')", "Outputs", show=False, id="summit.tab.outputs"),
@@ -93,6 +94,11 @@ class SummitScreen(Screen[None]):
         self.app.push_screen(
             ExportScreen(self.session, self.summit_id), lambda _: self.refresh_all()
         )
+
+    def action_send(self) -> None:
+        from summit.tui.screens.send import SendScreen  # noqa: PLC0415 - loads the mail layers
+
+        self.app.push_screen(SendScreen(self.session, self.summit_id), lambda _: self.refresh_all())
 
     def action_cancel_summit(self) -> None:
         summit = self.session.workspace.summits[self.summit_id]
