@@ -252,8 +252,8 @@ def plan_outbox(dataset: Dataset, summit_id: str, *, now: datetime | None = None
         return outbox
     stamp = (now or datetime.now(UTC)).replace(microsecond=0)
     for org_id in invited_organisations(summit):
-        if org_id not in register.organisations:
-            continue
+        if not _people(register, org_id, summit.invitations[org_id].rsvp):
+            continue  # nobody of theirs with an address in the register: nothing to send
         letter = _letter(summit, register, org_id, before, stamp)
         if letter is None:
             outbox.up_to_date.append(register.organisations[org_id].name)
