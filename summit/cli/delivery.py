@@ -66,6 +66,14 @@ def _print_outbox(out: Console, err: Console, box: "outbox.Outbox") -> None:
         err.print(f"note: {note}")
 
 
+def _print_recovered(err: Console, box: "outbox.Outbox") -> None:
+    if box.recovered:
+        err.print(
+            f"note: sent before an interruption, found in this machine's outbox journal and "
+            f"recorded at the next send: {', '.join(box.recovered)}"
+        )
+
+
 def send(args: argparse.Namespace, out: Console, err: Console) -> int:
     dataset = _loaded(args, out, err)
     if isinstance(dataset, int):
@@ -73,7 +81,12 @@ def send(args: argparse.Namespace, out: Console, err: Console) -> int:
     box = _planned(args, out, err, dataset)
     if isinstance(box, int):
         return box
+    _print_recovered(err, box)
     if not box.letters:
+        if box.recovered and args.yes:
+            from summit.delivery.outbox import record_recovered  # noqa: PLC0415
+
+            record_recovered(dataset, box)
         out.print(f"{args.summit_id}: nothing to send: every organisation holds the latest version")
         for note in box.notes:
             err.print(f"note: {note}")
@@ -141,8 +154,8 @@ def _send(
         return 1
     except outbox.RecordFailed as failed:
         err.print(
-            f"summit: sent, but the record could not be written ({failed}): the summit file "
-            "does not yet know these were sent, so sending again would send them twice"
+            f"summit: sent, but the summit file could not record it ({failed}); this "
+            "machine's outbox journal holds it, and the next `summit send` records it first"
         )
         _summary(err, args.summit_id, failed.report)
         return 1

@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from enum import StrEnum
+from pathlib import Path
 from typing import Protocol
 
 from icalendar import Calendar
 
+from summit.delivery.journal import Journal, journal_path
 from summit.ical.audience import Audience, audience, host_organisation
 from summit.ical.invite import invite_calendar
 from summit.ical.mail import Unsendable, invite_email, mailbox
@@ -73,6 +75,9 @@ class Outbox:
     notes: list[str] = field(default_factory=list)
     refusal: str | None = None
     """Why nothing may be sent at all (a draft, nobody invited), or None."""
+    journal_file: Path | None = None
+    recovered: list[str] = field(default_factory=list)
+    """Organisations whose message went out before an interruption, found in the journal."""
 
 
 def _digest(parts: Iterable[str]) -> str:
@@ -224,6 +229,20 @@ def _letter(
     )
 
 
+def _recovered(summit: Summit, journal: Path) -> tuple[Summit, list[str]]:
+    """The summit with what the journal says went out after the file's last record."""
+    assert summit.invite is not None
+    newer = {
+        org_id: sent
+        for org_id, sent in Journal(journal, summit.invite.uid).pending().items()
+        if org_id not in summit.sent or sent.at >= summit.sent[org_id].at
+    }
+    newer = {k: v for k, v in newer.items() if summit.sent.get(k) != v}
+    if not newer:
+        return summit, []
+    return summit.model_copy(update={"sent": {**summit.sent, **newer}}), list(newer)
+
+
 def _refusal(summit_id: str, summit: Summit, register: Register) -> str | None:
     if summit.status is SummitStatus.DRAFT:
         return (
@@ -243,10 +262,14 @@ def plan_outbox(dataset: Dataset, summit_id: str, *, now: datetime | None = None
     DataError when the summit or the register has errors; Unsendable (from the
     e-mail builder) when a message would not reach exactly the people meant.
     """
-    before = dataset.summit_document(summit_id).record.invite
+    document = dataset.summit_document(summit_id)
+    before = document.record.invite
     summit, register, raised = issued_summit(dataset, summit_id)
+    summit, recovered = _recovered(summit, journal_path(document.path))
     organiser = register.delegate(summit.organiser)
     outbox = Outbox(summit_id, summit, organiser.email if organiser else "", raised)
+    outbox.journal_file = journal_path(document.path)
+    outbox.recovered = [register.describe(org_id) for org_id in recovered]
     outbox.refusal = _refusal(summit_id, summit, register)
     if outbox.refusal is not None:
         return outbox
@@ -300,8 +323,11 @@ class SendReport:
         return not (self.failed or self.not_sent or self.stopped)
 
 
-MAX_UNWRITTEN = 50
-"""Records queued but not written before the sender waits for the file to catch up."""
+MAX_UNWRITTEN = 500
+"""Records queued (each already in the journal) before the sender waits for the file."""
+REST_FACTOR = 3.0
+"""After a save, the recorder rests this many times as long as the save took: the
+journal has every record meanwhile, and each save of a big file costs the sender time."""
 
 
 class _Recorder:
@@ -309,14 +335,15 @@ class _Recorder:
 
     A save of a large summit file (merge-on-save, read back, fsync) takes
     longer than handing a message to a relay; saving in line would make
-    sending many times slower than the relay itself. So each record is queued
-    as the relay accepts its message and the thread saves whatever is queued,
-    one save for all of it: the file trails the relay by at most one save,
-    and `close` returns only once everything accepted is written.
+    sending many times slower than the relay itself. So each record goes into
+    the journal at once (see summit.delivery.journal) and into a queue, and
+    the thread saves whatever is queued, one save for all of it; `close`
+    returns only once everything accepted is written.
     """
 
-    def __init__(self, dataset: Dataset, summit_id: str) -> None:
+    def __init__(self, dataset: Dataset, summit_id: str, journal: Journal) -> None:
         self._dataset, self._summit_id = dataset, summit_id
+        self._journal = journal
         self._pending: dict[str, Sent] = {}
         self._closed = False
         self._ready = threading.Condition()
@@ -333,6 +360,7 @@ class _Recorder:
             details=letter.details,
             agenda=letter.agenda,
         )
+        self._journal.append(letter.organisation_id, sent)
         with self._ready:
             self._ready.wait_for(lambda: len(self._pending) < MAX_UNWRITTEN or self._stopped)
             self._pending[letter.organisation_id] = sent
@@ -370,7 +398,7 @@ class _Recorder:
                     self.error = error
                     self._ready.notify_all()
                 return
-            pause = time.perf_counter() - started
+            pause = REST_FACTOR * (time.perf_counter() - started)
 
     def _save(self, batch: dict[str, Sent]) -> None:
         """Write the records through the merge-on-save, keeping what others saved meanwhile."""
@@ -398,21 +426,35 @@ def send_outbox(
     report = SendReport()
     if outbox.refusal is not None or not outbox.letters:
         return report
-    dataset.save_summit(outbox.summit_id, outbox.summit, merging=True)
-    recorder = _Recorder(dataset, outbox.summit_id)
+    # The invite state, and anything the journal recovered, before the first message.
+    journal = record_recovered(dataset, outbox)
+    recorder = _Recorder(dataset, outbox.summit_id, journal)
     try:
         _send_each(outbox, relay, recorder, report, clock=clock, on_sent=on_sent)
     finally:
         recorder.close()
+        journal.close()
     if recorder.error is not None:
         raise RecordFailed(recorder.error, report)
+    journal.clear()
     return report
+
+
+def record_recovered(dataset: Dataset, outbox: Outbox) -> Journal:
+    """Save the summit as the outbox holds it (its invite state, and the messages the
+    journal says went out before an interruption); the journal is then empty."""
+    assert outbox.summit.invite is not None and outbox.journal_file is not None
+    dataset.save_summit(outbox.summit_id, outbox.summit, merging=True)
+    journal = Journal(outbox.journal_file, outbox.summit.invite.uid)
+    journal.clear()
+    return journal
 
 
 class RecordFailed(Exception):
     """Messages went out but their record could not be written (the file changed, a full disk).
 
     `report` says what was sent; `error` is the storage layer's exception.
+    The journal keeps them: the next `summit send` records them first.
     """
 
     def __init__(self, error: Exception, report: SendReport) -> None:
@@ -460,5 +502,6 @@ __all__ = [
     "SendReport",
     "Unsendable",
     "plan_outbox",
+    "record_recovered",
     "send_outbox",
 ]

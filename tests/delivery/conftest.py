@@ -1,8 +1,10 @@
 """A real SMTP server (aiosmtpd) on 127.0.0.1 that records what it receives and can fail."""
 
+import asyncio
 import email
 import socket
 import ssl
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import policy
@@ -40,7 +42,13 @@ class Recorder:
     drop_after: int | None = None
     """Close the connection instead of accepting message number drop_after + 1."""
     reject_data_after: int | None = None
+    hang_after: int | None = None
+    """Never answer the DATA of message hang_after + 1 (a relay that stalls)."""
     attempts: int = 0
+    hanging: threading.Event = field(default_factory=threading.Event)
+
+    def wait_for_hang(self) -> None:
+        assert self.hanging.wait(timeout=30)
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
@@ -56,6 +64,9 @@ class Recorder:
             assert server.transport is not None
             server.transport.close()
             return "421 4.3.0 going away"
+        if self.hang_after is not None and len(self.received) >= self.hang_after:
+            self.hanging.set()
+            await asyncio.sleep(3600)
         if self.reject_data_after is not None and len(self.received) >= self.reject_data_after:
             self.reject_data_after = None
             return "554 5.6.0 message refused"

@@ -1,6 +1,9 @@
 """`summit send`: the outbox as a dry run, then sent through a real SMTP server on 127.0.0.1."""
 
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from summit.delivery.smtp import SmtpRelay
 from summit.store import ConflictError, load_dataset
 from summit.store.lock import locked
 from summit.store.preferences import preferences_path
-from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.conftest import REPO, SAMPLE_SUMMIT, snapshot
 from tests.delivery.conftest import Recorder, SmtpServer, calendar_part, read_calendar
 
 ORGANISATIONS = 12  # invited organisations in the sample summit
@@ -369,3 +372,41 @@ def test_a_record_that_cannot_be_written_stops_the_batch(data_dir: Path, smtp_se
     assert len(smtp_server.recorder.received) == len(report.sent)
     # What was recorded before the file broke is on disk; nothing was written after.
     assert "this is not = = toml" in path.read_text()
+
+
+def test_a_send_killed_mid_batch_sends_nothing_twice(data_dir: Path, smtp_server) -> None:
+    """The process dies (kill -9) while the relay holds message 8: the journal on this machine
+    says what went out, the next send records it first and sends only the rest."""
+    smtp_server.recorder.hang_after = 7
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
+    dry_run = [sys.executable, "-m", "summit", "send", SAMPLE_SUMMIT, "--data", str(data_dir)]
+    command = [*dry_run, "--yes", "--smtp", smtp_server.url]
+    process = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    accepted = 0
+    while accepted < 7:  # each "sent ..." line is printed once the relay accepted it
+        line = process.stdout.readline()
+        assert line, "summit send stopped early"
+        accepted += line.startswith("sent ")
+    smtp_server.recorder.wait_for_hang()
+    process.kill()
+    process.wait(timeout=30)
+    smtp_server.recorder.hang_after = None
+    assert len(smtp_server.recorder.received) == 7
+
+    dry = subprocess.run(
+        dry_run, env=env, cwd=REPO, capture_output=True,
+        text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert dry.returncode == 0, dry.stderr
+    assert "sent before an interruption" in dry.stderr
+    assert f"{ORGANISATIONS - 7} messages to send" in dry.stdout
+
+    retry = subprocess.run(
+        command, env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert retry.returncode == 0, retry.stderr
+    received = smtp_server.recorder.received
+    assert len(received) == ORGANISATIONS
+    assert len({tuple(item.recipients) for item in received}) == ORGANISATIONS
+    assert len(sent_table(data_dir)) == ORGANISATIONS
