@@ -116,3 +116,21 @@ async def test_the_replies_that_came_in(data_dir: Path) -> None:
         screen = await open_send(pilot)
         replies = str(screen.query_one("#send-replies", Static).render())
         assert "2026-12-01 10:00  Jess Moreno (Twitter) declined" in replies
+
+
+async def test_a_relay_with_a_user_asks_for_the_password(
+    app: SummitApp, data_dir: Path, smtp_server, monkeypatch
+) -> None:
+    monkeypatch.delenv("SUMMIT_SMTP_PASSWORD", raising=False)
+    monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url.replace("//", "//summit-lead@"))
+    before = snapshot(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_send(pilot)
+        await pilot.click("#send-run")
+        await settle(pilot)
+        await pilot.click("#answer-send")
+        await settle(pilot)
+        result = str(screen.query_one("#send-result", Static).render())
+        assert "type the password for summit-lead" in result
+    assert smtp_server.recorder.received == []
+    assert snapshot(data_dir) == before

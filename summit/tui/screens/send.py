@@ -6,6 +6,7 @@ relay in a worker and shows what went and what did not. Replies recorded so
 far are listed, newest first; Fetch reads new ones from the mailbox.
 """
 
+import os
 from datetime import datetime
 
 from textual import on, work
@@ -165,7 +166,9 @@ class SendScreen(ModalScreen[bool]):
         typed = self.query_one("#send-password", Input).value
         if username is None:
             return None
-        return typed if typed else password_for("smtp", username, None)
+        if typed or os.environ.get("SUMMIT_SMTP_PASSWORD") is not None:
+            return typed or password_for("smtp", username, None)
+        raise SettingsError(f"type the password for {username} (summit never stores it)")
 
     def _send(self) -> None:
         url = self.query_one("#send-relay", Input).value.strip()
