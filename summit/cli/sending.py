@@ -89,8 +89,8 @@ def cancel(args: argparse.Namespace, out: Console, err: Console) -> int:
     def cancel_it(dataset: Dataset) -> None:
         invitations.cancel_summit(dataset, args.summit_id)
         err.print(
-            f"{args.summit_id} is cancelled; run `summit export ics {args.summit_id}` "
-            "or `summit export eml` to send the cancellation",
+            f"{args.summit_id} is cancelled; run `summit send {args.summit_id}` to send the "
+            f"cancellation (or `summit export ics {args.summit_id}` / `summit export eml`)",
             markup=False,
         )
 
