@@ -105,7 +105,7 @@ def _is_mbox(path: Path) -> bool:
         return False
 
 
-def _is_maildir(path: Path) -> bool:
+def is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() or (path / "new").is_dir()
 
 
@@ -114,7 +114,7 @@ def gather_replies(paths: list[Path]) -> MailReplies:
     found = MailReplies()
     for path in paths:
         try:
-            if path.is_dir() and not _is_maildir(path):
+            if path.is_dir() and not is_maildir(path):
                 message = "is a folder but not a Maildir (no cur/ or new/ inside)"
                 found.problems.append(Problem(path, 0, 0, message))
             elif path.is_dir() or _is_mbox(path):

@@ -160,20 +160,31 @@ class InviteesPart(SummitPart):
         self.commit(summit)
 
     def action_import_replies(self) -> None:
-        hint = "Reply .ics files or folders holding them, separated by spaces."
+        hint = (
+            "Reply .ics or .eml files, folders holding them, Maildir folders or mbox files, "
+            "separated by spaces."
+        )
         self.app.push_screen(PathScreen("Import replies", hint), self._import)
 
     def _import(self, text: str | None) -> None:
         if not text:
             return
-        files: list[Path] = []
-        for part in text.split():
-            path = Path(part).expanduser()
-            files.extend(sorted(path.glob("*.ics")) if path.is_dir() else [path])
+        from summit.delivery.mailbox import gather_replies, is_maildir  # noqa: PLC0415
         from summit.invitations import collect_replies  # noqa: PLC0415 - loads icalendar
 
+        paths: list[Path] = []
+        for part in text.split():
+            path = Path(part).expanduser()
+            if path.is_dir() and not is_maildir(path):
+                paths.extend(sorted([*path.glob("*.ics"), *path.glob("*.eml")]))
+            else:
+                paths.append(path)
+        found = gather_replies(paths)
         workspace = self.session.workspace
-        result, updated = collect_replies(workspace.summits, workspace.register, files)
+        result, updated = collect_replies(
+            workspace.summits, workspace.register, found.files, found.read
+        )
+        result.problems[:0] = found.problems
         if result.problems:
             lines = "\n".join(escape(p.format()) for p in result.problems)
             self.notify(f"No reply recorded:\n{lines}", severity="error", timeout=15)
