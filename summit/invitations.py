@@ -7,9 +7,10 @@ builders; the CLI and the TUI both call them and only present the result.
 import os
 import stat
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from summit.ical.audience import audience
@@ -19,7 +20,6 @@ from summit.ical.replies import (
     MAX_REPLY_BYTES,
     NotAReply,
     Reply,
-    calendar_in_email,
     read_reply,
     same_address,
     shown,
@@ -78,6 +78,12 @@ def _issue(dataset: Dataset, summit_id: str) -> tuple[Summit, Register, bool]:
     assert issued.invite is not None
     before = summit.invite.sequence if summit.invite else None
     return issued, register, before is not None and issued.invite.sequence > before
+
+
+def issued_summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register, bool]:
+    """The summit ready to send (UID and SEQUENCE up to date, not saved), the register,
+    and whether SEQUENCE went up. DataError when either file has errors."""
+    return _issue(dataset, summit_id)
 
 
 def issue_invite(dataset: Dataset, summit_id: str) -> tuple[Summit, bool]:
@@ -249,20 +255,31 @@ def _read_file(path: Path) -> bytes:
     return data
 
 
-def _read_all(files: list[Path], result: ReplyImport) -> list[tuple[Path, Reply]]:
+def _read_all(
+    files: list[Path], result: ReplyImport, read: Sequence[tuple[Path, bytes]] = ()
+) -> list[tuple[Path, Reply]]:
+    """The replies in `files`, and in `read` (calendars already taken out of e-mails)."""
     replies: list[tuple[Path, Reply]] = []
-    for path in files:
+    sources: list[tuple[Path, Callable[[], bytes]]] = [
+        *((path, partial(_read_file, path)) for path in files),
+        *((path, partial(_sized, data)) for path, data in read),
+    ]
+    for path, data in sources:
         try:
-            data = _read_file(path)
-            if path.suffix.lower() == ".eml":
-                data = calendar_in_email(data)
-            replies.append((path, read_reply(data)))
+            replies.append((path, read_reply(data())))
         except OSError as error:
             result.problems.append(Problem(path, 0, 0, f"cannot read: {error.strerror}"))
         except NotAReply as error:
             column = 1 if error.line else 0
             result.problems.append(Problem(path, error.line, column, str(error), error.field))
     return replies
+
+
+def _sized(data: bytes) -> bytes:
+    if len(data) > MAX_REPLY_BYTES:
+        message = f"{len(data):,} bytes, larger than {MAX_REPLY_BYTES:,}: not a calendar reply"
+        raise NotAReply(message, line=0)
+    return data
 
 
 def _problem(path: Path, reply: Reply, name: str, message: str) -> Problem:
@@ -392,9 +409,13 @@ def _apply(summit: Summit, answer: _Answer, result: ReplyImport) -> bool:
 
 
 def collect_replies(
-    summits: Mapping[str, Summit], register: Register, files: list[Path]
+    summits: Mapping[str, Summit],
+    register: Register,
+    files: list[Path],
+    read: Sequence[tuple[Path, bytes]] = (),
 ) -> tuple[ReplyImport, dict[str, Summit]]:
-    """Read reply files and apply them to copies of the summits they answer.
+    """Read reply files (and `read`: replies already read, by where they came from) and
+    apply them to copies of the summits they answer.
 
     Returns what changed and the changed summits; with any problem, nothing is
     returned to apply. Callers save (the CLI) or keep them as edits (the TUI).
@@ -402,7 +423,7 @@ def collect_replies(
     result = ReplyImport()
     answers = [
         answer
-        for path, reply in _read_all(files, result)
+        for path, reply in _read_all(files, result, read)
         if (answer := _check(path, reply, summits, register, result)) is not None
     ]
     if result.problems:
@@ -415,11 +436,14 @@ def collect_replies(
     return result, updated
 
 
-def import_replies(dataset: Dataset, files: list[Path]) -> ReplyImport:
+def import_replies(
+    dataset: Dataset, files: list[Path], read: Sequence[tuple[Path, bytes]] = ()
+) -> ReplyImport:
     """Record the replies in the summit files; if any file is wrong, nothing is written."""
     if dataset.register is None:
         raise DataError(dataset.errors)
-    result, updated = collect_replies(dataset.summit_records(), dataset.register.record, files)
+    records = dataset.summit_records()
+    result, updated = collect_replies(records, dataset.register.record, files, read)
     for summit_id, summit in updated.items():
         dataset.save_summit(summit_id, summit, merging=True)
     return result

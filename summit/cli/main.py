@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _git_verbs(verbs)
     _history_verbs(verbs)
     _papers_verbs(verbs)
+    _delivery_verbs(verbs)
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
     _data_option(app)
@@ -183,10 +184,25 @@ def _sending_verbs(verbs: Verbs) -> None:
     )
     rsvp = verbs.add_parser("rsvp", help="record replies to the invitation")
     rsvp_verbs = rsvp.add_subparsers(dest="rsvp_verb", metavar="ACTION", required=True)
-    reply_import = rsvp_verbs.add_parser("import", help="read METHOD:REPLY .ics files")
-    reply_import.add_argument("files", nargs="+", type=Path, metavar="FILE.ics")
+    reply_import = rsvp_verbs.add_parser(
+        "import",
+        help="read METHOD:REPLY .ics files, and replies in .eml files, Maildir and mbox folders",
+    )
+    reply_import.add_argument("files", nargs="+", type=Path, metavar="FILE.ics|FILE.eml|MAILBOX")
     _data_option(reply_import)
     reply_import.set_defaults(run="summit.cli.sending:rsvp_import")
+    fetch = rsvp_verbs.add_parser(
+        "fetch", help="record new replies from a mailbox over IMAP (marks them; never deletes)"
+    )
+    fetch.add_argument(
+        "--imap",
+        metavar="URL",
+        default=None,
+        help="imaps://user@host/FOLDER or imap://user@host (STARTTLS when offered); "
+        "default SUMMIT_IMAP_URL, then imap_url in your settings file",
+    )
+    _data_option(fetch)
+    fetch.set_defaults(run="summit.cli.delivery:rsvp_fetch")
 
 
 def _git_verbs(verbs: Verbs) -> None:
@@ -284,6 +300,43 @@ def _papers_verbs(verbs: Verbs) -> None:
     )
     ret.set_defaults(run="summit.cli.papers:transparency")
     _data_option(ret)
+
+
+def _delivery_verbs(verbs: Verbs) -> None:
+    """`send` and `publish` (summit.cli.delivery); `rsvp fetch` is with `rsvp import`."""
+    parser = verbs.add_parser(
+        "send",
+        help="send the invitations (or updates, or the cancellation) by e-mail: "
+        "a dry run unless --yes",
+    )
+    parser.add_argument("summit_id", metavar="SUMMIT_ID")
+    parser.add_argument(
+        "--yes", action="store_true", help="send; without it, only show what would be sent"
+    )
+    parser.add_argument(
+        "--smtp",
+        metavar="URL",
+        default=None,
+        help="the relay: smtp://user@host:587 (STARTTLS when offered; ?starttls=no to refuse), "
+        "smtps://user@host:465; default SUMMIT_SMTP_URL, then smtp_url in your settings file",
+    )
+    _data_option(parser)
+    parser.set_defaults(run="summit.cli.delivery:send")
+
+    publishing = verbs.add_parser(
+        "publish",
+        help="put the meeting and its agenda (one object per item) into the team's CalDAV calendar",
+    )
+    publishing.add_argument("summit_id", metavar="SUMMIT_ID")
+    publishing.add_argument(
+        "--caldav",
+        metavar="URL",
+        default=None,
+        help="the calendar: https://user@host/path/to/calendar/; "
+        "default SUMMIT_CALDAV_URL, then caldav_url in your settings file",
+    )
+    _data_option(publishing)
+    publishing.set_defaults(run="summit.cli.delivery:publish")
 
 
 def split_paths(argv: Sequence[str]) -> tuple[list[str], list[str]]:

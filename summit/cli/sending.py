@@ -89,8 +89,8 @@ def cancel(args: argparse.Namespace, out: Console, err: Console) -> int:
     def cancel_it(dataset: Dataset) -> None:
         invitations.cancel_summit(dataset, args.summit_id)
         err.print(
-            f"{args.summit_id} is cancelled; run `summit export ics {args.summit_id}` "
-            "or `summit export eml` to send the cancellation",
+            f"{args.summit_id} is cancelled; run `summit send {args.summit_id}` to send the "
+            f"cancellation (or `summit export ics {args.summit_id}` / `summit export eml`)",
             markup=False,
         )
 
@@ -98,12 +98,28 @@ def cancel(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """.ics files, and the replies in .eml files, Maildir folders and mbox files."""
+    from summit.delivery.mailbox import gather_replies  # noqa: PLC0415
+
+    found = gather_replies(args.files)
+    if found.problems:
+        print_problems(out, found.problems)
+        err.print("no reply was recorded: fix or remove the files above", style="red")
+        return 1
     dataset = dataset_for(args)
     try:
-        result = invitations.import_replies(dataset, args.files)
+        result = invitations.import_replies(dataset, found.files, found.read)
     except DataError as error:
         print_problems(out, error.problems)
         return 1
+    if found.skipped:
+        skipped = counted(len(found.skipped), "message", "messages")
+        err.print(f"{skipped} without a calendar reply skipped", markup=False)
+    return report_replies(out, err, result)
+
+
+def report_replies(out: Console, err: Console, result: invitations.ReplyImport) -> int:
+    """What an import recorded and ignored; exit 1 (nothing recorded) on any problem."""
     print_problems(out, result.problems)
     if result.problems:
         err.print("no reply was recorded: fix or remove the files above", style="red")

@@ -47,11 +47,13 @@ def mailbox(name: str, address: str) -> Address:
     return Address(display_name=name, username=local, domain=domain)
 
 
-def _subject(summit: Summit, method: str) -> str:
+def _subject(summit: Summit, method: str, changes: Sequence[str] | None = None) -> str:
     when = f"{summit.start:%d %B %Y %H:%M}"
     verb = (
         "Cancelled"
         if method == "CANCEL"
+        else "Updated"
+        if changes is not None
         else "Updated invitation"
         if _is_update(summit)
         else ("Invitation")
@@ -67,9 +69,23 @@ def _is_update(summit: Summit) -> bool:
     return summit.invite is not None and summit.invite.sequence > 0
 
 
-def _body(summit: Summit, register: Register, method: str, audience: Audience | None) -> str:
+def _body(
+    summit: Summit,
+    register: Register,
+    method: str,
+    audience: Audience | None,
+    changes: Sequence[str] | None = None,
+) -> str:
     if method == "CANCEL":
         opening = "This meeting has been cancelled."
+    elif changes is not None:
+        listed = "".join(f"\n- {line}" for line in changes)
+        opening = (
+            "The details of this meeting have changed since the invitation you hold; the "
+            f"version below replaces it.\n\nWhat changed:{listed}\n\nIf the time or place "
+            "changed, please reply again using your calendar's Accept, Tentative or Decline "
+            "buttons."
+        )
     elif _is_update(summit):
         opening = (
             "The details of this meeting have changed: the version below replaces the one "
@@ -136,10 +152,19 @@ def read_message(data: bytes) -> EmailMessage:
     return email.message_from_string(data.decode("utf-8"), policy=policy.default)
 
 
-def check_addresses(data: bytes, sender: Address | None, recipients: Sequence[Address]) -> None:
-    """Raise Unsendable unless the message's From and To read back as written."""
+def check_addresses(
+    data: bytes,
+    sender: Address | None,
+    recipients: Sequence[Address],
+    copied: Sequence[Address] = (),
+) -> None:
+    """Raise Unsendable unless the message's From, To and Cc read back as written."""
     parsed = read_message(data)
-    for header, people in (("From", [sender] if sender else []), ("To", recipients)):
+    for header, people in (
+        ("From", [sender] if sender else []),
+        ("To", recipients),
+        ("Cc", copied),
+    ):
         value = parsed[header]
         read = list(getattr(value, "addresses", ()))
         if not _same(people, read):
@@ -170,29 +195,48 @@ def invite_email(
     *,
     now: datetime,
     audience: Audience | None = None,
+    copied: Sequence[Address] = (),
+    changes: Sequence[str] | None = None,
 ) -> bytes:
-    """One iMIP message to `recipients` carrying `calendar`, as bytes ready to send.
+    """One iMIP message to `recipients` (and Cc `copied`) carrying `calendar`, as bytes.
 
     The body names people as `audience` may read them (by default, everyone).
-    CRLF line ends, as on the wire: the calendar part keeps iCalendar's CRLF.
-    Sensitive records are withheld from the body, as from the calendar.
+    `changes` (for an update sent by `summit send`) makes the subject `Updated:`
+    and lists what changed. CRLF line ends, as on the wire. The calendar part
+    is quoted-printable and the attachment base64, as Outlook and Google send
+    them: iCalendar folds long lines after any character, so a line may end in
+    a space, which relays are free to strip. Sensitive records are withheld
+    from the body, as from the calendar.
     """
     summit = shareable(summit)
     method = str(calendar["method"])
     organiser = register.delegate(summit.organiser)
     sender = mailbox(organiser.name, organiser.email) if organiser else None
-    chosen = _policy([*recipients, *([sender] if sender else [])])
+    chosen = _policy([*recipients, *copied, *([sender] if sender else [])])
     message = EmailMessage(policy=chosen)
     if sender is not None:
         _set_addresses(message, "From", [sender])
     _set_addresses(message, "To", recipients)
-    _set_text(message, "Subject", _subject(summit, method))
+    if copied:
+        _set_addresses(message, "Cc", copied)
+    _set_text(message, "Subject", _subject(summit, method, changes))
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=_message_id_domain(summit, register))
-    message.set_content(_body(summit, register, method, audience))
+    message.set_content(_body(summit, register, method, audience, changes))
     ics = calendar.to_ical()
-    message.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method})
-    message.add_attachment(ics, maintype="application", subtype="ics", filename="invite.ics")
+    message.add_alternative(
+        ics.decode("utf-8"),
+        subtype="calendar",
+        params={"method": method},
+        cte="quoted-printable",
+    )
+    message.add_attachment(
+        ics,
+        maintype="application",
+        subtype="ics",
+        filename="invite.ics",
+        params={"name": "invite.ics"},
+    )
     data = message.as_bytes(policy=chosen)
-    check_addresses(data, sender, recipients)
+    check_addresses(data, sender, recipients, copied)
     return data

@@ -15,6 +15,7 @@ from summit.model.identity import match_items
 from summit.model.invite import what_attendees_see
 from summit.model.register import Delegate, Organisation, Register
 from summit.model.schedule import Slot, schedule
+from summit.model.sent import SentMethod
 from summit.model.summit import (
     Action,
     ActionStatus,
@@ -139,6 +140,7 @@ def describe_summit_changes(
     lines += _list_changes(old.actions, new.actions, _action_changes)
     lines += _list_changes(old.commitments, new.commitments, _commitment_changes(names))
     lines += _invite_changes(old, new)
+    lines += _sent_changes(old, new, names)
     return lines
 
 
@@ -399,6 +401,35 @@ def _invite_changes(old: Summit, new: Summit) -> list[str]:
             "attendees will see this: the next export raises the invite's SEQUENCE "
             f"to {new.invite.sequence + 1}"
         )
+    return lines
+
+
+_NAMED_AT_MOST = 6
+
+
+def _sent_changes(old: Summit, new: Summit, names: Names) -> list[str]:
+    """`summit send` recorded messages: what went, at which SEQUENCE, to whom (grouped)."""
+    groups: dict[str, list[str]] = {}
+    for org_id, sent in new.sent.items():
+        before = old.sent.get(org_id)
+        if before == sent:
+            continue
+        what = (
+            "the cancellation"
+            if sent.method is SentMethod.CANCEL
+            else "the invitation"
+            if before is None
+            else "an update"
+        )
+        groups.setdefault(f"{what} (SEQUENCE {sent.sequence})", []).append(
+            names.organisation(org_id)
+        )
+    lines = []
+    for what, organisations in groups.items():
+        shown = organisations[:_NAMED_AT_MOST]
+        more = len(organisations) - len(shown)
+        listed = ", ".join(shown) + (f" and {more} more" if more else "")
+        lines.append(f"sent {what} to {listed}")
     return lines
 
 

@@ -9,6 +9,7 @@ from pydantic import Field, Strict, ValidationInfo, field_validator
 from summit.model.base import Record
 from summit.model.dates import LATEST_MOMENT, CalendarDate, CalendarDateTime
 from summit.model.invite_state import InviteState
+from summit.model.sent import Sent
 from summit.model.text import Line, Slug, Text
 from summit.model.timezone import DEFAULT_TIMEZONE, TimeZoneName
 
@@ -237,6 +238,11 @@ class Summit(Record):
         None,
         description="Written by `summit export`: the UID and SEQUENCE attendees' calendars "
         "hold. Do not edit by hand.",
+    )
+    sent: dict[Slug, Sent] = Field(
+        default_factory=dict,
+        description="Written by `summit send`, message by message: what each organisation "
+        "was last sent. Do not edit by hand.",
     )
 
     def rsvp_counts(self) -> dict[Rsvp, int]:

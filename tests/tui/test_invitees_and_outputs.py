@@ -187,3 +187,26 @@ async def test_importing_a_reply_to_a_cancelled_summit_says_why_nothing_was_reco
         messages = [notification.message for notification in app._notifications]
         assert any("is cancelled" in message for message in messages), messages
         assert "●" not in app.sub_title
+
+
+async def test_importing_an_outlook_reply_email(
+    app: SummitApp, data_dir: Path, tmp_path: Path
+) -> None:
+    """Outlook's reply has nothing to save but the e-mail: the app reads the .eml itself."""
+    from tests.delivery.test_mail_replies import outlook_reply  # noqa: PLC0415
+
+    invite = summit(app).invite
+    assert invite is not None
+    email = "sophie.turner@virginmedia.example.org"
+    calendar = reply_file(tmp_path, "r.ics", uid=invite.uid, email=email, partstat="TENTATIVE")
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    (mail / "reply.eml").write_bytes(outlook_reply(calendar.read_bytes(), email))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(pilot, "2")
+        await pilot.press("m")
+        await pilot.pause()  # the file browser's loader worker runs while it is shown
+        await pilot.click("#files-path")
+        await pilot.press("ctrl+a", "ctrl+k", *str(mail / "reply.eml"), "enter")
+        await settle(pilot)
+        assert summit(app).invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.TENTATIVE

@@ -47,7 +47,8 @@ file goes when you save)
 
 ## A summit
 
-`1`-`4` switch tabs · `ctrl+e` export invites, agenda, e-mails · `ctrl+o`
+`1`-`4` switch tabs · `ctrl+e` export invites, agenda, e-mails · `ctrl+t`
+send them by e-mail (shows the outbox first) and fetch replies · `ctrl+o`
 write the papers (briefing pack, note of the meeting, press notice) ·
 `ctrl+x` cancel the summit
 

@@ -25,6 +25,7 @@ class SummitScreen(Screen[None]):
         Binding("ctrl+e", "export", "Export", id="summit.export"),
         Binding("ctrl+o", "papers", "Papers", id="summit.papers"),
         Binding("ctrl+x", "cancel_summit", "Cancel summit", id="summit.cancel"),
+        Binding("ctrl+t", "send", "Send", id="summit.send"),
         Binding("1", "tab('agenda')", "Agenda", show=False, id="summit.tab.agenda"),
         Binding("2", "tab('invitees')", "Invitees", show=False, id="summit.tab.invitees"),
         Binding("3", "tab('outputs')", "Outputs", show=False, id="summit.tab.outputs"),
@@ -117,6 +118,11 @@ class SummitScreen(Screen[None]):
         from summit.tui.screens.papers import PapersScreen  # noqa: PLC0415
 
         self.app.push_screen(PapersScreen(self.session, self.summit_id))
+
+    def action_send(self) -> None:
+        from summit.tui.screens.send import SendScreen  # noqa: PLC0415 - loads the mail layers
+
+        self.app.push_screen(SendScreen(self.session, self.summit_id), lambda _: self.refresh_all())
 
     def action_cancel_summit(self) -> None:
         summit = self.session.workspace.summits[self.summit_id]

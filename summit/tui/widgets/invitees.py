@@ -244,17 +244,24 @@ class InviteesPart(SummitPart):
     def _import(self, chosen: list[Path] | None) -> None:
         if not chosen:
             return
+        from summit.delivery.mailbox import gather_replies, is_maildir  # noqa: PLC0415
         from summit.tui.screens.files import reply_files  # noqa: PLC0415
 
-        files = reply_files(chosen)
+        # A Maildir folder is read as a mailbox; any other folder for its reply files.
+        maildirs = [path for path in chosen if is_maildir(path)]
+        files = reply_files(path for path in chosen if path not in maildirs) + maildirs
         if not files:
             where = ", ".join(escape(str(path)) for path in chosen)
             self.notify(f"No .ics or .eml reply files in {where}", severity="warning")
             return
         from summit.invitations import collect_replies  # noqa: PLC0415 - loads icalendar
 
+        found = gather_replies(files)
         workspace = self.session.workspace
-        result, updated = collect_replies(workspace.summits, workspace.register, files)
+        result, updated = collect_replies(
+            workspace.summits, workspace.register, found.files, found.read
+        )
+        result.problems[:0] = found.problems
         if result.problems:
             lines = "\n".join(escape(p.format()) for p in result.problems)
             self.notify(f"No reply recorded:\n{lines}", severity="error", timeout=15)

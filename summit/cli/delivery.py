@@ -1,0 +1,253 @@
+"""`summit send`: the outbox as a dry run, or sent through an SMTP relay with --yes.
+
+The network modules are imported inside the verbs, so that `summit` starts
+without them.
+"""
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+
+from summit.cli.commands import dataset_for
+from summit.cli.output import print_problems
+from summit.model.wording import counted
+from summit.store import DataError, Dataset, UnknownSummit
+
+if TYPE_CHECKING:
+    from summit.delivery import outbox
+
+
+def _ask(prompt: str) -> str:
+    return getpass.getpass(prompt)
+
+
+def _asker() -> Callable[[str], str] | None:
+    """A password prompt where there is someone to answer it."""
+    return _ask if sys.stdin is not None and sys.stdin.isatty() else None
+
+
+def _loaded(args: argparse.Namespace, out: Console, err: Console) -> Dataset | int:
+    dataset = dataset_for(args)
+    try:
+        dataset.summit_document(args.summit_id)
+    except UnknownSummit as error:
+        err.print(f"summit: {error}")
+        return 1
+    except DataError as error:
+        print_problems(out, error.problems)
+        err.print("nothing was sent: fix the problems above first")
+        return 1
+    return dataset
+
+
+def _print_letter(out: Console, letter: "outbox.Letter") -> None:
+    out.print(f"  {letter.organisation}: {letter.kind}, SEQUENCE {letter.sequence}")
+    out.print(f"    to: {', '.join(str(p) for p in letter.to)}")
+    if letter.cc:
+        out.print(f"    cc: {', '.join(str(p) for p in letter.cc)}")
+    for line in letter.changes:
+        out.print(f"    - {line}")
+
+
+def _print_outbox(out: Console, err: Console, box: "outbox.Outbox") -> None:
+    count = counted(len(box.letters), "message", "messages")
+    out.print(f"{box.summit_id}: {count} to send from {box.sender}")
+    for letter in box.letters:
+        _print_letter(out, letter)
+    if box.up_to_date:
+        out.print(f"  up to date: {', '.join(box.up_to_date)}")
+    for note in box.notes:
+        err.print(f"note: {note}")
+
+
+def _print_recovered(err: Console, box: "outbox.Outbox") -> None:
+    if box.recovered:
+        err.print(
+            f"note: sent before an interruption, found in this machine's outbox journal and "
+            f"recorded at the next send: {', '.join(box.recovered)}"
+        )
+
+
+def send(args: argparse.Namespace, out: Console, err: Console) -> int:
+    dataset = _loaded(args, out, err)
+    if isinstance(dataset, int):
+        return dataset
+    box = _planned(args, out, err, dataset)
+    if isinstance(box, int):
+        return box
+    _print_recovered(err, box)
+    if not box.letters:
+        if box.recovered and args.yes:
+            from summit.delivery.outbox import record_recovered  # noqa: PLC0415
+
+            record_recovered(dataset, box)
+        out.print(f"{args.summit_id}: nothing to send: every organisation holds the latest version")
+        for note in box.notes:
+            err.print(f"note: {note}")
+        return 0
+    _print_outbox(out, err, box)
+    if not args.yes:
+        err.print(f"dry run: nothing was sent. To send: summit send {args.summit_id} --yes")
+        return 0
+    return _send(args, out, err, dataset, box)
+
+
+def _planned(
+    args: argparse.Namespace, out: Console, err: Console, dataset: Dataset
+) -> "outbox.Outbox | int":
+    """The outbox, or the exit code after saying why nothing can be sent."""
+    from summit.delivery import outbox  # noqa: PLC0415 - only when sending
+    from summit.ical.mail import Unsendable  # noqa: PLC0415
+
+    try:
+        box = outbox.plan_outbox(dataset, args.summit_id)
+    except DataError as error:
+        print_problems(out, error.problems)
+        err.print("nothing was sent: fix the problems above first")
+        return 1
+    except Unsendable as error:
+        err.print(f"summit: {error}; nothing was sent")
+        return 1
+    if box.refusal is not None:
+        err.print(f"summit: {box.refusal}")
+        return 1
+    return box
+
+
+def _send(
+    args: argparse.Namespace,
+    out: Console,
+    err: Console,
+    dataset: Dataset,
+    box: "outbox.Outbox",
+) -> int:
+    from summit.delivery import outbox  # noqa: PLC0415
+    from summit.delivery.settings import (  # noqa: PLC0415
+        SettingsError,
+        parse_mail_url,
+        password_for,
+        server_url,
+    )
+    from summit.delivery.smtp import RelayFailed, SmtpRelay  # noqa: PLC0415
+
+    try:
+        server = parse_mail_url(server_url("smtp", args.smtp), ("smtp", "smtps"))
+        password = password_for("smtp", server.username, _asker())
+    except SettingsError as error:
+        err.print(f"summit: {error}; nothing was sent")
+        return 1
+
+    def sent(letter: outbox.Letter) -> None:
+        out.print(f"sent {letter.organisation} ({letter.kind}, SEQUENCE {letter.sequence})")
+
+    try:
+        with SmtpRelay(server, password) as relay:
+            report = outbox.send_outbox(dataset, box, relay, on_sent=sent)
+    except RelayFailed as error:
+        err.print(f"summit: {error}; nothing was sent")
+        return 1
+    except outbox.RecordFailed as failed:
+        err.print(
+            f"summit: sent, but the summit file could not record it ({failed}); this "
+            "machine's outbox journal holds it, and the next `summit send` records it first"
+        )
+        _summary(err, args.summit_id, failed.report)
+        return 1
+    return _summary(err, args.summit_id, report)
+
+
+def _summary(err: Console, summit_id: str, report: "outbox.SendReport") -> int:
+    for org_id, refused in report.refused_recipients.items():
+        for who, why in refused.items():
+            err.print(f"warning: {org_id}: the relay refused {who} ({why}); the others got it")
+    for failed in report.failed:
+        err.print(f"not sent: {failed.letter.organisation}: {failed.reason}")
+    if report.stopped is not None:
+        err.print(f"summit: the relay failed: {report.stopped}")
+        names = ", ".join(letter.organisation for letter in report.not_sent)
+        err.print(f"not sent: {names}")
+    sent = counted(len(report.sent), "message", "messages")
+    err.print(f"{sent} sent and recorded in agendas/{summit_id}.toml")
+    if report.complete:
+        return 0
+    err.print(f"to send the rest (and nothing twice): summit send {summit_id} --yes")
+    return 1
+
+
+def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """`summit rsvp fetch`: new replies from a mailbox over IMAP, marked once imported."""
+    from summit.cli.sending import report_replies  # noqa: PLC0415
+    from summit.delivery.imap import ImapMailbox, MailboxFailed  # noqa: PLC0415
+    from summit.delivery.mailbox import fetch_replies  # noqa: PLC0415
+    from summit.delivery.settings import (  # noqa: PLC0415
+        SettingsError,
+        parse_mail_url,
+        password_for,
+        server_url,
+    )
+
+    dataset = dataset_for(args)
+    try:
+        server = parse_mail_url(server_url("imap", args.imap), ("imap", "imaps"))
+        password = password_for("imap", server.username, _asker())
+        with ImapMailbox(server, password) as mailbox:
+            fetched = fetch_replies(dataset, mailbox, mailbox.folder)
+    except (SettingsError, MailboxFailed) as error:
+        err.print(f"summit: {error}; no reply was recorded")
+        return 1
+    except DataError as error:
+        print_problems(out, error.problems)
+        return 1
+    print_problems(out, fetched.refused)
+    code = report_replies(out, err, fetched.result)
+    if fetched.refused:
+        err.print(
+            f"{counted(len(fetched.refused), 'reply was', 'replies were')} refused: "
+            "those messages are left unmarked in the mailbox"
+        )
+    err.print(
+        f"{counted(len(fetched.marked), 'message', 'messages')} marked imported; "
+        f"{counted(fetched.skipped, 'message', 'messages')} without a calendar reply left alone"
+    )
+    return 1 if code or fetched.refused else 0
+
+
+def publish(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """`summit publish`: the meeting and its agenda into the team's CalDAV calendar."""
+    from summit.delivery.caldav_publish import (  # noqa: PLC0415 - only when publishing
+        CaldavCalendar,
+        PublishFailed,
+        publish,
+    )
+    from summit.delivery.settings import (  # noqa: PLC0415
+        SettingsError,
+        parse_caldav_url,
+        password_for,
+        server_url,
+    )
+
+    dataset = _loaded(args, out, err)
+    if isinstance(dataset, int):
+        return dataset
+    try:
+        url, username = parse_caldav_url(server_url("caldav", args.caldav))
+        password = password_for("caldav", username, _asker())
+        report = publish(dataset, args.summit_id, CaldavCalendar(url, username, password))
+    except (SettingsError, PublishFailed) as error:
+        err.print(f"summit: {error}")
+        return 1
+    except DataError as error:
+        print_problems(out, error.problems)
+        err.print("nothing was published: fix the problems above first")
+        return 1
+    state = " (marked cancelled)" if report.cancelled else ""
+    out.print(
+        f"{args.summit_id}: {counted(len(report.written), 'object', 'objects')} written{state}"
+    )
+    for uid in report.removed:
+        out.print(f"removed {uid} (no longer on the agenda)")
+    return 0

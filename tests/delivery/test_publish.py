@@ -1,0 +1,164 @@
+"""`summit publish`: the meeting and agenda in a real CalDAV server (Radicale) on 127.0.0.1."""
+
+import os
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+import vobject
+from caldav.davclient import DAVClient
+
+from tests.conftest import SAMPLE_SUMMIT
+from tests.delivery.conftest import free_port
+
+AGENDA_ITEMS = 7  # in the sample summit
+DAY = (datetime(2027, 1, 20, tzinfo=UTC), datetime(2027, 1, 21, tzinfo=UTC))
+
+
+@pytest.fixture
+def radicale(tmp_path: Path) -> Iterator[str]:
+    """Radicale on 127.0.0.1 with one user and an empty calendar; yields the calendar's URL."""
+    users = tmp_path / "users"
+    users.write_text("summit:s3cret\n")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "radicale",
+            "--server-hosts", f"127.0.0.1:{port}",
+            "--storage-filesystem-folder", str(tmp_path / "calendars"),
+            "--auth-type", "htpasswd",
+            "--auth-htpasswd-filename", str(users),
+            "--auth-htpasswd-encryption", "plain",
+            "--logging-level", "warning",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        client = DAVClient(
+            url=f"http://127.0.0.1:{port}/summit/",
+            username="summit",
+            password="s3cret",
+            enable_rfc6764=False,
+            require_tls=False,
+        )
+        for _ in range(100):
+            try:
+                client.propfind(f"http://127.0.0.1:{port}/summit/", depth=0)  # makes the principal
+                break
+            except Exception:
+                time.sleep(0.1)
+        client.mkcalendar(f"http://127.0.0.1:{port}/summit/team/")
+        yield f"http://summit@127.0.0.1:{port}/summit/team/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def calendar(url: str):  # type: ignore[no-untyped-def]
+    bare = url.replace("summit@", "")
+    client = DAVClient(
+        url=bare, username="summit", password="s3cret", enable_rfc6764=False, require_tls=False
+    )
+    return client.calendar(url=bare)
+
+
+def on_the_day(url: str) -> dict[str, icalendar.Event]:
+    """What the server holds on the summit's day, by UID, checked by vobject too."""
+    found = {}
+    for item in calendar(url).search(start=DAY[0], end=DAY[1], event=True):
+        data = item.data
+        vobject.readOne(data)
+        component = item.icalendar_component
+        found[str(component["UID"])] = component
+    return found
+
+
+def publish(cli, root: Path, url: str):  # type: ignore[no-untyped-def]
+    return cli("publish", SAMPLE_SUMMIT, "--data", root, "--caldav", url)
+
+
+@pytest.fixture(autouse=True)
+def password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMIT_CALDAV_PASSWORD", "s3cret")
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def meeting_uid(root: Path) -> str:
+    data = tomllib.loads((root / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text())
+    return str(data["invite"]["uid"])
+
+
+def test_publish_puts_the_meeting_and_each_agenda_item(data_dir: Path, cli, radicale) -> None:
+    result = publish(cli, data_dir, radicale)
+    assert result.code == 0, result.out + result.err
+    assert f"{1 + AGENDA_ITEMS} objects written" in result.out
+    found = on_the_day(radicale)
+    uid = meeting_uid(data_dir)
+    assert uid in found and len(found) == 1 + AGENDA_ITEMS
+    meeting = found[uid]
+    assert meeting["SUMMARY"] == "Summit on child-abuse imagery, filtering and copyright online"
+    assert meeting["DTSTART"].dt == datetime(
+        2027, 1, 20, 9, 30, tzinfo=meeting["DTSTART"].dt.tzinfo
+    )
+    assert all(a.params["SCHEDULE-AGENT"] == "CLIENT" for a in meeting["ATTENDEE"])
+    # Nothing on another day.
+    assert not calendar(radicale).search(
+        start=datetime(2027, 1, 21, tzinfo=UTC), end=datetime(2027, 1, 22, tzinfo=UTC), event=True
+    )
+
+
+def test_publishing_again_updates_by_uid_and_removes_deleted_items(
+    data_dir: Path, cli, radicale
+) -> None:
+    assert publish(cli, data_dir, radicale).code == 0
+    edit(data_dir, "Conference Room 1", "Conference Room 4")
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text()
+    last = text.rindex("[[agenda]]")
+    end = text.index("\n\n", last)
+    path.write_text(text[:last] + text[end + 2 :])  # the last agenda item is gone
+    result = publish(cli, data_dir, radicale)
+    assert result.code == 0, result.out + result.err
+    assert f"removed agenda-{AGENDA_ITEMS}-" in result.out
+    found = on_the_day(radicale)
+    assert len(found) == AGENDA_ITEMS  # the meeting and the items left, each once
+    assert "Conference Room 4" in str(found[meeting_uid(data_dir)]["LOCATION"])
+    assert len(calendar(radicale).events()) == AGENDA_ITEMS
+
+
+def test_a_cancelled_summit_is_marked_cancelled(data_dir: Path, cli, radicale) -> None:
+    assert publish(cli, data_dir, radicale).code == 0
+    assert cli("cancel", SAMPLE_SUMMIT, "--data", data_dir).code == 0
+    result = publish(cli, data_dir, radicale)
+    assert result.code == 0
+    assert "marked cancelled" in result.out
+    found = on_the_day(radicale)
+    assert len(found) == 1 + AGENDA_ITEMS
+    assert {str(event["STATUS"]) for event in found.values()} == {"CANCELLED"}
+
+
+def test_a_wrong_password_is_a_message(data_dir: Path, cli, radicale, monkeypatch) -> None:
+    monkeypatch.setenv("SUMMIT_CALDAV_PASSWORD", "wrong")
+    result = publish(cli, data_dir, radicale)
+    assert result.code == 1
+    assert "could not" in result.err and "Traceback" not in result.err
+
+
+def test_no_server_is_a_message(data_dir: Path, cli) -> None:
+    result = publish(cli, data_dir, f"http://127.0.0.1:{free_port()}/summit/team/")
+    assert result.code == 1
+    assert "could not" in result.err and "Traceback" not in result.err
+    assert os.environ.get("SUMMIT_CALDAV_PASSWORD") == "s3cret"

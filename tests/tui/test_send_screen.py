@@ -1,0 +1,136 @@
+"""The Send action: the outbox as a dry run, sent on confirmation, and the replies that came in."""
+
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input, Static
+
+from summit.tui.app import SummitApp, make_app
+from summit.tui.screens.choice import ConfirmScreen
+from summit.tui.screens.send import SendScreen
+from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.delivery.conftest import Recorder, SmtpServer, start_relay
+from tests.tui.conftest import TODAY, settle
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """The delivery tests' recording relay on 127.0.0.1."""
+    recorder = Recorder()
+    controller, port = start_relay(recorder)
+    yield SmtpServer(recorder, port, f"smtp://127.0.0.1:{port}", [])
+    controller.stop()
+
+
+def sent_records(root: Path) -> dict[str, object]:
+    text = (root / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
+    return tomllib.loads(text).get("sent", {})
+
+
+async def open_send(pilot) -> SendScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("enter")  # the sample summit
+    await settle(pilot)
+    await pilot.press("ctrl+t")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, SendScreen)
+    return screen
+
+
+async def test_the_outbox_is_shown_and_enter_sends_nothing(
+    app: SummitApp,
+    data_dir: Path,
+    smtp_server,
+    monkeypatch,
+) -> None:
+    monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
+    before = snapshot(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_send(pilot)
+        outbox = str(screen.query_one("#send-outbox", Static).render())
+        assert "12 messages to send" in outbox and "Google: new invitation, SEQUENCE 0" in outbox
+        assert screen.query_one("#send-relay", Input).value == smtp_server.url
+        assert app.focused is screen.query_one("#send-close", Button)
+        await pilot.click("#send-run")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.focused is app.screen.query_one("#answer-keep", Button)  # the safe answer
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SendScreen)
+    assert smtp_server.recorder.received == []
+    assert snapshot(data_dir) == before
+
+
+async def test_confirming_sends_and_records(
+    app: SummitApp,
+    data_dir: Path,
+    smtp_server,
+    monkeypatch,
+) -> None:
+    monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_send(pilot)
+        await pilot.click("#send-run")
+        await settle(pilot)
+        await pilot.click("#answer-send")
+        await settle(pilot)
+        result = str(screen.query_one("#send-result", Static).render())
+        assert "12 messages sent and recorded" in result
+        outbox = str(screen.query_one("#send-outbox", Static).render())
+        assert "Nothing to send" in outbox
+        assert screen.query_one("#send-run", Button).disabled
+        assert app.session.workspace.dirty_files() == []
+    assert len(smtp_server.recorder.received) == 12
+    assert len(sent_records(data_dir)) == 12
+
+
+async def test_unsaved_changes_are_saved_first(app: SummitApp, data_dir: Path) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("plus")  # an unsaved change to the agenda
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SendScreen)
+        assert "Save first" in str(screen.query_one("#send-outbox", Static).render())
+        assert screen.query_one("#send-run", Button).disabled
+
+
+async def test_the_replies_that_came_in(data_dir: Path) -> None:
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text().replace(
+        '[invitations.twitter.rsvp]\ntwitter-policy = "declined"\n',
+        '[invitations.twitter.rsvp]\ntwitter-policy = "declined"\n\n'
+        "[invitations.twitter.replied.twitter-policy]\n"
+        'reply = "declined"\nsequence = 0\nstamp = 2026-12-01T10:00:00Z\n',
+    )
+    assert "stamp = 2026-12-01T10:00:00Z" in text
+    path.write_text(text)
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_send(pilot)
+        replies = str(screen.query_one("#send-replies", Static).render())
+        assert "2026-12-01 10:00  Jess Moreno (Twitter) declined" in replies
+
+
+async def test_a_relay_with_a_user_asks_for_the_password(
+    app: SummitApp, data_dir: Path, smtp_server, monkeypatch
+) -> None:
+    monkeypatch.delenv("SUMMIT_SMTP_PASSWORD", raising=False)
+    monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url.replace("//", "//summit-lead@"))
+    before = snapshot(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_send(pilot)
+        await pilot.click("#send-run")
+        await settle(pilot)
+        await pilot.click("#answer-send")
+        await settle(pilot)
+        result = str(screen.query_one("#send-result", Static).render())
+        assert "type the password for summit-lead" in result
+    assert smtp_server.recorder.received == []
+    assert snapshot(data_dir) == before
