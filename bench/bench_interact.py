@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate
+from generate import everyone_summit, generate
 
 REPO = Path(__file__).resolve().parents[1]
 SIZE = (120, 40)
@@ -56,33 +56,6 @@ def compile_bytecode() -> None:
         module = importlib.import_module(name)
         if module.__file__ is not None:
             compileall.compile_dir(Path(module.__file__).parent, quiet=1)
-
-
-def everyone_summit(organisations: int, delegates: int) -> str:
-    """A summit inviting every delegate of the generated register."""
-    lines = [
-        'title = "Everyone"',
-        'convener = "d-0-0"',
-        'organiser = "d-0-1"',
-        "start = 2027-03-01T09:30:00",
-        "end = 2027-03-01T13:30:00",
-        'venue = "100 Parliament Street"',
-        'status = "invited"',
-        "",
-    ]
-    for o in range(organisations):
-        lines.append(f"[invitations.org-{o}.rsvp]")
-        lines += [f'd-{o}-{d} = "accepted"' for d in range(delegates)]
-        lines.append("")
-    for item in range(8):
-        lines += [
-            "[[agenda]]",
-            f'title = "Item {item}"',
-            f'lead = "d-{item}-0"',
-            "minutes = 25",
-            "",
-        ]
-    return "\n".join(lines)
 
 
 def big_data(folder: Path, organisations: int = 1000, summits: int = 1000) -> Path:

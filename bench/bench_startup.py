@@ -46,7 +46,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate
+from generate import everyone_summit, generate
 
 REPO = Path(__file__).resolve().parents[1]
 COLUMNS, LINES = 120, 40
@@ -183,29 +183,7 @@ def version(repeat: int) -> None:
 def big_summit(root: Path, organisations: int, delegates: int = 10) -> Path:
     """A register of organisations x delegates and one summit inviting every delegate."""
     generate(root, organisations, delegates, summits=0)
-    lines = [
-        'title = "Everyone"',
-        'convener = "d-0-0"',
-        'organiser = "d-0-1"',
-        "start = 2027-01-05T09:30:00",
-        "end = 2027-01-05T13:30:00",
-        'venue = "100 Parliament Street"',
-        'status = "invited"',
-        "",
-    ]
-    for o in range(organisations):
-        lines.append(f"[invitations.org-{o}.rsvp]")
-        lines += [f'd-{o}-{d} = "{("accepted", "tentative")[d % 2]}"' for d in range(delegates)]
-        lines.append("")
-    for item in range(8):
-        lines += [
-            "[[agenda]]",
-            f'title = "Item {item}"',
-            f'lead = "d-{item}-0"',
-            "minutes = 25",
-            "",
-        ]
-    (root / "agendas" / "everyone.toml").write_text("\n".join(lines))
+    (root / "agendas" / "everyone.toml").write_text(everyone_summit(organisations, delegates))
     return root
 
 

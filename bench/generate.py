@@ -66,3 +66,25 @@ def generate(
         path = root / "agendas" / f"summit-{index}.toml"
         path.write_text(summit_text(index, organisations, delegates, rng))
     return root
+
+
+def everyone_summit(organisations: int, delegates: int) -> str:
+    """A summit inviting every delegate of the generated register (replies mixed)."""
+    lines = [
+        'title = "Everyone"',
+        'convener = "d-0-0"',
+        'organiser = "d-0-1"',
+        "start = 2027-03-01T09:30:00",
+        "end = 2027-03-01T13:30:00",
+        'venue = "100 Parliament Street"',
+        'status = "invited"',
+        "",
+    ]
+    for o in range(organisations):
+        lines.append(f"[invitations.org-{o}.rsvp]")
+        lines += [f'd-{o}-{d} = "{("accepted", "tentative")[d % 2]}"' for d in range(delegates)]
+        lines.append("")
+    for item in range(8):
+        lines += ["[[agenda]]", f'title = "Item {item}"', f'lead = "d-{item}-0"']
+        lines += ["minutes = 25", ""]
+    return "\n".join(lines)
