@@ -11,10 +11,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from summit.model import Register, Summit, check_dataset, check_summit
+from summit.model import Register, Summit, check_summit
 from summit.model.base import Record
 from summit.model.changes import Names, describe_register_changes, describe_summit_changes
-from summit.model.checks import Finding, check_series
+from summit.model.checks import Finding, check_register, check_series
 from summit.store import ConflictError, DataError, Dataset, Problem, load_dataset
 from summit.store.document import TomlDocument
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, summit_path
@@ -64,6 +64,10 @@ class Workspace:
         # The data of a working copy as last compared, which a save then writes.
         self._data: dict[str, tuple[Record, dict[str, Any]]] = {}
         self._findings: tuple[Register, list[Summit], list[Finding]] | None = None
+        # Each summit's own findings, kept while it, the register and the broken
+        # records are the same: an edit to one summit rechecks that summit alone.
+        self._checked: tuple[Register, frozenset[str], dict[str, tuple[Summit, list[Finding]]]]
+        self._checked = (register, frozenset(), {})
         self._writable: tuple[list[Problem], int, bool] | None = None
         self._delegates: tuple[Register, dict[str, str]] | None = None
         # New summits whose files start from another summit's file (a follow-up).
@@ -153,21 +157,37 @@ class Workspace:
             and all(a is b for a, b in zip(known[1], summits, strict=True))
         ):
             return known[2]
-        findings = check_dataset(
-            self.register,
-            self.summits,
-            self.dataset.broken_ids,
-            frozenset(self.dataset.unreadable),
-        )
+        findings = self._check_all()
         self._findings = (self.register, summits, findings)
         return findings
 
-    def summit_findings(self, summit_id: str) -> list[Finding]:
-        """The findings about one summit (what `findings` says about it), checked alone."""
+    def _check_all(self) -> list[Finding]:
+        """What check_dataset says, in its order, rechecking only summits replaced since."""
+        register, broken = self.register, self.dataset.broken_ids
+        same = self._checked[0] is register and self._checked[1] == broken
+        known = self._checked[2] if same else {}
+        delegates = self._delegate_index()
+        checked: dict[str, tuple[Summit, list[Finding]]] = {}
+        findings = list(check_register(register))
+        for summit_id, summit in self.summits.items():
+            seen = known.get(summit_id)
+            if seen is None or seen[0] is not summit:
+                seen = (summit, check_summit(summit_id, summit, register, delegates, broken))
+            checked[summit_id] = seen
+            findings.extend(seen[1])
+        findings.extend(check_series(self.summits, frozenset(self.dataset.unreadable)))
+        self._checked = (register, broken, checked)
+        return findings
+
+    def _delegate_index(self) -> dict[str, str]:
         if self._delegates is None or self._delegates[0] is not self.register:
             self._delegates = (self.register, self.register.delegate_index())
+        return self._delegates[1]
+
+    def summit_findings(self, summit_id: str) -> list[Finding]:
+        """The findings about one summit (what `findings` says about it), checked alone."""
         summit = self.summits[summit_id]
-        delegates = self._delegates[1]
+        delegates = self._delegate_index()
         broken = self.dataset.broken_ids
         findings = check_summit(summit_id, summit, self.register, delegates, broken)
         unloaded = frozenset(self.dataset.unreadable)

@@ -114,3 +114,38 @@ def test_one_summits_findings_are_what_all_findings_say_about_it(data_dir: Path)
     about = [f for f in workspace.findings() if f.where.summit == SAMPLE_SUMMIT]
     assert len(about) >= 2
     assert workspace.summit_findings(SAMPLE_SUMMIT) == about
+
+
+def test_an_edit_to_one_summit_rechecks_that_summit_alone(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Back on the summits list after +5 min, 999 unchanged summits are not checked again;
+    what the findings say is still what checking everything afresh says."""
+    from summit import workspace as module  # noqa: PLC0415
+    from summit.model import check_dataset  # noqa: PLC0415
+
+    agendas = data_dir / "agendas"
+    (agendas / "second.toml").write_text((agendas / f"{SAMPLE_SUMMIT}.toml").read_text())
+    checked: list[str] = []
+    original = module.check_summit
+
+    def counted(summit_id: str, *args: Any) -> Any:
+        checked.append(summit_id)
+        return original(summit_id, *args)
+
+    monkeypatch.setattr(module, "check_summit", counted)
+    workspace = Workspace.open(data_dir)
+    workspace.findings()
+    assert sorted(checked) == [SAMPLE_SUMMIT, "second"]
+    checked.clear()
+    summit = workspace.summits["second"].model_copy(deep=True)
+    summit.agenda[0].lead = "nobody-here"
+    workspace.set_summit("second", summit)
+    findings = workspace.findings()
+    assert checked == ["second"]
+    fresh = check_dataset(workspace.register, workspace.summits, workspace.dataset.broken_ids)
+    assert findings == fresh
+    checked.clear()
+    edit_register(workspace, "Head of Security")
+    workspace.findings()
+    assert sorted(checked) == [SAMPLE_SUMMIT, "second"]  # a new register: all again
