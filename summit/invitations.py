@@ -55,15 +55,6 @@ def sending_warnings(summit: Summit) -> list[str]:
     return warnings
 
 
-def _summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register]:
-    """The summit and the register, refusing when either file has errors."""
-    doc = dataset.summit_document(summit_id)
-    errors = [p for p in dataset.errors if p.path in (doc.path, dataset.register_path)]
-    if errors or dataset.register is None:
-        raise DataError(errors)
-    return doc.record, dataset.register.record
-
-
 class ExportError(Exception):
     """An output could not be built as it must be; nothing was written."""
 
@@ -73,7 +64,7 @@ def _issue(dataset: Dataset, summit_id: str) -> tuple[Summit, Register, bool]:
 
     Returns it, the register, and whether SEQUENCE went up.
     """
-    summit, register = _summit(dataset, summit_id)
+    summit, register = dataset.valid_summit(summit_id)
     issued = issue(summit, lambda: f"{uuid.uuid4()}@{sender_domain(summit, register)}")
     assert issued.invite is not None
     before = summit.invite.sequence if summit.invite else None
@@ -151,7 +142,7 @@ def export_invites(
 def export_agenda(
     dataset: Dataset, summit_id: str, out: Path, *, now: datetime | None = None
 ) -> Path:
-    summit, register = _summit(dataset, summit_id)
+    summit, register = dataset.valid_summit(summit_id)
     calendar = agenda_calendar(summit_id, summit, register, now=_now(now))
     return write_together(out, {f"{summit_id}-agenda.ics": calendar.to_ical()})[0]
 
@@ -186,7 +177,7 @@ def export_emails(
 
 def cancel_summit(dataset: Dataset, summit_id: str) -> Summit:
     """Mark the summit cancelled; the next export sends the cancellation."""
-    summit, _ = _summit(dataset, summit_id)
+    summit, _ = dataset.valid_summit(summit_id)
     cancelled = summit.model_copy(deep=True)
     cancelled.status = SummitStatus.CANCELLED
     dataset.save_summit(summit_id, cancelled, merging=True)

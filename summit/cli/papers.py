@@ -10,24 +10,14 @@ from rich.console import Console
 
 from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
-from summit.store import DataError, Dataset, Problem, UnknownSummit
-from summit.store.locations import exports_dir, summit_path
+from summit.store import DataError, Problem, UnknownSummit
+from summit.store.locations import exports_dir
 from summit.store.outputs import write_together
 
 
 def _refused(out: Console, err: Console, problems: list[Problem], what: str) -> int:
     print_problems(out, problems)
     err.print(f"no {what} was written: fix the problems above first", style="red")
-    return 1
-
-
-def _unknown(dataset: Dataset, summit_id: str, out: Console, err: Console, error: Exception) -> int:
-    # A summit file that does not validate is not loaded: show why, not "no summit".
-    path = summit_path(dataset.root, summit_id)
-    broken = [p for p in dataset.errors if p.path == path]
-    if broken:
-        return _refused(out, err, broken, "paper")
-    err.print(f"summit: {error}", markup=False)
     return 1
 
 
@@ -41,8 +31,9 @@ def papers(args: argparse.Namespace, out: Console, err: Console) -> int:
     kinds = [PaperKind(args.only)] if args.only else list(PaperKind)
     try:
         written = write_papers(dataset, args.summit_id, folder, kinds=kinds)
-    except UnknownSummit as error:
-        return _unknown(dataset, args.summit_id, out, err, error)
+    except UnknownSummit as error:  # no such file (one that does not load is a DataError)
+        err.print(f"summit: {error}", markup=False)
+        return 1
     except DataError as error:
         return _refused(out, err, error.problems, "paper")
     for path in written.paths:

@@ -11,7 +11,7 @@ from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
 from summit.model.wording import counted
 from summit.store import ConflictError, DataError, Dataset, Problem, UnknownSummit
-from summit.store.locations import exports_dir, summit_path
+from summit.store.locations import exports_dir
 
 
 def _out(args: argparse.Namespace, dataset: Dataset) -> Path:
@@ -44,14 +44,9 @@ def _guarded(
     dataset = dataset_for(args)
     try:
         action(dataset)
-    except UnknownSummit as error:
-        # A summit file that does not validate is not loaded: show why, not "no summit".
-        path = summit_path(dataset.root, args.summit_id)
-        broken = [p for p in dataset.errors if p.path == path]
-        if not broken:
-            err.print(f"summit: {error}", markup=False)
-            return 1
-        return _refused(out, err, broken)
+    except UnknownSummit as error:  # no such file (one that does not load is a DataError)
+        err.print(f"summit: {error}", markup=False)
+        return 1
     except DataError as error:
         return _refused(out, err, error.problems)
     except (invitations.ExportError, ConflictError) as error:

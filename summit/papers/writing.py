@@ -32,15 +32,6 @@ class Written:
     warnings: list[str] = field(default_factory=list)
 
 
-def _summit(dataset: Dataset, summit_id: str) -> tuple[Summit, Register]:
-    """The summit and the register, refusing when either file (or its series) has errors."""
-    doc = dataset.summit_document(summit_id)
-    errors = [p for p in dataset.errors if p.path in (doc.path, dataset.register_path)]
-    if errors or dataset.register is None:
-        raise DataError(errors)
-    return doc.record, dataset.register.record
-
-
 def _series_warnings(dataset: Dataset, summit_id: str, summit: Summit) -> list[str]:
     series = earlier(summit_id, dataset.summit_records())
     last = series[-1][1] if series else summit
@@ -89,7 +80,7 @@ def write_papers(
     now: datetime | None = None,
 ) -> Written:
     """Every paper of the kinds asked for, all written or none."""
-    _, register = _summit(dataset, summit_id)
+    _, register = dataset.valid_summit(summit_id)
     papers = papers_for(summit_id, dataset.summit_records(), register, kinds)
     files = rendered(papers, now or datetime.now(UTC))
     summit = dataset.summits[summit_id].record

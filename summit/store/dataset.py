@@ -68,6 +68,15 @@ class Dataset:
                 raise DataError(unread)
         raise UnknownSummit(summit_id, self.summits)
 
+    def valid_summit(self, summit_id: str) -> tuple[Summit, Register]:
+        """The summit and the register, refusing (DataError) when either file has errors:
+        what every output built from one summit starts from."""
+        doc = self.summit_document(summit_id)
+        errors = [p for p in self.errors if p.path in (doc.path, self.register_path)]
+        if errors or self.register is None:
+            raise DataError(errors)
+        return doc.record, self.register.record
+
     def summit_records(self) -> dict[str, Summit]:
         return {summit_id: doc.record for summit_id, doc in self.summits.items()}
 
