@@ -70,6 +70,7 @@ class Workspace:
         self._checked = (register, frozenset(), {})
         self._writable: tuple[list[Problem], int, bool] | None = None
         self._delegates: tuple[Register, dict[str, str]] | None = None
+        self._register_checked: tuple[Register, list[Finding]] | None = None
         # New summits whose files start from another summit's file (a follow-up).
         self._templates: dict[str, str] = {}
         # Summits removed in the app whose files go at the next save.
@@ -168,7 +169,7 @@ class Workspace:
         known = self._checked[2] if same else {}
         delegates = self._delegate_index()
         checked: dict[str, tuple[Summit, list[Finding]]] = {}
-        findings = list(check_register(register))
+        findings = self._register_findings().copy()
         for summit_id, summit in self.summits.items():
             seen = known.get(summit_id)
             if seen is None or seen[0] is not summit:
@@ -178,6 +179,13 @@ class Workspace:
         findings.extend(check_series(self.summits, frozenset(self.dataset.unreadable)))
         self._checked = (register, broken, checked)
         return findings
+
+    def _register_findings(self) -> list[Finding]:
+        checked = self._register_checked
+        if checked is None or checked[0] is not self.register:
+            checked = (self.register, list(check_register(self.register)))
+            self._register_checked = checked
+        return checked[1]
 
     def _delegate_index(self) -> dict[str, str]:
         if self._delegates is None or self._delegates[0] is not self.register:

@@ -1,10 +1,13 @@
 """The first screen: the summits list, opening, creating and copying summits."""
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import DataTable
 
 from summit.invitations import issue_invite
+from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.form import FormScreen
@@ -183,3 +186,41 @@ async def test_a_follow_up_keeps_the_file_s_comments_proposes_a_date_and_links_b
     assert follow_up.follows == SAMPLE_SUMMIT
     assert follow_up.start.isoformat() == "2027-02-17T09:30:00"
     assert follow_up.invite is None and follow_up.actions == []
+
+
+async def test_back_on_the_list_only_the_edited_summit_s_row_is_made_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows of unchanged summits are kept; the edited one shows its new warnings and replies."""
+    agendas = data_dir / "agendas"
+    (agendas / "second.toml").write_text((agendas / f"{SAMPLE_SUMMIT}.toml").read_text())
+    made: list[str] = []
+    original = SummitsScreen._cells
+
+    def counted(summit_id: str, *args: Any) -> tuple[str, ...]:
+        made.append(summit_id)
+        return original(summit_id, *args)
+
+    monkeypatch.setattr(SummitsScreen, "_cells", staticmethod(counted))
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert sorted(made) == [SAMPLE_SUMMIT, "second"]
+        table = app.screen.query_one("#summits", DataTable)
+        before = table.get_row("second")
+        made.clear()
+        workspace = app.session.workspace
+        summit = workspace.summits["second"].model_copy(deep=True)
+        summit.agenda[0].lead = "nobody-here"
+        first = next(iter(summit.invitations.values()))
+        first.rsvp = dict.fromkeys(first.rsvp, Rsvp.DECLINED)
+        workspace.set_summit("second", summit)
+        app.session.changed()
+        assert isinstance(app.screen, SummitsScreen)
+        app.screen.refresh_rows()
+        await settle(pilot)
+        assert made == ["second"]
+        after = table.get_row("second")
+        assert int(after[4]) == int(before[4] or 0) + 1  # one more warning: the unknown lead
+        assert after[3] != before[3]  # fewer accepted
+        assert table.get_row(SAMPLE_SUMMIT)[3] == before[3]

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from summit.gitrepo.command import GitError
 from summit.history import DataRepository, FileReport, HistoryEntry
 from summit.model.plain import visible
 from summit.tui.session import Session
+from summit.tui.widgets.footer import SteadyFooter
 from summit.tui.widgets.tables import selected_key
 
 UNCOMMITTED = "uncommitted"
@@ -39,7 +40,7 @@ class HistoryScreen(Screen[None]):
             yield DataTable(id="history-commits", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="history-detail-pane"):
                 yield Static("Reading the history…", id="history-detail")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.title = f"history of {self.summit_id}" if self.summit_id else "history of the data"

@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from summit.store import Problem
 from summit.tui.text import escape
+from summit.tui.widgets.footer import SteadyFooter
 
 
 class ProblemsScreen(Screen[None]):
@@ -45,4 +46,4 @@ class ProblemsScreen(Screen[None]):
                     f"[{style}]{escape(where)}[/]  {field}{escape(problem.message)}",
                     classes="problem",
                 )
-        yield Footer()
+        yield SteadyFooter()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label
+from textual.widgets import DataTable, Header, Input, Label
 
 from summit.model import Delegate, Invitation, Organisation, Register, Rsvp, Severity
 from summit.model.checks import check_dataset
@@ -20,6 +20,7 @@ from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.session import Session
 from summit.tui.text import escape
+from summit.tui.widgets.footer import SteadyFooter
 from summit.tui.widgets.picker import PickerScreen, register_choices
 from summit.tui.widgets.tables import RowDetail, cell, selected_key
 
@@ -75,7 +76,7 @@ class RegisterScreen(Screen[None]):
                 yield Label("Delegates", id="delegates-title", classes="side-title")
                 yield DataTable(id="delegates", cursor_type="row", zebra_stripes=True)
         yield RowDetail(id="register-detail")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         organisations = self.query_one("#organisations", DataTable)

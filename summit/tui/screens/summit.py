@@ -4,7 +4,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from summit.model import SummitStatus
 from summit.model.schedule import overrun_minutes
@@ -13,6 +13,7 @@ from summit.tui.session import Session
 from summit.tui.text import escape
 from summit.tui.widgets.agenda import AgendaPart
 from summit.tui.widgets.details import DetailsPart
+from summit.tui.widgets.footer import SteadyFooter
 from summit.tui.widgets.invitees import InviteesPart
 from summit.tui.widgets.outputs import OutputsPart
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
@@ -49,7 +50,7 @@ class SummitScreen(Screen[None]):
                 yield OutputsPart(self.session, self.summit_id)
             with TabPane("4 Details", id="tab-details"):
                 yield DetailsPart(self.session, self.summit_id)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.refresh_summary()

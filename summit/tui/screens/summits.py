@@ -14,13 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from summit.store.glance import SummitGlance, glance_summits
 from summit.store.problems import Problem
 from summit.tui.loading import needs_data
 from summit.tui.session import Session
+from summit.tui.widgets.footer import SteadyFooter
 from summit.tui.widgets.tables import FillTable, Row, RowDetail, cell, refill, selected_key
 
 if TYPE_CHECKING:
@@ -50,13 +51,15 @@ class SummitsScreen(Screen[None]):
         """The rows in the table, as they were given to it."""
         self._glances: dict[str, SummitGlance] = {}
         """Before the data has loaded: the head of each summit file, for the row pane."""
+        self._made: dict[str, tuple[Summit, int, tuple[str, ...]]] = {}
+        """Each summit's cells with the record and warning count they were made from."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="summits-heading")
         yield FillTable(fill="title", least=24, id="summits", cursor_type="row", zebra_stripes=True)
         yield RowDetail(id="summits-detail")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#summits", DataTable)
@@ -155,8 +158,17 @@ class SummitsScreen(Screen[None]):
         rows: list[Row] = [
             (sid, self._unreadable_cells(sid, why)) for sid, why in self._unreadable().items()
         ]
-        rows += [(sid, self._cells(sid, summit, warnings.get(sid, 0))) for sid, summit in by_date]
+        rows += [(sid, self._cells_of(sid, s, warnings.get(sid, 0))) for sid, s in by_date]
         return rows
+
+    def _cells_of(self, summit_id: str, summit: "Summit", warnings: int) -> tuple[str, ...]:
+        # Working copies are replaced, never changed in place (Workspace.undo), so a
+        # summit's cells stay right while its record and warning count are the same.
+        made = self._made.get(summit_id)
+        if made is None or made[0] is not summit or made[1] != warnings:
+            made = (summit, warnings, self._cells(summit_id, summit, warnings))
+            self._made[summit_id] = made
+        return made[2]
 
     @staticmethod
     def _cells(summit_id: str, summit: "Summit", warnings: int) -> tuple[str, ...]:
