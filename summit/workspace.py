@@ -11,10 +11,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from summit.model import Register, Summit, check_summit
+from summit.model import Organisation, Register, Severity, Summit, check_summit
 from summit.model.base import Record
 from summit.model.changes import Names, describe_register_changes, describe_summit_changes
-from summit.model.checks import Finding, check_register, check_series
+from summit.model.checks import Finding, check_dataset, check_register, check_series
 from summit.store import ConflictError, DataError, Dataset, Problem, load_dataset
 from summit.store.document import TomlDocument
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, summit_path
@@ -209,6 +209,40 @@ class Workspace:
         self.register = Register.model_validate(register.to_data())
         self._touched.add(REGISTER)
         del self._undo[:-UNDO_DEPTH]
+
+    def set_organisation(self, org_id: str, organisation: Organisation | None) -> list[Finding]:
+        """Add, replace or (None) remove one organisation of the working register.
+
+        Refused when that adds an error (a delegate id used twice, a summit left
+        naming someone who went): nothing changes and the new errors are returned.
+        """
+        register = self.register.with_organisation(org_id, organisation)
+        errors = self._errors_added(register, org_id, organisation)
+        if errors:
+            return errors
+        self._undo.append((REGISTER, self.register))
+        del self._undo[:-UNDO_DEPTH]
+        self.register = register
+        self._touched.add(REGISTER)
+        return []
+
+    def _errors_added(
+        self, register: Register, org_id: str, organisation: Organisation | None
+    ) -> list[Finding]:
+        before = self.register.organisations.get(org_id)
+        kept = {org_id, *organisation.delegates} if organisation is not None else set()
+        gone = ({org_id, *before.delegates} if before is not None else set()) - kept
+        index = self._delegate_index()
+        taken = [d for d in kept - {org_id} if index.get(d, org_id) != org_id]
+        if not gone and not taken:
+            # References are by id: with no id gone and none used twice, every
+            # reference that held still holds (only names and details changed).
+            return []
+        known = {f.where for f in self.findings() if f.severity is Severity.ERROR}
+        unloaded = frozenset(self.dataset.unreadable)
+        after = check_dataset(register, self.summits, self.dataset.broken_ids, unloaded)
+        # By place, not wording: a "did you mean" in an old error may change with the ids.
+        return [f for f in after if f.severity is Severity.ERROR and f.where not in known]
 
     def set_summit(self, summit_id: str, summit: Summit, *, undoable: bool = True) -> None:
         """Replace a working summit; `undoable` False for what mirrors the disk (an export)."""

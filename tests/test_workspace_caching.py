@@ -149,3 +149,69 @@ def test_an_edit_to_one_summit_rechecks_that_summit_alone(
     edit_register(workspace, "Head of Security")
     workspace.findings()
     assert sorted(checked) == [SAMPLE_SUMMIT, "second"]  # a new register: all again
+
+
+def test_changing_one_organisation_validates_it_alone_and_shares_the_rest(
+    data_dir: Path, conversions: list[Register]
+) -> None:
+    """Editing one delegate of 100,000 revalidated the whole register (seconds)."""
+    workspace = Workspace.open(data_dir)
+    before = workspace.register
+    bt = before.organisations["bt"]
+    person = bt.delegates["bt-security"].model_copy(update={"job_title": "Head of Security"})
+    edited = bt.model_copy(update={"delegates": {**bt.delegates, "bt-security": person}})
+    assert workspace.set_organisation("bt", edited) == []
+    after = workspace.register
+    assert conversions == []  # no whole-register round trip
+    assert after.organisations["bt"].delegates["bt-security"].job_title == "Head of Security"
+    assert list(after.organisations) == list(before.organisations)  # the file's order kept
+    for org_id, organisation in after.organisations.items():
+        if org_id != "bt":
+            assert organisation is before.organisations[org_id]
+    assert bt.delegates["bt-security"].job_title != "Head of Security"  # the old copy kept
+    assert workspace.dirty_files() == ["invitees.toml"]
+    assert workspace.undo() == "invitees.toml"
+    assert workspace.register is before
+
+
+def test_an_invalid_organisation_is_refused_and_nothing_changes(data_dir: Path) -> None:
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    workspace = Workspace.open(data_dir)
+    before = workspace.register
+    bt = before.organisations["bt"]
+    bad = bt.model_copy(update={"name": ""})  # model_copy does not validate
+    with pytest.raises(ValidationError):
+        workspace.set_organisation("bt", bad)
+    with pytest.raises(ValidationError):
+        workspace.set_organisation("Not An Id", bt)
+    assert workspace.register is before
+    assert workspace.dirty_files() == []
+
+
+def test_a_change_that_adds_an_error_is_refused_with_the_error(data_dir: Path) -> None:
+    workspace = Workspace.open(data_dir)
+    before = workspace.register
+    google = next(iter(before.organisations["google"].delegates))
+    bt = before.organisations["bt"]
+    twice = bt.model_copy(
+        update={
+            "delegates": {**bt.delegates, google: before.organisations["google"].delegates[google]}
+        }
+    )
+    errors = workspace.set_organisation("bt", twice)
+    assert [e.message for e in errors] == [
+        f"delegate id {google!r} is already used in organisation 'google'"
+    ]
+    invited = next(d for i in workspace.summits[SAMPLE_SUMMIT].invitations.values() for d in i.rsvp)
+    owner = before.delegate_index()[invited]
+    kept = before.organisations[owner]
+    fewer = kept.model_copy(
+        update={"delegates": {k: v for k, v in kept.delegates.items() if k != invited}}
+    )
+    errors = workspace.set_organisation(owner, fewer)
+    assert errors and all(e.where.summit == SAMPLE_SUMMIT for e in errors)
+    assert any(repr(invited) in e.message for e in errors)
+    assert workspace.set_organisation(owner, None)  # a whole organisation that is invited
+    assert workspace.register is before
+    assert workspace.dirty_files() == []

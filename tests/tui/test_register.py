@@ -219,3 +219,59 @@ async def test_a_convener_is_still_only_refused(app: SummitApp) -> None:
         assert isinstance(app.screen, RegisterScreen)
         told = [str(n.message) for n in app._notifications]
         assert any("chairs online-safety-summit" in message for message in told), told
+
+
+async def test_adding_a_delegate_is_not_refused_for_an_error_it_only_rewords(
+    data_dir: Path,
+) -> None:
+    """A summit names 'yahoo-safty' (a typo). Adding 'yahoo-safety' changes that error's
+    "did you mean" but adds no error: it was refused as a new error."""
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text()
+    start = text.index('lead = "') + len('lead = "')
+    path.write_text(text[:start] + "yahoo-safty" + text[text.index('"', start) :])
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert any("'yahoo-safty'" in f.message for f in app.session.workspace.findings())
+        await open_register(pilot)
+        await pilot.press("slash", *"yahoo", "tab")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press(
+            *"yahoo-safety",
+            "tab",
+            *"Sam Okoro",
+            "tab",
+            *"Head of Safety",
+            "tab",
+            *"sam.okoro@yahoo.example.org",
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RegisterScreen)
+        assert not [n for n in app._notifications if "Not changed" in str(n.message)]
+        assert "yahoo-safety" in app.session.workspace.register.organisations["yahoo"].delegates
+
+
+async def test_after_editing_a_delegate_the_cursor_stays_on_them(app: SummitApp) -> None:
+    """It went back to the organisation's first delegate once the tables were redrawn."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        await pilot.press("tab", "down")
+        await settle(pilot)
+        second = screen.selected_delegate()
+        assert second is not None
+        assert list(app.session.workspace.register.organisations["dcms"].delegates)[1] == second
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        app.screen.query_one("#field-job_title", Input).value = "Director General"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.selected_delegate() == second
+        assert "Director General" in str(app.screen.query_one("#register-detail").render())

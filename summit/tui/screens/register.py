@@ -12,8 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label
 
-from summit.model import Delegate, Invitation, Organisation, Register, Rsvp, Severity
-from summit.model.checks import check_dataset
+from summit.model import Delegate, Invitation, Organisation, Register, Rsvp
 from summit.model.plain import visible
 from summit.model.references import hand_over, led_items, only_leads_and_invitations, refusal
 from summit.tui import forms
@@ -42,6 +41,11 @@ def _matches(org_id: str, organisation: Organisation, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
+def with_delegates(register: Register, org_id: str, delegates: dict[str, Delegate]) -> Organisation:
+    """The organisation with these delegates (a copy: records are never changed in place)."""
+    return register.organisations[org_id].model_copy(update={"delegates": delegates})
+
+
 class RegisterScreen(Screen[None]):
     CSS_PATH = "register.tcss"
     BINDINGS = [
@@ -60,6 +64,8 @@ class RegisterScreen(Screen[None]):
         self.summit_id = summit_id
         self.matches: list[str] = []
         self.loaded = 0
+        self._delegates_of: str | None = None
+        """The organisation whose delegates the right-hand table lists."""
 
     @property
     def register(self) -> Register:
@@ -148,8 +154,13 @@ class RegisterScreen(Screen[None]):
 
     def show_delegates(self, keep: str | None = None) -> None:
         table = self.query_one("#delegates", DataTable)
-        table.clear()
         org_id = self.selected_organisation()
+        if keep is None and org_id == self._delegates_of:
+            # The same organisation shown again (after an edit redraws the tables):
+            # the cursor stays on the same person.
+            keep = self.selected_delegate()
+        self._delegates_of = org_id
+        table.clear()
         title = self.query_one("#delegates-title", Label)
         if org_id is None:
             title.update("Delegates")
@@ -198,22 +209,18 @@ class RegisterScreen(Screen[None]):
 
     def _commit(
         self,
-        register: Register,
-        keep_org: str | None,
+        org_id: str,
+        organisation: Organisation | None,
         keep_delegate: str | None = None,
     ) -> bool:
-        """Adopt an edited register unless it breaks a summit's references."""
-        workspace = self.session.workspace
-        errors = [
-            f for f in check_dataset(register, workspace.summits) if f.severity is Severity.ERROR
-        ]
-        before = {f.message for f in workspace.findings() if f.severity is Severity.ERROR}
-        new = [f.message for f in errors if f.message not in before]
-        if new:
-            self.notify("Not changed: " + "; ".join(new[:3]), severity="error", timeout=10)
+        """Adopt one organisation added, edited or (None) removed, unless it breaks a reference."""
+        errors = self.session.workspace.set_organisation(org_id, organisation)
+        if errors:
+            shown = "; ".join(f.message for f in errors[:3])
+            self.notify(f"Not changed: {shown}", severity="error", timeout=10, markup=False)
             return False
-        workspace.set_register(register)
         self.session.changed()
+        keep_org = org_id if organisation is not None else None
         self.apply_filter(self.query_one("#filter", Input).value, keep=keep_org)
         self.show_delegates(keep=keep_delegate)
         return True
@@ -230,10 +237,7 @@ class RegisterScreen(Screen[None]):
 
         def done(result: FormResult[Organisation] | None) -> None:
             if result is not None:
-                register = self.register.model_copy(deep=True)
-                org_id = str(result.values["id"])
-                register.organisations[org_id] = result.record
-                self._commit(register, org_id)
+                self._commit(str(result.values["id"]), result.record)
 
         self.app.push_screen(form, done)
 
@@ -271,10 +275,9 @@ class RegisterScreen(Screen[None]):
             if personal:
                 data["personal"] = personal
             person = Delegate.model_validate(data)
-            register = self.register.model_copy(deep=True)
             new_id = delegate_id or str(result.values["id"])
-            register.organisations[org_id].delegates[new_id] = person
-            self._commit(register, org_id, new_id)
+            delegates = {**self.register.organisations[org_id].delegates, new_id: person}
+            self._commit(org_id, with_delegates(self.register, org_id, delegates), new_id)
 
         self.app.push_screen(form, done)
 
@@ -297,9 +300,7 @@ class RegisterScreen(Screen[None]):
 
         def done(result: FormResult[Organisation] | None) -> None:
             if result is not None:
-                register = self.register.model_copy(deep=True)
-                register.organisations[org_id] = result.record
-                self._commit(register, org_id)
+                self._commit(org_id, result.record)
 
         self.app.push_screen(form, done)
 
@@ -341,12 +342,12 @@ class RegisterScreen(Screen[None]):
             if not self._offer_new_lead(org_id, delegate_id, refs, name, shown):
                 self.notify(visible(shown), severity="error", timeout=15, markup=False)
             return
-        register = self.register.model_copy(deep=True)
+        changed = None
         if delegate_id is not None:
-            del register.organisations[org_id].delegates[delegate_id]
-        else:
-            del register.organisations[org_id]
-        if self._commit(register, org_id if delegate_id else None):
+            delegates = dict(self.register.organisations[org_id].delegates)
+            del delegates[delegate_id]
+            changed = with_delegates(self.register, org_id, delegates)
+        if self._commit(org_id, changed):
             self.notify(f"Removed {name}: ctrl+z undoes it", markup=False)
 
     def _offer_new_lead(
