@@ -26,6 +26,27 @@ async def open_register(pilot) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(pilot.app.screen, RegisterScreen)
 
 
+async def add_yahoo_delegate(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Yahoo filtered, `d`, the new delegate's form filled in and saved with ctrl+s."""
+    await pilot.press("slash", *"yahoo", "tab")
+    await settle(pilot)
+    assert table(pilot.app, "organisations").row_count == 1
+    await pilot.press("d")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, FormScreen)
+    await pilot.press(
+        *"yahoo-safety",
+        "tab",
+        *"Sam Okoro",
+        "tab",
+        *"Head of Safety",
+        "tab",
+        *"sam.okoro@yahoo.example.org",
+    )
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 async def test_adding_a_delegate_saves_a_valid_file_and_keeps_comments(
     app: SummitApp, data_dir: Path
 ) -> None:
@@ -33,24 +54,7 @@ async def test_adding_a_delegate_saves_a_valid_file_and_keeps_comments(
     comments = [line for line in path.read_text().splitlines() if line.startswith("#")]
     async with app.run_test(size=(120, 40)) as pilot:
         await open_register(pilot)
-        await pilot.press("slash", *"yahoo", "tab")
-        await settle(pilot)
-        assert table(app, "organisations").row_count == 1
-        await pilot.press("d")
-        await settle(pilot)
-        form = app.screen
-        assert isinstance(form, FormScreen)
-        await pilot.press(
-            *"yahoo-safety",
-            "tab",
-            *"Sam Okoro",
-            "tab",
-            *"Head of Safety",
-            "tab",
-            *"sam.okoro@yahoo.example.org",
-        )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await add_yahoo_delegate(pilot)
         assert isinstance(app.screen, RegisterScreen)
         assert table(app, "delegates").row_count == 2
         await pilot.press("ctrl+s")
@@ -235,21 +239,7 @@ async def test_adding_a_delegate_is_not_refused_for_an_error_it_only_rewords(
         await settle(pilot)
         assert any("'yahoo-safty'" in f.message for f in app.session.workspace.findings())
         await open_register(pilot)
-        await pilot.press("slash", *"yahoo", "tab")
-        await settle(pilot)
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press(
-            *"yahoo-safety",
-            "tab",
-            *"Sam Okoro",
-            "tab",
-            *"Head of Safety",
-            "tab",
-            *"sam.okoro@yahoo.example.org",
-        )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await add_yahoo_delegate(pilot)
         assert isinstance(app.screen, RegisterScreen)
         assert not [n for n in app._notifications if "Not changed" in str(n.message)]
         assert "yahoo-safety" in app.session.workspace.register.organisations["yahoo"].delegates
