@@ -102,4 +102,8 @@ def read_workspace(root: Path) -> "Workspace":
     # as load_dataset keeps the files it read: otherwise every later full collection
     # rescans them all (0.3 s at each of them on 1,000 summits, seen as a slow screen).
     with paused_gc(keep=True):
-        return Workspace.open(root)
+        workspace = Workspace.open(root)
+        # Checked here too: the summits list asks for the findings as soon as the data
+        # is in, and on 1,000 summits checking them on the screen's thread held it 60 ms.
+        workspace.findings()
+        return workspace

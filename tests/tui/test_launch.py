@@ -224,3 +224,26 @@ async def test_a_long_list_is_complete_and_keeps_the_chosen_summit(
         await settle(pilot)
         assert isinstance(app.screen, SummitScreen)
         assert app.screen.summit_id == "copy-098"
+
+
+async def test_summits_are_checked_in_the_loader_not_on_the_screen_s_thread(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checking 1,000 summits when the data came in held the screen 60 ms."""
+    from summit import workspace as workspace_module  # noqa: PLC0415
+
+    threads: list[str] = []
+    real = workspace_module.check_summit
+
+    def check_summit(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workspace_module, "check_summit", check_summit)
+    app = make_app(data_dir, today=TODAY, background=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.session.loaded
+        assert rows(app)[0][3] == "8/13 accepted"  # the loaded data is on screen
+    assert threads
+    assert threading.main_thread().name not in threads
