@@ -15,6 +15,7 @@ from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.summits import SummitsScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.tui.conftest import TODAY, settle
+from tests.tui.test_long_text import on_screen
 
 
 async def test_the_first_screen_lists_the_sample_summit(app: SummitApp) -> None:
@@ -224,3 +225,21 @@ async def test_back_on_the_list_only_the_edited_summit_s_row_is_made_again(
         assert int(after[4]) == int(before[4] or 0) + 1  # one more warning: the unknown lead
         assert after[3] != before[3]  # fewer accepted
         assert table.get_row(SAMPLE_SUMMIT)[3] == before[3]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_the_reply_count_reads_whole(data_dir: Path, size: tuple[int, int]) -> None:
+    """'13/13 accepted' showed as '13/13 accepte' even at 120 columns; the pane under
+    the table now says it too."""
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text()
+    for answer in ("needs-action", "tentative", "declined"):
+        text = text.replace(f'= "{answer}"', '= "accepted"')
+    path.write_text(text)
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#summits", DataTable).get_row_at(0)[3] == "13/13 accepted"
+        assert "13/13accepted" in on_screen(app.screen.query_one("#summits-detail"))
+        if size == (120, 40):
+            assert "13/13accepted" in on_screen(app.screen.query_one("#summits"))

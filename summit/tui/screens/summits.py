@@ -33,6 +33,13 @@ FIRST_ROWS = 60
 COLUMNS = ("date", "title", "status", "replies", "warnings", "id")
 
 
+def _replies(summit: "Summit") -> str:
+    from summit.model import Rsvp  # noqa: PLC0415 - loaded by now (see the docstring)
+
+    counts = summit.rsvp_counts()
+    return f"{counts[Rsvp.ACCEPTED]}/{sum(counts.values())} accepted"
+
+
 class SummitsScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", id="summits.open"),
@@ -70,7 +77,7 @@ class SummitsScreen(Screen[None]):
             ("Date", 16),
             ("Title", 24),
             ("Status", 9),
-            ("Replies", 13),
+            ("Replies", 16),  # "999/999 accepted" whole
             ("Warnings", 8),
             ("Id", None),  # as wide as the longest id
         )
@@ -172,15 +179,11 @@ class SummitsScreen(Screen[None]):
 
     @staticmethod
     def _cells(summit_id: str, summit: "Summit", warnings: int) -> tuple[str, ...]:
-        from summit.model import Rsvp  # noqa: PLC0415 - loaded by now (see the docstring)
-
-        counts = summit.rsvp_counts()
-        replies = f"{counts[Rsvp.ACCEPTED]}/{sum(counts.values())} accepted"
         return (
             f"{summit.start:%Y-%m-%d %H:%M}",
             summit.title,
             str(summit.status),
-            replies,
+            _replies(summit),
             str(warnings or ""),
             summit_id,
         )
@@ -221,7 +224,8 @@ class SummitsScreen(Screen[None]):
             why = problems[0].message if problems else "cannot be read"
             detail.show(f"{summit_id}.toml cannot be read: {why}")
         else:
-            detail.show(f"{summit.title}\n{summit_id} · {summit.status} · {summit.classification}")
+            facts = (summit_id, str(summit.status), _replies(summit), str(summit.classification))
+            detail.show(f"{summit.title}\n" + " · ".join(fact for fact in facts if fact))
 
     def _glanced_detail(self, summit_id: str) -> str:
         glance = self._glances.get(summit_id)
