@@ -75,14 +75,16 @@ CLASSIFICATION_FIELD = Field(
 )
 """A record's own marking; not set, the summit's applies."""
 
-ID_FIELD = Field(
-    "id", "Id (used in files; cannot be changed later)", in_model=False, placeholder="e.g. google"
-)
+
+def id_field(example: str) -> Field:
+    """A new record's id, with an example of the kind of record it names."""
+    label = "Id (used in files; cannot be changed later)"
+    return Field("id", label, in_model=False, placeholder=f"e.g. {example}")
 
 
 def organisation_fields(new: bool) -> list[Field]:
     return [
-        *([ID_FIELD] if new else []),
+        *([id_field("google")] if new else []),
         Field("name", "Name"),
         Field("sector", "Sector", "choice", _choices(Sector)),
         Field("website", "Website"),
@@ -92,7 +94,7 @@ def organisation_fields(new: bool) -> list[Field]:
 
 def delegate_fields(new: bool) -> list[Field]:
     return [
-        *([ID_FIELD] if new else []),
+        *([id_field("google-policy")] if new else []),
         Field("name", "Name"),
         Field("job_title", "Job title"),
         Field("email", "E-mail"),
@@ -168,7 +170,7 @@ def commitment_fields(register: Register) -> list[Field]:
 
 def summit_fields(register: Register, new: bool, summits: Iterable[str] = ()) -> list[Field]:
     return [
-        *([ID_FIELD] if new else []),
+        *([id_field("online-safety-summit")] if new else []),
         Field("title", "Title"),
         person_field("convener", "Convener (chairs the summit)", register),
         person_field("organiser", "Organiser who sends the invites", register),

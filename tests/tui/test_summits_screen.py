@@ -243,3 +243,22 @@ async def test_the_reply_count_reads_whole(data_dir: Path, size: tuple[int, int]
         assert "13/13accepted" in on_screen(app.screen.query_one("#summits-detail"))
         if size == (120, 40):
             assert "13/13accepted" in on_screen(app.screen.query_one("#summits"))
+
+
+async def test_a_new_records_id_field_shows_an_id_of_its_own_kind(app: SummitApp) -> None:
+    """The new delegate's and new summit's id fields both said 'e.g. google', an organisation."""
+    from textual.widgets import Input  # noqa: PLC0415
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen.query_one("#field-id", Input).placeholder == "e.g. online-safety-summit"
+        await pilot.press("escape", "f2")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.query_one("#field-id", Input).placeholder == "e.g. google-policy"
+        await pilot.press("escape", "o")
+        await settle(pilot)
+        assert app.screen.query_one("#field-id", Input).placeholder == "e.g. google"
