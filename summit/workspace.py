@@ -5,7 +5,8 @@ saves them through storage when the user asks. Nothing here knows Textual, so
 every rule about saving is tested without a terminal.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -22,10 +23,19 @@ from summit.store.problems import Choices, MergeConflicts
 
 REGISTER = REGISTER_FILE
 UNDO_DEPTH = 100
+UndoStep = tuple[str, Register | Summit | None]
+"""A file (the register, or a summit id) and its working copy before an edit."""
 
 
 def summit_label(summit_id: str) -> str:
     return f"{AGENDAS_DIR}/{summit_id}{SUMMIT_SUFFIX}"
+
+
+def _files_named(files: list[str]) -> str:
+    """`a`, `a and b`, or `a, b and 12 more files`."""
+    if len(files) <= 2:
+        return " and ".join(files)
+    return f"{files[0]}, {files[1]} and {len(files) - 2} more files"
 
 
 @dataclass
@@ -76,7 +86,9 @@ class Workspace:
         # Summits removed in the app whose files go at the next save.
         self._deleted: set[str] = set()
         # Earlier versions of what was edited since the last save, newest last.
-        self._undo: list[tuple[str, Register | Summit | None]] = []
+        self._undo: list[list[UndoStep]] = []
+        # Edits made inside `one_undo`, taken back together.
+        self._grouping: list[UndoStep] | None = None
 
     @classmethod
     def open(cls, root: Path) -> "Workspace":
@@ -205,10 +217,9 @@ class Workspace:
     # Editing --------------------------------------------------------------
 
     def set_register(self, register: Register) -> None:
-        self._undo.append((REGISTER, self.register))
+        self._remember(REGISTER, self.register)
         self.register = Register.model_validate(register.to_data())
         self._touched.add(REGISTER)
-        del self._undo[:-UNDO_DEPTH]
 
     def set_organisation(self, org_id: str, organisation: Organisation | None) -> list[Finding]:
         """Add, replace or (None) remove one organisation of the working register.
@@ -220,8 +231,7 @@ class Workspace:
         errors = self._errors_added(register, org_id, organisation)
         if errors:
             return errors
-        self._undo.append((REGISTER, self.register))
-        del self._undo[:-UNDO_DEPTH]
+        self._remember(REGISTER, self.register)
         self.register = register
         self._touched.add(REGISTER)
         return []
@@ -247,20 +257,50 @@ class Workspace:
     def set_summit(self, summit_id: str, summit: Summit, *, undoable: bool = True) -> None:
         """Replace a working summit; `undoable` False for what mirrors the disk (an export)."""
         if undoable:
-            self._undo.append((summit_id, self.summits.get(summit_id)))
-            del self._undo[:-UNDO_DEPTH]
+            self._remember(summit_id, self.summits.get(summit_id))
         self.summits[summit_id] = Summit.model_validate(summit.to_data())
         self._touched.add(summit_id)
 
+    def _remember(self, key: str, previous: Register | Summit | None) -> None:
+        """Keep what `key` was before an edit, for undo."""
+        if self._grouping is not None:
+            self._grouping.append((key, previous))
+            return
+        self._undo.append([(key, previous)])
+        del self._undo[:-UNDO_DEPTH]
+
+    @contextmanager
+    def one_undo(self) -> Iterator[None]:
+        """Edits made inside are taken back together by one undo.
+
+        Handing a person's agenda items to a new lead in thirteen summits and then
+        removing them is one decision; it took fourteen ctrl+z to take back.
+        """
+        if self._grouping is not None:  # inside another: that one takes them
+            yield
+            return
+        self._grouping = []
+        try:
+            yield
+        finally:
+            steps, self._grouping = self._grouping, None
+            if steps:
+                self._undo.append(steps)
+                del self._undo[:-UNDO_DEPTH]
+
     def undo(self) -> str | None:
-        """Take back the last edit not yet saved; the file it was in, or None if none is left.
+        """Take back the last edit not yet saved; the files it was in, or None if none is left.
 
         Working copies are never changed in place (edits replace them), so the
         previous version is kept as it was, at no cost.
         """
         if not self._undo:
             return None
-        key, previous = self._undo.pop()
+        steps = self._undo.pop()
+        files = [self._take_back(key, previous) for key, previous in reversed(steps)]
+        return _files_named(list(dict.fromkeys(reversed(files))))
+
+    def _take_back(self, key: str, previous: Register | Summit | None) -> str:
         self._touched.add(key)
         if key == REGISTER:
             assert isinstance(previous, Register)
@@ -280,7 +320,7 @@ class Workspace:
 
     def remove_summit(self, summit_id: str) -> None:
         """Delete a summit; its file goes at the next save (and ctrl+z brings it back before)."""
-        self._undo.append((summit_id, self.summits.pop(summit_id)))
+        self._remember(summit_id, self.summits.pop(summit_id))
         if summit_id in self.dataset.summits:
             self._deleted.add(summit_id)
 

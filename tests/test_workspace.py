@@ -66,3 +66,32 @@ def test_undo_takes_back_unsaved_edits_and_stops_at_a_save(data_dir: Path) -> No
     workspace.set_summit(SAMPLE_SUMMIT, summit)
     assert workspace.save().ok
     assert workspace.undo() is None  # what is saved is not undone by ctrl+z
+
+
+def test_edits_made_as_one_are_taken_back_by_one_undo(data_dir: Path) -> None:
+    """A lead handed over in several summits and the person removed: one ctrl+z, not one a file."""
+    agendas = data_dir / "agendas"
+    for name in ("second", "third"):
+        (agendas / f"{name}.toml").write_text((agendas / f"{SAMPLE_SUMMIT}.toml").read_text())
+    workspace = Workspace.open(data_dir)
+    before = dict(workspace.summits), workspace.register
+    earlier = workspace.summits["second"].model_copy(update={"title": "Earlier"})
+    workspace.set_summit("second", earlier)  # an edit of its own, before
+    with workspace.one_undo():
+        for summit_id in (SAMPLE_SUMMIT, "second", "third"):
+            summit = workspace.summits[summit_id].model_copy(update={"title": "Renamed"})
+            workspace.set_summit(summit_id, summit)
+        with workspace.one_undo():  # nested: part of the same step
+            bt = workspace.register.organisations["bt"]
+            renamed = bt.model_copy(update={"name": "BT Group"})
+            assert workspace.set_organisation("bt", renamed) == []
+    assert len(workspace.dirty_files()) == 4
+    undone = workspace.undo()
+    assert undone == f"agendas/{SAMPLE_SUMMIT}.toml, agendas/second.toml and 2 more files"
+    assert workspace.register is before[1]
+    assert workspace.summits["second"].title == "Earlier"  # the edit before the group stays
+    assert workspace.summits[SAMPLE_SUMMIT] is before[0][SAMPLE_SUMMIT]
+    assert workspace.summits["third"] is before[0]["third"]
+    assert workspace.dirty_files() == ["agendas/second.toml"]
+    assert workspace.undo() == "agendas/second.toml"
+    assert workspace.undo() is None
