@@ -392,12 +392,13 @@ class RegisterScreen(Screen[None]):
     def _hand_over(
         self, org_id: str, delegate_id: str | None, refs: list[str], name: str, lead: str
     ) -> None:
-        """The new lead takes the items, `refs` are uninvited, then removed: each undoable."""
+        """The new lead takes the items, `refs` are uninvited, then removed: undone as one."""
         workspace = self.session.workspace
-        for summit_id, summit in hand_over(refs, lead, workspace.summits).items():
-            workspace.set_summit(summit_id, summit)
-        self.session.changed()
-        self._remove(org_id, delegate_id, name)
+        with workspace.one_undo():  # one decision: one ctrl+z takes it all back
+            for summit_id, summit in hand_over(refs, lead, workspace.summits).items():
+                workspace.set_summit(summit_id, summit)
+            self.session.changed()
+            self._remove(org_id, delegate_id, name)
 
     def action_toggle_invite(self) -> None:
         org_id = self.selected_organisation()
