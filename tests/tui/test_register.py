@@ -265,3 +265,36 @@ async def test_after_editing_a_delegate_the_cursor_stays_on_them(app: SummitApp)
         assert app.screen is screen
         assert screen.selected_delegate() == second
         assert "Director General" in str(app.screen.query_one("#register-detail").render())
+
+
+async def test_filtering_for_a_person_puts_the_delegate_cursor_on_them(app: SummitApp) -> None:
+    """`/Tom` matched DCMS by Tom Ashworth, but the cursor stayed on the Secretary of State,
+    so `x` or `e` took the wrong person."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        await pilot.press("slash", *"Tom", "tab", "tab")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert screen.selected_organisation() == "dcms"
+        assert screen.selected_delegate() == "private-secretary"
+        assert "Tom Ashworth" in str(screen.query_one("#register-detail").render())
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        asked = str(app.screen.query_one("#dialog-message", Static).render())
+        assert "Tom Ashworth" in asked, asked
+
+
+async def test_a_filter_by_organisation_keeps_the_first_delegate(app: SummitApp) -> None:
+    """Words that only name the organisation pick nobody in it: the first delegate as before."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        await pilot.press("slash", *"google", "tab")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert screen.selected_delegate() == "google-policy"
+        screen.query_one("#filter", Input).value = "google trust"
+        await settle(pilot)
+        assert screen.selected_delegate() == "google-trust-safety"

@@ -26,19 +26,38 @@ from summit.tui.widgets.tables import RowDetail, cell, selected_key
 PAGE = 100
 
 
+def _own_text(org_id: str, organisation: Organisation) -> str:
+    return f"{org_id} {organisation.name} {organisation.sector}".lower()
+
+
+def _delegate_text(delegate_id: str, delegate: Delegate) -> str:
+    return f"{delegate_id} {delegate.name} {delegate.job_title} {delegate.email}".lower()
+
+
 def _matches(org_id: str, organisation: Organisation, words: list[str]) -> bool:
     haystack = " ".join(
         [
-            org_id,
-            organisation.name,
-            str(organisation.sector),
-            *(
-                f"{d_id} {d.name} {d.job_title} {d.email}"
-                for d_id, d in organisation.delegates.items()
-            ),
+            _own_text(org_id, organisation),
+            *(_delegate_text(d_id, d) for d_id, d in organisation.delegates.items()),
         ]
-    ).lower()
+    )
     return all(word in haystack for word in words)
+
+
+def first_match(org_id: str, organisation: Organisation, words: list[str]) -> str | None:
+    """The first delegate the filter found this organisation by, if it was by a person.
+
+    Each word is in the delegate's details or the organisation's own, and at least
+    one is the delegate's: words that only name the organisation pick nobody.
+    """
+    own = _own_text(org_id, organisation)
+    for delegate_id, delegate in organisation.delegates.items():
+        text = _delegate_text(delegate_id, delegate)
+        if any(word in text for word in words) and all(
+            word in text or word in own for word in words
+        ):
+            return delegate_id
+    return None
 
 
 def with_delegates(register: Register, org_id: str, delegates: dict[str, Delegate]) -> Organisation:
@@ -103,6 +122,8 @@ class RegisterScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
+        # New words may find another person in the same organisation: pick afresh.
+        self._delegates_of = None
         self.apply_filter(event.value)
 
     def apply_filter(self, text: str, keep: str | None = None) -> None:
@@ -167,6 +188,9 @@ class RegisterScreen(Screen[None]):
             self._show_detail()
             return
         organisation = self.register.organisations[org_id]
+        if keep is None:
+            words = self.query_one("#filter", Input).value.lower().split()
+            keep = first_match(org_id, organisation, words) if words else None
         title.update(f"Delegates of {escape(organisation.name)}")
         invited = self._invited()
         for delegate_id, person in organisation.delegates.items():
