@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from bench.generate import generate
 from summit.store import load_dataset
@@ -298,3 +298,27 @@ async def test_a_filter_by_organisation_keeps_the_first_delegate(app: SummitApp)
         screen.query_one("#filter", Input).value = "google trust"
         await settle(pilot)
         assert screen.selected_delegate() == "google-trust-safety"
+
+
+async def test_ctrl_end_goes_to_the_last_organisation_of_a_large_register(
+    tmp_path: Path,
+) -> None:
+    """Rows load a page at a time: ctrl+end stopped at the last loaded row (Organisation 99)."""
+    root = generate(tmp_path / "big", organisations=1000, delegates=10, summits=0)
+    shutil.rmtree(root / "agendas")
+    app = make_app(root, today=TODAY)
+    last = list(app.session.workspace.register.organisations)[-1]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert table(app, "organisations").row_count == PAGE  # the first screen stays quick
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert screen.selected_organisation() == last
+        assert table(app, "organisations").row_count == 1000
+        name = app.session.workspace.register.organisations[last].name
+        assert name in str(screen.query_one("#delegates-title", Label).render())
+        await pilot.press("ctrl+home")
+        await settle(pilot)
+        assert screen.selected_organisation() == "org-0"

@@ -5,6 +5,10 @@ a page at a time as the cursor nears the end, and filtering works on the data,
 not on the table.
 """
 
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -65,6 +69,22 @@ def with_delegates(register: Register, org_id: str, delegates: dict[str, Delegat
     return register.organisations[org_id].model_copy(update={"delegates": delegates})
 
 
+class PagedTable(DataTable[str | Text]):
+    """A table filled a page at a time: ctrl+end first loads the pages not yet there.
+
+    Textual's ctrl+end goes to the last row the table holds, which was row 100,
+    200, ... of a long register, not its last organisation.
+    """
+
+    def __init__(self, load_rest: Callable[[], None], **options: Any) -> None:
+        super().__init__(**options)
+        self.load_rest = load_rest
+
+    def action_scroll_bottom(self) -> None:
+        self.load_rest()
+        super().action_scroll_bottom()
+
+
 class RegisterScreen(Screen[None]):
     CSS_PATH = "register.tcss"
     BINDINGS = [
@@ -96,7 +116,9 @@ class RegisterScreen(Screen[None]):
         with Horizontal():
             with Vertical(id="organisations-side"):
                 yield Label("Organisations", classes="side-title")
-                yield DataTable(id="organisations", cursor_type="row", zebra_stripes=True)
+                yield PagedTable(
+                    self.load_rest, id="organisations", cursor_type="row", zebra_stripes=True
+                )
             with Vertical(id="delegates-side"):
                 yield Label("Delegates", id="delegates-title", classes="side-title")
                 yield DataTable(id="delegates", cursor_type="row", zebra_stripes=True)
@@ -154,6 +176,11 @@ class RegisterScreen(Screen[None]):
                 key=org_id,
             )
         self.loaded = min(len(self.matches), self.loaded + PAGE)
+
+    def load_rest(self) -> None:
+        """Every page not yet in the table (for ctrl+end: the real last organisation)."""
+        while self.loaded < len(self.matches):
+            self.load_page()
 
     def selected_organisation(self) -> str | None:
         return selected_key(self.query_one("#organisations", DataTable))
