@@ -371,6 +371,9 @@ class RegisterScreen(Screen[None]):
             people = len(organisation.delegates)
             name = f"{organisation.name} and its {people} delegate{'s' * (people != 1)}"
 
+        if self._refused(org_id, delegate_id, name):
+            return  # told (or offered a new lead) at once: no question it would refuse after
+
         def answered(answer: str | None) -> None:
             if answer == "remove":
                 self._remove(org_id, delegate_id, name)
@@ -379,19 +382,25 @@ class RegisterScreen(Screen[None]):
         message = f"Remove {name} from the register? (ctrl+z undoes it until you save)"
         self.app.push_screen(ConfirmScreen("Remove from the register", message, answers), answered)
 
-    def _remove(self, org_id: str, delegate_id: str | None, name: str) -> None:
-        workspace = self.session.workspace
+    def _refused(self, org_id: str, delegate_id: str | None, name: str) -> bool:
+        """True when a summit still refers to them: the reason is told, or a new lead offered."""
         refs = (
             [delegate_id]
             if delegate_id
             else [org_id, *self.register.organisations[org_id].delegates]
         )
-        reasons = [r for ref in refs if (r := refusal(ref, self.register, workspace.summits))]
-        if reasons:
-            more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
-            shown = " ".join(reasons[:3]) + more
-            if not self._offer_new_lead(org_id, delegate_id, refs, name, shown):
-                self.notify(visible(shown), severity="error", timeout=15, markup=False)
+        summits = self.session.workspace.summits
+        reasons = [r for ref in refs if (r := refusal(ref, self.register, summits))]
+        if not reasons:
+            return False
+        more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
+        shown = " ".join(reasons[:3]) + more
+        if not self._offer_new_lead(org_id, delegate_id, refs, name, shown):
+            self.notify(visible(shown), severity="error", timeout=15, markup=False)
+        return True
+
+    def _remove(self, org_id: str, delegate_id: str | None, name: str) -> None:
+        if self._refused(org_id, delegate_id, name):
             return
         changed = None
         if delegate_id is not None:
