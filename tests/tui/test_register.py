@@ -330,3 +330,37 @@ async def test_a_removal_that_would_be_refused_is_refused_before_asking(
             told
         ), told
         assert "google-policy" in app.session.workspace.register.organisations["google"].delegates
+
+
+async def test_after_removing_a_delegate_the_cursor_stays_in_place(data_dir: Path) -> None:
+    """It jumped to the organisation's first delegate: now the next one takes the place,
+    or the one before when the last went."""
+    path = data_dir / "invitees.toml"
+    path.write_text(
+        path.read_text() + '\n[organisations.dcms.delegates.diary-secretary]\nname = "Ann Lowe"\n'
+        'job_title = "Diary Secretary"\nemail = "ann.lowe@dcms.example.org"\n'
+    )
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert list(app.session.workspace.register.organisations["dcms"].delegates)[2:] == [
+            "private-secretary",
+            "diary-secretary",
+        ]
+        await pilot.press("tab", "down", "down")  # Tom Ashworth, third of four
+        for removed, then in (
+            ("private-secretary", "diary-secretary"),  # the next one
+            ("diary-secretary", "summit-lead"),  # the last went: the one before
+        ):
+            await settle(pilot)
+            assert screen.selected_delegate() == removed
+            await pilot.press("x")
+            await settle(pilot)
+            await pilot.click("#answer-remove")
+            await settle(pilot)
+            assert removed not in app.session.workspace.register.organisations["dcms"].delegates
+            assert screen.selected_delegate() == then
+            name = app.session.workspace.register.organisations["dcms"].delegates[then].name
+            assert name in str(screen.query_one("#register-detail").render())

@@ -402,13 +402,21 @@ class RegisterScreen(Screen[None]):
     def _remove(self, org_id: str, delegate_id: str | None, name: str) -> None:
         if self._refused(org_id, delegate_id, name):
             return
-        changed = None
+        changed, neighbour = None, None
         if delegate_id is not None:
-            delegates = dict(self.register.organisations[org_id].delegates)
-            del delegates[delegate_id]
-            changed = with_delegates(self.register, org_id, delegates)
-        if self._commit(org_id, changed):
+            changed, neighbour = self._without(org_id, delegate_id)
+        if self._commit(org_id, changed, neighbour):
             self.notify(f"Removed {name}: ctrl+z undoes it", markup=False)
+
+    def _without(self, org_id: str, delegate_id: str) -> tuple[Organisation, str | None]:
+        """The organisation without the delegate, and who takes their place under the cursor:
+        the next delegate, or the one before when the last goes."""
+        delegates = dict(self.register.organisations[org_id].delegates)
+        place = list(delegates).index(delegate_id)
+        del delegates[delegate_id]
+        left = list(delegates)
+        neighbour = left[min(place, len(left) - 1)] if left else None
+        return with_delegates(self.register, org_id, delegates), neighbour
 
     def _offer_new_lead(
         self, org_id: str, delegate_id: str | None, refs: list[str], name: str, why: str
