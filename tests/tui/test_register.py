@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets._footer import FooterKey
 
 from bench.generate import generate
 from summit.store import load_dataset
@@ -364,3 +365,28 @@ async def test_after_removing_a_delegate_the_cursor_stays_in_place(data_dir: Pat
             assert screen.selected_delegate() == then
             name = app.session.workspace.register.organisations["dcms"].delegates[then].name
             assert name in str(screen.query_one("#register-detail").render())
+
+
+def footer_keys(app: SummitApp) -> list[str]:
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def test_the_footer_offers_space_only_in_a_register_opened_from_a_summit(
+    app: SummitApp,
+) -> None:
+    """From the summits list space only says to open the register from a summit:
+    the footer showed `space Invite/uninvite` there all the same."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(pilot)
+        assert "Remove" in footer_keys(app)
+        assert "Invite/uninvite" not in footer_keys(app)
+        await pilot.press("tab", "space")  # still harmless, and says why
+        await settle(pilot)
+        assert isinstance(app.screen, RegisterScreen)
+        assert app.session.workspace.dirty_files() == []
+        told = [str(n.message) for n in app._notifications]
+        assert any("Open the register from a summit" in message for message in told), told
+        await pilot.press("escape", "enter")  # the summit, then its register
+        await settle(pilot)
+        await open_register(pilot)
+        assert "Invite/uninvite" in footer_keys(app)

@@ -95,6 +95,10 @@ class RegisterScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="register.edit"),
         Binding("x", "remove", "Remove", id="register.remove"),
         Binding("space", "toggle_invite", "Invite/uninvite", id="register.invite"),
+        # Without a summit the key only says where to invite from: not offered in the footer.
+        Binding(
+            "space", "invite_needs_summit", "Invite/uninvite", show=False, id="register.invite_how"
+        ),
     ]
 
     def __init__(self, session: Session, summit_id: str | None = None) -> None:
@@ -105,6 +109,18 @@ class RegisterScreen(Screen[None]):
         self.loaded = 0
         self._delegates_of: str | None = None
         """The organisation whose delegates the right-hand table lists."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Opened from the summits list there is no summit to invite to: the footer
+        # hides space; the hidden binding says why when it is pressed all the same.
+        if action == "toggle_invite":
+            return self.summit_id is not None
+        if action == "invite_needs_summit":
+            return self.summit_id is None
+        return True
+
+    def action_invite_needs_summit(self) -> None:
+        self.notify("Open the register from a summit (F2 there) to invite people")
 
     @property
     def register(self) -> Register:
