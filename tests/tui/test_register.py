@@ -3,7 +3,8 @@
 import shutil
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets._footer import FooterKey
 
 from bench.generate import generate
 from summit.store import load_dataset
@@ -89,8 +90,7 @@ async def test_removing_someone_a_summit_invites_is_refused(app: SummitApp, data
         await open_register(pilot)
         await pilot.press("x")
         await settle(pilot)
-        await pilot.click("#answer-remove")
-        await settle(pilot)
+        assert isinstance(app.screen, RegisterScreen)  # told at once, not asked first
         told = " ".join(str(n.message) for n in app._notifications)
         assert "Department for Culture, Media and Sport cannot be removed: owns actions" in told
         assert "cannot be removed: chairs online-safety-summit" in told
@@ -135,16 +135,15 @@ async def test_removing_asks_first_and_keeps_by_default(app: SummitApp, data_dir
     before = (data_dir / "invitees.toml").read_bytes()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_register(pilot)
-        await pilot.press("slash", *"yahoo", "tab")  # Yahoo: nobody refers to it but its invite
+        await pilot.press("slash", *"tom", "tab", "tab")  # Tom Ashworth: no summit names him
         await settle(pilot)
         organisations = app.session.workspace.register.organisations
-        await pilot.press("tab")  # the delegates table
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # the focused, safe answer
         await settle(pilot)
-        assert "yahoo-policy" in organisations["yahoo"].delegates
+        assert "private-secretary" in organisations["dcms"].delegates
     assert (data_dir / "invitees.toml").read_bytes() == before
 
 
@@ -153,8 +152,6 @@ async def test_removing_a_lead_names_the_summit_and_the_item(app: SummitApp) -> 
     async with app.run_test(size=(120, 40)) as pilot:
         await open_register(pilot)
         await pilot.press("slash", *"internet watch", "tab", "tab", "x")
-        await settle(pilot)
-        await pilot.click("#answer-remove")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         told = str(app.screen.query_one("#dialog-message", Static).render())
@@ -168,8 +165,6 @@ async def test_removing_a_lead_names_the_summit_and_the_item(app: SummitApp) -> 
 async def remove_helen_picking_priya_as_lead(pilot) -> None:  # type: ignore[no-untyped-def]
     await open_register(pilot)
     await pilot.press("slash", *"internet watch", "tab", "tab", "x")
-    await settle(pilot)
-    await pilot.click("#answer-remove")
     await settle(pilot)
     message = str(pilot.app.screen.query_one("#dialog-message", Static).render())
     assert "Pick a new lead for 'The scale of child-abuse imagery online' in " in message
@@ -220,8 +215,6 @@ async def test_a_convener_is_still_only_refused(app: SummitApp) -> None:
         await open_register(pilot)
         await pilot.press("slash", *"culture media", "tab", "tab", "x")  # Secretary of State
         await settle(pilot)
-        await pilot.click("#answer-remove")
-        await settle(pilot)
         assert isinstance(app.screen, RegisterScreen)
         told = [str(n.message) for n in app._notifications]
         assert any("chairs online-safety-summit" in message for message in told), told
@@ -267,3 +260,135 @@ async def test_after_editing_a_delegate_the_cursor_stays_on_them(app: SummitApp)
         assert app.screen is screen
         assert screen.selected_delegate() == second
         assert "Director General" in str(app.screen.query_one("#register-detail").render())
+
+
+async def test_filtering_for_a_person_puts_the_delegate_cursor_on_them(app: SummitApp) -> None:
+    """`/Tom` matched DCMS by Tom Ashworth, but the cursor stayed on the Secretary of State,
+    so `x` or `e` took the wrong person."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        await pilot.press("slash", *"Tom", "tab", "tab")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert screen.selected_organisation() == "dcms"
+        assert screen.selected_delegate() == "private-secretary"
+        assert "Tom Ashworth" in str(screen.query_one("#register-detail").render())
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        asked = str(app.screen.query_one("#dialog-message", Static).render())
+        assert "Tom Ashworth" in asked, asked
+
+
+async def test_a_filter_by_organisation_keeps_the_first_delegate(app: SummitApp) -> None:
+    """Words that only name the organisation pick nobody in it: the first delegate as before."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        await pilot.press("slash", *"google", "tab")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert screen.selected_delegate() == "google-policy"
+        screen.query_one("#filter", Input).value = "google trust"
+        await settle(pilot)
+        assert screen.selected_delegate() == "google-trust-safety"
+
+
+async def test_ctrl_end_goes_to_the_last_organisation_of_a_large_register(
+    tmp_path: Path,
+) -> None:
+    """Rows load a page at a time: ctrl+end stopped at the last loaded row (Organisation 99)."""
+    root = generate(tmp_path / "big", organisations=1000, delegates=10, summits=0)
+    shutil.rmtree(root / "agendas")
+    app = make_app(root, today=TODAY)
+    last = list(app.session.workspace.register.organisations)[-1]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert table(app, "organisations").row_count == PAGE  # the first screen stays quick
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert screen.selected_organisation() == last
+        assert table(app, "organisations").row_count == 1000
+        name = app.session.workspace.register.organisations[last].name
+        assert name in str(screen.query_one("#delegates-title", Label).render())
+        await pilot.press("ctrl+home")
+        await settle(pilot)
+        assert screen.selected_organisation() == "org-0"
+
+
+async def test_a_removal_that_would_be_refused_is_refused_before_asking(
+    app: SummitApp,
+) -> None:
+    """`x` on Daniel Reyes asked "Remove ...?" and only after "Remove" said he cannot be."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        await pilot.press("slash", *"daniel", "tab", "tab", "x")
+        await settle(pilot)
+        assert isinstance(app.screen, RegisterScreen), "asked before refusing"
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "Daniel Reyes (Google) cannot be removed: is invited to online-safety-summit" in (
+            told
+        ), told
+        assert "google-policy" in app.session.workspace.register.organisations["google"].delegates
+
+
+async def test_after_removing_a_delegate_the_cursor_stays_in_place(data_dir: Path) -> None:
+    """It jumped to the organisation's first delegate: now the next one takes the place,
+    or the one before when the last went."""
+    path = data_dir / "invitees.toml"
+    path.write_text(
+        path.read_text() + '\n[organisations.dcms.delegates.diary-secretary]\nname = "Ann Lowe"\n'
+        'job_title = "Diary Secretary"\nemail = "ann.lowe@dcms.example.org"\n'
+    )
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert list(app.session.workspace.register.organisations["dcms"].delegates)[2:] == [
+            "private-secretary",
+            "diary-secretary",
+        ]
+        await pilot.press("tab", "down", "down")  # Tom Ashworth, third of four
+        for removed, then in (
+            ("private-secretary", "diary-secretary"),  # the next one
+            ("diary-secretary", "summit-lead"),  # the last went: the one before
+        ):
+            await settle(pilot)
+            assert screen.selected_delegate() == removed
+            await pilot.press("x")
+            await settle(pilot)
+            await pilot.click("#answer-remove")
+            await settle(pilot)
+            assert removed not in app.session.workspace.register.organisations["dcms"].delegates
+            assert screen.selected_delegate() == then
+            name = app.session.workspace.register.organisations["dcms"].delegates[then].name
+            assert name in str(screen.query_one("#register-detail").render())
+
+
+def footer_keys(app: SummitApp) -> list[str]:
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def test_the_footer_offers_space_only_in_a_register_opened_from_a_summit(
+    app: SummitApp,
+) -> None:
+    """From the summits list space only says to open the register from a summit:
+    the footer showed `space Invite/uninvite` there all the same."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(pilot)
+        assert "Remove" in footer_keys(app)
+        assert "Invite/uninvite" not in footer_keys(app)
+        await pilot.press("tab", "space")  # still harmless, and says why
+        await settle(pilot)
+        assert isinstance(app.screen, RegisterScreen)
+        assert app.session.workspace.dirty_files() == []
+        told = [str(n.message) for n in app._notifications]
+        assert any("Open the register from a summit" in message for message in told), told
+        await pilot.press("escape", "enter")  # the summit, then its register
+        await settle(pilot)
+        await open_register(pilot)
+        assert "Invite/uninvite" in footer_keys(app)

@@ -66,7 +66,8 @@ write the papers (briefing pack, note of the meeting, press notice) ·
 ## Invitee register
 
 `/` filter · `o` add organisation · `d` add delegate · `e` edit · `x` remove ·
-`space` invite/uninvite (when opened from a summit) · `tab` switches sides.
+`space` invite/uninvite (when opened from a summit) · `tab` switches sides ·
+`ctrl+home`/`ctrl+end` first/last row (of a long register too).
 Removing someone a summit still refers to is refused; removing an agenda
 lead offers to pick a new lead first.
 

@@ -5,6 +5,10 @@ a page at a time as the cursor nears the end, and filtering works on the data,
 not on the table.
 """
 
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,24 +30,59 @@ from summit.tui.widgets.tables import RowDetail, cell, selected_key
 PAGE = 100
 
 
+def _own_text(org_id: str, organisation: Organisation) -> str:
+    return f"{org_id} {organisation.name} {organisation.sector}".lower()
+
+
+def _delegate_text(delegate_id: str, delegate: Delegate) -> str:
+    return f"{delegate_id} {delegate.name} {delegate.job_title} {delegate.email}".lower()
+
+
 def _matches(org_id: str, organisation: Organisation, words: list[str]) -> bool:
     haystack = " ".join(
         [
-            org_id,
-            organisation.name,
-            str(organisation.sector),
-            *(
-                f"{d_id} {d.name} {d.job_title} {d.email}"
-                for d_id, d in organisation.delegates.items()
-            ),
+            _own_text(org_id, organisation),
+            *(_delegate_text(d_id, d) for d_id, d in organisation.delegates.items()),
         ]
-    ).lower()
+    )
     return all(word in haystack for word in words)
+
+
+def first_match(org_id: str, organisation: Organisation, words: list[str]) -> str | None:
+    """The first delegate the filter found this organisation by, if it was by a person.
+
+    Each word is in the delegate's details or the organisation's own, and at least
+    one is the delegate's: words that only name the organisation pick nobody.
+    """
+    own = _own_text(org_id, organisation)
+    for delegate_id, delegate in organisation.delegates.items():
+        text = _delegate_text(delegate_id, delegate)
+        if any(word in text for word in words) and all(
+            word in text or word in own for word in words
+        ):
+            return delegate_id
+    return None
 
 
 def with_delegates(register: Register, org_id: str, delegates: dict[str, Delegate]) -> Organisation:
     """The organisation with these delegates (a copy: records are never changed in place)."""
     return register.organisations[org_id].model_copy(update={"delegates": delegates})
+
+
+class PagedTable(DataTable[str | Text]):
+    """A table filled a page at a time: ctrl+end first loads the pages not yet there.
+
+    Textual's ctrl+end goes to the last row the table holds, which was row 100,
+    200, ... of a long register, not its last organisation.
+    """
+
+    def __init__(self, load_rest: Callable[[], None], **options: Any) -> None:
+        super().__init__(**options)
+        self.load_rest = load_rest
+
+    def action_scroll_bottom(self) -> None:
+        self.load_rest()
+        super().action_scroll_bottom()
 
 
 class RegisterScreen(Screen[None]):
@@ -56,6 +95,10 @@ class RegisterScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="register.edit"),
         Binding("x", "remove", "Remove", id="register.remove"),
         Binding("space", "toggle_invite", "Invite/uninvite", id="register.invite"),
+        # Without a summit the key only says where to invite from: not offered in the footer.
+        Binding(
+            "space", "invite_needs_summit", "Invite/uninvite", show=False, id="register.invite_how"
+        ),
     ]
 
     def __init__(self, session: Session, summit_id: str | None = None) -> None:
@@ -67,6 +110,18 @@ class RegisterScreen(Screen[None]):
         self._delegates_of: str | None = None
         """The organisation whose delegates the right-hand table lists."""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Opened from the summits list there is no summit to invite to: the footer
+        # hides space; the hidden binding says why when it is pressed all the same.
+        if action == "toggle_invite":
+            return self.summit_id is not None
+        if action == "invite_needs_summit":
+            return self.summit_id is None
+        return True
+
+    def action_invite_needs_summit(self) -> None:
+        self.notify("Open the register from a summit (F2 there) to invite people")
+
     @property
     def register(self) -> Register:
         return self.session.workspace.register
@@ -77,7 +132,9 @@ class RegisterScreen(Screen[None]):
         with Horizontal():
             with Vertical(id="organisations-side"):
                 yield Label("Organisations", classes="side-title")
-                yield DataTable(id="organisations", cursor_type="row", zebra_stripes=True)
+                yield PagedTable(
+                    self.load_rest, id="organisations", cursor_type="row", zebra_stripes=True
+                )
             with Vertical(id="delegates-side"):
                 yield Label("Delegates", id="delegates-title", classes="side-title")
                 yield DataTable(id="delegates", cursor_type="row", zebra_stripes=True)
@@ -103,6 +160,8 @@ class RegisterScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
+        # New words may find another person in the same organisation: pick afresh.
+        self._delegates_of = None
         self.apply_filter(event.value)
 
     def apply_filter(self, text: str, keep: str | None = None) -> None:
@@ -133,6 +192,11 @@ class RegisterScreen(Screen[None]):
                 key=org_id,
             )
         self.loaded = min(len(self.matches), self.loaded + PAGE)
+
+    def load_rest(self) -> None:
+        """Every page not yet in the table (for ctrl+end: the real last organisation)."""
+        while self.loaded < len(self.matches):
+            self.load_page()
 
     def selected_organisation(self) -> str | None:
         return selected_key(self.query_one("#organisations", DataTable))
@@ -167,6 +231,9 @@ class RegisterScreen(Screen[None]):
             self._show_detail()
             return
         organisation = self.register.organisations[org_id]
+        if keep is None:
+            words = self.query_one("#filter", Input).value.lower().split()
+            keep = first_match(org_id, organisation, words) if words else None
         title.update(f"Delegates of {escape(organisation.name)}")
         invited = self._invited()
         for delegate_id, person in organisation.delegates.items():
@@ -320,6 +387,9 @@ class RegisterScreen(Screen[None]):
             people = len(organisation.delegates)
             name = f"{organisation.name} and its {people} delegate{'s' * (people != 1)}"
 
+        if self._refused(org_id, delegate_id, name):
+            return  # told (or offered a new lead) at once: no question it would refuse after
+
         def answered(answer: str | None) -> None:
             if answer == "remove":
                 self._remove(org_id, delegate_id, name)
@@ -328,27 +398,41 @@ class RegisterScreen(Screen[None]):
         message = f"Remove {name} from the register? (ctrl+z undoes it until you save)"
         self.app.push_screen(ConfirmScreen("Remove from the register", message, answers), answered)
 
-    def _remove(self, org_id: str, delegate_id: str | None, name: str) -> None:
-        workspace = self.session.workspace
+    def _refused(self, org_id: str, delegate_id: str | None, name: str) -> bool:
+        """True when a summit still refers to them: the reason is told, or a new lead offered."""
         refs = (
             [delegate_id]
             if delegate_id
             else [org_id, *self.register.organisations[org_id].delegates]
         )
-        reasons = [r for ref in refs if (r := refusal(ref, self.register, workspace.summits))]
-        if reasons:
-            more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
-            shown = " ".join(reasons[:3]) + more
-            if not self._offer_new_lead(org_id, delegate_id, refs, name, shown):
-                self.notify(visible(shown), severity="error", timeout=15, markup=False)
+        summits = self.session.workspace.summits
+        reasons = [r for ref in refs if (r := refusal(ref, self.register, summits))]
+        if not reasons:
+            return False
+        more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
+        shown = " ".join(reasons[:3]) + more
+        if not self._offer_new_lead(org_id, delegate_id, refs, name, shown):
+            self.notify(visible(shown), severity="error", timeout=15, markup=False)
+        return True
+
+    def _remove(self, org_id: str, delegate_id: str | None, name: str) -> None:
+        if self._refused(org_id, delegate_id, name):
             return
-        changed = None
+        changed, neighbour = None, None
         if delegate_id is not None:
-            delegates = dict(self.register.organisations[org_id].delegates)
-            del delegates[delegate_id]
-            changed = with_delegates(self.register, org_id, delegates)
-        if self._commit(org_id, changed):
+            changed, neighbour = self._without(org_id, delegate_id)
+        if self._commit(org_id, changed, neighbour):
             self.notify(f"Removed {name}: ctrl+z undoes it", markup=False)
+
+    def _without(self, org_id: str, delegate_id: str) -> tuple[Organisation, str | None]:
+        """The organisation without the delegate, and who takes their place under the cursor:
+        the next delegate, or the one before when the last goes."""
+        delegates = dict(self.register.organisations[org_id].delegates)
+        place = list(delegates).index(delegate_id)
+        del delegates[delegate_id]
+        left = list(delegates)
+        neighbour = left[min(place, len(left) - 1)] if left else None
+        return with_delegates(self.register, org_id, delegates), neighbour
 
     def _offer_new_lead(
         self, org_id: str, delegate_id: str | None, refs: list[str], name: str, why: str
