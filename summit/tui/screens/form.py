@@ -150,6 +150,9 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
             id=widget_id,
             suggester=suggester,
             compact=True,
+            # Tabbing in leaves the cursor at the end: typing adds to the text, as
+            # it would in a paper form, rather than replacing it all at a keystroke.
+            select_on_focus=False,
         )
 
     def _raw(self, field: Field) -> Any:
