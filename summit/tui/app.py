@@ -185,6 +185,9 @@ class SummitApp(TeamActions):
     @needs_data
     def action_undo(self) -> None:
         """Take back the last edit not yet saved (ctrl+z)."""
+        # Each press replaces the last notice: held down, ctrl+z stacked one per press,
+        # covering the screen for seconds (the notices before are about undone changes).
+        self.clear_notifications()
         undone = self.session.workspace.undo()
         if undone is None:
             self.notify("Nothing to undo: every change is saved (or there was none)")

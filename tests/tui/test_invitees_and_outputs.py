@@ -63,6 +63,8 @@ async def test_inviting_and_uninviting(app: SummitApp) -> None:
         rows_before = table.row_count
         await pilot.press("up", "x")  # the first row: the Home Office's only delegate
         await settle(pilot)
+        await pilot.click("#answer-uninvite")  # they had accepted: asked first
+        await settle(pilot)
         assert "home-office" not in summit(app).invitations
         assert table.row_count == rows_before - 1
 
@@ -152,7 +154,10 @@ async def test_uninviting_drops_the_reply_record_too(data_dir: Path) -> None:
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(pilot, "2")
-        await pilot.press("down", "x", "ctrl+s")  # Google's first delegate
+        await pilot.press("down", "x")  # Google's first delegate
+        await settle(pilot)
+        await pilot.click("#answer-uninvite")  # an earlier answer: asked first
+        await pilot.press("ctrl+s")
         await settle(pilot)
     dataset = load_dataset(data_dir)
     assert dataset.errors == []

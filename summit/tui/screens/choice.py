@@ -43,7 +43,14 @@ class ConfirmScreen(ModalScreen[str]):
     """A question with labelled answers; dismisses with the chosen answer's key."""
 
     CSS_PATH = "choice.tcss"
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel", id="confirm.cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss('cancel')", "Cancel", id="confirm.cancel"),
+        Binding("left", "move(-1)", "Previous answer", show=False, id="confirm.left"),
+        Binding("right", "move(1)", "Next answer", show=False, id="confirm.right"),
+        # Up and down only when the buttons are one under another (see on_resize).
+        Binding("up", "move_stacked(-1)", "Previous answer", show=False, id="confirm.up"),
+        Binding("down", "move_stacked(1)", "Next answer", show=False, id="confirm.down"),
+    ]
 
     def __init__(self, title: str, message: str, answers: Sequence[tuple[str, str]]) -> None:
         super().__init__()
@@ -74,6 +81,21 @@ class ConfirmScreen(ModalScreen[str]):
         self.query_one(".dialog-buttons").set_class(stacked, "stacked")
         for button in self.query(Button):
             button.compact = stacked  # a line each, so that a small terminal holds them all
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move_stacked":
+            return self.query_one(".dialog-buttons").has_class("stacked")
+        return True
+
+    def action_move(self, step: int) -> None:
+        """Focus the answer before or after the focused one (none past either end)."""
+        buttons = list(self.query(Button))
+        focused = self.focused
+        at = buttons.index(focused) if isinstance(focused, Button) and focused in buttons else 0
+        buttons[max(0, min(len(buttons) - 1, at + step))].focus()
+
+    def action_move_stacked(self, step: int) -> None:
+        self.action_move(step)
 
     @on(Button.Pressed)
     def _answered(self, event: Button.Pressed) -> None:

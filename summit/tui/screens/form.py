@@ -21,6 +21,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from summit.model.base import Record
+from summit.tui.screens.choice import ConfirmScreen
+from summit.tui.text import escape
 from summit.tui.widgets.picker import Picker, resolve
 
 R = TypeVar("R", bound=Record)
@@ -105,6 +107,8 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         self.base = dict(base or {})
         self.check = check
         self.touched: set[str] = set()
+        self.opened: dict[str, Any] = {}
+        """What each field held when the form opened: escape asks only when that changed."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
@@ -122,7 +126,16 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
+        self.opened = self._raws()
         self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def _raws(self) -> dict[str, Any]:
+        return {field.name: self._raw(field) for field in self.fields}
+
+    def changed_fields(self) -> list[str]:
+        """The labels of the fields that differ from what the form opened with."""
+        now = self._raws()
+        return [field.label for field in self.fields if now[field.name] != self.opened[field.name]]
 
     def _widget(self, field: Field) -> Input | Select[str] | TextArea | Picker:
         value = self.base.get(field.name)
@@ -150,6 +163,9 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
             id=widget_id,
             suggester=suggester,
             compact=True,
+            # Tabbing in leaves the cursor at the end: typing adds to the text, as
+            # it would in a paper form, rather than replacing it all at a keystroke.
+            select_on_focus=False,
         )
 
     def _raw(self, field: Field) -> Any:
@@ -228,4 +244,28 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close at once if nothing was changed; else ask, as escape is easily pressed."""
+        changed = self.changed_fields()
+        if not changed:
+            self.dismiss(None)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss(None)
+            elif answer == "save":
+                self.action_submit()
+
+        self.app.push_screen(DiscardScreen(changed), answered)
+
+
+class DiscardScreen(ConfirmScreen):
+    """Discard a form's changes? Keeping on editing has the focus; ctrl+s saves them."""
+
+    BINDINGS = [Binding("ctrl+s", "dismiss('save')", "Save", id="discard.save", priority=True)]
+
+    def __init__(self, changed: Sequence[str]) -> None:
+        fields = ", ".join(escape(label) for label in changed)
+        message = f"You changed: {fields}.\nctrl+s saves them."
+        answers = [("keep", "Keep editing"), ("discard", "Discard"), ("save", "Save")]
+        super().__init__("Discard your changes?", message, answers)

@@ -489,24 +489,45 @@ class RegisterScreen(Screen[None]):
         if self.summit_id is None or org_id is None:
             self.notify("Open the register from a summit (F2 there) to invite people")
             return
-        workspace = self.session.workspace
-        summit = workspace.summits[self.summit_id].model_copy(deep=True)
+        summit = self.session.workspace.summits[self.summit_id]
+        delegate_id = None
         if self._focused_table() == "delegates":
             delegate_id = self.selected_delegate()
             if delegate_id is None:
                 return
-            invitation = summit.invitations.setdefault(org_id, Invitation())
-            if delegate_id in invitation.rsvp:
-                invitation.uninvite(delegate_id)
-            else:
-                invitation.rsvp[delegate_id] = Rsvp.NEEDS_ACTION
-        elif org_id in summit.invitations:
-            del summit.invitations[org_id]
+            invitation = summit.invitations.get(org_id)
+            invited = invitation is not None and delegate_id in invitation.rsvp
         else:
+            invited = org_id in summit.invitations
+        if not invited:
+            self._set_invited(org_id, delegate_id, invite=True)
+            return
+        from summit.model.uninvite import uninviting_loses  # noqa: PLC0415
+        from summit.tui.uninvite import uninvite_after_asking  # noqa: PLC0415
+
+        loss = uninviting_loses(summit, self.register, org_id, delegate_id)
+        uninvite_after_asking(
+            self.app, loss, lambda: self._set_invited(org_id, delegate_id, invite=False)
+        )
+
+    def _set_invited(self, org_id: str, delegate_id: str | None, *, invite: bool) -> None:
+        """Invite or uninvite one delegate, or (None) the whole organisation."""
+        assert self.summit_id is not None
+        workspace = self.session.workspace
+        summit = workspace.summits[self.summit_id].model_copy(deep=True)
+        if delegate_id is not None:
+            invitation = summit.invitations.setdefault(org_id, Invitation())
+            if invite:
+                invitation.rsvp[delegate_id] = Rsvp.NEEDS_ACTION
+            else:
+                invitation.uninvite(delegate_id)
+        elif invite:
             delegates = self.register.organisations[org_id].delegates
             summit.invitations[org_id] = Invitation(
                 rsvp=dict.fromkeys(delegates, Rsvp.NEEDS_ACTION)
             )
+        else:
+            del summit.invitations[org_id]
         workspace.set_summit(self.summit_id, summit)
         self.session.changed()
         self.show_delegates(keep=self.selected_delegate())

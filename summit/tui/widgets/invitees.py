@@ -11,9 +11,11 @@ from textual.widgets import DataTable, Static
 
 from summit.model import Attendance, Invitation, Rsvp
 from summit.model.replies import awaiting_new_answer, earlier_answer
+from summit.model.uninvite import uninviting_loses
 from summit.model.wording import counted
 from summit.tui.screens.choice import ChoiceScreen
 from summit.tui.text import escape
+from summit.tui.uninvite import uninvite_after_asking
 from summit.tui.widgets.picker import Choice, PickerScreen, person_label
 from summit.tui.widgets.summit_part import SummitChanged, SummitPart
 from summit.tui.widgets.tables import PagedTable, RowDetail, selected_key
@@ -204,6 +206,11 @@ class InviteesPart(SummitPart):
         if selected is None:
             return
         org_id, delegate_id = selected
+        loss = uninviting_loses(self.summit, self.register, org_id, delegate_id or None)
+        uninvite_after_asking(self.app, loss, lambda: self._uninvite(org_id, delegate_id))
+
+    def _uninvite(self, org_id: str, delegate_id: str) -> None:
+        """Uninvite a delegate, or ("") the organisation; it goes when nobody of it is left."""
         summit = self.editable()
         invitation = summit.invitations[org_id]
         if delegate_id:
