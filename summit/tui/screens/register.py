@@ -450,7 +450,7 @@ class RegisterScreen(Screen[None]):
         shown = ", ".join(f"{title!r} in {summit_id}" for summit_id, title in items)
         message = (
             f"{escape(why)}\n\nPick a new lead for {escape(shown)}? Then {escape(name)} is"
-            " uninvited and removed (ctrl+z undoes each step until you save)."
+            " uninvited and removed (one ctrl+z undoes it all until you save)."
         )
         answers = [("keep", "Keep"), ("change-lead", "Pick a new lead")]
 
