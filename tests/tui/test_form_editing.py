@@ -50,6 +50,14 @@ async def test_the_first_field_is_not_selected_when_the_form_opens(app: SummitAp
         assert name.cursor_position == len("Daniel Reyes")
 
 
+async def type_then_escape(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Daniel Reyes's form, " (acting)" added to his job title, then escape: the question."""
+    await edit_daniel_reyes(pilot)
+    await pilot.press("tab", *" (acting)", "escape")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ConfirmScreen)
+
+
 def job_title(app: SummitApp) -> str:
     return (
         app.session.workspace.register.organisations["google"].delegates["google-policy"].job_title
@@ -58,10 +66,7 @@ def job_title(app: SummitApp) -> str:
 
 async def test_escape_after_typing_asks_and_keeps_editing_by_default(app: SummitApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await edit_daniel_reyes(pilot)
-        await pilot.press("tab", *" (acting)", "escape")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        await type_then_escape(pilot)
         assert "Job title" in str(app.screen.query_one("#dialog-message", Static).render())
         await pilot.press("enter")  # Keep editing has the focus
         await settle(pilot)
@@ -79,10 +84,7 @@ async def test_escape_after_typing_asks_and_keeps_editing_by_default(app: Summit
 
 async def test_ctrl_s_in_the_question_saves_the_form(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await edit_daniel_reyes(pilot)
-        await pilot.press("tab", *" (acting)", "escape")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        await type_then_escape(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, RegisterScreen)

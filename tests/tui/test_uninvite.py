@@ -46,13 +46,18 @@ async def register_on(pilot, words: str, *, delegates: bool = False) -> None:  #
     await settle(pilot)
 
 
+async def space_on_google(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Space on Google in the register opened from the summit: the question."""
+    await register_on(pilot, "google")
+    await pilot.press("space")
+    await settle(pilot)
+
+
 async def test_uninviting_an_organisation_with_replies_asks_and_keeps_by_default(
     app: SummitApp,
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await register_on(pilot, "google")
-        await pilot.press("space")
-        await settle(pilot)
+        await space_on_google(pilot)
         assert "Google: 2 replies (accepted, tentative) and attendance recorded for 2 people" in (
             question(app)
         )
@@ -69,9 +74,7 @@ async def test_uninviting_after_saying_so_tells_what_was_done_and_undo_brings_it
     app: SummitApp,
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await register_on(pilot, "google")
-        await pilot.press("space")
-        await settle(pilot)
+        await space_on_google(pilot)
         await pilot.click("#answer-uninvite")
         await settle(pilot)
         assert "google" not in summit(app).invitations
