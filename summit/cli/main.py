@@ -194,15 +194,19 @@ def _sending_verbs(verbs: Verbs) -> None:
     fetch = rsvp_verbs.add_parser(
         "fetch", help="record new replies from a mailbox over IMAP (marks them; never deletes)"
     )
-    fetch.add_argument(
+    _url_option(
+        fetch,
         "--imap",
-        metavar="URL",
-        default=None,
-        help="imaps://user@host/FOLDER or imap://user@host (STARTTLS when offered); "
+        "imaps://user@host/FOLDER or imap://user@host (STARTTLS when offered); "
         "default SUMMIT_IMAP_URL, then imap_url in your settings file",
     )
     _data_option(fetch)
     fetch.set_defaults(run="summit.cli.delivery:rsvp_fetch")
+
+
+def _url_option(parser: argparse.ArgumentParser, flag: str, help: str) -> None:
+    """A server's URL; unset, the verb looks in the environment, then the settings file."""
+    parser.add_argument(flag, metavar="URL", default=None, help=help)
 
 
 def _git_verbs(verbs: Verbs) -> None:
@@ -313,11 +317,10 @@ def _delivery_verbs(verbs: Verbs) -> None:
     parser.add_argument(
         "--yes", action="store_true", help="send; without it, only show what would be sent"
     )
-    parser.add_argument(
+    _url_option(
+        parser,
         "--smtp",
-        metavar="URL",
-        default=None,
-        help="the relay: smtp://user@host:587 (STARTTLS when offered; ?starttls=no to refuse), "
+        "the relay: smtp://user@host:587 (STARTTLS when offered; ?starttls=no to refuse), "
         "smtps://user@host:465; default SUMMIT_SMTP_URL, then smtp_url in your settings file",
     )
     _data_option(parser)
@@ -328,11 +331,10 @@ def _delivery_verbs(verbs: Verbs) -> None:
         help="put the meeting and its agenda (one object per item) into the team's CalDAV calendar",
     )
     publishing.add_argument("summit_id", metavar="SUMMIT_ID")
-    publishing.add_argument(
+    _url_option(
+        publishing,
         "--caldav",
-        metavar="URL",
-        default=None,
-        help="the calendar: https://user@host/path/to/calendar/; "
+        "the calendar: https://user@host/path/to/calendar/; "
         "default SUMMIT_CALDAV_URL, then caldav_url in your settings file",
     )
     _data_option(publishing)

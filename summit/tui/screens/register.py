@@ -486,8 +486,10 @@ class RegisterScreen(Screen[None]):
 
     def action_toggle_invite(self) -> None:
         org_id = self.selected_organisation()
-        if self.summit_id is None or org_id is None:
-            self.notify("Open the register from a summit (F2 there) to invite people")
+        if self.summit_id is None:  # the palette too offers the action
+            self.action_invite_needs_summit()
+            return
+        if org_id is None:
             return
         summit = self.session.workspace.summits[self.summit_id]
         delegate_id = None
