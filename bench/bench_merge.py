@@ -56,6 +56,16 @@ def versions(root: Path) -> tuple[Path, Path, Path]:
     return base, ours, theirs
 
 
+def with_comments(root: Path, tag: str, count: int = 20) -> None:
+    """Comments written by hand above `count` organisations, as a colleague in an editor would."""
+    path = root / "invitees.toml"
+    lines = path.read_text().splitlines(keepends=True)
+    headers = [i for i, line in enumerate(lines) if line.startswith("[organisations.org-")]
+    for number, index in enumerate(sorted(random.Random(tag).sample(headers, count))[::-1]):
+        lines.insert(index, f"# {tag}: note {number}\n")
+    path.write_text("".join(lines))
+
+
 def load_three(roots: tuple[Path, Path, Path]) -> None:
     cold_caches()
     for root in roots:
@@ -100,6 +110,18 @@ def main() -> None:
         print(
             f"merge  load_dataset x3 {load:.3f} s  summit merge-driver work {merge:.3f} s  "
             f"ratio {merge / load:.2f}x (target <= 1.5x)"
+        )
+        # The same, after each side also wrote 20 comments by hand: both sides' comments
+        # are then merged in too (summit.store.comment_merge), which the plain case skips.
+        with_comments(roots[1], "ours")
+        with_comments(roots[2], "theirs")
+        load = best_of(args.repeat, lambda: load_three(roots))
+        merge = best_of(args.repeat, lambda: merge_three(roots, work))
+        check(roots, work)
+        assert (work / "invitees.toml").read_text().count(": note ") == 40
+        print(
+            f"merge with 20 comments by hand on each side  load_dataset x3 {load:.3f} s  "
+            f"merge {merge:.3f} s  ratio {merge / load:.2f}x (target <= 1.5x)"
         )
 
 

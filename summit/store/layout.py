@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 KeyPath = tuple[str | int, ...]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_SIMPLE_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*+(?![\"']{3}|[\[{])")
-_SIMPLE_HEADER = re.compile(
+SIMPLE_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*+(?![\"']{3}|[\[{])")
+SIMPLE_HEADER = re.compile(
     r"[ \t]*(\[\[?)([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(\]\]?)[ \t]*(?:#.*)?\r?\n?"
 )
 _ESCAPED_QUOTE = re.compile(r'\\.|"')
 # A value that certainly ends on its own line: a string without escapes, or a bare scalar.
-_ONE_LINE_VALUE = re.compile(r"""(?:"[^"\\\n]*"|'[^'\n]*'|[^\s#"'\[{]+)[ \t]*(?:#.*)?\r?\n?""")
+ONE_LINE_VALUE = re.compile(r"""(?:"[^"\\\n]*"|'[^'\n]*'|[^\s#"'\[{]+)[ \t]*(?:#.*)?\r?\n?""")
 
 
 class LayoutError(ValueError):
@@ -144,7 +144,9 @@ def value_end(lines: list[str], index: int, pos: int) -> int:
     raise LayoutError("a value runs to the end of the file")
 
 
-class _Scanner:
+class Scanner:
+    """Walks a TOML text line by line, keeping track of the table each line is in."""
+
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.sections: list[Section] = []
@@ -167,7 +169,7 @@ class _Scanner:
         return path
 
     def header(self, index: int, line: str, comments_from: int | None) -> None:
-        simple = _SIMPLE_HEADER.fullmatch(line)
+        simple = SIMPLE_HEADER.fullmatch(line)
         if simple and len(simple.group(1)) == len(simple.group(3)):
             is_array = simple.group(1) == "[["
             names = simple.group(2).split(".")
@@ -196,12 +198,12 @@ class _Scanner:
         return names, is_array, indent + 1
 
     def key_value(self, index: int, line: str) -> int:
-        simple = _SIMPLE_LINE.match(line)
+        simple = SIMPLE_LINE.match(line)
         if simple:
             key = (*self.table, simple.group(1))
             self.keys[key] = (index + 1, simple.start(1) + 1)
             self.assigned.add(key)
-            if _ONE_LINE_VALUE.fullmatch(line, simple.end()):
+            if ONE_LINE_VALUE.fullmatch(line, simple.end()):
                 return index + 1
             return value_end(self.lines, index, simple.end())
         indent = len(line) - len(line.lstrip())
@@ -245,7 +247,7 @@ def assigned_keys(body: list[str]) -> set[KeyPath]:
 
     Relative to the table; LayoutError if the lines hold a table header.
     """
-    scanner = _Scanner(body)
+    scanner = Scanner(body)
     if len(scanner.scan().sections) > 1:
         raise LayoutError("a table header among a table's own lines")
     return scanner.assigned
@@ -253,4 +255,4 @@ def assigned_keys(body: list[str]) -> set[KeyPath]:
 
 def scan(text: str) -> Layout:
     """Sections and key positions of a TOML text (which tomli has accepted)."""
-    return _Scanner(text.splitlines(keepends=True)).scan()
+    return Scanner(text.splitlines(keepends=True)).scan()

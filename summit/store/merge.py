@@ -41,6 +41,7 @@ from summit.model.identity import match_items, new_item_id
 from summit.model.register import Register
 from summit.model.summit import Action, AgendaItem, Commitment, Summit
 from summit.store.borrow import TheirsText
+from summit.store.comment_merge import merge_comments
 from summit.store.document import check_conflict_markers, edited_text, parse
 from summit.store.gc_pause import paused_gc
 from summit.store.layout import KeyPath, LayoutError, scan
@@ -486,8 +487,32 @@ def _merged(
     else:
         borrow = TheirsText(base_text, theirs_text)
         result = _written(ours_text, ours, merged, model=model, path=path, borrow=borrow)
+    if result.text is not None:
+        texts = (base_text if base else "", ours_text, theirs_text)
+        result.text = _with_comments(result.text, texts, (base, ours, theirs, merged))
     result.notes = notes
     return result
+
+
+def _with_comments(text: str, texts: tuple[str, str, str], data: tuple[dict[str, Any], ...]) -> str:
+    """The merged text with both sides' comments and blank lines (`comment_merge` says how)."""
+    base, ours, theirs, merged = data
+    return merge_comments(text, texts, (base, ours, theirs, merged), _pair, _reads_back_as(merged))
+
+
+def _pair(key: str, items: list[Any], targets: list[Any]) -> dict[int, int] | None:
+    """Which item of `items` is which of `targets`, for the summit's lists of items."""
+    if key not in _ITEM_LISTS:
+        return None
+    if items == targets:
+        return {i: i for i in range(len(items))}
+    model = _ITEM_LISTS[key][1]
+    try:
+        old: list[Any] = [model.model_validate(item) for item in items]
+        new: list[Any] = [model.model_validate(item) for item in targets]
+    except ValidationError:
+        return {}
+    return {i: j for i, j in match_items(old, new) if i is not None and j is not None}
 
 
 def _base_data(path: Path, text: str) -> dict[str, Any]:
@@ -596,12 +621,14 @@ def _both_choices(
         return None
     written = []
     sides: tuple[Side, Side] = ("ours", "theirs")
+    texts = (base_text if base else "", ours_text, theirs_text)
     for prefer in sides:
         try:
             merged, conflicts, _ = merge_data(base, ours, theirs, model, prefer=prefer)
             text = edited_text(path, ours_text, ours, merged, _reads_back_as(merged))
         except (DataError, TypeError, AttributeError, ValueError):
             return None
+        text = _with_comments(text, texts, (base, ours, theirs, merged))
         written.append((text, conflicts))
     return written[0], written[1]
 

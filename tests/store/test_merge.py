@@ -250,7 +250,7 @@ def test_theirs_comments_come_with_records_only_theirs_touched() -> None:
     assert register.organisations["ofcom-2"].delegates["ofcom-2-lead"].name == "Sam Lee"
 
 
-def test_a_record_both_touched_keeps_ours_text() -> None:
+def test_a_record_both_touched_keeps_ours_text_and_theirs_comment() -> None:
     theirs = changed(
         REGISTER,
         ('job_title = "Director of Public Policy, UK"', 'job_title = "VP"  # theirs'),
@@ -262,7 +262,7 @@ def test_a_record_both_touched_keeps_ours_text() -> None:
     result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
     assert result.text is not None
     assert 'email = "d@google.example.org"  # ours' in result.text
-    assert 'job_title = "VP"\n' in result.text
+    assert 'job_title = "VP"  # theirs\n' in result.text
 
 
 @pytest.mark.parametrize("base", ["", "<<<<<<< ours\nx = 1\n=======\nx = 2\n>>>>>>> theirs\n"])
