@@ -4,6 +4,7 @@ Real git (tests.git_fixtures: a bare remote, Alice's and Bob's clones) and a
 real SMTP relay on 127.0.0.1 that counts what each organisation receives.
 """
 
+import subprocess
 import sys
 import tomllib
 from collections import Counter
@@ -137,3 +138,21 @@ def test_uncommitted_changes_stop_a_team_send(team: Team, cli, smtp_server: Smtp
     assert "nothing was sent" in refused.err
     assert smtp_server.recorder.received == []
     assert "Conference Room 4" in path.read_text()  # the edit is kept, uncommitted
+
+
+def test_two_offline_sends_merge_without_a_question(
+    team: Team, cli, smtp_server: SmtpServer
+) -> None:
+    """Sent twice on purpose (--offline on both sides): git merges the records by rule."""
+    remote = str(team.remote)
+    for clone in (team.alice, team.bob):
+        git(clone, "remote", "set-url", "origin", str(team.remote.parent / "gone.git"))
+        assert send(cli, clone, smtp_server, "--offline").code == 0
+        git(clone, "remote", "set-url", "origin", remote)
+    git(team.alice, "push", "--quiet")
+    pulled = subprocess.run(
+        ["git", "pull", "--no-rebase", "--no-edit"], cwd=team.bob, capture_output=True, text=True
+    )
+    assert pulled.returncode == 0, pulled.stdout + pulled.stderr
+    assert git(team.bob, "status", "--porcelain") == ""
+    assert len(sent_records(team.bob)) == ORGANISATIONS
