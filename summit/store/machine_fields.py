@@ -34,9 +34,9 @@ def settle(path: tuple[str | int, ...], b: Any, o: Any, t: Any) -> Any | None:
         return invite_state(o, t)
     if len(path) == 2 and path[0] == "sent":
         return _later(o, t, _sent_order)
-    if len(path) == 4 and path[0] == "invitations" and path[2] == "replied":
-        if isinstance(o, dict) and isinstance(t, dict):
-            return _later(o, t, _reply_order)
+    replied = len(path) == 4 and path[0] == "invitations" and path[2] == "replied"
+    if replied and isinstance(o, dict) and isinstance(t, dict):
+        return _later(o, t, _reply_order)
     return None
 
 
@@ -96,7 +96,7 @@ def aligned(path: tuple[str | int, ...], o: Any, t: Any) -> tuple[Any, Any]:
         ours, theirs = o_replied[delegate], t_replied[delegate]
         if not (isinstance(ours, dict) and isinstance(theirs, dict)) or ours == theirs:
             continue
-        winner = _later(ours, theirs, _reply_order)
+        winner = theirs if _reply_order(theirs) > _reply_order(ours) else ours
         for side, own in zip(sides, (ours, theirs), strict=True):
             if side["rsvp"].get(delegate) == own.get("reply"):
                 side["rsvp"][delegate] = winner.get("reply")
