@@ -1,6 +1,9 @@
 """The app's Send is the same team action as `summit send --yes`: a colleague's send is seen."""
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from textual.widgets import Static
 
@@ -8,11 +11,20 @@ from summit.tui.app import make_app
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.send import SendScreen
 from tests.conftest import SAMPLE_SUMMIT
-from tests.delivery.conftest import SmtpServer
+from tests.delivery.conftest import Recorder, SmtpServer, start_relay
 from tests.delivery.test_team_send import ORGANISATIONS, per_organisation, send, sent_records
 from tests.git_fixtures import Team, git
 from tests.tui.conftest import TODAY, settle
-from tests.tui.test_send_screen import open_send, smtp_server  # noqa: F401 - the relay fixture
+from tests.tui.test_send_screen import open_send
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """The delivery tests' recording relay on 127.0.0.1."""
+    recorder = Recorder()
+    controller, port = start_relay(recorder)
+    yield SmtpServer(recorder, port, f"smtp://127.0.0.1:{port}", [])
+    controller.stop()
 
 
 async def send_in_app(root: Path, smtp_server: SmtpServer, *, offline: bool = False) -> str:
