@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from textual.widgets import Static
 
 from summit.tui.app import make_app
