@@ -19,6 +19,7 @@ from summit.store import DataError, Dataset, UnknownSummit
 
 if TYPE_CHECKING:
     from summit.delivery import outbox
+    from summit.delivery.team import TeamSent
 
 
 def _ask(prompt: str) -> str:
@@ -76,24 +77,20 @@ def send(args: argparse.Namespace, out: Console, err: Console) -> int:
     dataset = _loaded(args, out, err)
     if isinstance(dataset, int):
         return dataset
+    if args.yes:
+        return _send(args, out, err, dataset)
     box = _planned(args, out, err, dataset)
     if isinstance(box, int):
         return box
     _print_recovered(err, box)
     if not box.letters:
-        if box.recovered and args.yes:
-            from summit.delivery.outbox import record_recovered  # noqa: PLC0415
-
-            record_recovered(dataset, box)
         out.print(f"{args.summit_id}: nothing to send: every organisation holds the latest version")
         for note in box.notes:
             err.print(f"note: {note}")
         return 0
     _print_outbox(out, err, box)
-    if not args.yes:
-        err.print(f"dry run: nothing was sent. To send: summit send {args.summit_id} --yes")
-        return 0
-    return _send(args, out, err, dataset, box)
+    err.print(f"dry run: nothing was sent. To send: summit send {args.summit_id} --yes")
+    return 0
 
 
 def _planned(
@@ -118,13 +115,8 @@ def _planned(
     return box
 
 
-def _send(
-    args: argparse.Namespace,
-    out: Console,
-    err: Console,
-    dataset: Dataset,
-    box: "outbox.Outbox",
-) -> int:
+def _send(args: argparse.Namespace, out: Console, err: Console, dataset: Dataset) -> int:
+    """Send as a team action (summit.delivery.team): caught up, claimed, sent, pushed."""
     from summit.delivery import outbox  # noqa: PLC0415
     from summit.delivery.settings import (  # noqa: PLC0415
         SettingsError,
@@ -133,6 +125,8 @@ def _send(
         server_url,
     )
     from summit.delivery.smtp import RelayFailed, SmtpRelay  # noqa: PLC0415
+    from summit.delivery.team import TeamError, send_as_team  # noqa: PLC0415
+    from summit.ical.mail import Unsendable  # noqa: PLC0415
 
     try:
         server = parse_mail_url(server_url("smtp", args.smtp), ("smtp", "smtps"))
@@ -141,23 +135,73 @@ def _send(
         err.print(f"summit: {error}; nothing was sent")
         return 1
 
+    def planned(box: outbox.Outbox) -> None:
+        _print_recovered(err, box)
+        _print_outbox(out, err, box)
+
     def sent(letter: outbox.Letter) -> None:
         out.print(f"sent {letter.organisation} ({letter.kind}, SEQUENCE {letter.sequence})")
 
     try:
-        with SmtpRelay(server, password) as relay:
-            report = outbox.send_outbox(dataset, box, relay, on_sent=sent)
-    except RelayFailed as error:
-        err.print(f"summit: {error}; nothing was sent")
-        return 1
-    except outbox.RecordFailed as failed:
-        err.print(
-            f"summit: sent, but the summit file could not record it ({failed}); this "
-            "machine's outbox journal holds it, and the next `summit send` records it first"
+        result = send_as_team(
+            dataset,
+            args.summit_id,
+            lambda: SmtpRelay(server, password),
+            offline=args.offline,
+            on_planned=planned,
+            on_sent=sent,
         )
-        _summary(err, args.summit_id, failed.report)
+    except (TeamError, RelayFailed, Unsendable) as error:
+        err.print(f"summit: {error}" + "; nothing was sent" * (not isinstance(error, TeamError)))
         return 1
-    return _summary(err, args.summit_id, report)
+    except DataError as error:
+        print_problems(out, error.problems)
+        err.print("nothing was sent: fix the problems above first")
+        return 1
+    return _sent(args, out, err, result)
+
+
+def _sent(args: argparse.Namespace, out: Console, err: Console, result: "TeamSent") -> int:
+    _print_team(err, result)
+    box = result.outbox
+    if box is not None and box.refusal is not None:
+        err.print(f"summit: {box.refusal}")
+        return 1
+    if result.report is None:
+        why = "colleagues are sending the rest" if result.held else "every organisation holds"
+        why += " the latest version" * (not result.held)
+        out.print(f"{args.summit_id}: nothing to send: {why}")
+        for note in [*(box.notes if box else []), *result.notes]:
+            err.print(f"note: {note}")
+        return 0
+    if result.record_error is not None:
+        err.print(
+            f"summit: sent, but the summit file could not record it ({result.record_error}); "
+            "this machine's outbox journal holds it, and the next `summit send` records it first"
+        )
+        _summary(err, args.summit_id, result.report)
+        return 1
+    code = _summary(err, args.summit_id, result.report)
+    for note in result.notes:
+        err.print(f"note: {note}")
+    return code
+
+
+def _print_team(err: Console, result: "TeamSent") -> None:
+    """What came in from colleagues, and what is left to them."""
+    for subject in result.came_in:
+        err.print(f"merged from the team: {subject}", markup=False)
+    if result.seen:
+        shown = ", ".join(result.seen[:6]) + (
+            f" and {len(result.seen) - 6} more" * (len(result.seen) > 6)
+        )
+        err.print(
+            f"a colleague's send came in with the team's changes: {shown} already sent; "
+            "not sent again",
+            markup=False,
+        )
+    for line in result.held:
+        err.print(f"left to a colleague: {line}", markup=False)
 
 
 def _summary(err: Console, summit_id: str, report: "outbox.SendReport") -> int:

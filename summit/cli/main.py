@@ -317,6 +317,12 @@ def _delivery_verbs(verbs: Verbs) -> None:
     parser.add_argument(
         "--yes", action="store_true", help="send; without it, only show what would be sent"
     )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="send even when the team's git remote cannot be reached (then sync soon); "
+        "without it such a send is refused, as a colleague's send could not be seen",
+    )
     _url_option(
         parser,
         "--smtp",

@@ -12,9 +12,21 @@ from pathlib import Path
 from summit.gitrepo.command import GitError, GitMissing, NotARepository, run_git
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
 
-__all__ = ["GitError", "RepoStatus", "SyncResult", "commit_data", "repo_status", "sync"]
+__all__ = [
+    "GitError",
+    "RemoteUnreachable",
+    "RepoStatus",
+    "SyncResult",
+    "commit_data",
+    "repo_status",
+    "sync",
+]
 
 DATA_PATHS = (REGISTER_FILE, AGENDAS_DIR)
+
+
+class RemoteUnreachable(GitError):
+    """The remote could not be fetched from or pushed to (network, credentials)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +146,10 @@ def sync(root: Path) -> SyncResult:
     if status.changed:
         raise GitError(f"commit your changes to {', '.join(status.changed)} first")
     result = SyncResult(before=_git(root, "rev-parse", "HEAD").strip())
-    _git(root, "fetch", "--quiet")
+    try:
+        _git(root, "fetch", "--quiet")
+    except GitError as error:
+        raise RemoteUnreachable(str(error)) from error
     result.received = _subjects(root, "HEAD..@{upstream}")
     if result.received:
         try:

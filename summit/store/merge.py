@@ -16,8 +16,8 @@ never returned.
   wins and the other side's insertions are placed after the item they
   followed there; when both reordered differently, ours' order is kept and a
   note says so (no item and no edit is lost, so it is not a conflict).
-- `[invite]`: SEQUENCE merges as the larger one, with the `issued` details of
-  the side that issued it; two different UIDs are a conflict.
+- What summit writes itself (`[invite]`, `[sent.*]`, recorded replies) merges
+  by rule, never as a question (summit.store.machine_fields); two UIDs conflict.
 - A true conflict (one field changed differently on both sides, or a record
   deleted on one side and edited on the other) is reported per field, and
   `conflict_text` writes both versions into one file between git-style
@@ -40,6 +40,7 @@ from summit.model.base import Record
 from summit.model.identity import match_items, new_item_id
 from summit.model.register import Register
 from summit.model.summit import Action, AgendaItem, Commitment, Summit
+from summit.store import machine_fields
 from summit.store.borrow import TheirsText
 from summit.store.comment_merge import merge_comments
 from summit.store.document import check_conflict_markers, edited_text, parse
@@ -161,10 +162,14 @@ class _Merger:
         return self.both_changed(where, path, b, o, t)
 
     def both_changed(self, where: str, path: KeyPath, b: Any, o: Any, t: Any) -> Any:
+        if self.is_summit:
+            # What summit writes itself merges by rule, never by asking (machine_fields).
+            settled = machine_fields.settle(path, b, o, t)
+            if settled is not None:
+                return settled
+            o, t = machine_fields.aligned(path, o, t)
         if self.is_summit and len(path) == 1 and path[0] in _ITEM_LISTS:
             return self.item_list(str(path[0]), b, o, t)
-        if path == ("invite",) and isinstance(o, dict) and isinstance(t, dict):
-            return self.invite(b, o, t)
         if path and path[-1] in self.collections and all(_is_table(v) for v in (b, o, t)):
             # An empty collection is left out of the file: absent is empty, not deleted.
             merged = self.table(where, path, *(v if v is not ABSENT else {} for v in (b, o, t)))
@@ -190,14 +195,6 @@ class _Merger:
             if value is not ABSENT:
                 merged[key] = value
         return merged
-
-    def invite(self, b: Any, o: dict[str, Any], t: dict[str, Any]) -> Any:
-        """SEQUENCE only grows: the side that issued the later one brings what it issued."""
-        if o.get("uid") == t.get("uid"):
-            ours_sequence, theirs_sequence = o.get("sequence", 0), t.get("sequence", 0)
-            if ours_sequence != theirs_sequence:
-                return o if ours_sequence > theirs_sequence else t
-        return self.table("invite", ("invite",), b if isinstance(b, dict) else {}, o, t)
 
     def item_list(self, key: str, b: Any, o: Any, t: Any) -> Any:
         lists = [[] if side is ABSENT else side for side in (b, o, t)]

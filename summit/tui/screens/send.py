@@ -8,6 +8,7 @@ far are listed, newest first; Fetch reads new ones from the mailbox.
 
 import os
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,6 +27,9 @@ from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.session import Session
 from summit.tui.text import escape
 from summit.tui.widgets.tick_box import TickBox
+
+if TYPE_CHECKING:
+    from summit.delivery.team import TeamSent
 
 
 def outbox_text(box: outbox.Outbox) -> str:
@@ -117,7 +121,8 @@ class SendScreen(ModalScreen[bool]):
     def _result(self, text: str) -> None:
         self.query_one("#send-result", Static).update(text)
 
-    @work(thread=True, exclusive=True, group="send")
+    # Its own group: planning again once a send is done must not cancel that send's worker.
+    @work(thread=True, exclusive=True, group="send-plan")
     def plan(self) -> None:
         workspace = self.session.workspace
         if workspace.dirty_files():
@@ -185,33 +190,75 @@ class SendScreen(ModalScreen[bool]):
         self.send(server, password)
 
     @work(thread=True, exclusive=True, group="send")
-    def send(self, server: object, password: str | None) -> None:
+    def send(self, server: object, password: str | None, offline: bool = False) -> None:
+        """Send as a team action (summit.delivery.team), as `summit send --yes` does."""
         from summit.delivery.smtp import RelayFailed, SmtpRelay  # noqa: PLC0415
+        from summit.delivery.team import TeamError, TeamUnreachable, send_as_team  # noqa: PLC0415
 
-        box = self.box
-        assert box is not None
         dataset = self.session.workspace.dataset
         try:
-            with SmtpRelay(server, password) as relay:  # type: ignore[arg-type]
-                report = outbox.send_outbox(dataset, box, relay)
-        except RelayFailed as error:
+            result = send_as_team(
+                dataset,
+                self.summit_id,
+                lambda: SmtpRelay(server, password),  # type: ignore[arg-type]
+                offline=offline,
+            )
+        except TeamUnreachable as error:
+            self.app.call_from_thread(self._offer_offline, str(error), server, password)
+            return
+        except (TeamError, RelayFailed) as error:
             self.app.call_from_thread(
                 self._result, f"[b $text-error]Nothing was sent:[/] {escape(str(error))}"
             )
             return
-        except outbox.RecordFailed as failed:
-            self.app.call_from_thread(self._sent, failed.report, str(failed))
-            return
-        except (DataError, ConflictError, OSError) as error:
+        except (DataError, ConflictError, OSError, outbox.Unsendable) as error:
             self.app.call_from_thread(self._result, f"[b $text-error]{escape(str(error))}[/]")
             return
-        self.app.call_from_thread(self._sent, report, None)
+        self.app.call_from_thread(self._team_sent, result)
 
-    def _sent(self, report: outbox.SendReport, record_error: str | None) -> None:
+    def _offer_offline(self, reason: str, server: object, password: str | None) -> None:
+        self._result(f"[b $text-error]Nothing was sent:[/] {escape(reason)}")
+
+        def answered(answer: str | None) -> None:
+            if answer == "offline":
+                self._result("Sending offline…")
+                self.send(server, password, offline=True)
+
+        question = (
+            "The team's remote cannot be reached, so a colleague's send cannot be seen. "
+            "Send anyway from this copy? (Sync as soon as the remote is back.)"
+        )
+        answers = [("keep", "Not now"), ("offline", "Send offline")]
+        self.app.push_screen(ConfirmScreen("Send offline", question, answers), answered)
+
+    def _team_sent(self, result: "TeamSent") -> None:
+        if result.came_in:
+            self.session.reload()  # colleagues' changes came in: nothing unsaved is lost
+        lines = [f"Merged from the team: {escape(subject)}" for subject in result.came_in]
+        if result.seen:
+            names = escape(", ".join(result.seen))
+            lines.append(f"A colleague's send came in: {names} already sent; not sent again.")
+        lines += [f"[$text-warning]Left to a colleague:[/] {escape(h)}" for h in result.held]
+        if result.report is None:
+            box = result.outbox
+            refusal = box.refusal if box is not None else None
+            lines.append(f"Not sent: {escape(refusal)}" if refusal else "Nothing to send.")
+            self._result("\n".join(lines))
+            self.plan()
+            return
+        self._sent(result.report, result.record_error, lines, result.notes)
+
+    def _sent(
+        self,
+        report: outbox.SendReport,
+        record_error: str | None,
+        lines: list[str],
+        notes: list[str],
+    ) -> None:
         saved = self.session.workspace.dataset.summits[self.summit_id].record
         self.session.workspace.set_summit(self.summit_id, saved, undoable=False)
         self.session.changed()
-        lines = [f"{counted(len(report.sent), 'message', 'messages')} sent and recorded."]
+        lines.append(f"{counted(len(report.sent), 'message', 'messages')} sent and recorded.")
         for org_id, refused in report.refused_recipients.items():
             lines += [
                 f"[$text-warning]{escape(org_id)}: refused {escape(who)}[/] ({escape(why)})"
@@ -233,6 +280,7 @@ class SendScreen(ModalScreen[bool]):
             )
         if not report.complete or record_error:
             lines.append("Send again to send the rest (nothing goes twice).")
+        lines += [escape(note) for note in notes]
         self._result("\n".join(lines))
         self.plan()
 
