@@ -28,6 +28,7 @@ from summit.model.changes import Names, describe_register_changes, describe_summ
 from summit.model.register import Register
 from summit.model.summit import Summit
 from summit.model.text import is_slug
+from summit.store.comments import comment_change
 from summit.store.document import decode, parse, validate
 from summit.store.gc_pause import paused_gc
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX
@@ -156,7 +157,15 @@ def describe_file(
     else:
         names = Names(_quietly(new_register), _quietly(old_register))
         lines = describe_summit_changes(_summit(before), _summit(after), names)
-    return lines or [NO_DATA_CHANGE]
+    return (lines or [NO_DATA_CHANGE]) + _comments_changed(old, new)
+
+
+def _comments_changed(old: bytes | None, new: bytes | None) -> list[str]:
+    """Comments are not data: a lost one would otherwise go unsaid. (Not for a new file.)"""
+    if old is None or new is None:
+        return []
+    said = comment_change(old.decode("utf-8", "replace"), new.decode("utf-8", "replace"))
+    return [said] if said else []
 
 
 def _summit(record: Any) -> Summit | None:
@@ -178,15 +187,29 @@ def commit_message(reports: Sequence[FileReport], width: int = 72) -> str:
     sentences = [line for report in reports for line in report.lines]
     if not sentences:
         return ""
-    subject = sentences[0]
-    if len(sentences) > 1:
-        subject += f" (and {len(sentences) - 1} more)"
-    if len(subject) > width:
-        subject = subject[: width - 1] + "…"
+    more = f" (and {len(sentences) - 1} more)" if len(sentences) > 1 else ""
+    subject = _whole_words(sentences[0], width - len(more)) + more
     body = [
         f"{report.path}:\n" + "".join(f"- {line}\n" for line in report.lines) for report in reports
     ]
     return f"{subject}\n\n" + "\n".join(body)
+
+
+def merge_note(entry: HistoryEntry) -> str:
+    """What a merge commit's changes are: those it brought in, against its first parent."""
+    if entry.files:
+        return "a merge: what it brought in (against the branch it was made on)"
+    return "a merge: it brought in no change to the data"
+
+
+def _whole_words(sentence: str, width: int) -> str:
+    """The sentence, or as many of its first words as fit with "…" (it is whole in the body)."""
+    if len(sentence) <= width:
+        return sentence
+    words = sentence[:width].rsplit(" ", 1)[0].rstrip(" ,;:(–")
+    if " " not in sentence[:width] or not words:
+        return sentence[: width - 1] + "…"  # one word longer than a subject line
+    return words + "…"
 
 
 # ── A repository ────────────────────────────────────────────────────────────

@@ -14,6 +14,7 @@ from summit.history import (
     Reader,
     Unreadable,
     describe_file,
+    merge_note,
 )
 from summit.model.plain import visible
 from summit.model.register import Register
@@ -97,8 +98,8 @@ def print_entry(out: Console, entry: HistoryEntry) -> None:
     commit = entry.commit
     _say(out, f"{commit.short}  {commit.date:%Y-%m-%d %H:%M}  {commit.author}")
     _say(out, f"    {commit.subject}")
-    if commit.is_merge and not entry.files:
-        _say(out, "  a merge: the changes are in the commits it joined")
+    if commit.is_merge:
+        _say(out, f"  {merge_note(entry)}")
     print_reports(out, entry.files, indent="  ")
     out.print()
 

@@ -228,6 +228,14 @@ def _git_verbs(verbs: Verbs) -> None:
         driver.add_argument(name, type=Path, metavar=name.upper(), help=meaning)
     driver.add_argument("path", metavar="PATH", help="the file's path in the repository (%%P)")
     driver.set_defaults(run="summit.cli.merging:merge_driver")
+    resolve = verbs.add_parser("resolve", help="settle git-conflicted data files with one side")
+    resolve.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: all")
+    side = resolve.add_mutually_exclusive_group(required=True)
+    for flag, value, whose in (("--mine", "ours", "your"), ("--theirs", "theirs", "their")):
+        keep = f"keep {whose} value of every field both sides changed"
+        side.add_argument(flag, dest="side", action="store_const", const=value, help=keep)
+    _data_option(resolve)
+    resolve.set_defaults(run="summit.cli.resolving:resolve")
 
 
 def _history_verbs(verbs: Verbs) -> None:

@@ -43,6 +43,18 @@ class _DataConsole(Console):
     def render_str(self, text: str, **options: Any) -> Text:
         return super().render_str(visible(text), **options)
 
+    def on_broken_pipe(self) -> None:
+        """The reader went away (`summit log | head`, git's diff driver into `head`).
+
+        Rich would exit with 1, which git reports as "external diff died", and a
+        verb that prints as it goes (a send) would stop half done. The rest of the
+        output goes nowhere; the command finishes its work and exits as it would.
+        """
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self.file.fileno())  # the interpreter's last flush goes there too
+        os.close(devnull)
+
 
 def _piped_width(stream: TextIO) -> int | None:
     """80 columns for output that goes to a file or a pipe, unless COLUMNS says.

@@ -72,6 +72,7 @@ def log(
     """The newest `limit` commits reachable from `revision` that touch `pathspecs`.
 
     One git process. A repository with no commit yet has no history (an empty list).
+    A merge's changes are what it brought in: the files that differ from its first parent.
     """
     commit = resolve_commit_or_none(folder, revision)
     if commit is None:
@@ -82,6 +83,7 @@ def log(
             "-z",
             "--raw",
             "--root",
+            "--diff-merges=first-parent",
             "--no-show-signature",
             *_PLAIN,
             f"--format={_LOG_FORMAT}",

@@ -14,6 +14,7 @@ from summit.model.base import Record
 from summit.model.identity import match_items
 from summit.model.invite import what_attendees_see
 from summit.model.register import Delegate, Organisation, Register
+from summit.model.replies import count_asked_again, sequence_raised, superseded_replies
 from summit.model.schedule import Slot, schedule
 from summit.model.sent import SentMethod
 from summit.model.summit import (
@@ -134,7 +135,7 @@ def describe_summit_changes(
     if new is None:
         return [f"summit deleted: {_quoted(old.title)} (was on {_value(old.start)})"]
     lines = _summit_fields(old, new, names)
-    asked_again = _asked_again(old, new)
+    asked_again = sequence_raised(old, new)
     lines += _invitation_changes(old.invitations, new.invitations, names, asked_again)
     lines += _agenda_changes(old, new, names)
     lines += _list_changes(old.actions, new.actions, _action_changes)
@@ -155,16 +156,6 @@ def _summit_fields(old: Summit, new: Summit, names: Names) -> list[str]:
         else:
             lines.append(_was(name, before, after))
     return lines
-
-
-def _asked_again(old: Summit, new: Summit) -> bool:
-    """An export raised SEQUENCE: every answer became a record and replies were reset."""
-    return (
-        old.invite is not None
-        and new.invite is not None
-        and old.invite.uid == new.invite.uid
-        and new.invite.sequence > old.invite.sequence
-    )
 
 
 def _invitation_changes(
@@ -201,6 +192,11 @@ def _reply_changes(
             yield f"{person} invited ({reply})"
         elif before != reply and not (asked_again and reply == Rsvp.NEEDS_ACTION):
             yield f"{person} {reply} (was {before})"
+    for delegate_id, record in superseded_replies(old, new):
+        yield (
+            f"{names.person(delegate_id)} {record.reply} for an earlier time "
+            f"(SEQUENCE {record.sequence}); asked again for the new time"
+        )
     for delegate_id in old.rsvp:
         if delegate_id not in new.rsvp:
             yield f"{names.person(delegate_id)} no longer invited"
@@ -388,8 +384,8 @@ def _invite_changes(old: Summit, new: Summit) -> list[str]:
             lines.append(
                 f"invite exported again (SEQUENCE {new.invite.sequence}, was {old.invite.sequence})"
             )
-            asked = _count_asked_again(old, new)
-            if _asked_again(old, new) and asked:
+            asked = count_asked_again(old, new)
+            if sequence_raised(old, new) and asked:
                 lines.append(
                     f"{asked} repl{'y' if asked == 1 else 'ies'} asked again for the new time "
                     "(the earlier answers are kept)"
@@ -431,17 +427,6 @@ def _sent_changes(old: Summit, new: Summit, names: Names) -> list[str]:
         listed = ", ".join(shown) + (f" and {more} more" if more else "")
         lines.append(f"sent {what} to {listed}")
     return lines
-
-
-def _count_asked_again(old: Summit, new: Summit) -> int:
-    return sum(
-        1
-        for org_id, invitation in new.invitations.items()
-        for delegate_id, reply in invitation.rsvp.items()
-        if reply == Rsvp.NEEDS_ACTION
-        and org_id in old.invitations
-        and old.invitations[org_id].rsvp.get(delegate_id, Rsvp.NEEDS_ACTION) != reply
-    )
 
 
 def raises_sequence(old: Summit, new: Summit) -> bool:

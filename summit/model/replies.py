@@ -7,8 +7,10 @@ are kept as each delegate's `replied` record, and the delegate is asked again
 (a draft confirmed, a summit cancelled) asks nobody again.
 """
 
+from collections.abc import Iterator
+
 from summit.model.invite_state import Issued
-from summit.model.summit import Replied, Rsvp, Summit
+from summit.model.summit import Invitation, Replied, Rsvp, Summit
 
 
 def time_or_place_changed(before: Issued, after: Issued) -> bool:
@@ -59,3 +61,44 @@ def awaiting_new_answer(summit: Summit) -> list[tuple[str, str, Replied]]:
             if record is not None:
                 found.append((org_id, delegate_id, record))
     return found
+
+
+# What a change did to the replies (for the plain-English history, summit.model.changes).
+
+
+def sequence_raised(old: Summit, new: Summit) -> bool:
+    """An export raised SEQUENCE: every answer became a record and replies were reset."""
+    return (
+        old.invite is not None
+        and new.invite is not None
+        and old.invite.uid == new.invite.uid
+        and new.invite.sequence > old.invite.sequence
+    )
+
+
+def count_asked_again(old: Summit, new: Summit) -> int:
+    return sum(
+        1
+        for org_id, invitation in new.invitations.items()
+        for delegate_id, reply in invitation.rsvp.items()
+        if reply == Rsvp.NEEDS_ACTION
+        and org_id in old.invitations
+        and old.invitations[org_id].rsvp.get(delegate_id, Rsvp.NEEDS_ACTION) != reply
+    )
+
+
+def superseded_replies(old: Invitation, new: Invitation) -> Iterator[tuple[str, Replied]]:
+    """Answers recorded and already put into history between the two versions.
+
+    A reply imported and then asked again by a SEQUENCE raise in the same commit
+    leaves `rsvp` needs-action on both sides: only its `replied` record shows it
+    came. An answer `old` already showed is not new (asking again says enough).
+    """
+    for delegate_id, record in new.replied.items():
+        current = new.rsvp.get(delegate_id)
+        if (
+            record != old.replied.get(delegate_id)
+            and current is Rsvp.NEEDS_ACTION
+            and record.reply != old.rsvp.get(delegate_id)
+        ):
+            yield delegate_id, record

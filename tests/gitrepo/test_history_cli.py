@@ -207,6 +207,7 @@ def test_comments_only_is_said_so(repo: Path, cli: Cli) -> None:
     assert lines(cli("diff", "--data", repo).out) == [
         "agendas/online-safety-summit.toml",
         "  no change to the data (layout, comments or item ids only)",
+        "  1 comment changed",
     ]
 
 

@@ -174,6 +174,27 @@ def test_an_export_says_the_sequence_went_up(summit: Summit, names: Names) -> No
     ]
 
 
+def test_a_reply_recorded_then_asked_again_in_one_change_is_said(
+    summit: Summit, names: Names
+) -> None:
+    """Facebook accepted, then the venue moved and the invite went out again, in one commit:
+    rsvp is needs-action on both sides, yet an answer came and is kept as history."""
+    replied = summit.model_copy(deep=True)
+    replied.invitations["facebook"].rsvp["facebook-policy"] = Rsvp.ACCEPTED
+    replied.venue = "Lancaster House"
+    sent = issue(replied, lambda: "unused")
+    assert sent.invitations["facebook"].rsvp["facebook-policy"] is Rsvp.NEEDS_ACTION
+    lines = changes(summit, sent, names)
+    assert (
+        "Facebook: Oliver Grant accepted for an earlier time (SEQUENCE 0); "
+        "asked again for the new time"
+    ) in lines
+    # An answer the old version already showed is the "asked again" count, not a new reply.
+    moved = summit.model_copy(deep=True)
+    moved.venue = "Lancaster House"
+    assert not any("earlier time" in line for line in changes(moved, issue(moved, str), names))
+
+
 def test_created_and_deleted_summits(summit: Summit, names: Names) -> None:
     created = describe_summit_changes(None, summit, names)
     assert created == [

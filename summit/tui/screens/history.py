@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from summit.gitrepo.command import GitError
-from summit.history import DataRepository, FileReport, HistoryEntry
+from summit.history import DataRepository, FileReport, HistoryEntry, merge_note
 from summit.model.plain import visible
 from summit.tui.session import Session
 from summit.tui.widgets.footer import SteadyFooter
@@ -85,6 +85,8 @@ class HistoryScreen(Screen[None]):
             subject = visible(commit.subject, one_line=True)
             table.add_row(Text(when), Text(author), Text(subject), key=commit.hash)
             heading = f"{subject}\n{author} <{visible(commit.email)}>, {when}, {commit.short}"
+            if commit.is_merge:
+                heading += f"\n{merge_note(entry)}"
             self.details[commit.hash] = _described(heading, entry.files)
         if not table.row_count:
             self._show_error("No commit has changed this yet.")
