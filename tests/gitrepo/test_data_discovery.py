@@ -73,7 +73,7 @@ def test_a_broken_register_on_the_way_up_is_named(data_dir: Path) -> None:
     register = data_dir / "invitees.toml"
     register.unlink()
     register.symlink_to(data_dir / "gone.toml")
-    with pytest.raises(DataDirError, match="invitees.toml is a link to"):
+    with pytest.raises(DataDirError, match=r"invitees\.toml is a link to"):
         find_data_dir(None, data_dir / "agendas")
     done = summit(data_dir / "agendas", "validate")
     assert done.returncode == 2
