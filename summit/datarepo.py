@@ -17,7 +17,14 @@ from pathlib import Path
 from summit.gitrepo import command
 from summit.gitrepo.setup import GitSetupError, SetupReport, setup
 from summit.model.schema import schemas
-from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, sample_dir, summit_files
+from summit.store.locations import (
+    AGENDAS_DIR,
+    REGISTER_FILE,
+    discover_data_dir,
+    sample_dir,
+    summit_files,
+)
+from summit.store.problems import DataDirError
 
 SCHEMA_DIR = "schema"
 
@@ -91,13 +98,30 @@ def _refuse_unless_free(folder: Path) -> None:
             f"{folder} already holds summit data ({names}{more}); nothing was written. "
             "Work on it where it is, or give init an empty or new folder"
         )
+    enclosing = _enclosing_data(folder)
+    if enclosing is not None:
+        # Its files would be read as the enclosing data's (agendas/invitees.toml a summit).
+        raise InitRefused(
+            f"{folder} is inside the data folder {enclosing}; nothing was written. "
+            "Start your own data folder outside it"
+        )
+
+
+def _nearest_existing(folder: Path) -> Path:
+    return next(parent for parent in (folder, *folder.parents) if parent.is_dir())
+
+
+def _enclosing_data(folder: Path) -> Path | None:
+    try:
+        return discover_data_dir(_nearest_existing(folder).resolve())
+    except DataDirError:  # a half-made data folder (agendas/, no register): init completes it
+        return None
 
 
 def _repository_of(folder: Path) -> Path | None:
     """The git repository the folder (or, if new, its nearest existing parent) is in."""
-    existing = next(parent for parent in (folder, *folder.parents) if parent.is_dir())
     try:
-        return command.repository_root(existing)
+        return command.repository_root(_nearest_existing(folder))
     except command.NotARepository:
         return None
     except command.GitError as error:  # no git at all: say so before writing anything

@@ -76,7 +76,8 @@ def discover_data_dir(cwd: Path) -> Path | None:
     look further up.
     """
     for folder in (cwd, *cwd.parents):
-        if (folder / REGISTER_FILE).is_file():
+        # os.path: False, not PermissionError, for a folder it cannot look into.
+        if os.path.isfile(folder / REGISTER_FILE):  # noqa: PTH113
             return folder
         # An agendas/ higher up may be anyone's folder; a register entry is summit's.
         here = folder == cwd and os.path.lexists(folder / AGENDAS_DIR)

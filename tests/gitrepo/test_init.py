@@ -104,6 +104,18 @@ def test_init_never_writes_over_data(tmp_path: Path, existing: str) -> None:
     assert not (root / "schema").exists()
 
 
+@pytest.mark.parametrize("inside", ["agendas", "agendas/new", "notes"])
+def test_init_inside_a_data_folder_is_refused(data_dir: Path, inside: str) -> None:
+    """agendas/invitees.toml would be read as a summit of the data around it."""
+    (data_dir / "notes").mkdir()
+    before = snapshot(data_dir)
+    done = summit(data_dir / "agendas", "init", Path("..") / inside)
+    assert done.returncode == 2
+    assert f"is inside the data folder {data_dir}; nothing was written" in done.stderr
+    assert snapshot(data_dir) == before
+    assert sorted(p.name for p in data_dir.iterdir()) == ["agendas", "invitees.toml", "notes"]
+
+
 def test_init_of_a_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine\n")
     done = summit(tmp_path, "init", "notes.txt")
