@@ -9,6 +9,7 @@ from summit.cli.output import shown
 from summit.gitrepo.setup import GitSetupError, setup
 from summit.store.locations import discover_data_dir
 from summit.store.merging import merge_file
+from summit.store.problems import DataDirError
 
 
 def git_setup(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -31,7 +32,10 @@ def git_setup(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def data_folder_or_cwd() -> Path:
     cwd = Path.cwd()
-    return discover_data_dir(cwd) or cwd
+    try:
+        return discover_data_dir(cwd) or cwd
+    except DataDirError:  # data on its way (agendas/, no register yet): set up here
+        return cwd
 
 
 def merge_driver(args: argparse.Namespace, out: Console, err: Console) -> int:

@@ -78,3 +78,12 @@ def test_a_broken_register_on_the_way_up_is_named(data_dir: Path) -> None:
     done = summit(data_dir / "agendas", "validate")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_git_setup_in_a_folder_with_agendas_but_no_register_yet(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    (folder / "agendas").mkdir(parents=True)
+    git(folder, "init", "-q")
+    done = summit(folder, "git", "setup")
+    assert done.returncode == 0, done.stderr
+    assert (folder / ".gitattributes").is_file()
