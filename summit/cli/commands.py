@@ -8,6 +8,7 @@ from rich.console import Console
 
 from summit.cli.output import print_problems, shown
 from summit.cli.summit_report import render_overview, render_summit
+from summit.datarepo import write_schemas
 from summit.model.schema import schemas
 from summit.store import DataError, Dataset, UnknownSummit, find_data_dir, load_dataset
 from summit.store.formatting import FormatResult, format_files
@@ -87,10 +88,7 @@ def schema(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.out is None:
         out.print_json(json.dumps(documents))
         return 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, document in documents.items():
-        path = args.out / f"{name}.schema.json"
-        path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    for path in write_schemas(args.out):
         err.print(f"wrote {shown(path)}", markup=False)
     return 0
 

@@ -47,8 +47,8 @@ def _data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
         type=Path,
         metavar="DIR",
         default=None if top else argparse.SUPPRESS,
-        help="data directory holding invitees.toml and agendas/ "
-        "(default: the current directory if it has invitees.toml, else the bundled sample)",
+        help="data directory holding invitees.toml and agendas/ (default: the nearest folder "
+        "from here upward that has invitees.toml, else your copy of the bundled sample)",
     )
 
 
@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema = verbs.add_parser("schema", help="JSON Schema of the data files, for editors")
     schema.add_argument("--out", type=Path, metavar="DIR", help="write the schema files into DIR")
     schema.set_defaults(run="summit.cli.commands:schema")
+
+    init = verbs.add_parser("init", help="start a data folder of your own, in git")
+    init.add_argument("dir", nargs="?", type=Path, default=Path(), metavar="DIR")
+    init.add_argument("--sample", action="store_true", help="start from the sample summit")
+    init.set_defaults(run="summit.cli.datarepo:init")
 
     _sending_verbs(verbs)
     _git_verbs(verbs)

@@ -7,11 +7,14 @@ from rich.console import Console
 
 from summit.cli.output import shown
 from summit.gitrepo.setup import GitSetupError, setup
+from summit.store.locations import discover_data_dir
 from summit.store.merging import merge_file
+from summit.store.problems import DataDirError
 
 
 def git_setup(args: argparse.Namespace, out: Console, err: Console) -> int:
-    folder: Path = args.data if args.data is not None else Path.cwd()
+    # The data folder this is in; a folder with no data yet is set up where it is.
+    folder: Path = args.data if args.data is not None else data_folder_or_cwd()
     try:
         report = setup(folder)
     except GitSetupError as error:
@@ -19,11 +22,20 @@ def git_setup(args: argparse.Namespace, out: Console, err: Console) -> int:
         return 2
     if not report.changed:
         out.print(f"summit git setup: {shown(report.repository)} is already set up", markup=False)
-        return 0
     for change in report.changed:
         out.print(f"summit git setup: wrote {change}", markup=False)
-    out.print("Commit .gitattributes so that your colleagues' clones merge the same way.")
+    if report.to_commit:
+        files = " and ".join(report.to_commit)
+        out.print(f"Commit {files} so that your colleagues' clones merge the same way.")
     return 0
+
+
+def data_folder_or_cwd() -> Path:
+    cwd = Path.cwd()
+    try:
+        return discover_data_dir(cwd) or cwd
+    except DataDirError:  # data on its way (agendas/, no register yet): set up here
+        return cwd
 
 
 def merge_driver(args: argparse.Namespace, out: Console, err: Console) -> int:

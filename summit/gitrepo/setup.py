@@ -9,7 +9,7 @@ Running it again changes nothing.
 import shlex
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from summit.gitrepo import command
@@ -24,6 +24,11 @@ ATTRIBUTES = (
 IGNORED = "/exports/"
 """Where exports go by default (invites, e-mails): made from the data, never committed."""
 
+PULL = ("pull.rebase", "false")
+"""Since git 2.27 `git pull` on divergent branches stops until told how to reconcile
+them; a data repository merges, through summit's driver. Set only where the user
+has chosen nothing (a `pull.rebase` of their own, at any level, is kept)."""
+
 
 class GitSetupError(Exception):
     """Git is missing, or the folder is not inside a git repository."""
@@ -34,6 +39,9 @@ class SetupReport:
     repository: Path
     changed: list[str]
     """What was written this time; empty when everything was already set up."""
+    to_commit: list[str] = field(default_factory=list)
+    """The files setup writes (`.gitattributes`, `.gitignore`) that git has not
+    committed as they are now: colleagues' clones need them."""
 
 
 def summit_command() -> str:
@@ -64,12 +72,32 @@ def is_set_up(folder: Path) -> bool:
     except GitSetupError:
         return False
     config_ok = all(_config_value(root, key) == value for key, value in wanted_config().items())
-    return config_ok and not _missing_lines(folder / ".gitattributes", ATTRIBUTES)
+    pull_ok = _config_value(root, PULL[0], anywhere=True) is not None
+    return config_ok and pull_ok and not _missing_lines(folder / ".gitattributes", ATTRIBUTES)
 
 
-def _config_value(root: Path, key: str) -> str | None:
-    done = command.run_git(["config", "--local", "--get", key], root, check=False)
+def _config_value(root: Path, key: str, *, anywhere: bool = False) -> str | None:
+    """`key` in the repository's own config (or `anywhere` git reads it: global, system)."""
+    scope = [] if anywhere else ["--local"]
+    done = command.run_git(["config", *scope, "--get", key], root, check=False)
     return done.stdout.decode("utf-8").rstrip("\n") if done.returncode == 0 else None
+
+
+def _set_config(root: Path, key: str, value: str) -> None:
+    try:
+        command.run_git(["config", "--local", key, value], root)
+    except command.GitError as error:
+        raise GitSetupError(str(error)) from None
+
+
+def _not_committed(folder: Path, names: Sequence[str]) -> list[str]:
+    """Those of `names` (in `folder`) that are new or changed since the last commit."""
+    listed = [name for name in names if (folder / name).exists()]
+    if not listed:
+        return []
+    done = command.run_git(["status", "--porcelain", "--", *listed], folder, check=False)
+    status = done.stdout.decode("utf-8", "replace")
+    return [name for name in listed if any(line.endswith(name) for line in status.splitlines())]
 
 
 def _missing_lines(path: Path, lines: Sequence[str]) -> list[str]:
@@ -94,14 +122,14 @@ def setup(folder: Path) -> SetupReport:
     changed = []
     for key, value in wanted_config().items():
         if _config_value(root, key) != value:
-            try:
-                command.run_git(["config", "--local", key, value], root)
-            except command.GitError as error:
-                raise GitSetupError(str(error)) from None
+            _set_config(root, key, value)
             changed.append(f"git config {key}")
+    if _config_value(root, PULL[0], anywhere=True) is None:
+        _set_config(root, *PULL)
+        changed.append(f"git config {PULL[0]} {PULL[1]} (git pull merges)")
     if _add_lines(folder / ".gitignore", [IGNORED]):
         changed.append(f".gitignore: {IGNORED}")
     added = _add_lines(folder / ".gitattributes", ATTRIBUTES)
     if added:
         changed.append(f".gitattributes: {', '.join(added)}")
-    return SetupReport(root, changed)
+    return SetupReport(root, changed, _not_committed(folder, [".gitattributes", ".gitignore"]))

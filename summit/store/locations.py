@@ -40,7 +40,7 @@ def own_sample_dir() -> Path:
 
 
 def find_data_dir(explicit: Path | None, cwd: Path) -> Path:
-    """`--data DIR` if given, else the current directory if it holds a register, else the sample.
+    """`--data DIR` if given, else the data folder `cwd` is in, else the user's own sample.
 
     A folder that looks like a data folder (it has `agendas/` or a register
     entry of any kind, or a pre-commit hook runs in it) never falls back to
@@ -48,10 +48,10 @@ def find_data_dir(explicit: Path | None, cwd: Path) -> Path:
     go unchecked.
     """
     if explicit is None:
-        register = cwd / REGISTER_FILE
-        if register.is_file():
-            return cwd
-        if _looks_like_data(cwd):
+        found = discover_data_dir(cwd)
+        if found is not None:
+            return found
+        if os.environ.get("PRE_COMMIT"):
             raise DataDirError(f"{cwd} is not a summit data directory: {_register_trouble(cwd)}")
         return own_sample_dir()
     if not explicit.exists():
@@ -66,12 +66,28 @@ def find_data_dir(explicit: Path | None, cwd: Path) -> Path:
     return explicit
 
 
-def _looks_like_data(folder: Path) -> bool:
-    return (
-        os.path.lexists(folder / REGISTER_FILE)
-        or os.path.lexists(folder / AGENDAS_DIR)
-        or bool(os.environ.get("PRE_COMMIT"))
-    )
+def discover_data_dir(cwd: Path) -> Path | None:
+    """The data folder `cwd` is in: the nearest folder upward holding `invitees.toml`.
+
+    As git finds `.git`: `cwd` itself, then each parent, up to the root of the
+    git repository `cwd` is in (or of the file system), so every verb works from
+    `agendas/` or any folder below the data. A data folder whose register is
+    missing (`cwd` itself) or broken (on the way up) is an error, not a reason to
+    look further up.
+    """
+    for folder in (cwd, *cwd.parents):
+        # os.path: False, not PermissionError, for a folder it cannot look into.
+        if os.path.isfile(folder / REGISTER_FILE):  # noqa: PTH113
+            return folder
+        # An agendas/ higher up may be anyone's folder; a register entry is summit's.
+        here = folder == cwd and os.path.lexists(folder / AGENDAS_DIR)
+        if here or os.path.lexists(folder / REGISTER_FILE):
+            raise DataDirError(
+                f"{folder} is not a summit data directory: {_register_trouble(folder)}"
+            )
+        if os.path.lexists(folder / ".git"):
+            return None
+    return None
 
 
 def _register_trouble(folder: Path) -> str:

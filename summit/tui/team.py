@@ -127,7 +127,8 @@ class TeamActions(App[None]):
             self.tell(str(error), severity="error", timeout=10)
             return
         if report.changed:
-            self.tell("Git now merges these files record by record; commit .gitattributes")
+            commit = f"; commit {' and '.join(report.to_commit)}" if report.to_commit else ""
+            self.tell(f"Git now merges these files record by record{commit}")
         else:
             self.tell("Git was already set up to merge these files")
         self.refresh_git_status()
