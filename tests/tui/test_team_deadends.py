@@ -5,9 +5,12 @@ bare remote."""
 import subprocess
 from pathlib import Path
 
+from textual.widgets import DataTable, Input, Static
+
 from summit.tui.app import make_app
 from summit.tui.screens.commit import CommitScreen
 from summit.tui.screens.resolve import ResolveScreen
+from summit.tui.screens.typed_value import ValueScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
 from tests.tui.conftest import TODAY, settle
@@ -93,3 +96,56 @@ async def test_the_merge_commit_says_what_it_brought_in(team: Team) -> None:
     assert "'Welcome and purpose of the day'" in body and "25" in body
     logged = git(team.alice, "log", "-1", "--format=%B")
     assert logged.strip() == message.strip()
+
+
+async def test_a_typed_value_is_taken_as_a_person_types_it(team: Team) -> None:
+    """Plain text for a text field, a number for minutes; what cannot be read stays in the box."""
+    for clone, room, minutes in ((team.bob, "Room 2", "25"), (team.alice, "Room 9", "20")):
+        path = summit_file(clone)
+        text = path.read_text().replace("minutes = 15", f"minutes = {minutes}", 1)
+        path.write_text(text.replace("Conference Room 1", room))
+        git(clone, "commit", "-qam", f"{room}, welcome {minutes} minutes")
+    git(team.bob, "push", "-q")
+    pull_with_conflict(team.alice)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        resolve = app.screen
+        assert isinstance(resolve, ResolveScreen)
+        table = resolve.query_one("#resolve-table", DataTable)
+        order = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+        minutes = "agenda 'Welcome and purpose of the day'.minutes"
+        assert {minutes, "venue"} <= set(order)
+        await pilot.press("T")  # theirs for anything else
+        table.move_cursor(row=order.index(minutes))
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ValueScreen)
+        box = app.screen.query_one("#value", Input)
+        assert box.value == "20"  # mine, as a person writes it
+        box.value = "twenty"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ValueScreen)  # refused, and said beside the field
+        assert box.value == "twenty"
+        error = str(app.screen.query_one("#value-error", Static).render())
+        assert "wanted a whole number" in error
+        box.value = "30"
+        await pilot.press("enter")
+        await settle(pilot)
+        table.move_cursor(row=order.index("venue"))
+        await pilot.press("e")
+        await settle(pilot)
+        box = app.screen.query_one("#value", Input)
+        assert box.value.endswith("Room 9")  # text as is, no quotes
+        box.value = 'Lancaster House, the "Music Room"'
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is resolve
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+    text = summit_file(team.alice).read_text()
+    assert 'venue = "Lancaster House, the \\"Music Room\\""' in text
+    assert "minutes = 30" in text and "<<<<<<<" not in text

@@ -2,7 +2,6 @@
 
 from collections.abc import Sequence
 
-import tomli
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -96,7 +95,7 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
             self._choose(conflict.where, side)
 
     def action_edit(self) -> None:
-        from summit.tui.screens.choice import PathScreen  # noqa: PLC0415
+        from summit.tui.screens.typed_value import ValueScreen  # noqa: PLC0415
 
         table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
         where = selected_key(table)
@@ -106,22 +105,15 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
         if not _is_value(conflict.ours) or not _is_value(conflict.theirs):
             self.notify("Only a single value can be typed; keep mine or theirs here")
             return
-        hint = 'As written in the file: 25, "text in quotes", 2027-01-20, true'
+        sides = [v for v in (conflict.ours, conflict.theirs, conflict.base) if v is not ABSENT]
+        typed_before = self.choices.get(where)
+        start = typed_before.value if isinstance(typed_before, Edited) else conflict.ours
 
-        def typed(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                value = tomli.loads(f"value = {text}")["value"]
-            except tomli.TOMLDecodeError:
-                self.notify(f"{text} is not a value as the file writes one", severity="error")
-                return
-            self._choose(where, Edited(value))
+        def typed(choice: Edited | None) -> None:
+            if choice is not None:
+                self._choose(where, choice)
 
-        import tomlkit  # noqa: PLC0415 - only when a value is typed
-
-        mine = tomlkit.item(conflict.ours).as_string()
-        self.app.push_screen(PathScreen(conflict.where, hint, mine), typed)
+        self.app.push_screen(ValueScreen(conflict.where, sides, start), typed)
 
     def _choose(self, where: str, choice: Choice) -> None:
         self.choices[where] = choice
