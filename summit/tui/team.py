@@ -137,6 +137,16 @@ class TeamActions(App[None]):
     _settling = False
     _declined: frozenset[str] = frozenset()
 
+    def ask_again(self) -> None:
+        """Offer again to settle the files set aside (ctrl+r)."""
+        self._declined = frozenset()
+        self._settling = False
+
+    def files_changed(self) -> None:
+        """Data files changed on disk (a pull, say): the branch status, and what to settle."""
+        self._declined = frozenset()
+        self.refresh_git_status()
+
     def settle_git_conflicts(self, files: list[str]) -> None:
         """Settle each conflicted data file field by field, then reload from disk."""
         self._settling = True

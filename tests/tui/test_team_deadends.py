@@ -5,12 +5,15 @@ bare remote."""
 import subprocess
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from summit.tui.app import make_app
 from summit.tui.screens.commit import CommitScreen
+from summit.tui.screens.problems import ProblemsScreen
 from summit.tui.screens.resolve import ResolveScreen
+from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.typed_value import ValueScreen
+from summit.tui.watching import WATCH_SECONDS
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
 from tests.tui.conftest import TODAY, settle
@@ -149,3 +152,69 @@ async def test_a_typed_value_is_taken_as_a_person_types_it(team: Team) -> None:
     text = summit_file(team.alice).read_text()
     assert 'venue = "Lancaster House, the \\"Music Room\\""' in text
     assert "minutes = 30" in text and "<<<<<<<" not in text
+
+
+async def test_ctrl_r_after_a_conflicted_pull_opens_the_resolution_screen(team: Team) -> None:
+    """The app was open before the pull: no restart is needed to settle it field by field."""
+    both_retime_the_welcome(team)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pull_with_conflict(team.alice)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("escape")  # decide later: set aside...
+        await settle(pilot)
+        assert not isinstance(app.screen, ResolveScreen)
+        await pilot.press("ctrl+r")  # ...and offered again
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("T", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.session.workspace.writable
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 25
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert len(git(team.alice, "log", "-1", "--format=%P").split()) == 2
+
+
+async def test_a_conflicted_pull_is_offered_for_settling_as_the_app_sees_it(team: Team) -> None:
+    both_retime_the_welcome(team)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pull_with_conflict(team.alice)
+        await pilot.pause(WATCH_SECONDS * 1.6)
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("M", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.session.workspace.writable
+        assert not isinstance(app.screen, ProblemsScreen)
+
+
+async def test_a_sync_that_brings_changes_keeps_the_screen_and_tab(team: Team) -> None:
+    path = summit_file(team.bob)
+    path.write_text(path.read_text().replace("Conference Room 1", "Conference Room 2"))
+    git(team.bob, "commit", "-qam", "Room 2")
+    git(team.bob, "push", "-q")
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "3")
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].venue.endswith("Room 2")
+        screen = app.screen
+        assert isinstance(screen, SummitScreen)
+        assert screen.query_one("#summit-tabs", TabbedContent).active == "tab-outputs"
