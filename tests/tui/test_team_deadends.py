@@ -101,14 +101,28 @@ async def test_the_merge_commit_says_what_it_brought_in(team: Team) -> None:
     assert logged.strip() == message.strip()
 
 
-async def test_a_typed_value_is_taken_as_a_person_types_it(team: Team) -> None:
-    """Plain text for a text field, a number for minutes; what cannot be read stays in the box."""
+def both_change_room_and_welcome(team: Team) -> None:
     for clone, room, minutes in ((team.bob, "Room 2", "25"), (team.alice, "Room 9", "20")):
         path = summit_file(clone)
         text = path.read_text().replace("minutes = 15", f"minutes = {minutes}", 1)
         path.write_text(text.replace("Conference Room 1", room))
         git(clone, "commit", "-qam", f"{room}, welcome {minutes} minutes")
     git(team.bob, "push", "-q")
+
+
+async def type_value(pilot, text: str) -> ValueScreen | None:  # type: ignore[no-untyped-def]
+    """Type `text` in the open value box and press enter: the box if it is still open."""
+    screen = pilot.app.screen
+    assert isinstance(screen, ValueScreen)
+    screen.query_one("#value", Input).value = text
+    await pilot.press("enter")
+    await settle(pilot)
+    return screen if pilot.app.screen is screen else None
+
+
+async def test_a_typed_value_is_taken_as_a_person_types_it(team: Team) -> None:
+    """Plain text for a text field, a number for minutes; what cannot be read stays in the box."""
+    both_change_room_and_welcome(team)
     pull_with_conflict(team.alice)
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -124,27 +138,18 @@ async def test_a_typed_value_is_taken_as_a_person_types_it(team: Team) -> None:
         table.move_cursor(row=order.index(minutes))
         await pilot.press("e")
         await settle(pilot)
-        assert isinstance(app.screen, ValueScreen)
-        box = app.screen.query_one("#value", Input)
-        assert box.value == "20"  # mine, as a person writes it
-        box.value = "twenty"
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ValueScreen)  # refused, and said beside the field
-        assert box.value == "twenty"
-        error = str(app.screen.query_one("#value-error", Static).render())
-        assert "wanted a whole number" in error
-        box.value = "30"
-        await pilot.press("enter")
-        await settle(pilot)
+        assert app.screen.query_one("#value", Input).value == "20"  # mine, as people write it
+        box = await type_value(pilot, "twenty")
+        assert box is not None  # refused, and said beside the field; the text stays
+        assert box.query_one("#value", Input).value == "twenty"
+        assert "wanted a whole number" in str(box.query_one("#value-error", Static).render())
+        assert await type_value(pilot, "  ") is not None  # nothing typed is not a value
+        assert await type_value(pilot, "30") is None
         table.move_cursor(row=order.index("venue"))
         await pilot.press("e")
         await settle(pilot)
-        box = app.screen.query_one("#value", Input)
-        assert box.value.endswith("Room 9")  # text as is, no quotes
-        box.value = 'Lancaster House, the "Music Room"'
-        await pilot.press("enter")
-        await settle(pilot)
+        assert app.screen.query_one("#value", Input).value.endswith("Room 9")  # no quotes
+        assert await type_value(pilot, 'Lancaster House, the "Music Room"') is None
         assert app.screen is resolve
         await pilot.press("ctrl+s")
         await settle(pilot)

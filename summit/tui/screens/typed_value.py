@@ -41,10 +41,14 @@ class ValueScreen(ModalScreen[Edited | None]):
 
     @on(Input.Submitted, "#value")
     def _submitted(self, event: Input.Submitted) -> None:
+        error = self.query_one("#value-error", Static)
+        if not event.value.strip():
+            error.update("Type a value, or press escape to keep mine or theirs instead")
+            return
         try:
             value = read_typed(event.value, self.like)
         except Unreadable as why:
-            self.query_one("#value-error", Static).update(Text(f"{event.value!r}: {why}"))
+            error.update(Text(f"{event.value!r}: {why}"))
             return
         self.dismiss(Edited(value))
 
