@@ -180,7 +180,7 @@ class TeamActions(App[None]):
                 self._report_settled(path, settle_git_conflict(self._root, path, choices))
             self._settle_next(rest)
 
-        self.push_screen(ResolveScreen(f"{path} (git merge)", result.conflicts), chosen)
+        self.push_screen(ResolveScreen(path, result.conflicts, git_merge=True), chosen)
 
     def _report_settled(self, path: str, result: "MergeResult") -> None:
         if result.clean:

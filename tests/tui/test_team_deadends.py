@@ -170,6 +170,8 @@ async def test_ctrl_r_after_a_conflicted_pull_opens_the_resolution_screen(team: 
         await settle(pilot)
         await settle(pilot)
         assert isinstance(app.screen, ResolveScreen)
+        note = str(app.screen.query_one("#resolve-note", Static).render())
+        assert note.startswith("Your commits and your colleagues' both changed these fields")
         await pilot.press("escape")  # decide later: set aside...
         await settle(pilot)
         assert not isinstance(app.screen, ResolveScreen)

@@ -16,6 +16,15 @@ from summit.tui.text import escape
 from summit.tui.widgets.tables import FillTable, selected_key
 
 _KEEP = {"ours": "mine", "theirs": "theirs"}
+SAVED_MEANWHILE = (
+    "Someone else saved this file while you were editing it. Their other "
+    "changes are merged with yours; these fields were changed on both sides."
+)
+GIT_MERGE = (
+    "Your commits and your colleagues' both changed these fields; everything "
+    "else merged on its own."
+)
+HOW = "For each, keep mine (m), keep theirs (t) or type a value (e), then save (ctrl+s)."
 
 
 class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
@@ -32,22 +41,21 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
         Binding("escape", "dismiss(None)", "Decide later", id="resolve.cancel"),
     ]
 
-    def __init__(self, file_label: str, conflicts: Sequence[FieldConflict]) -> None:
+    def __init__(
+        self, file_label: str, conflicts: Sequence[FieldConflict], *, git_merge: bool = False
+    ) -> None:
         super().__init__()
         self.file_label = file_label
+        # A git merge (a pull) met colleagues' commits, not someone saving meanwhile.
+        self.heading = "needs settling: a git merge" if git_merge else "changed on disk meanwhile"
+        self.why = GIT_MERGE if git_merge else SAVED_MEANWHILE
         self.conflicts = list(conflicts)
         self.choices: dict[str, Choice] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="resolve"):
-            yield Label(f"{escape(self.file_label)} changed on disk meanwhile", id="resolve-title")
-            yield Static(
-                "Someone else saved this file while you were editing it. Their other "
-                "changes are merged with yours; these fields were changed on both sides. "
-                "For each, keep mine (m), keep theirs (t) or type a value (e), then save "
-                "(ctrl+s).",
-                id="resolve-note",
-            )
+            yield Label(f"{escape(self.file_label)} {self.heading}", id="resolve-title")
+            yield Static(f"{self.why} {HOW}", id="resolve-note")
             # The field's name takes the width the values leave, so the Keep column stays
             # in view at 60 columns; the line under the table shows the conflict in full.
             yield FillTable(
