@@ -14,6 +14,7 @@ from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
 
 __all__ = [
     "GitError",
+    "MergeInProgress",
     "RemoteUnreachable",
     "RepoStatus",
     "SyncResult",
@@ -39,9 +40,11 @@ class RepoStatus:
     changed: tuple[str, ...]
     """Data files with uncommitted changes, relative to the data folder."""
     conflicted: tuple[str, ...] = ()
+    merging: bool = False
+    """A merge is in progress (git's MERGE_HEAD): the next commit finishes it."""
 
     def describe(self) -> str:
-        """For the title bar: `main ↑2 ↓1`, `main (no remote)`, `main ✎3`."""
+        """For the title bar: `main ↑2 ↓1`, `main (no remote)`, `main ✎3`, `main merging`."""
         text = self.branch or "detached"
         if self.upstream is None:
             text += " (no remote)"
@@ -49,7 +52,19 @@ class RepoStatus:
             text += f" ↑{self.ahead}" * bool(self.ahead) + f" ↓{self.behind}" * bool(self.behind)
         if self.changed:
             text += f" ✎{len(self.changed)}"
+        if self.merging:
+            text += " merging"
         return text
+
+
+@dataclass(frozen=True, slots=True)
+class MergeInProgress:
+    """A merge git has started and not yet committed (a pull that stopped on a conflict)."""
+
+    subject: str
+    """What git would call the merge commit, e.g. `Merge branch 'main' of …`."""
+    received: list[str]
+    """Subjects of the commits the merge brings in."""
 
 
 @dataclass
@@ -95,17 +110,38 @@ def repo_status(root: Path) -> RepoStatus | None:
             next(records, None)  # the rename's original path
         elif record.startswith("u "):
             conflicted.append(record.split(" ", 10)[-1])
-    return RepoStatus(branch, upstream, ahead, behind, tuple(changed), tuple(conflicted))
+    merging = _merging(root)
+    return RepoStatus(branch, upstream, ahead, behind, tuple(changed), tuple(conflicted), merging)
+
+
+def merge_in_progress(root: Path) -> MergeInProgress | None:
+    """The merge waiting to be committed, if any: what git calls it and what it brings in."""
+    if not _merging(root):
+        return None
+    # Relative to `root` unless git answers with an absolute path (a linked worktree).
+    merge_msg = root / _git(root, "rev-parse", "--git-path", "MERGE_MSG").strip()
+    try:
+        lines = merge_msg.read_text("utf-8", "replace").splitlines()
+    except OSError:
+        lines = []
+    subject = next((line for line in lines if line.strip()), "") or "Merge colleagues' changes"
+    return MergeInProgress(subject.strip(), _subjects(root, "HEAD..MERGE_HEAD"))
 
 
 def commit_data(root: Path, message: str) -> str:
-    """Commit the data files (and only them) with `message`; returns the new commit's id."""
+    """Commit the data files (and only them) with `message`; returns the new commit's id.
+
+    During a merge the commit finishes it (with the merge's parents), even when
+    every conflict was settled with our side and the files are as last committed.
+    """
     if not message.strip():
         raise GitError("a commit needs a message")
     _git(root, "add", "--all", "--", *DATA_PATHS)
-    if not _git(root, "diff", "--cached", "--name-only", "--", *DATA_PATHS).strip():
+    merging = _merging(root)
+    staged = _git(root, "diff", "--cached", "--name-only", "--", *DATA_PATHS).strip()
+    if not staged and not merging:
         raise GitError("there is nothing to commit: the data files are as last committed")
-    if _merging(root):
+    if merging:
         # Finishing a merge: git commits the whole merge, which must not be split.
         _git(root, "commit", "--quiet", "--message", message)
     else:
@@ -143,6 +179,8 @@ def sync(root: Path) -> SyncResult:
         )
     if status.conflicted:
         raise GitError(f"resolve the conflicts in {', '.join(status.conflicted)} first")
+    if status.merging:
+        raise GitError("a merge is waiting to be committed: commit it first, then sync")
     if status.changed:
         raise GitError(f"commit your changes to {', '.join(status.changed)} first")
     result = SyncResult(before=_git(root, "rev-parse", "HEAD").strip())

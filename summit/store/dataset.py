@@ -20,6 +20,7 @@ from summit.store.locations import REGISTER_FILE, summit_files, summit_path
 from summit.store.problems import Choices, DataError, Problem, UnknownSummit, dotted
 from summit.store.reading import read_data_file
 from summit.store.salvage import salvage_register
+from summit.store.watch import Stamp, file_stamps
 
 
 @dataclass
@@ -34,6 +35,8 @@ class Dataset:
     """Ids of the register records left out of `salvaged` because they are invalid."""
     unreadable: dict[str, list[Problem]] = field(default_factory=dict)
     """Summit files that did not load, by id, with why."""
+    stamps: dict[Path, Stamp] = field(default_factory=dict, repr=False, compare=False)
+    """Each file's time and size, taken before it was read (see summit.store.watch)."""
     _summit_errors: (
         tuple[tuple[dict[str, str], set[str]], dict[str, Summit], list[Finding]] | None
     ) = field(default=None, repr=False, compare=False)
@@ -237,6 +240,8 @@ def load_dataset(root: Path) -> Dataset:
 
 
 def _load(root: Path) -> Dataset:
+    # Before reading: a file changed while it is read is seen as changed afterwards.
+    stamps = file_stamps(root)
     problems: list[Problem] = []
     register: TomlDocument[Register] | None = None
     salvaged: tuple[Register, frozenset[str]] | None = None
@@ -270,7 +275,7 @@ def _load(root: Path) -> Dataset:
         except DataError as error:
             problems.extend(error.problems)
             unreadable[summit_id] = error.problems
-    dataset = Dataset(root, register, summits, problems, unreadable=unreadable)
+    dataset = Dataset(root, register, summits, problems, unreadable=unreadable, stamps=stamps)
     if salvaged is not None:
         dataset.salvaged, dataset.broken_ids = salvaged
     checked = register.record if register is not None else dataset.salvaged

@@ -26,12 +26,13 @@ from summit.tui.session import Session, read_workspace
 from summit.tui.team import TeamActions
 from summit.tui.text import escape
 from summit.tui.themes import HIGH_CONTRAST
+from summit.tui.watching import WatchesFiles
 
 if TYPE_CHECKING:
     from summit.workspace import SaveReport, Workspace
 
 
-class SummitApp(TeamActions):
+class SummitApp(TeamActions, WatchesFiles):
     # The summits screen is the default screen, whose own CSS_PATH Textual does not
     # load, so the app loads it.
     CSS_PATH = ["app.tcss", "screens/summits.tcss"]
@@ -66,6 +67,7 @@ class SummitApp(TeamActions):
         if self.session.loaded:
             self.show_problems()
             self.refresh_git_status()
+            self.start_watching()
         else:
             # Once the summits list is on screen: the workers would slow the first frame.
             self.call_after_refresh(self._after_first_frame)
@@ -86,6 +88,7 @@ class SummitApp(TeamActions):
             summits.refresh_rows()
         self.session.run_waiting()
         self.show_problems()
+        self.start_watching()
 
     def _remember_theme(self, theme: Theme) -> None:
         save_preference("theme", theme.name)
@@ -243,6 +246,7 @@ class SummitApp(TeamActions):
     def action_reload(self) -> None:
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415
 
+        self.ask_again()  # files a git merge left conflicted, set aside before
         if not self.session.workspace.dirty_files():
             self.reload()
             return
@@ -253,14 +257,10 @@ class SummitApp(TeamActions):
         )
 
     def reload(self) -> None:
+        """Load every file again; the screen, tab and row in view stay (see WatchesFiles)."""
         self.session.reload()
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        summits = self.screen
-        if isinstance(summits, SummitsScreen):
-            summits.refresh_rows()
-        self.show_problems()
-        self.show_unsaved()
+        self.reload_in_place()
+        self.refresh_git_status()  # a pull meanwhile may have left files to settle
         self.notify("Reloaded from disk")
 
     async def action_quit(self) -> None:

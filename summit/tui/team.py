@@ -22,7 +22,7 @@ from summit.tui.session import Session
 # The git, merge and history layers are imported where they are first used, in
 # worker threads after the first screen is drawn: launch stays quick.
 if TYPE_CHECKING:
-    from summit.gitrepo.sync import RepoStatus, SyncResult
+    from summit.gitrepo.sync import MergeInProgress, RepoStatus, SyncResult
     from summit.history import FileReport
     from summit.store.merge import MergeResult
 
@@ -138,6 +138,16 @@ class TeamActions(App[None]):
     _settling = False
     _declined: frozenset[str] = frozenset()
 
+    def ask_again(self) -> None:
+        """Offer again to settle the files set aside (ctrl+r)."""
+        self._declined = frozenset()
+        self._settling = False
+
+    def files_changed(self) -> None:
+        """Data files changed on disk (a pull, say): the branch status, and what to settle."""
+        self._declined = frozenset()
+        self.refresh_git_status()
+
     def settle_git_conflicts(self, files: list[str]) -> None:
         """Settle each conflicted data file field by field, then reload from disk."""
         self._settling = True
@@ -171,7 +181,7 @@ class TeamActions(App[None]):
                 self._report_settled(path, settle_git_conflict(self._root, path, choices))
             self._settle_next(rest)
 
-        self.push_screen(ResolveScreen(f"{path} (git merge)", result.conflicts), chosen)
+        self.push_screen(ResolveScreen(path, result.conflicts, git_merge=True), chosen)
 
     def _report_settled(self, path: str, result: "MergeResult") -> None:
         if result.clean:
@@ -203,30 +213,46 @@ class TeamActions(App[None]):
 
     @work(thread=True, exclusive=True, group="git")
     def _prepare_commit(self) -> None:
-        from summit.gitrepo.sync import repo_status  # noqa: PLC0415
+        from summit.gitrepo.sync import merge_in_progress, repo_status  # noqa: PLC0415
         from summit.history import DataRepository  # noqa: PLC0415
 
         status = repo_status(self._root)
         reports: list[FileReport] = []
-        if status is not None and status.changed:
+        if status is not None and (status.changed or status.merging):
             try:
                 reports = DataRepository(self._root).uncommitted_changes()
             except GitError:
                 reports = []
-        self.call_from_thread(self._ask_for_message, status, reports)
+        merge = merge_in_progress(self._root) if status is not None and status.merging else None
+        self.call_from_thread(self._ask_for_message, status, reports, merge)
 
-    def _ask_for_message(self, status: "RepoStatus | None", reports: "list[FileReport]") -> None:
+    def _ask_for_message(
+        self,
+        status: "RepoStatus | None",
+        reports: "list[FileReport]",
+        merge: "MergeInProgress | None" = None,
+    ) -> None:
         from summit.history import commit_message  # noqa: PLC0415
         from summit.tui.screens.commit import CommitScreen  # noqa: PLC0415
 
         if status is None:
             self.tell(NOT_A_REPOSITORY, severity="warning", timeout=10)
             return
-        if not status.changed:
+        if status.conflicted:
+            files = ", ".join(status.conflicted)
+            self.tell(f"Settle the conflicts in {files} first", severity="warning", timeout=10)
+            return
+        if not status.changed and merge is None:
             self.tell("Nothing to commit: the data files are as last committed")
             return
-        message = commit_message(reports) or f"Update {', '.join(status.changed)}"
+        if merge is not None:
+            # The plain-English change without its own subject line: the merge has one.
+            message = merge_message(merge, commit_message(reports).partition("\n\n")[2])
+        else:
+            message = commit_message(reports) or f"Update {', '.join(status.changed)}"
         changes = [f"{report.path}: {line}" for report in reports for line in report.lines]
+        if merge is not None:
+            changes = [f"finishes the merge: {merge.subject}", *changes]
 
         def chosen(text: str | None) -> None:
             if text:
@@ -297,3 +323,16 @@ class TeamActions(App[None]):
 
     def reload(self) -> None:  # implemented by the app
         raise NotImplementedError
+
+
+def merge_message(merge: "MergeInProgress", changes: str) -> str:
+    """The message that finishes a merge: that it is one, the commits it brings in, and
+    what they change in the data (`changes`, a commit message of the plain-English change)."""
+    lines = [merge.subject, ""]
+    if merge.received:
+        lines += ["Brings in:", *(f"- {subject}" for subject in merge.received), ""]
+    if changes:
+        lines += ["What changes here:", "", changes.rstrip("\n"), ""]
+    else:
+        lines += ["The data files stay as they were here (every conflict kept our side).", ""]
+    return "\n".join(lines)

@@ -31,11 +31,18 @@ class ProblemsScreen(Screen[None]):
         yield Header()
         errors = len([p for p in self.problems if p.is_error])
         heading = f"{errors} problem{'s' * (errors != 1)} in {escape(self.root.name)}"
+        merging = any(p.message.startswith("unresolved merge conflict") for p in self.problems)
+        # A file a git merge left conflicted is settled in the app, not in an editor.
+        settle = (
+            " Where a git merge or pull left the conflicts, ctrl+r settles them field by field."
+            if merging
+            else ""
+        )
         with VerticalScroll(id="problems"):
             yield Static(
                 f"[b]{heading}[/b]\n"
                 "summit will not write any file until these are fixed. Fix them in an editor, "
-                "then press ctrl+r to reload. Escape continues read-only.",
+                f"then press ctrl+r to reload.{settle} Escape continues read-only.",
                 id="problems-intro",
             )
             for problem in self.problems:

@@ -2,7 +2,6 @@
 
 from collections.abc import Sequence
 
-import tomli
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +16,15 @@ from summit.tui.text import escape
 from summit.tui.widgets.tables import FillTable, selected_key
 
 _KEEP = {"ours": "mine", "theirs": "theirs"}
+SAVED_MEANWHILE = (
+    "Someone else saved this file while you were editing it. Their other "
+    "changes are merged with yours; these fields were changed on both sides."
+)
+GIT_MERGE = (
+    "Your commits and your colleagues' both changed these fields; everything "
+    "else merged on its own."
+)
+HOW = "For each, keep mine (m), keep theirs (t) or type a value (e), then save (ctrl+s)."
 
 
 class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
@@ -33,22 +41,21 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
         Binding("escape", "dismiss(None)", "Decide later", id="resolve.cancel"),
     ]
 
-    def __init__(self, file_label: str, conflicts: Sequence[FieldConflict]) -> None:
+    def __init__(
+        self, file_label: str, conflicts: Sequence[FieldConflict], *, git_merge: bool = False
+    ) -> None:
         super().__init__()
         self.file_label = file_label
+        # A git merge (a pull) met colleagues' commits, not someone saving meanwhile.
+        self.heading = "needs settling: a git merge" if git_merge else "changed on disk meanwhile"
+        self.why = GIT_MERGE if git_merge else SAVED_MEANWHILE
         self.conflicts = list(conflicts)
         self.choices: dict[str, Choice] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="resolve"):
-            yield Label(f"{escape(self.file_label)} changed on disk meanwhile", id="resolve-title")
-            yield Static(
-                "Someone else saved this file while you were editing it. Their other "
-                "changes are merged with yours; these fields were changed on both sides. "
-                "For each, keep mine (m), keep theirs (t) or type a value (e), then save "
-                "(ctrl+s).",
-                id="resolve-note",
-            )
+            yield Label(f"{escape(self.file_label)} {self.heading}", id="resolve-title")
+            yield Static(f"{self.why} {HOW}", id="resolve-note")
             # The field's name takes the width the values leave, so the Keep column stays
             # in view at 60 columns; the line under the table shows the conflict in full.
             yield FillTable(
@@ -96,7 +103,7 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
             self._choose(conflict.where, side)
 
     def action_edit(self) -> None:
-        from summit.tui.screens.choice import PathScreen  # noqa: PLC0415
+        from summit.tui.screens.typed_value import ValueScreen  # noqa: PLC0415
 
         table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
         where = selected_key(table)
@@ -106,22 +113,15 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
         if not _is_value(conflict.ours) or not _is_value(conflict.theirs):
             self.notify("Only a single value can be typed; keep mine or theirs here")
             return
-        hint = 'As written in the file: 25, "text in quotes", 2027-01-20, true'
+        sides = [v for v in (conflict.ours, conflict.theirs, conflict.base) if v is not ABSENT]
+        typed_before = self.choices.get(where)
+        start = typed_before.value if isinstance(typed_before, Edited) else conflict.ours
 
-        def typed(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                value = tomli.loads(f"value = {text}")["value"]
-            except tomli.TOMLDecodeError:
-                self.notify(f"{text} is not a value as the file writes one", severity="error")
-                return
-            self._choose(where, Edited(value))
+        def typed(choice: Edited | None) -> None:
+            if choice is not None:
+                self._choose(where, choice)
 
-        import tomlkit  # noqa: PLC0415 - only when a value is typed
-
-        mine = tomlkit.item(conflict.ours).as_string()
-        self.app.push_screen(PathScreen(conflict.where, hint, mine), typed)
+        self.app.push_screen(ValueScreen(conflict.where, sides, start), typed)
 
     def _choose(self, where: str, choice: Choice) -> None:
         self.choices[where] = choice

@@ -1,0 +1,148 @@
+"""Keeping the app up to date with the files on disk, without losing the user's place.
+
+Another program may write the data meanwhile: a CLI import, a `git pull` in a
+shell. Every second the app asks storage which files changed since it loaded
+them (summit.store.watch) and loads the data again in a worker, then redraws
+the screens in place: the screen, tab and highlighted row stay. Unsaved
+changes are never dropped: while there are some, the app says which file
+changed and waits; saving merges them with the file on disk (the merge on
+save), and the data is loaded again once everything is saved.
+"""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App
+from textual.screen import ModalScreen
+
+from summit.tui.session import Session, read_workspace
+
+if TYPE_CHECKING:
+    from summit.store.watch import Stamp
+    from summit.workspace import Workspace
+
+WATCH_SECONDS = 1.0
+
+
+class WatchesFiles(App[None]):
+    """Mixed into the app: notices changes on disk and reloads in place."""
+
+    session: Session
+    _changed_on_disk: frozenset[Path] = frozenset()
+    """Changed files not yet loaded again."""
+    _told: frozenset[Path] = frozenset()
+    _watching = False
+    _reading = False
+
+    def start_watching(self) -> None:
+        if not self._watching:
+            self._watching = True
+            self.set_interval(WATCH_SECONDS, self.look_at_files)
+
+    @work(thread=True, exclusive=True, group="watch-stat")
+    def look_at_files(self) -> None:
+        """Stat the data files (away from the screen's thread), then compare them."""
+        from summit.store.watch import file_stamps  # noqa: PLC0415
+
+        self.call_from_thread(self._compare, file_stamps(self.session.root))
+
+    def _compare(self, now: "dict[Path, Stamp]") -> None:
+        """Note what changed on disk, and load it when that loses nothing."""
+        from summit.store.watch import changed_files  # noqa: PLC0415
+
+        if not self.session.loaded:
+            return
+        changed = changed_files(self.session.workspace.dataset, now)
+        if changed:
+            self._changed_on_disk |= frozenset(changed)
+            self.files_changed()  # the title bar's branch status, a merge to settle
+        if self._changed_on_disk and not self._reading:
+            self._load_changes()
+
+    def _load_changes(self) -> None:
+        if isinstance(self.screen, ModalScreen):
+            return  # a form or a question is open: it is about the data as it is
+        unsaved = self.session.workspace.dirty_files()
+        if unsaved:
+            self._tell_kept(unsaved)
+            return
+        self._reading = True
+        self._read_again(self.session.generation)
+
+    def _tell_kept(self, unsaved: list[str]) -> None:
+        new = self._changed_on_disk - self._told
+        if not new:
+            return
+        self._told |= new
+        root = self.session.root
+        names = ", ".join(path.relative_to(root).as_posix() for path in sorted(new))
+        self.notify(
+            f"{names} changed on disk (another program, or a git pull). Your unsaved changes "
+            f"({', '.join(unsaved)}) are kept: saving (ctrl+s) merges them with it, and "
+            "then the rest is loaded again.",
+            severity="warning",
+            timeout=15,
+            markup=False,
+        )
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _read_again(self, generation: int) -> None:
+        workspace = read_workspace(self.session.root)
+        self.call_from_thread(self._read_in, workspace, generation)
+
+    def _read_in(self, workspace: "Workspace", generation: int) -> None:
+        self._reading = False
+        if (
+            self.session.generation != generation
+            or self.session.workspace.dirty_files()
+            or isinstance(self.screen, ModalScreen)
+        ):
+            return  # edited meanwhile, or a question opened: looked at again on the next tick
+        root = self.session.root
+        names = ", ".join(
+            path.relative_to(root).as_posix() for path in sorted(self._changed_on_disk)
+        )
+        self._changed_on_disk = self._told = frozenset()
+        self.session.loaded_with(workspace)
+        self.reload_in_place()
+        self.notify(f"Loaded again: {names} changed on disk", markup=False)
+
+    def reload_in_place(self) -> None:
+        """After the workspace was replaced: redraw, keeping the screens that still apply."""
+        from summit.tui.screens.problems import ProblemsScreen  # noqa: PLC0415
+        from summit.tui.screens.summit import SummitScreen  # noqa: PLC0415
+
+        self._changed_on_disk = self._told = frozenset()
+        summits = self.session.workspace.summits
+        # Questions and forms were about the data as it was, and the list of problems is
+        # made again: they close. A summit that is gone closes with what is above it.
+        stale = [
+            at
+            for at, screen in enumerate(self.screen_stack)
+            if at > 0
+            and (
+                isinstance(screen, ModalScreen | ProblemsScreen)
+                or (isinstance(screen, SummitScreen) and screen.summit_id not in summits)
+            )
+        ]
+        if stale:
+            while len(self.screen_stack) > stale[0]:
+                self.pop_screen()
+        self.refresh_screen()
+        self.show_problems()
+        self.show_unsaved()
+
+    # Implemented by the app and its team actions.
+
+    def files_changed(self) -> None:
+        raise NotImplementedError
+
+    def refresh_screen(self) -> None:
+        raise NotImplementedError
+
+    def show_problems(self) -> None:
+        raise NotImplementedError
+
+    def show_unsaved(self) -> None:
+        raise NotImplementedError

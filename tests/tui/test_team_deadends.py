@@ -1,0 +1,227 @@
+"""No dead ends in the app's teamwork: a merge in progress is committed from the app, a pull
+made in a shell meanwhile is settled field by field without a restart, on real clones of a
+bare remote."""
+
+import subprocess
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static, TabbedContent
+
+from summit.tui.app import make_app
+from summit.tui.screens.commit import CommitScreen
+from summit.tui.screens.problems import ProblemsScreen
+from summit.tui.screens.resolve import ResolveScreen
+from summit.tui.screens.summit import SummitScreen
+from summit.tui.screens.typed_value import ValueScreen
+from summit.tui.watching import WATCH_SECONDS
+from tests.conftest import SAMPLE_SUMMIT
+from tests.git_fixtures import Team, git
+from tests.tui.conftest import TODAY, settle
+
+
+def summit_file(root: Path) -> Path:
+    return root / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+
+
+def both_retime_the_welcome(team: Team) -> None:
+    """Bob pushes the welcome at 25 minutes; Alice has committed it at 20 (not pulled yet)."""
+    for clone, minutes in ((team.bob, "25"), (team.alice, "20")):
+        path = summit_file(clone)
+        path.write_text(path.read_text().replace("minutes = 15", f"minutes = {minutes}", 1))
+        git(clone, "commit", "-qam", f"Welcome {minutes} minutes")
+    git(team.bob, "push", "-q")
+
+
+def pull_with_conflict(root: Path) -> None:
+    """`git pull --no-rebase` in a shell: it stops with the summit file conflicted."""
+    pull = subprocess.run(
+        ["git", "pull", "--no-rebase"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert pull.returncode != 0 and "<<<<<<<" in summit_file(root).read_text(), pull.stderr
+
+
+def told(app: object) -> str:
+    return " ".join(str(n.message) for n in app._notifications)  # type: ignore[attr-defined]
+
+
+async def test_keeping_mine_everywhere_still_commits_the_merge(team: Team) -> None:
+    """Settled all mine, the file is as last committed; f4 finishes the merge all the same."""
+    both_retime_the_welcome(team)
+    pull_with_conflict(team.alice)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("M", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert "merging" in app.sub_title
+        await pilot.press("f4")
+        await settle(pilot)
+        assert "Nothing to commit" not in told(app)
+        assert isinstance(app.screen, CommitScreen)
+        message = app.screen.message
+        assert message.startswith("Merge ")
+        assert "Welcome 25 minutes (Priya Hollis)" in message  # what the merge brought in
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "merging" not in app.sub_title
+        await pilot.press("f5")
+        await settle(pilot)
+        assert "Synced" in told(app)
+    parents = git(team.alice, "log", "-1", "--format=%P").split()
+    assert len(parents) == 2
+    assert git(team.alice, "status", "--porcelain").strip() == ""
+    assert git(team.remote, "rev-parse", "main") == git(team.alice, "rev-parse", "HEAD")
+
+
+async def test_the_merge_commit_says_what_it_brought_in(team: Team) -> None:
+    both_retime_the_welcome(team)
+    pull_with_conflict(team.alice)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("T", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, CommitScreen)
+        message = app.screen.message
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    print(message)
+    subject, _, body = message.partition("\n\n")
+    assert subject.startswith("Merge branch 'main'")
+    assert "- Welcome 25 minutes (Priya Hollis)" in body
+    assert "'Welcome and purpose of the day'" in body and "25" in body
+    logged = git(team.alice, "log", "-1", "--format=%B")
+    assert logged.strip() == message.strip()
+
+
+def both_change_room_and_welcome(team: Team) -> None:
+    for clone, room, minutes in ((team.bob, "Room 2", "25"), (team.alice, "Room 9", "20")):
+        path = summit_file(clone)
+        text = path.read_text().replace("minutes = 15", f"minutes = {minutes}", 1)
+        path.write_text(text.replace("Conference Room 1", room))
+        git(clone, "commit", "-qam", f"{room}, welcome {minutes} minutes")
+    git(team.bob, "push", "-q")
+
+
+async def type_value(pilot, text: str) -> ValueScreen | None:  # type: ignore[no-untyped-def]
+    """Type `text` in the open value box and press enter: the box if it is still open."""
+    screen = pilot.app.screen
+    assert isinstance(screen, ValueScreen)
+    screen.query_one("#value", Input).value = text
+    await pilot.press("enter")
+    await settle(pilot)
+    return screen if pilot.app.screen is screen else None
+
+
+async def test_a_typed_value_is_taken_as_a_person_types_it(team: Team) -> None:
+    """Plain text for a text field, a number for minutes; what cannot be read stays in the box."""
+    both_change_room_and_welcome(team)
+    pull_with_conflict(team.alice)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        resolve = app.screen
+        assert isinstance(resolve, ResolveScreen)
+        table = resolve.query_one("#resolve-table", DataTable)
+        order = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+        minutes = "agenda 'Welcome and purpose of the day'.minutes"
+        assert {minutes, "venue"} <= set(order)
+        await pilot.press("T")  # theirs for anything else
+        table.move_cursor(row=order.index(minutes))
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen.query_one("#value", Input).value == "20"  # mine, as people write it
+        box = await type_value(pilot, "twenty")
+        assert box is not None  # refused, and said beside the field; the text stays
+        assert box.query_one("#value", Input).value == "twenty"
+        assert "wanted a whole number" in str(box.query_one("#value-error", Static).render())
+        assert await type_value(pilot, "  ") is not None  # nothing typed is not a value
+        assert await type_value(pilot, "30") is None
+        table.move_cursor(row=order.index("venue"))
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen.query_one("#value", Input).value.endswith("Room 9")  # no quotes
+        assert await type_value(pilot, 'Lancaster House, the "Music Room"') is None
+        assert app.screen is resolve
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+    text = summit_file(team.alice).read_text()
+    assert 'venue = "Lancaster House, the \\"Music Room\\""' in text
+    assert "minutes = 30" in text and "<<<<<<<" not in text
+
+
+async def test_ctrl_r_after_a_conflicted_pull_opens_the_resolution_screen(team: Team) -> None:
+    """The app was open before the pull: no restart is needed to settle it field by field."""
+    both_retime_the_welcome(team)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pull_with_conflict(team.alice)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        note = str(app.screen.query_one("#resolve-note", Static).render())
+        assert note.startswith("Your commits and your colleagues' both changed these fields")
+        await pilot.press("escape")  # decide later: set aside...
+        await settle(pilot)
+        assert not isinstance(app.screen, ResolveScreen)
+        await pilot.press("ctrl+r")  # ...and offered again
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("T", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.session.workspace.writable
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 25
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert len(git(team.alice, "log", "-1", "--format=%P").split()) == 2
+
+
+async def test_a_conflicted_pull_is_offered_for_settling_as_the_app_sees_it(team: Team) -> None:
+    both_retime_the_welcome(team)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pull_with_conflict(team.alice)
+        await pilot.pause(WATCH_SECONDS * 1.6)
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("M", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.session.workspace.writable
+        assert not isinstance(app.screen, ProblemsScreen)
+
+
+async def test_a_sync_that_brings_changes_keeps_the_screen_and_tab(team: Team) -> None:
+    path = summit_file(team.bob)
+    path.write_text(path.read_text().replace("Conference Room 1", "Conference Room 2"))
+    git(team.bob, "commit", "-qam", "Room 2")
+    git(team.bob, "push", "-q")
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "3")
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].venue.endswith("Room 2")
+        screen = app.screen
+        assert isinstance(screen, SummitScreen)
+        assert screen.query_one("#summit-tabs", TabbedContent).active == "tab-outputs"
