@@ -3,7 +3,7 @@
 How to add a verb (this keeps `summit --version` and `--help` quick):
 
 - Declare its arguments in this file, with argparse only (a group of verbs in a
-  `_papers_verbs(verbs)` function beside `_git_verbs`), and name its handler as a
+  `_papers_verbs(verbs)` function here, or in summit.cli.team_verbs), and name its handler as a
   "module:function" string: `parser.set_defaults(run="summit.cli.papers:build")`.
   The handler's module is imported only when that verb runs, so it may import
   pydantic, icalendar, tomlkit or anything else at its top.
@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from summit import __version__
+from summit.cli.arguments import Verbs, data_option
+from summit.cli.team_verbs import git_verbs, history_verbs
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 Command: TypeAlias = Callable[[argparse.Namespace, "Console", "Console"], int]
-Verbs: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def handler(target: str) -> Command:
@@ -40,39 +41,27 @@ def handler(target: str) -> Command:
     return run
 
 
-def _data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    # Sub-commands must not reset a --data given before the command name.
-    parser.add_argument(
-        "--data",
-        type=Path,
-        metavar="DIR",
-        default=None if top else argparse.SUPPRESS,
-        help="data directory holding invitees.toml and agendas/ (default: the nearest folder "
-        "from here upward that has invitees.toml, else your copy of the bundled sample)",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="summit",
         description="Plan a ministerial stakeholder summit and send its invitations.",
     )
     parser.add_argument("--version", action="version", version=f"summit {__version__}")
-    _data_option(parser, top=True)
+    data_option(parser, top=True)
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
 
     validate = verbs.add_parser("validate", help="check every data file; exit 1 on any error")
-    _data_option(validate)
+    data_option(validate)
     validate.set_defaults(run="summit.cli.commands:validate")
 
     show = verbs.add_parser("show", help="a summit's agenda, invitees, outputs and warnings")
     show.add_argument("summit_id", metavar="SUMMIT_ID")
-    _data_option(show)
+    data_option(show)
     show.set_defaults(run="summit.cli.commands:show")
 
     fmt = verbs.add_parser("fmt", help="normalise the layout of the data files, keeping comments")
     fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would")
-    _data_option(fmt)
+    data_option(fmt)
     fmt.set_defaults(run="summit.cli.commands:fmt")
 
     schema = verbs.add_parser("schema", help="JSON Schema of the data files, for editors")
@@ -85,18 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(run="summit.cli.datarepo:init")
 
     _sending_verbs(verbs)
-    _git_verbs(verbs)
-    _history_verbs(verbs)
+    git_verbs(verbs)
+    history_verbs(verbs)
     _papers_verbs(verbs)
     _delivery_verbs(verbs)
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
-    _data_option(app)
+    data_option(app)
     app.set_defaults(run="summit.cli.launch:run_app")
     overview = verbs.add_parser(
         "overview", help="list the summits (what `summit` alone prints when not at a terminal)"
     )
-    _data_option(overview)
+    data_option(overview)
     overview.set_defaults(run="summit.cli.commands:overview")
     _serve_verb(verbs)
     parser.set_defaults(run="summit.cli.launch:default")
@@ -127,7 +116,7 @@ def _serve_verb(verbs: Verbs) -> None:
         help="allow a --host that other machines can reach: anyone who can reach the port "
         "and learns the token can use the app with your files, over unencrypted HTTP",
     )
-    _data_option(serve)
+    data_option(serve)
     serve.set_defaults(run="summit.cli.commands:serve")
 
 
@@ -149,7 +138,7 @@ def _summit_verb(
             metavar="DIR",
             help="folder to write into (default: exports/ in the data folder, which git ignores)",
         )
-    _data_option(parser)
+    data_option(parser)
     parser.set_defaults(run=run)
     return parser
 
@@ -194,7 +183,7 @@ def _sending_verbs(verbs: Verbs) -> None:
         help="read METHOD:REPLY .ics files, and replies in .eml files, Maildir and mbox folders",
     )
     reply_import.add_argument("files", nargs="+", type=Path, metavar="FILE.ics|FILE.eml|MAILBOX")
-    _data_option(reply_import)
+    data_option(reply_import)
     reply_import.set_defaults(run="summit.cli.sending:rsvp_import")
     fetch = rsvp_verbs.add_parser(
         "fetch", help="record new replies from a mailbox over IMAP (marks them; never deletes)"
@@ -205,73 +194,13 @@ def _sending_verbs(verbs: Verbs) -> None:
         "imaps://user@host/FOLDER or imap://user@host (STARTTLS when offered); "
         "default SUMMIT_IMAP_URL, then imap_url in your settings file",
     )
-    _data_option(fetch)
+    data_option(fetch)
     fetch.set_defaults(run="summit.cli.delivery:rsvp_fetch")
 
 
 def _url_option(parser: argparse.ArgumentParser, flag: str, help: str) -> None:
     """A server's URL; unset, the verb looks in the environment, then the settings file."""
     parser.add_argument(flag, metavar="URL", default=None, help=help)
-
-
-def _git_verbs(verbs: Verbs) -> None:
-    git = verbs.add_parser("git", help="work as a team on a git repository of the data")
-    git_verbs = git.add_subparsers(dest="git_verb", metavar="ACTION", required=True)
-    git_setup = git_verbs.add_parser(
-        "setup", help="register summit's merge and diff drivers in this repository (idempotent)"
-    )
-    _data_option(git_setup)
-    git_setup.set_defaults(run="summit.cli.merging:git_setup")
-    driver = verbs.add_parser(
-        "merge-driver", help="what git runs to merge a data file (set up by `summit git setup`)"
-    )
-    for name, meaning in [
-        ("base", "the common ancestor's version (%%O)"),
-        ("ours", "our version, replaced by the result (%%A)"),
-        ("theirs", "their version (%%B)"),
-    ]:
-        driver.add_argument(name, type=Path, metavar=name.upper(), help=meaning)
-    driver.add_argument("path", metavar="PATH", help="the file's path in the repository (%%P)")
-    driver.set_defaults(run="summit.cli.merging:merge_driver")
-    resolve = verbs.add_parser("resolve", help="settle git-conflicted data files with one side")
-    resolve.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: all")
-    side = resolve.add_mutually_exclusive_group(required=True)
-    for flag, value, whose in (("--mine", "ours", "your"), ("--theirs", "theirs", "their")):
-        keep = f"keep {whose} value of every field both sides changed"
-        side.add_argument(flag, dest="side", action="store_const", const=value, help=keep)
-    _data_option(resolve)
-    resolve.set_defaults(run="summit.cli.resolving:resolve")
-
-
-def _history_verbs(verbs: Verbs) -> None:
-    """`diff`, `log` and `diff-driver` (summit.cli.history)."""
-    diff_parser = verbs.add_parser(
-        "diff",
-        help="what changed in the data, in plain English (working tree, or between revisions)",
-        usage="summit diff [REV [REV]] [-- PATH...]",
-    )
-    diff_parser.add_argument("revisions", nargs="*", metavar="REV")
-    diff_parser.set_defaults(run="summit.cli.history:diff", paths=[])
-    _data_option(diff_parser)
-
-    log_parser = verbs.add_parser(
-        "log", help="commits that changed the data (or one summit), in plain English"
-    )
-    log_parser.add_argument("summit_id", nargs="?", metavar="SUMMIT_ID")
-    log_parser.add_argument(
-        "-n", "--max-count", type=int, default=50, metavar="N", help="show N commits (default 50)"
-    )
-    log_parser.set_defaults(run="summit.cli.history:history")
-    _data_option(log_parser)
-
-    driver = verbs.add_parser(
-        "diff-driver", help="git's external diff driver (diff.summit.command); git calls it"
-    )
-    driver.add_argument("path", metavar="PATH")
-    driver.add_argument(
-        "rest", nargs="*", metavar="OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
-    )
-    driver.set_defaults(run="summit.cli.history:diff_driver")
 
 
 def _date(text: str) -> date:
@@ -301,7 +230,7 @@ def _papers_verbs(verbs: Verbs) -> None:
         "--only", choices=("brief", "note", "press"), help="write one paper (with its variants)"
     )
     parser.set_defaults(run="summit.cli.papers:papers")
-    _data_option(parser)
+    data_option(parser)
 
     ret = verbs.add_parser(
         "transparency",
@@ -316,7 +245,7 @@ def _papers_verbs(verbs: Verbs) -> None:
         "--out", type=Path, default=None, metavar="FILE", help="write the CSV here, not to stdout"
     )
     ret.set_defaults(run="summit.cli.papers:transparency")
-    _data_option(ret)
+    data_option(ret)
 
 
 def _delivery_verbs(verbs: Verbs) -> None:
@@ -342,7 +271,7 @@ def _delivery_verbs(verbs: Verbs) -> None:
         "the relay: smtp://user@host:587 (STARTTLS when offered; ?starttls=no to refuse), "
         "smtps://user@host:465; default SUMMIT_SMTP_URL, then smtp_url in your settings file",
     )
-    _data_option(parser)
+    data_option(parser)
     parser.set_defaults(run="summit.cli.delivery:send")
 
     publishing = verbs.add_parser(
@@ -356,7 +285,7 @@ def _delivery_verbs(verbs: Verbs) -> None:
         "the calendar: https://user@host/path/to/calendar/; "
         "default SUMMIT_CALDAV_URL, then caldav_url in your settings file",
     )
-    _data_option(publishing)
+    data_option(publishing)
     publishing.set_defaults(run="summit.cli.delivery:publish")
 
 

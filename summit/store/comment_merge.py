@@ -24,155 +24,19 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from summit.store.layout import (
-    ONE_LINE_VALUE,
-    SIMPLE_HEADER,
-    SIMPLE_LINE,
-    KeyPath,
-    LayoutError,
-    Scanner,
-    parse_key,
-    value_end,
+from summit.store.layout import LayoutError
+from summit.store.statements import (
+    END,
+    MISSING,
+    Anchor,
+    Gap,
+    ItemMaps,
+    Statements,
+    read_statements,
 )
 
-Anchor = tuple[Hashable, ...]
-"""("table", path) for a header, ("key", path) for a key line, ("end",) for the file's end."""
-Gap = tuple[str, ...]
-"""Blank and comment lines (without line endings) above a statement."""
-
-_END: Anchor = ("end",)
-_MISSING: Any = object()  # the statement is not in that version (or its comment cannot be told)
-ItemMaps = dict[str, dict[int, Hashable]]
-"""Per list of tables (`agenda`...): each item's index in one version -> its identity."""
 Pairing = Callable[[str, list[Any], list[Any]], dict[int, int] | None]
 """Which item of one list (by index) is which of another; None for a list that is not items."""
-
-
-@dataclass(slots=True)
-class _Statement:
-    anchor: Anchor
-    first: int
-    end: int
-    content: str | None = None
-    """A one-line statement's text without its trailing comment; None when multi-line."""
-
-
-@dataclass
-class _Text:
-    """One version's statements, gaps and trailing comments, by anchor."""
-
-    lines: list[str]
-    statements: list[_Statement] = field(default_factory=list)
-    gaps: dict[Anchor, Gap] = field(default_factory=dict)
-    trailing: dict[Anchor, str | None] = field(default_factory=dict)
-    order: list[Anchor] = field(default_factory=list)
-
-
-class _Walker(Scanner):
-    """The layout scanner, telling each statement apart from the gaps between them."""
-
-    def walk(self, rename: Callable[[KeyPath], KeyPath]) -> _Text:
-        text = _Text(self.lines)
-        index = gap_start = 0
-        while index < len(self.lines):
-            line = self.lines[index]
-            stripped = line.strip()
-            if not stripped or stripped.startswith("#"):
-                index += 1
-                continue
-            anchor, end = self._statement(index, line, rename)
-            gap = (
-                tuple([_bare(x) for x in self.lines[gap_start:index]]) if gap_start < index else ()
-            )
-            content, comment = _split_comment(line) if end == index + 1 else (None, _MISSING)
-            if anchor in text.gaps:
-                anchor = ("again", index)  # not valid TOML; the read-back will refuse it
-            text.gaps[anchor] = gap
-            text.trailing[anchor] = comment
-            text.order.append(anchor)
-            text.statements.append(_Statement(anchor, index, end, content))
-            index = gap_start = end
-        text.gaps[_END] = tuple(_bare(line) for line in self.lines[gap_start:])
-        text.order.append(_END)
-        return text
-
-    def _statement(
-        self, index: int, line: str, rename: Callable[[KeyPath], KeyPath]
-    ) -> tuple[Anchor, int]:
-        if line.lstrip().startswith("["):
-            plain = SIMPLE_HEADER.fullmatch(line)
-            if plain and plain.group(1) == "[" and plain.group(3) == "]" and not self.array_counts:
-                self.table = tuple(plain.group(2).split("."))  # no list of tables to count
-            else:
-                self.header(index, line, None)
-            return ("table", rename(self.table)), index + 1
-        simple = SIMPLE_LINE.match(line)
-        if simple:
-            key = ("key", rename((*self.table, simple.group(1))))
-            if ONE_LINE_VALUE.fullmatch(line, simple.end()):
-                return key, index + 1
-            return key, value_end(self.lines, index, simple.end())
-        indent = len(line) - len(line.lstrip())
-        names, pos = parse_key(line, indent)
-        if not line.startswith("=", pos):
-            raise LayoutError("expected '=' after a key")
-        return ("key", rename((*self.table, *names))), value_end(self.lines, index, pos + 1)
-
-
-def _bare(line: str) -> str:
-    return line.rstrip("\r\n")
-
-
-def _split_comment(line: str) -> tuple[str, str | None]:
-    """A one-line statement's text and its trailing comment (with the spaces before it)."""
-    body = _bare(line)
-    if "#" not in body:
-        return body, None
-    pos = 0
-    while pos < len(body):
-        if body.startswith(('"""', "'''"), pos):
-            close = body.find(body[pos : pos + 3], pos + 3)
-            if close < 0:
-                return body, _MISSING
-            pos = close + 3
-        elif body[pos] in "\"'":
-            pos = _string_end(body, pos)
-        elif body[pos] == "#":
-            content = body[:pos].rstrip(" \t")
-            return content, body[len(content) :]
-        else:
-            pos += 1
-    return body, None
-
-
-def _string_end(body: str, pos: int) -> int:
-    quote = body[pos]
-    index = pos + 1
-    while index < len(body):
-        if quote == '"' and body[index] == "\\":
-            index += 2
-            continue
-        if body[index] == quote:
-            return index + 1
-        index += 1
-    return len(body)
-
-
-def _renamer(maps: ItemMaps) -> Callable[[KeyPath], KeyPath]:
-    if not maps:
-        return lambda path: path
-
-    def rename(path: KeyPath) -> KeyPath:
-        if len(path) >= 2 and isinstance(path[1], int) and path[0] in maps:
-            identity: Any = maps[str(path[0])].get(path[1], ("beyond", path[1]))
-            return (path[0], identity, *path[2:])
-        return path
-
-    return rename
-
-
-def _read(text: str, maps: ItemMaps) -> _Text:
-    return _Walker(text.splitlines(keepends=True)).walk(_renamer(maps))
 
 
 # ── merging gaps and trailing comments ────────────────────────────────────
@@ -219,10 +83,10 @@ def _merge_lines(base: Gap, ours: Gap, theirs: Gap) -> Gap:
 
 
 def _merge_trailing(base: Any, ours: Any, theirs: Any) -> Any:
-    ours = base if ours is _MISSING else ours
-    theirs = base if theirs is _MISSING else theirs
-    if ours is _MISSING or theirs is _MISSING:
-        return ours if theirs is _MISSING else theirs
+    ours = base if ours is MISSING else ours
+    theirs = base if theirs is MISSING else theirs
+    if ours is MISSING or theirs is MISSING:
+        return ours if theirs is MISSING else theirs
     if theirs in (ours, base):
         return ours
     if ours == base or ours is None:
@@ -234,10 +98,10 @@ def _merge_trailing(base: Any, ours: Any, theirs: Any) -> Any:
 
 @dataclass
 class _Versions:
-    base: _Text
-    ours: _Text
-    theirs: _Text
-    merged: _Text
+    base: Statements
+    ours: Statements
+    theirs: Statements
+    merged: Statements
     expected: Counter[str] = field(default_factory=Counter)
     """How often each comment line should be in the result: ours' + theirs' - base's."""
 
@@ -266,11 +130,11 @@ class _Versions:
                     side.gaps[anchor] = (*gap[:cut], *carried, *gap[cut:])
                     carried = []
 
-    def _added(self, side: _Text, anchor: Anchor) -> list[str]:
+    def _added(self, side: Statements, anchor: Anchor) -> list[str]:
         base_gap = self.base.gaps.get(anchor, ())
         lines = [line for line in side.gaps[anchor] if line.strip() and line not in base_gap]
-        comment = side.trailing.get(anchor, _MISSING)
-        if isinstance(comment, str) and comment != self.base.trailing.get(anchor, _MISSING):
+        comment = side.trailing.get(anchor, MISSING)
+        if isinstance(comment, str) and comment != self.base.trailing.get(anchor, MISSING):
             lines.append(comment.strip())  # now a line of its own, so one more is expected
             self.expected[comment.strip()] += 1
         return lines
@@ -296,11 +160,11 @@ class _Versions:
 
     def trailing(self, anchor: Anchor) -> Any:
         sides = (self.base, self.ours, self.theirs)
-        merged = _merge_trailing(*(v.trailing.get(anchor, _MISSING) for v in sides))
-        return self.merged.trailing[anchor] if merged is _MISSING else merged
+        merged = _merge_trailing(*(v.trailing.get(anchor, MISSING) for v in sides))
+        return self.merged.trailing[anchor] if merged is MISSING else merged
 
 
-def _comment_count(text: _Text) -> Counter[str]:
+def _comment_count(text: Statements) -> Counter[str]:
     return Counter(line for gap in text.gaps.values() for line in gap if line.strip())
 
 
@@ -338,11 +202,11 @@ def merge_comments(
         return merged_text  # theirs touched no comment and the merge kept all of ours'
     maps = item_identities(data, pair)
     try:
-        base, merged = _read(texts[0], maps[0]), _read(merged_text, maps[3])
+        base, merged = read_statements(texts[0], maps[0]), read_statements(merged_text, maps[3])
         # A side whose comments are another version's is read as that one: a large file
         # is then walked three times, not four.
-        ours = merged if ours_as_merged else _read(texts[1], maps[1])
-        theirs = base if theirs_as_base else _read(texts[2], maps[2])
+        ours = merged if ours_as_merged else read_statements(texts[1], maps[1])
+        theirs = base if theirs_as_base else read_statements(texts[2], maps[2])
         versions = _Versions(base, ours, theirs, merged)
     except (LayoutError, IndexError):
         return merged_text
@@ -380,7 +244,7 @@ def _rebuilt(versions: _Versions, merged_text: str) -> str:
             out.extend(merged.lines[statement.first : statement.end])
         else:
             out.append(statement.content + (comment or "") + newline)
-    out.extend(line + newline for line in gaps[_END])
+    out.extend(line + newline for line in gaps[END])
     text = "".join(out)
     if not merged_text.endswith("\n") and text.endswith(newline):
         text = text[: -len(newline)]

@@ -26,6 +26,12 @@ def comments(text: str) -> list[str]:
     ]
 
 
+def comment_start(line: str) -> int | None:
+    """Where the comment of one line of TOML starts (outside any string), if it has one."""
+    found = next((f for f in _TOKENS.finditer(line) if f.group().startswith("#")), None)
+    return None if found is None else found.start()
+
+
 def comment_change(old_text: str, new_text: str) -> str | None:
     """`2 comments removed`, `1 comment added`, `1 comment changed`; None when none did.
 

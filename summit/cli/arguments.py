@@ -1,0 +1,22 @@
+"""What every verb's arguments share: the `--data` option and the sub-parsers' type.
+
+Argparse only: imported by `summit --help`, which must stay quick.
+"""
+
+import argparse
+from pathlib import Path
+from typing import TypeAlias
+
+Verbs: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # Sub-commands must not reset a --data given before the command name.
+    parser.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
+        help="data directory holding invitees.toml and agendas/ (default: the nearest folder "
+        "from here upward that has invitees.toml, else your copy of the bundled sample)",
+    )
