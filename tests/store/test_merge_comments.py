@@ -7,23 +7,13 @@ import tomli
 
 from summit.model import Register, Summit
 from summit.store.merge import conflict_text, merge_texts
-from tests.conftest import REPO, SAMPLE_SUMMIT
+from tests.store.test_merge import REGISTER, SAMPLE, WHERE, changed
 
-SAMPLE = (REPO / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
-REGISTER = (REPO / "invitees.toml").read_text()
-WHERE = Path("agendas/x.toml")
 CLOSING = 'lead = "secretary-of-state"\nminutes = 20'
 COFFEE = '[[agenda]]\ntitle = "Coffee"'
 COFFEE_NOTE = "# coffee served in the Board Room next door"
 VENUE = 'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"\nstatus = "invited"'
 FACEBOOK = 'facebook-policy = "needs-action"'
-
-
-def changed(text: str, *edits: tuple[str, str]) -> str:
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
 
 
 def merge(ours: str, theirs: str, base: str = SAMPLE, **kwargs: object) -> str:
