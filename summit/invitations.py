@@ -142,6 +142,7 @@ def export_invites(
 def export_agenda(
     dataset: Dataset, summit_id: str, out: Path, *, now: datetime | None = None
 ) -> Path:
+    dataset.name_agenda_items(summit_id)  # each item's event keeps its UID when others move
     summit, register = dataset.valid_summit(summit_id)
     calendar = agenda_calendar(summit_id, summit, register, now=_now(now))
     return write_together(out, {f"{summit_id}-agenda.ics": calendar.to_ical()})[0]

@@ -80,8 +80,11 @@ def calendar_objects(
 
 
 def _ours(uid: str, meeting: str) -> bool:
-    """The meeting's UID, or one of its agenda items' (`agenda-N-<meeting UID>`)."""
-    return uid == meeting or re.fullmatch(rf"agenda-\d+-{re.escape(meeting)}", uid) is not None
+    """The meeting's UID, or one of its agenda items' (`agenda-<item id>-<meeting UID>`;
+    objects published before items had ids are `agenda-<position>-<meeting UID>`)."""
+    return (
+        uid == meeting or re.fullmatch(rf"agenda-[a-z0-9-]+-{re.escape(meeting)}", uid) is not None
+    )
 
 
 def publish(
@@ -90,8 +93,11 @@ def publish(
     """Bring the calendar in line with the summit: write every object, remove the stale ones.
 
     A summit never exported gets its UID first (saved in its file), so that
-    every later publish and send names the same meeting.
+    every later publish and send names the same meeting; agenda items get ids
+    the same way, so that each object stays with its item when others move.
     """
+    existing = store.uids()  # first, so that a missing calendar is named before any write
+    dataset.name_agenda_items(summit_id)
     if dataset.summit_document(summit_id).record.invite is None:
         invitations.issue_invite(dataset, summit_id)
     summit, register, _ = invitations.issued_summit(dataset, summit_id)
@@ -101,11 +107,15 @@ def publish(
     for uid, data in objects.items():
         store.put(uid, data)
         report.written.append(uid)
-    for uid in sorted(store.uids()):
+    for uid in sorted(existing):
         if _ours(uid, summit.invite.uid) and uid not in objects:
             store.delete(uid)
             report.removed.append(uid)
     return report
+
+
+def _conflict(error: Exception) -> bool:
+    return "409" in str(error) or getattr(error, "status", None) == 409
 
 
 class CaldavCalendar:
@@ -130,16 +140,26 @@ class CaldavCalendar:
     @contextmanager
     def _talking(self, doing: str) -> Iterator[None]:
         """The library's and the network's errors as one sentence, without a traceback."""
-        from caldav.lib.error import DAVError  # noqa: PLC0415
+        from caldav.lib.error import DAVError, NotFoundError  # noqa: PLC0415
         from niquests.exceptions import RequestException  # noqa: PLC0415
 
         try:
             yield
+        except NotFoundError as error:
+            raise PublishFailed(self._missing()) from error
         except (DAVError, RequestException, OSError) as error:
+            if _conflict(error):  # a PUT into a collection that does not exist
+                raise PublishFailed(self._missing()) from error
             reason = getattr(error, "reason", None)
             said = " ".join(str(error).split())
             detail = reason if reason and reason != "no reason" else said
             raise PublishFailed(f"{self.url}: could not {doing}: {detail}") from error
+
+    def _missing(self) -> str:
+        return (
+            f"{self.url}: there is no calendar at this address; check the URL "
+            "(summit does not create calendars: make it in your calendar app first)"
+        )
 
     def _objects(self) -> dict[str, Any]:
         with self._talking("list the calendar"):

@@ -195,7 +195,7 @@ def agenda_calendar(
     for slot in slots:
         item = slot.item
         event = Event()
-        event.add("uid", f"agenda-{slot.index + 1}-{base}")
+        event.add("uid", f"agenda-{item.id or slot.index + 1}-{base}")
         event.add("dtstamp", now.astimezone(UTC))
         event.add("sequence", sequence)
         event.add("dtstart", slot.start)

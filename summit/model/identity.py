@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Collection, Hashable, Sequence
 from typing import TypeVar
 
-from summit.model.summit import Action, AgendaItem, Commitment
+from summit.model.summit import Action, AgendaItem, Commitment, Summit
 
 Item = TypeVar("Item", AgendaItem, Action, Commitment)
 
@@ -48,6 +48,22 @@ def new_item_id(taken: Collection[str]) -> str:
         candidate = secrets.token_hex(4)
         if candidate not in taken and not candidate.isdigit():
             return candidate
+
+
+def agenda_with_ids(summit: Summit) -> Summit:
+    """The summit with an id on every agenda item; the same object when all had one."""
+    if all(item.id for item in summit.agenda):
+        return summit
+    taken = {item.id for item in summit.agenda if item.id}
+    agenda = []
+    for item in summit.agenda:
+        named = item
+        if not item.id:
+            fresh = new_item_id(taken)
+            named = item.model_copy(update={"id": fresh})
+            taken.add(fresh)
+        agenda.append(named)
+    return summit.model_copy(update={"agenda": agenda})
 
 
 def match_items(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:

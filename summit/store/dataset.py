@@ -12,6 +12,7 @@ from typing import Any
 
 from summit.model import Register, Summit, check_dataset, check_summit
 from summit.model.checks import Finding, Where, check_register, check_series
+from summit.model.identity import agenda_with_ids
 from summit.model.text import is_slug
 from summit.store.document import TomlDocument, decode
 from summit.store.gc_pause import paused_gc
@@ -164,6 +165,14 @@ class Dataset:
         if merging:
             return doc.save_merging(summit, choices)
         return doc.save(summit)
+
+    def name_agenda_items(self, summit_id: str) -> None:
+        """Give every agenda item an id, saved in the file, before it is published:
+        calendars hold one object per item, found again by that id."""
+        summit, _ = self.valid_summit(summit_id)
+        named = agenda_with_ids(summit)
+        if named is not summit:
+            self.save_summit(summit_id, named, merging=True)
 
     def delete_summit(self, summit_id: str) -> None:
         """Remove a summit's file (git sees it as deleted; a commit records it)."""

@@ -132,7 +132,8 @@ def test_publishing_again_updates_by_uid_and_removes_deleted_items(
     path.write_text(text[:last] + text[end + 2 :])  # the last agenda item is gone
     result = publish(cli, data_dir, radicale)
     assert result.code == 0, result.out + result.err
-    assert f"removed agenda-{AGENDA_ITEMS}-" in result.out
+    last_id = tomllib.loads(text)["agenda"][-1]["id"]
+    assert f"removed agenda-{last_id}-{meeting_uid(data_dir)}" in result.out
     found = on_the_day(radicale)
     assert len(found) == AGENDA_ITEMS  # the meeting and the items left, each once
     assert "Conference Room 4" in str(found[meeting_uid(data_dir)]["LOCATION"])
@@ -162,3 +163,64 @@ def test_no_server_is_a_message(data_dir: Path, cli) -> None:
     assert result.code == 1
     assert "could not" in result.err and "Traceback" not in result.err
     assert os.environ.get("SUMMIT_CALDAV_PASSWORD") == "s3cret"
+
+
+def titles_by_uid(url: str) -> dict[str, str]:
+    return {uid: str(event["SUMMARY"]) for uid, event in on_the_day(url).items()}
+
+
+def test_an_agenda_items_object_stays_with_it_when_an_earlier_item_goes(
+    data_dir: Path, cli, radicale
+) -> None:
+    """Removing Coffee must remove Coffee's object, not turn it into the next item."""
+    assert publish(cli, data_dir, radicale).code == 0
+    before = titles_by_uid(radicale)
+    coffee = next(uid for uid, title in before.items() if title == "Coffee")
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text()
+    start = text.rindex("[[agenda]]", 0, text.index('title = "Coffee"'))
+    path.write_text(text[:start] + text[text.index("\n\n", start) + 2 :])
+    result = publish(cli, data_dir, radicale)
+    assert result.code == 0, result.out + result.err
+    after = titles_by_uid(radicale)
+    assert coffee not in after
+    assert f"removed {coffee}" in result.out
+    del before[coffee]
+    assert after == before  # every other object kept its UID and its item
+
+
+def test_published_items_get_ids_saved_once(data_dir: Path, cli, radicale) -> None:
+    assert publish(cli, data_dir, radicale).code == 0
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    ids = [item.get("id") for item in tomllib.loads(path.read_text())["agenda"]]
+    assert all(ids) and len(set(ids)) == len(ids)
+    text = path.read_text()
+    assert "# ── Agenda ─" in text  # comments kept
+    assert publish(cli, data_dir, radicale).code == 0
+    assert path.read_text() == text  # a second publish does not churn the file
+
+
+def test_a_missing_calendar_is_named(data_dir: Path, cli, radicale) -> None:
+    result = publish(cli, data_dir, radicale.replace("/team/", "/no-such-calendar/"))
+    assert result.code == 1
+    assert "no calendar at" in result.err, result.err
+    assert "no reason" not in result.err and "Traceback" not in result.err
+
+
+def test_objects_published_by_position_are_replaced_by_objects_by_id(
+    data_dir: Path, cli, radicale
+) -> None:
+    """Calendars written before items had ids hold `agenda-<position>-<UID>` objects."""
+    assert publish(cli, data_dir, radicale).code == 0
+    uid = meeting_uid(data_dir)
+    old = calendar(radicale).add_event(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//old summit//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:agenda-2-{uid}\r\nDTSTAMP:20261201T000000Z\r\n"
+        "DTSTART:20270120T100000Z\r\nDTEND:20270120T103000Z\r\nSUMMARY:Old\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert old is not None
+    result = publish(cli, data_dir, radicale)
+    assert result.code == 0, result.out + result.err
+    assert f"removed agenda-2-{uid}" in result.out
+    assert "Old" not in titles_by_uid(radicale).values()
