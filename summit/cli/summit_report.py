@@ -1,5 +1,7 @@
 """Rich renderings of the data for people at a terminal."""
 
+from datetime import date
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -8,6 +10,7 @@ from rich.text import Text
 from summit.cli.long_table import LongTable
 from summit.cli.output import problem_line, shown, styled
 from summit.model import Register, Rsvp, Summit
+from summit.model.dates import coming_and_past
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
 from summit.store import Dataset, Problem
 
@@ -111,6 +114,16 @@ def render_summit(
         out.print(problem_line(problem), style="red" if problem.is_error else "yellow")
 
 
+def _overview_row(table: Table, summit_id: str, summit: Summit) -> None:
+    counts = summit.rsvp_counts()
+    table.add_row(
+        Text.assemble(styled(summit_id, "bold"), "\n", styled(summit.title)),
+        f"{summit.start:%Y-%m-%d %H:%M}",
+        summit.status,
+        f"{counts[Rsvp.ACCEPTED]} of {sum(counts.values())}",
+    )
+
+
 def render_overview(out: Console, dataset: Dataset) -> None:
     out.print(f"Data: {shown(dataset.root)}")
     table = Table(title="Summits", title_justify="left", expand=True)
@@ -121,15 +134,14 @@ def render_overview(out: Console, dataset: Dataset) -> None:
     table.add_column("Start", no_wrap=True)
     table.add_column("Status", no_wrap=True)
     table.add_column("Accepted", justify="right", no_wrap=True)
-    for summit_id, doc in dataset.summits.items():
-        summit = doc.record
-        counts = summit.rsvp_counts()
-        table.add_row(
-            Text.assemble(styled(summit_id, "bold"), "\n", styled(summit.title)),
-            f"{summit.start:%Y-%m-%d %H:%M}",
-            summit.status,
-            f"{counts[Rsvp.ACCEPTED]} of {sum(counts.values())}",
-        )
+    summits = {summit_id: doc.record for summit_id, doc in dataset.summits.items()}
+    coming, past = coming_and_past({key: s.start for key, s in summits.items()}, date.today())
+    for summit_id in coming:
+        _overview_row(table, summit_id, summits[summit_id])
+    if coming and past:
+        table.add_section()  # a rule between what is coming and what is past
+    for summit_id in past:
+        _overview_row(table, summit_id, summits[summit_id])
     out.print(table, soft_wrap=False)
     for problem in dataset.problems:
         out.print(problem_line(problem), style="red" if problem.is_error else "yellow")

@@ -39,3 +39,13 @@ CalendarDate = Annotated[date, AfterValidator(_in_range)]
 
 CalendarDateTime = Annotated[datetime, AfterValidator(_in_range)]
 """A date and time whose day falls between EARLIEST and LATEST."""
+
+
+def coming_and_past(starts: dict[str, datetime], today: date) -> tuple[list[str], list[str]]:
+    """Ids as a person looks for them: what is coming in date order, then what is
+    past, most recent first. Starts are local times; a summit today counts as coming."""
+    coming = sorted((start, key) for key, start in starts.items() if start.date() >= today)
+    past = sorted(
+        ((start, key) for key, start in starts.items() if start.date() < today), reverse=True
+    )
+    return [key for _, key in coming], [key for _, key in past]

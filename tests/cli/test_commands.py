@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,24 @@ def test_counted_nouns_agree() -> None:
         "2 replies",
     ]
     assert counted(1, "commitment") == "1 commitment"
+
+
+def test_overview_lists_what_is_coming_by_date_then_what_is_past(data_dir, cli) -> None:
+    """Issue 23, item 8: by date as a person looks for them, not by id as text."""
+    sample = (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
+    (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").unlink()
+    today = date.today()
+    starts = {
+        "summit-1": today + timedelta(days=300),
+        "summit-10": today - timedelta(days=400),
+        "summit-100": today + timedelta(days=30),
+        "summit-2": today - timedelta(days=20),
+        "summit-3": today,
+    }
+    for summit_id, day in starts.items():
+        text = sample.replace("start = 2027-01-20T09:30:00", f"start = {day}T09:30:00", 1)
+        text = text.replace("end = 2027-01-20T13:00:00", f"end = {day}T13:00:00", 1)
+        (data_dir / "agendas" / f"{summit_id}.toml").write_text(text)
+    out = cli("overview", "--data", data_dir).out
+    shown = sorted(starts, key=lambda summit_id: out.index(f"│ {summit_id} "))
+    assert shown == ["summit-3", "summit-100", "summit-1", "summit-2", "summit-10"]
