@@ -1,0 +1,85 @@
+"""Rows of a spreadsheet people were sent: CSV, or the first sheet of .xlsx, .xls or .ods.
+
+The first row holds the column names, matched loosely ("Job title", "JOB_TITLE"
+and "job title" are one column); each later row keeps its line (its row number
+in the sheet) so that a problem is named where a person will look for it.
+Files over the same cap as a mail message are refused before they are read.
+"""
+
+import csv
+import io
+from pathlib import Path
+
+from summit.model.register_import import Row
+
+MAX_BYTES = 32 * 1024 * 1024
+SHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+class SpreadsheetError(Exception):
+    """The file cannot be read as a table of rows; the message names it."""
+
+
+def _column(name: object) -> str:
+    return "_".join(str(name).replace("-", " ").split()).casefold()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a phone number typed as a number
+    return str(value).strip()
+
+
+def _rows(path: Path, table: list[list[object]], first_line: int = 1) -> list[Row]:
+    if not table:
+        raise SpreadsheetError(f"{path}: the file is empty; the first row must name the columns")
+    header = [_column(name) for name in table[0]]
+    rows = []
+    for number, cells in enumerate(table[1:], start=first_line + 1):
+        values = {name: _cell(cell) for name, cell in zip(header, cells, strict=False) if name}
+        if any(values.values()):
+            rows.append(Row(number, values))
+    return rows
+
+
+def _read_csv(path: Path, data: bytes) -> list[Row]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
+    reader = csv.reader(io.StringIO(text, newline=""))
+    table: list[list[object]] = []
+    lines: list[int] = []
+    for cells in reader:
+        table.append(list(cells))
+        lines.append(reader.line_num)
+    rows = _rows(path, table)
+    # A quoted cell may hold line breaks: name the line where the row ends, as csv counts.
+    return [Row(lines[row.line - 1], row.values) for row in rows]
+
+
+def _read_sheet(path: Path) -> list[Row]:
+    from python_calamine import CalamineError, CalamineWorkbook  # noqa: PLC0415 - rarely used
+
+    try:
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        table: list[list[object]] = [list(row) for row in sheet.to_python(skip_empty_area=False)]
+    except (CalamineError, ValueError, OSError) as error:
+        raise SpreadsheetError(f"{path}: cannot read it as a spreadsheet: {error}") from None
+    return _rows(path, table)
+
+
+def read_rows(path: Path) -> list[Row]:
+    """The file's rows, by line; SpreadsheetError when it cannot be read."""
+    try:
+        if not path.is_file():
+            raise SpreadsheetError(f"{path}: no such file")
+        if path.stat().st_size > MAX_BYTES:
+            raise SpreadsheetError(f"{path}: over {MAX_BYTES // 1024 // 1024} MiB; not read")
+        if path.suffix.lower() in SHEETS:
+            return _read_sheet(path)
+        return _read_csv(path, path.read_bytes())
+    except OSError as error:
+        raise SpreadsheetError(f"{path}: cannot read it: {error.strerror}") from None
