@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from summit import __version__
 from summit.cli.arguments import Verbs, data_option
+from summit.cli.help_groups import group_verbs
 from summit.cli.invitee_verbs import invitee_verbs
 from summit.cli.item_verbs import agenda_verbs, outcome_verbs
 from summit.cli.register_verbs import register_verbs
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"summit {__version__}")
     data_option(parser, top=True)
-    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", help="one of those below")
 
     validate = verbs.add_parser("validate", help="check every data file; exit 1 on any error")
     data_option(validate)
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_option(overview)
     overview.set_defaults(run="summit.cli.commands:overview")
     _serve_verb(verbs)
+    group_verbs(parser, verbs)
     parser.set_defaults(run="summit.cli.launch:default")
     return parser
 
