@@ -6,7 +6,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from summit.cli.output import print_problems, shown
+from summit.cli.output import is_plain, print_problems, shown
+from summit.cli.plain_report import plain_overview, plain_summit
 from summit.cli.summit_report import render_overview, render_summit
 from summit.datarepo import write_schemas
 from summit.model.schema import schemas
@@ -52,13 +53,21 @@ def show(args: argparse.Namespace, out: Console, err: Console) -> int:
         print_problems(err, dataset.errors)
         return 1
     problems = [p for p in dataset.problems if p.path == doc.path]
-    render_summit(out, args.summit_id, doc.record, dataset.register.record, problems)
+    if is_plain(args):
+        plain_summit(out, args.summit_id, doc.record, dataset.register.record)
+        print_problems(out, problems)
+    else:
+        render_summit(out, args.summit_id, doc.record, dataset.register.record, problems)
     return 1 if any(p.is_error for p in problems) else 0
 
 
 def overview(args: argparse.Namespace, out: Console, err: Console) -> int:
     dataset = dataset_for(args)
-    render_overview(out, dataset)
+    if is_plain(args):
+        plain_overview(out, dataset)
+        print_problems(out, dataset.problems)
+    else:
+        render_overview(out, dataset)
     return 1 if dataset.errors else 0
 
 

@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"summit {__version__}")
     data_option(parser, top=True)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="linear output for screen readers: one labelled value per line, no tables, no "
+        "colour (also SUMMIT_PLAIN=1, or TERM=dumb)",
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", help="one of those below")
 
     validate = verbs.add_parser("validate", help="check every data file; exit 1 on any error")
@@ -313,10 +319,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if paths:
         args.paths = paths
     # What the verbs need is loaded only now that one runs.
-    from summit.cli.output import consoles  # noqa: PLC0415
+    from summit.cli.output import consoles, is_plain  # noqa: PLC0415
     from summit.store.problems import ConflictError, DataDirError, MergeConflicts  # noqa: PLC0415
 
-    out, err = consoles()
+    out, err = consoles(plain=is_plain(args))
     run = handler(args.run)
     try:
         return run(args, out, err)

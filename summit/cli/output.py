@@ -71,9 +71,20 @@ def _piped_width(stream: TextIO) -> int | None:
         return PIPED_WIDTH
 
 
-def consoles() -> tuple[Console, Console]:
-    """Standard output and standard error; colour only where a terminal shows it."""
-    return _DataConsole(), _DataConsole(stderr=True)
+def is_plain(args: object) -> bool:
+    """Plain, linear output (for screen readers and braille): `--plain`, SUMMIT_PLAIN=1,
+    or a terminal that says it is dumb."""
+    wanted = os.environ.get("SUMMIT_PLAIN", "").strip().lower() not in ("", "0", "no", "false")
+    return bool(getattr(args, "plain", False)) or wanted or os.environ.get("TERM") == "dumb"
+
+
+def consoles(*, plain: bool = False) -> tuple[Console, Console]:
+    """Standard output and standard error; colour only where a terminal shows it
+    (never in plain output: nothing is said by colour alone)."""
+    out, err = _DataConsole(), _DataConsole(stderr=True)
+    if plain:
+        out.no_color = err.no_color = True
+    return out, err
 
 
 def shown(path: Path) -> str:

@@ -1,0 +1,110 @@
+"""`summit --plain show` and `overview`: one labelled value per line, for screen readers.
+
+Braille displays and speech read a table's box-drawing characters aloud and lose
+the column a value belongs to. In plain output every value is on a line with its
+label ("Google, Daniel Reyes: accepted"), times read as "09:30 to 09:45", and
+nothing is said by colour or layout alone.
+"""
+
+from datetime import date
+
+from rich.console import Console
+
+from summit.model import Register, Rsvp, Summit
+from summit.model.dates import coming_and_past
+from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
+from summit.model.wording import counted
+from summit.store import Dataset
+
+
+def _say(out: Console, line: str = "") -> None:
+    out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _heading(out: Console, summit_id: str, summit: Summit, register: Register) -> None:
+    _say(out, f"Summit: {summit_id}")
+    _say(out, f"Title: {summit.title}")
+    _say(out, f"When: {summit.start:%A %d %B %Y, %H:%M} ({summit.timezone})")
+    _say(out, f"Venue: {summit.venue}")
+    _say(out, f"Convened by: {register.describe(summit.convener)}")
+    _say(out, f"Invites sent by: {register.describe(summit.organiser)}")
+    _say(out, f"Status: {summit.status}")
+    _say(out, f"Classification: {summit.classification}")
+
+
+def _agenda(out: Console, summit: Summit, register: Register) -> None:
+    slots = schedule(summit)
+    summary = f"{counted(len(slots), 'item')}, {counted(total_minutes(summit), 'minute')}"
+    if slots:
+        summary += f", ending {agenda_end(summit):%H:%M}"
+    planned = planned_end(summit)
+    if planned is not None:
+        summary += f"; planned end {planned:%H:%M}"
+    _say(out)
+    _say(out, f"Agenda: {summary}")
+    for number, slot in enumerate(slots, start=1):
+        item = slot.item
+        parts = [f"{slot.start:%H:%M} to {slot.end:%H:%M}", item.title]
+        if item.kind == "break":
+            parts.append("a break")
+        if item.lead:
+            parts.append(f"led by {register.describe(item.lead)}")
+        parts.append(f"{item.minutes} minutes")
+        _say(out, f"Item {number}: {', '.join(parts)}")
+
+
+def _invitees(out: Console, summit: Summit, register: Register) -> None:
+    counts = summit.rsvp_counts()
+    summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
+    _say(out)
+    _say(out, f"Invitees: {summary or 'none'}")
+    for org_id, invitation in summit.invitations.items():
+        organisation = register.organisations.get(org_id)
+        org_name = organisation.name if organisation else org_id
+        if invitation.attendance == "optional":
+            org_name += " (optional)"
+        if not invitation.rsvp:
+            _say(out, f"{org_name}: nobody invited yet")
+        for delegate_id, reply in invitation.rsvp.items():
+            delegate = organisation.delegates.get(delegate_id) if organisation else None
+            _say(out, f"{org_name}, {delegate.name if delegate else delegate_id}: {reply}")
+
+
+def _outputs(out: Console, summit: Summit, register: Register) -> None:
+    if not (summit.actions or summit.commitments):
+        return
+    _say(out)
+    actions, commitments = len(summit.actions), len(summit.commitments)
+    _say(out, f"Outputs: {counted(actions, 'action')}, {counted(commitments, 'commitment')}")
+    for action in summit.actions:
+        due = f", due {action.due:%d %B %Y}" if action.due else ""
+        who = register.describe(action.owner)
+        _say(out, f"Action, {action.status}: {action.text} (owner {who}{due})")
+    for commitment in summit.commitments:
+        due = f", due {commitment.due:%d %B %Y}" if commitment.due else ""
+        who = register.describe(commitment.organisation)
+        _say(out, f"Commitment, {commitment.status}: {who}: {commitment.text}{due}")
+
+
+def plain_summit(out: Console, summit_id: str, summit: Summit, register: Register) -> None:
+    _heading(out, summit_id, summit, register)
+    _agenda(out, summit, register)
+    _invitees(out, summit, register)
+    _outputs(out, summit, register)
+
+
+def plain_overview(out: Console, dataset: Dataset) -> None:
+    _say(out, f"Data: {dataset.root}")
+    summits = {summit_id: doc.record for summit_id, doc in dataset.summits.items()}
+    coming, past = coming_and_past({k: s.start for k, s in summits.items()}, date.today())
+    for heading, ids in (("Coming", coming), ("Past", past)):
+        _say(out, f"{heading}: {counted(len(ids), 'summit')}")
+        for summit_id in ids:
+            summit = summits[summit_id]
+            counts = summit.rsvp_counts()
+            accepted = f"{counts[Rsvp.ACCEPTED]} of {sum(counts.values())} accepted"
+            _say(
+                out,
+                f"{summit_id}: {summit.title}; {summit.start:%d %B %Y %H:%M}; "
+                f"{summit.status}; {accepted}",
+            )

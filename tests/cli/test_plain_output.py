@@ -1,0 +1,33 @@
+"""`summit --plain`: linear output a screen reader or braille display reads in order (issue 22)."""
+
+import pytest
+
+from tests.conftest import SAMPLE_SUMMIT
+
+BOX = set("─│┌┐└┘├┤┬┴┼━┃┏┓┗┛┣┫┳┻╋╇┡┩╭╮╰╯═║")
+
+
+def test_show_plain_is_one_labelled_value_per_line(data_dir, cli) -> None:
+    result = cli("--plain", "show", SAMPLE_SUMMIT, "--data", data_dir)
+    assert result.code == 0, result.err
+    assert not BOX & set(result.out)
+    lines = result.out.splitlines()
+    assert "Title: Summit on child-abuse imagery, filtering and copyright online" in lines
+    assert "Google, Mei Lin Carter: tentative" in lines
+    assert any(line.startswith("Item 4: 11:00 to 11:15, Coffee, a break") for line in lines)
+    assert "\x1b[" not in result.out  # no colour
+
+
+@pytest.mark.parametrize("how", ["SUMMIT_PLAIN", "TERM"])
+def test_plain_by_environment(data_dir, cli, monkeypatch, how: str) -> None:
+    monkeypatch.setenv(how, "1" if how == "SUMMIT_PLAIN" else "dumb")
+    result = cli("overview", "--data", data_dir)
+    assert not BOX & set(result.out)
+    assert "Coming: 1 summit" in result.out
+    assert f"{SAMPLE_SUMMIT}: Summit on child-abuse imagery" in result.out
+
+
+def test_without_plain_the_tables_stay(data_dir, cli, monkeypatch) -> None:
+    monkeypatch.delenv("SUMMIT_PLAIN", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert BOX & set(cli("show", SAMPLE_SUMMIT, "--data", data_dir).out)
