@@ -21,7 +21,8 @@ def run_app(args: argparse.Namespace, out: "Console", err: "Console") -> int:
     """The Textual app on the data directory."""
     from summit.tui.app import make_app  # noqa: PLC0415 - textual loads only for the app
 
-    make_app(find_data_dir(args.data, Path.cwd()), background=True).run()
+    accessible = True if getattr(args, "accessible", False) else None  # else env, preference
+    make_app(find_data_dir(args.data, Path.cwd()), background=True, accessible=accessible).run()
     return 0
 
 

@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     _delivery_verbs(verbs)
 
     app = verbs.add_parser("app", help="open the app (what `summit` alone does at a terminal)")
+    app.add_argument(
+        "--accessible",
+        action="store_true",
+        help="for screen readers and magnifiers: the cursor follows the focus, what happens is "
+        "said in the status line, no animation (also SUMMIT_ACCESSIBLE=1)",
+    )
     data_option(app)
     app.set_defaults(run="summit.cli.launch:run_app")
     overview = verbs.add_parser(

@@ -20,6 +20,7 @@ from textual.theme import Theme
 
 from summit.store.preferences import load_preferences, save_preference
 from summit.store.problems import Choice, ConflictError, MergeConflicts
+from summit.tui.accessible import AccessibleMode, accessible_wanted
 from summit.tui.loading import needs_data
 from summit.tui.screens.summits import SummitsScreen
 from summit.tui.session import Session, read_workspace
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from summit.workspace import SaveReport, Workspace
 
 
-class SummitApp(TeamActions, WatchesFiles):
+class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
     # The summits screen is the default screen, whose own CSS_PATH Textual does not
     # load, so the app loads it.
     CSS_PATH = ["app.tcss", "screens/summits.tcss"]
@@ -44,13 +45,21 @@ class SummitApp(TeamActions, WatchesFiles):
         Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f6", "contrast", "Contrast", show=False, id="app.contrast"),
         *TeamActions.TEAM_BINDINGS,
     ]
 
-    def __init__(self, session: Session, preferences: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        preferences: dict[str, Any] | None = None,
+        *,
+        accessible: bool | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.preferences = preferences if preferences is not None else load_preferences()
+        self.accessible = accessible_wanted(self.preferences) if accessible is None else accessible
         session.subscribe(self.show_unsaved)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -63,6 +72,7 @@ class SummitApp(TeamActions, WatchesFiles):
         if isinstance(chosen, str) and chosen in self.available_themes:
             self.theme = chosen
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.start_accessible()
         self.show_unsaved()
         if self.session.loaded:
             self.show_problems()
@@ -109,7 +119,12 @@ class SummitApp(TeamActions, WatchesFiles):
         marker = f"● unsaved: {', '.join(dirty)}" if dirty else self.session.place
         if self.git_status is not None:
             marker += f" · {self.git_status.describe()}"
+        if self.accessible and self.said:
+            marker = f"{self.said} · {marker}"  # said in words until the next message
         self.sub_title = marker if workspace.writable else f"READ-ONLY (errors) · {marker}"
+
+    def on_said(self) -> None:
+        self.show_unsaved()
 
     # Screens other than the first are imported when first shown: launch stays quick.
 
@@ -310,11 +325,17 @@ class SummitApp(TeamActions, WatchesFiles):
             )
 
 
-def make_app(root: Path, today: date | None = None, *, background: bool = False) -> SummitApp:
+def make_app(
+    root: Path,
+    today: date | None = None,
+    *,
+    background: bool = False,
+    accessible: bool | None = None,
+) -> SummitApp:
     """The app on a data directory; the CLI, `summit serve` and the tests all start here.
 
     With `background`, the summits list shows at once and the data loads in a worker
     (what a person launching summit gets); without, it is loaded before the app starts.
     """
     session = Session.starting(root, today) if background else Session.open(root, today)
-    return SummitApp(session)
+    return SummitApp(session, accessible=accessible)
