@@ -1,14 +1,20 @@
-"""`summit register import`: delegates from a spreadsheet, through the same storage
-as the app (lock, merge with what others saved, comments kept)."""
+"""`summit register import|add|edit|remove`: the register from the command line,
+through the same storage as the app (lock, merge with what others saved, comments
+kept). A change that would leave a summit naming someone removed is refused."""
 
 import argparse
+from collections.abc import Callable
 
+from pydantic import ValidationError
 from rich.console import Console
 
 from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems
-from summit.model import Register
-from summit.model.register_import import Imported, import_rows
+from summit.model import Delegate, Organisation, Register
+from summit.model.changes import describe_register_changes
+from summit.model.people import NotFound, find
+from summit.model.register_import import Imported, Row, import_rows
+from summit.store import DataError
 from summit.store.spreadsheet import SpreadsheetError, read_rows
 
 
@@ -75,3 +81,103 @@ def import_register(args: argparse.Namespace, out: Console, err: Console) -> int
         dataset.save_register(result.register, merging=True)
         out.print(f"Saved {dataset.register_path}", markup=False, highlight=False)
     return 1 if bad_lines else 0
+
+
+_OPTIONS = {"job_title": "--job-title", "name": "--name", "email": "--email", "phone": "--phone"}
+
+
+def _edit_register(
+    args: argparse.Namespace, out: Console, err: Console, edit: Callable[[Register], Register]
+) -> int:
+    """Apply `edit` to the register, say what changed, save it as the app does."""
+    dataset = dataset_for(args)
+    if dataset.register is None:
+        print_problems(err, dataset.errors)
+        return 1
+    old = dataset.register.record
+    try:
+        new = edit(old)
+    except (NotFound, ValueError) as error:
+        said = _field_errors(error) if isinstance(error, ValidationError) else str(error)
+        err.print(f"summit: {said}; nothing was changed", markup=False)
+        return 1
+    lines = describe_register_changes(old, new)
+    if not lines:
+        out.print("Nothing to change: the register already says so.")
+        return 0
+    try:
+        dataset.save_register(new, merging=True)
+    except DataError as error:
+        print_problems(err, error.problems)
+        err.print("summit: nothing was changed", markup=False)
+        return 1
+    for line in lines:
+        out.print(line, markup=False, highlight=False)
+    return 0
+
+
+def _field_errors(error: ValidationError) -> str:
+    return "; ".join(
+        f"{_OPTIONS.get(str(p['loc'][-1]), '--' + str(p['loc'][-1]))}: "
+        f"{p['msg'].removeprefix('Value error, ')}"
+        for p in error.errors()
+    )
+
+
+def add_delegate(args: argparse.Namespace, out: Console, err: Console) -> int:
+    values = {
+        "organisation": args.organisation,
+        "name": args.name,
+        "job_title": args.job_title,
+        "email": args.email,
+        "phone": args.phone or "",
+        "sector": args.sector or "",
+    }
+
+    def edit(register: Register) -> Register:
+        result = import_rows(register, [Row(0, values)])
+        if result.bad:
+            raise ValueError(
+                "; ".join(f"{_OPTIONS.get(b.field, '--' + b.field)}: {b.why}" for b in result.bad)
+            )
+        return result.register
+
+    return _edit_register(args, out, err, edit)
+
+
+def _given(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, str | None]:
+    """The options given; an empty value removes an optional field."""
+    given = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    return {name: value or None for name, value in given.items()}
+
+
+def edit_entry(args: argparse.Namespace, out: Console, err: Console) -> int:
+    def edit(register: Register) -> Register:
+        found = find(register, args.who)
+        organisation = register.organisations[found.org_id]
+        if found.delegate_id is None:
+            fields = _given(args, ("name", "sector", "website"))
+            changed = Organisation.model_validate({**organisation.to_data(), **fields})
+        else:
+            delegate = organisation.delegates[found.delegate_id]
+            fields = _given(args, ("name", "job_title", "email", "phone"))
+            person = Delegate.model_validate({**delegate.to_data(), **fields})
+            delegates = {**organisation.delegates, found.delegate_id: person}
+            changed = organisation.model_copy(update={"delegates": delegates})
+        return register.with_organisation(found.org_id, changed)
+
+    return _edit_register(args, out, err, edit)
+
+
+def remove_entry(args: argparse.Namespace, out: Console, err: Console) -> int:
+    def edit(register: Register) -> Register:
+        found = find(register, args.who)
+        if found.delegate_id is None:
+            return register.with_organisation(found.org_id, None)
+        organisation = register.organisations[found.org_id]
+        delegates = dict(organisation.delegates)
+        del delegates[found.delegate_id]
+        changed = organisation.model_copy(update={"delegates": delegates})
+        return register.with_organisation(found.org_id, changed)
+
+    return _edit_register(args, out, err, edit)

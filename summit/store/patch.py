@@ -375,7 +375,12 @@ class _Plan:
                 out.append(self.rendered[index])
             index += 1
         self._emit_inserts(out, len(self.sections))
-        return "".join(out)
+        text = "".join(out)
+        lines = self.layout.lines
+        if self.removed and text.endswith("\n\n") and (not lines or lines[-1].strip()):
+            # The last tables went: the blank line that led into them goes with them.
+            text = text.rstrip("\n") + "\n"
+        return text
 
     def _plain_run(self, index: int, touched: list[int]) -> int:
         """The end of the run of sections from `index` that this plan leaves as they are.
