@@ -321,9 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.paths = paths
     # What the verbs need is loaded only now that one runs.
     from summit.cli.output import consoles  # noqa: PLC0415
-    from summit.store.problems import ConflictError, DataDirError, MergeConflicts  # noqa: PLC0415
-
     from summit.store.output_guard import replacing_allowed  # noqa: PLC0415
+    from summit.store.problems import ConflictError, DataDirError, MergeConflicts  # noqa: PLC0415
 
     out, err = consoles()
     run = handler(args.run)
