@@ -29,7 +29,11 @@ def _summary(dataset: Dataset) -> str:
 
 
 def validate(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from summit.store.locations import REGISTER_FILE, summit_files  # noqa: PLC0415
+    from summit.store.lock import tidy  # noqa: PLC0415
+
     dataset = dataset_for(args)
+    tidy([dataset.root / REGISTER_FILE, *summit_files(dataset.root)])
     print_problems(out, dataset.problems)
     style = "red" if dataset.errors else "green"
     err.print(_summary(dataset), style=style)

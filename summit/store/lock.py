@@ -22,6 +22,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from summit.store.leftovers import remove_stale_copies
+
 WAIT_SECONDS = 15.0
 """How long a save waits for another process's save (which takes well under a second)."""
 
@@ -141,6 +143,7 @@ def locked(target: Path, *, wait: float = WAIT_SECONDS) -> Iterator[None]:
     try:
         fd = _acquire(path, target, wait)
         try:
+            remove_stale_copies(target)
             yield
         finally:
             # Removed while still held, so that nobody can lock it between the two steps.
@@ -150,3 +153,13 @@ def locked(target: Path, *, wait: float = WAIT_SECONDS) -> Iterator[None]:
             os.close(fd)
     finally:
         guard.release()
+
+
+def tidy(targets: list[Path]) -> None:
+    """Remove the stale temporary copies of each data file, under its lock (`validate`).
+
+    A file another process is saving right now is skipped; its next save tidies it.
+    """
+    for target in targets:
+        with contextlib.suppress(OSError), locked(target.resolve(), wait=0.5):
+            pass  # `locked` removes them once it holds the lock
