@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import tomli
 from pydantic import ValidationError
 
 if TYPE_CHECKING:
@@ -21,6 +20,7 @@ from summit.store.gc_pause import paused_gc
 from summit.store.lock import locked
 from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
 from summit.store.reading import read_data_file
+from summit.store.toml_dialect import TOMLDecodeError, strict_loads
 from summit.store.validation import problems_from
 
 M = TypeVar("M", bound=Record)
@@ -63,8 +63,8 @@ def decode(path: Path, data: bytes) -> str:
 
 def parse(path: Path, text: str) -> dict[str, Any]:
     try:
-        return tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
+        return strict_loads(text)
+    except TOMLDecodeError as error:
         message = f"TOML syntax: {error.msg[0].lower()}{error.msg[1:]}"
         raise DataError([Problem(path, error.lineno, error.colno, message)]) from None
     except RecursionError:
@@ -431,11 +431,11 @@ class TomlDocument(Generic[M]):
         field (None when it reads as the record all the same).
         """
         try:
-            data = tomli.loads(text)
+            data = strict_loads(text)
             if data == new:
                 return True
             again = self.model.model_validate(data)
-        except (tomli.TOMLDecodeError, ValidationError):
+        except (TOMLDecodeError, ValidationError):
             return False
         return None if full_data(again) == full_data(record) else False
 
