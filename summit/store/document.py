@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 from summit.model.base import Record
 from summit.store.atomic import named_errors, real_path, write_atomic, write_new
+from summit.store.exchange import replace_checked
 from summit.store.gc_pause import paused_gc
 from summit.store.lock import locked
 from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
@@ -309,8 +310,7 @@ class TomlDocument(Generic[M]):
         # Checking and replacing under one lock: no other summit process can
         # slip its save in between and have it overwritten.
         with locked(target):
-            self._refuse_if_changed(data)
-            write_atomic(target, data)
+            self._refuse_if_changed(target, data)
         self._now_holds(data.decode("utf-8"), record, new)
         return True
 
@@ -446,11 +446,10 @@ class TomlDocument(Generic[M]):
         except DataError:
             return None
 
-    def _refuse_if_changed(self, ours: bytes) -> None:
-        current = self._on_disk()
-        if current is not None and _digest(current) == self._digest:
-            return
-        raise ConflictError(self.path, keep_copy(self.path, ours))
+    def _refuse_if_changed(self, target: Path, ours: bytes) -> None:
+        """Write `ours` over `target` unless it changed since it was loaded (see exchange.py)."""
+        if not replace_checked(target, ours, self._digest):
+            raise ConflictError(self.path, keep_copy(self.path, ours))
 
 
 def keep_copy(path: Path, data: bytes) -> Path:
