@@ -3,7 +3,7 @@
 Every verb that writes an output file checks each target here first. An
 output never replaces a data file (the register, a summit file, anything in
 agendas/), never a device, FIFO, folder or link, and never any other existing
-file unless the user said `--force`. Summit's own exports folder (exports/
+file unless the user said `--force` on the command line. Summit's own exports folder (exports/
 beside the register, which git ignores) is the exception to the last rule:
 exporting again there is how an export is brought up to date.
 """
@@ -18,7 +18,10 @@ from pathlib import Path
 
 from summit.store.locations import AGENDAS_DIR, EXPORTS_DIR, REGISTER_FILE
 
-_force: ContextVar[bool] = ContextVar("summit_output_force", default=False)
+# Replacing an existing ordinary file is the command line's decision (`--force`, which
+# `summit.cli.main` sets for every verb); the app's export dialog and library callers
+# choose their folder themselves, so outside the command line it is allowed.
+_force: ContextVar[bool] = ContextVar("summit_output_force", default=True)
 
 
 class OutputRefused(OSError):
