@@ -24,6 +24,7 @@ from summit.store.locations import (
     sample_dir,
     summit_files,
 )
+from summit.store.output_guard import check_output
 from summit.store.problems import DataDirError
 
 SCHEMA_DIR = "schema"
@@ -143,12 +144,21 @@ def _write_data(folder: Path, sample: bool) -> list[Path]:
     return written
 
 
+def _is_schema(path: Path) -> bool:
+    """Whether `path` holds a JSON Schema (one this command wrote before)."""
+    try:
+        return '"$schema"' in path.read_text(encoding="utf-8")[:4096]
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def write_schemas(out: Path) -> list[Path]:
     """The JSON Schema files (`invitees.schema.json`, `summit.schema.json`) into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, document in schemas().items():
         path = out / f"{name}.schema.json"
+        check_output(path, earlier=_is_schema)
         path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
         written.append(path)
     return written

@@ -1,6 +1,7 @@
 """The CLI's verbs. Each takes parsed arguments and two consoles, returns an exit code."""
 
 import argparse
+import contextlib
 import json
 from pathlib import Path
 
@@ -30,7 +31,12 @@ def _summary(dataset: Dataset) -> str:
 
 
 def validate(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from summit.store.locations import REGISTER_FILE, summit_files  # noqa: PLC0415
+    from summit.store.lock import tidy  # noqa: PLC0415
+
     dataset = dataset_for(args)
+    with contextlib.suppress(DataError):  # an unlistable agendas/ is reported below
+        tidy([dataset.root / REGISTER_FILE, *summit_files(dataset.root)])
     print_problems(out, dataset.problems)
     style = "red" if dataset.errors else "green"
     err.print(_summary(dataset), style=style)

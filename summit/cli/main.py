@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = verbs.add_parser("schema", help="JSON Schema of the data files, for editors")
     schema.add_argument("--out", type=Path, metavar="DIR", help="write the schema files into DIR")
+    _force_option(schema)
     schema.set_defaults(run="summit.cli.commands:schema")
 
     init = verbs.add_parser("init", help="start a data folder of your own, in git")
@@ -141,6 +142,14 @@ def _serve_verb(verbs: Verbs) -> None:
     serve.set_defaults(run="summit.cli.commands:serve")
 
 
+def _force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing output file (never a data file or a device)",
+    )
+
+
 def _summit_verb(
     verbs: Verbs,
     name: str,
@@ -159,6 +168,7 @@ def _summit_verb(
             metavar="DIR",
             help="folder to write into (default: exports/ in the data folder, which git ignores)",
         )
+        _force_option(parser)
     data_option(parser)
     parser.set_defaults(run=run)
     return parser
@@ -247,6 +257,7 @@ def _papers_verbs(verbs: Verbs) -> None:
         metavar="DIR",
         help="folder to write into (default: exports/ in the data folder, which git ignores)",
     )
+    _force_option(parser)
     parser.add_argument(
         "--only", choices=("brief", "note", "press"), help="write one paper (with its variants)"
     )
@@ -265,6 +276,7 @@ def _papers_verbs(verbs: Verbs) -> None:
     ret.add_argument(
         "--out", type=Path, default=None, metavar="FILE", help="write the CSV here, not to stdout"
     )
+    _force_option(ret)
     ret.set_defaults(run="summit.cli.papers:transparency")
     data_option(ret)
 
@@ -326,12 +338,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.paths = paths
     # What the verbs need is loaded only now that one runs.
     from summit.cli.output import consoles, is_plain  # noqa: PLC0415
+    from summit.store.output_guard import replacing_allowed  # noqa: PLC0415
     from summit.store.problems import ConflictError, DataDirError, MergeConflicts  # noqa: PLC0415
 
     out, err = consoles(plain=is_plain(args))
     run = handler(args.run)
     try:
-        return run(args, out, err)
+        with replacing_allowed(getattr(args, "force", False)):
+            return run(args, out, err)
     except DataDirError as error:
         err.print(f"summit: {error}", markup=False)
         return 2

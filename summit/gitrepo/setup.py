@@ -24,6 +24,10 @@ ATTRIBUTES = (
 IGNORED = "/exports/"
 """Where exports go by default (invites, e-mails): made from the data, never committed."""
 
+TEMPORARY = ".*.toml.*.tmp"
+"""A save's temporary copy (`.invitees.toml.<random>.tmp`), left only by a killed save;
+the next save removes it, and it is never committed (it may hold personal data)."""
+
 PULL = ("pull.rebase", "false")
 """Since git 2.27 `git pull` on divergent branches stops until told how to reconcile
 them; a data repository merges, through summit's driver. Set only where the user
@@ -116,9 +120,21 @@ def _add_lines(path: Path, lines: Sequence[str]) -> list[str]:
     return missing
 
 
+def _refuse_links(folder: Path) -> None:
+    """Setup appends to these files; through a link it would write outside the repository."""
+    for name in (".gitignore", ".gitattributes"):
+        path = folder / name
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise GitSetupError(
+                f"{path} is a link or not an ordinary file; summit git setup writes only an "
+                "ordinary file in the repository. Replace it with a file and run setup again"
+            )
+
+
 def setup(folder: Path) -> SetupReport:
     """Configure the drivers for the data in `folder`; idempotent."""
     root = repository_root(folder)
+    _refuse_links(folder)
     changed = []
     for key, value in wanted_config().items():
         if _config_value(root, key) != value:
@@ -127,8 +143,9 @@ def setup(folder: Path) -> SetupReport:
     if _config_value(root, PULL[0], anywhere=True) is None:
         _set_config(root, *PULL)
         changed.append(f"git config {PULL[0]} {PULL[1]} (git pull merges)")
-    if _add_lines(folder / ".gitignore", [IGNORED]):
-        changed.append(f".gitignore: {IGNORED}")
+    ignored = _add_lines(folder / ".gitignore", [IGNORED, TEMPORARY])
+    if ignored:
+        changed.append(f".gitignore: {', '.join(ignored)}")
     added = _add_lines(folder / ".gitattributes", ATTRIBUTES)
     if added:
         changed.append(f".gitattributes: {', '.join(added)}")

@@ -12,12 +12,17 @@ SLUG_MAX = 64
 
 
 # Control and invisible formatting characters (Unicode Cc, Cf, Zl, Zp), except
-# the zero-width joiner that emoji need. One regex search runs in C.
+# the zero-width joiner that emoji need, and the non-characters (U+FDD0..U+FDEF and
+# the last two of every plane: U+FFFE and U+FFFF cannot be in XML, the .docx papers, at all).
+# One regex search runs in C.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
 CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
     "\u08e2\u180e\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
     "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f" + NONCHARACTERS + "]"
 )
 CONTROLS_OR_BREAKS = re.compile(CONTROLS.pattern[:-1] + "\t\n]")
 

@@ -28,7 +28,13 @@ TEXT_MAX = 10_000
 def _refuse_controls(value: str, *, allow_newlines: bool) -> str:
     found = (_CONTROLS if allow_newlines else _CONTROLS_OR_BREAKS).search(value)
     if found:
-        raise ValueError(f"contains a control character (U+{ord(found.group()):04X})")
+        code = ord(found.group())
+        kind = (
+            "non-character"
+            if code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF
+            else "control character"
+        )
+        raise ValueError(f"contains a {kind} (U+{code:04X})")
     return value
 
 

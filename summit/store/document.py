@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import tomli
 from pydantic import ValidationError
 
 if TYPE_CHECKING:
@@ -17,10 +16,12 @@ if TYPE_CHECKING:
 
 from summit.model.base import Record
 from summit.store.atomic import named_errors, real_path, write_atomic, write_new
+from summit.store.exchange import replace_checked
 from summit.store.gc_pause import paused_gc
 from summit.store.lock import locked
 from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
 from summit.store.reading import read_data_file
+from summit.store.toml_dialect import TOMLDecodeError, strict_loads
 from summit.store.validation import problems_from
 
 M = TypeVar("M", bound=Record)
@@ -63,8 +64,8 @@ def decode(path: Path, data: bytes) -> str:
 
 def parse(path: Path, text: str) -> dict[str, Any]:
     try:
-        return tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
+        return strict_loads(text)
+    except TOMLDecodeError as error:
         message = f"TOML syntax: {error.msg[0].lower()}{error.msg[1:]}"
         raise DataError([Problem(path, error.lineno, error.colno, message)]) from None
     except RecursionError:
@@ -309,8 +310,7 @@ class TomlDocument(Generic[M]):
         # Checking and replacing under one lock: no other summit process can
         # slip its save in between and have it overwritten.
         with locked(target):
-            self._refuse_if_changed(data)
-            write_atomic(target, data)
+            self._refuse_if_changed(target, data)
         self._now_holds(data.decode("utf-8"), record, new)
         return True
 
@@ -431,11 +431,11 @@ class TomlDocument(Generic[M]):
         field (None when it reads as the record all the same).
         """
         try:
-            data = tomli.loads(text)
+            data = strict_loads(text)
             if data == new:
                 return True
             again = self.model.model_validate(data)
-        except (tomli.TOMLDecodeError, ValidationError):
+        except (TOMLDecodeError, ValidationError):
             return False
         return None if full_data(again) == full_data(record) else False
 
@@ -446,11 +446,10 @@ class TomlDocument(Generic[M]):
         except DataError:
             return None
 
-    def _refuse_if_changed(self, ours: bytes) -> None:
-        current = self._on_disk()
-        if current is not None and _digest(current) == self._digest:
-            return
-        raise ConflictError(self.path, keep_copy(self.path, ours))
+    def _refuse_if_changed(self, target: Path, ours: bytes) -> None:
+        """Write `ours` over `target` unless it changed since it was loaded (see exchange.py)."""
+        if not replace_checked(target, ours, self._digest):
+            raise ConflictError(self.path, keep_copy(self.path, ours))
 
 
 def keep_copy(path: Path, data: bytes) -> Path:

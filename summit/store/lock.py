@@ -15,11 +15,14 @@ a waiter that then holds a removed file notices and locks the new one.
 
 import contextlib
 import os
+import stat
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from summit.store.leftovers import remove_stale_copies
 
 WAIT_SECONDS = 15.0
 """How long a save waits for another process's save (which takes well under a second)."""
@@ -76,14 +79,42 @@ def _is_current(fd: int, path: Path) -> bool:
     return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
 
 
+class BadLock(OSError):
+    """Something other than summit's own lock file sits at the lock path."""
+
+
+# Never through a link: a link planted at the lock path would make a save create
+# or truncate its target. (Windows has no O_NOFOLLOW and no such links by default.)
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _not_ours(path: Path) -> BadLock:
+    return BadLock(
+        0,
+        "is not an ordinary file, so summit cannot lock it (a link or a folder?); "
+        "nothing was saved: remove it and save again",
+        str(path),
+    )
+
+
+def _open(path: Path, target: Path) -> int:
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | _NO_FOLLOW, 0o666)
+    except OSError as error:
+        if path.is_symlink() or path.is_dir():
+            raise _not_ours(path) from None
+        raise OSError(error.errno, error.strerror, str(target)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _not_ours(path)
+    return fd
+
+
 def _acquire(path: Path, target: Path, wait: float) -> int:
     deadline = time.monotonic() + wait
     delay = 0.002
     while True:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
-        except OSError as error:
-            raise OSError(error.errno, error.strerror, str(target)) from None
+        fd = _open(path, target)
         if _try_lock(fd):
             if _is_current(fd, path):
                 return fd
@@ -112,6 +143,7 @@ def locked(target: Path, *, wait: float = WAIT_SECONDS) -> Iterator[None]:
     try:
         fd = _acquire(path, target, wait)
         try:
+            remove_stale_copies(target)
             yield
         finally:
             # Removed while still held, so that nobody can lock it between the two steps.
@@ -121,3 +153,13 @@ def locked(target: Path, *, wait: float = WAIT_SECONDS) -> Iterator[None]:
             os.close(fd)
     finally:
         guard.release()
+
+
+def tidy(targets: list[Path]) -> None:
+    """Remove the stale temporary copies of each data file, under its lock (`validate`).
+
+    A file another process is saving right now is skipped; its next save tidies it.
+    """
+    for target in targets:
+        with contextlib.suppress(OSError), locked(target.resolve(), wait=0.5):
+            pass  # `locked` removes them once it holds the lock

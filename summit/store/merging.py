@@ -42,6 +42,8 @@ def merge_file(base: Path, ours: Path, theirs: Path, shown: str) -> FileMerge:
     base_text, ours_text, theirs_text = texts
     result = merge_texts(base_text, ours_text, theirs_text, model=model, path=path)
     text = result.text
+    if text is None and not (ours_text.strip() and theirs_text.strip()):
+        text = whole_versions(ours_text, theirs_text, result)
     if text is None:
         text = conflict_text(
             base_text, ours_text, theirs_text, model=model, path=path, result=result
@@ -49,3 +51,19 @@ def merge_file(base: Path, ours: Path, theirs: Path, shown: str) -> FileMerge:
     if text != ours_text:
         write_atomic(ours, text.encode("utf-8"))
     return FileMerge(result, written=True)
+
+
+def whole_versions(ours_text: str, theirs_text: str, result: MergeResult) -> str:
+    """Both whole texts between one pair of markers (one side emptied the file).
+
+    A passage-by-passage conflict against an empty side would keep only the
+    conflicting passages in the working file; this keeps all of ours and all
+    of theirs, as the README promises when a merge cannot be made.
+    """
+    newline = "\r\n" if "\r\n" in ours_text + theirs_text else "\n"
+    reasons = [c.describe() for c in result.conflicts] + result.errors
+    label = "; ".join(reasons) or "one version is empty"
+    ours, theirs = (
+        t + newline if t and not t.endswith("\n") else t for t in (ours_text, theirs_text)
+    )
+    return f"<<<<<<< ours: {label}{newline}{ours}======={newline}{theirs}>>>>>>> theirs{newline}"

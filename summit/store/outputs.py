@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from summit.store.atomic import staged_copy, sync_directory
+from summit.store.output_guard import check_output
 
 
 def _missing_folders(out: Path) -> list[Path]:
@@ -20,6 +21,7 @@ def _missing_folders(out: Path) -> list[Path]:
 
 
 def _stage(target: Path, data: bytes) -> Path:
+    check_output(target)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
     return staged_copy(target, data)
@@ -43,6 +45,8 @@ def write_together(
             out.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
             staged.append((_stage(out / name, data), out / name))
+        for _, target in staged:
+            check_output(target)  # again, as late as possible
         commit()
     except BaseException:
         for temp, _ in staged:

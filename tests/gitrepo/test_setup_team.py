@@ -3,6 +3,8 @@ merges divergent branches, and only files git has not committed are named to com
 
 from pathlib import Path
 
+import pytest
+
 from summit.gitrepo.setup import is_set_up
 from tests.conftest import SAMPLE_SUMMIT
 from tests.gitrepo.conftest import Team, edit, git, summit
@@ -68,3 +70,28 @@ def test_a_repository_set_up_before_pull_rebase_is_offered_setup_again(
     done = summit(team.bob, "git", "setup")
     assert "wrote git config pull.rebase false" in done.stdout
     assert is_set_up(team.bob)
+
+
+@pytest.mark.parametrize("name", [".gitattributes", ".gitignore"])
+def test_setup_refuses_to_write_through_a_link(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    git(folder, "init", "-q")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep\n")
+    (folder / name).symlink_to(outside)
+    done = summit(folder, "git", "setup")
+    assert done.returncode != 0
+    assert "not an ordinary file" in done.stderr and "Traceback" not in done.stderr
+    assert outside.read_text() == "keep\n"
+
+
+def test_setup_ignores_the_temporary_copies_of_a_killed_save(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    git(folder, "init", "-q")
+    assert summit(folder, "git", "setup").returncode == 0
+    (folder / ".invitees.toml.k3j_x9.tmp").write_text("partial")
+    (folder / "agendas").mkdir()
+    (folder / "agendas" / ".x.toml.abc.tmp").write_text("partial")
+    assert git(folder, "status", "--porcelain").stdout.count(".tmp") == 0
