@@ -87,7 +87,9 @@ def test_an_mbox_file(data_dir: Path, tmp_path: Path, cli) -> None:
     assert rsvp_of(data_dir, "facebook", "facebook-policy") == "accepted"
 
 
-def test_a_forged_reply_in_an_eml_records_nothing(data_dir: Path, tmp_path: Path, cli) -> None:
+def test_a_forged_reply_in_an_eml_is_refused_beside_the_good_one(
+    data_dir: Path, tmp_path: Path, cli
+) -> None:
     calendar = reply_bytes(data_dir, tmp_path, "intruder@example.org", "ACCEPTED")
     good = reply_bytes(data_dir, tmp_path, "oliver.grant@facebook.example.org", "ACCEPTED")
     (tmp_path / "forged.eml").write_bytes(outlook_reply(calendar, "intruder@example.org"))
@@ -99,7 +101,9 @@ def test_a_forged_reply_in_an_eml_records_nothing(data_dir: Path, tmp_path: Path
     assert result.code == 1
     assert re.search(r"forged\.eml:\d+:1: ATTENDEE: .*was never invited", result.out)
     assert "Traceback" not in result.err
-    assert snapshot(data_dir) == before
+    assert snapshot(data_dir) != before
+    assert rsvp_of(data_dir, "facebook", "facebook-policy") == "accepted"
+    assert "1 file refused" in result.err
 
 
 def test_a_folder_that_is_not_a_maildir(data_dir: Path, tmp_path: Path, cli) -> None:

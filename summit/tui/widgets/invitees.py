@@ -242,7 +242,11 @@ class InviteesPart(SummitPart):
     def _import(self, chosen: list[Path] | None) -> None:
         if not chosen:
             return
-        from summit.delivery.mailbox import gather_replies, is_maildir  # noqa: PLC0415
+        from summit.delivery.mailbox import (  # noqa: PLC0415
+            check_senders,
+            gather_replies,
+            is_maildir,
+        )
         from summit.tui.screens.files import reply_files  # noqa: PLC0415
 
         # A Maildir folder is read as a mailbox; any other folder for its reply files.
@@ -256,14 +260,15 @@ class InviteesPart(SummitPart):
 
         found = gather_replies(files)
         workspace = self.session.workspace
+        check_senders(found, workspace.register)
         result, updated = collect_replies(
-            workspace.summits, workspace.register, found.files, found.read
+            workspace.summits, workspace.register, found.files, found.read, found.dated
         )
         result.problems[:0] = found.problems
         if result.problems:
+            # One refused file never holds up the others: they are recorded below.
             lines = "\n".join(escape(p.format()) for p in result.problems)
-            self.notify(f"No reply recorded:\n{lines}", severity="error", timeout=15)
-            return
+            self.notify(f"Refused, not recorded:\n{lines}", severity="error", timeout=15)
         for summit_id, summit in updated.items():
             workspace.set_summit(summit_id, summit)
         if updated:
