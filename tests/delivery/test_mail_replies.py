@@ -136,6 +136,8 @@ class ImapServer:
     messages: list[ImapMessage]
     port: int = 0
     transcript: list[str] = field(default_factory=list)
+    refuse_store: bool = False
+    """Answer UID STORE with NO, as a read-only or quota-full mailbox does."""
 
     def serve(self, listener: socket.socket) -> None:
         while True:
@@ -192,6 +194,9 @@ class ImapServer:
             number, message = next((i + 1, m) for i, m in enumerate(self.messages) if m.uid == uid)
             stream.write(f"* {number} FETCH (UID {uid} BODY[] {{{len(message.data)}}}\r\n".encode())
             stream.write(message.data + b")\r\n")
+        elif verb == "STORE" and self.refuse_store:
+            say(f"{tag} NO [CANNOT] Mailbox is read-only.")
+            return
         elif verb == "STORE":
             uids, _, flags = rest.partition(" +FLAGS ")
             for uid in uids.split(","):
