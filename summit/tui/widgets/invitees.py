@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from summit.model import Attendance, Rsvp
 from summit.model.invitee_edits import invite, uninvite
 from summit.model.people import Found
-from summit.model.replies import awaiting_new_answer, earlier_answer
+from summit.model.replies import awaiting_new_answer, earlier_answer, reply_note
 from summit.model.uninvite import uninviting_loses
 from summit.model.wording import counted
 from summit.tui.screens.choice import ChoiceScreen
@@ -143,6 +143,9 @@ class InviteesPart(SummitPart):
             lines.append(f"{delegate_id} (not in the register)")
         if reply is not None:
             lines[-1] += f" · {reply}"
+            note = reply_note(invitation, delegate_id)
+            if note:
+                lines.append(f"{reply} {note}")
         came = invitation.attended.get(delegate_id)
         if came is not None:
             lines[-1] += " · attended" if came else " · did not attend"
