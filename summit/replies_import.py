@@ -174,9 +174,24 @@ def _not_now(summit_id: str, summit: Summit, reply: Reply) -> str | None:
     if reply.sequence < summit.invite.sequence:
         return (
             f"{reply.email} replied to SEQUENCE {reply.sequence}, older than "
-            f"{summit.invite.sequence}: the time or place has changed since"
+            f"{summit.invite.sequence}: {_changed_since(summit, reply.sequence)}"
         )
     return None
+
+
+def _changed_since(summit: Summit, sequence: int) -> str:
+    """What changed for attendees after `sequence`, as recorded when each was issued."""
+    assert summit.invite is not None
+    invite = summit.invite
+    words: list[str] = []
+    for later in range(sequence + 1, invite.sequence + 1):
+        words += [w for w in invite.changed.get(str(later), []) if w not in words]
+    if not words or any(
+        str(n) not in invite.changed for n in range(sequence + 1, invite.sequence + 1)
+    ):
+        return "the time, place or status has changed since"
+    named = " and ".join(f"the {word}" for word in words)
+    return f"{named} {'has' if len(words) == 1 else 'have'} changed since"
 
 
 def _check(
