@@ -112,6 +112,8 @@ class _Attendee:
     partstat: str | None
     delegated_to: frozenset[str]
     delegated_from: frozenset[str]
+    comment: object = None
+    """Google's X-RESPONSE-COMMENT parameter, as written."""
 
 
 def _parse(data: bytes) -> Calendar:
@@ -195,9 +197,9 @@ def _addresses(value: object) -> frozenset[str]:
     return frozenset(filter(None, (_delegate_address(str(v)) for v in values)))
 
 
-def _comment(event: Component, person: Any) -> str | None:
+def _comment(event: Component, person: _Attendee) -> str | None:
     """The attendee's words: Google's X-RESPONSE-COMMENT, else Exchange's COMMENT."""
-    said = person.params.get("X-RESPONSE-COMMENT") or event.get("COMMENT")
+    said = person.comment or event.get("COMMENT")
     if isinstance(said, list):
         said = " ".join(str(part) for part in said)
     text = " ".join(str(said or "").split())
@@ -222,6 +224,7 @@ def _attendees(event: Component, lines: _Lines) -> list[_Attendee]:
                 str(partstat).upper() if partstat else None,
                 _addresses(person.params.get("DELEGATED-TO")),
                 _addresses(person.params.get("DELEGATED-FROM")),
+                person.params.get("X-RESPONSE-COMMENT"),
             )
         )
     return found
@@ -296,9 +299,7 @@ def read_reply(data: bytes) -> Reply:
     where = {name: lines.of(name) for name in _SINGLE}
     where["ATTENDEE"] = lines.of("ATTENDEE", index)
     person = people[index]
-    comment = _comment(
-        event, event.get("ATTENDEE") if len(people) == 1 else event["ATTENDEE"][index]
-    )
+    comment = _comment(event, person)
     return Reply(
         uid,
         sequence,
