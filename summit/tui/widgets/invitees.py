@@ -281,5 +281,6 @@ class InviteesPart(SummitPart):
         save = ": save with ctrl+s" if updated else ""
         # Say why a reply was not recorded (stale, cancelled summit), not just how many.
         why = "".join(f"\nnot recorded: {escape(note)}" for note in result.ignored[:5])
+        why += "".join(f"\n{escape(note)}" for note in result.notes[:3])
         more = f"\n…and {len(result.ignored) - 5} more" if len(result.ignored) > 5 else ""
         self.notify(f"{recorded}{save}{why}{more}", timeout=10 if why else 5)
