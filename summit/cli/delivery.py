@@ -248,6 +248,14 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
         return 1
     print_problems(out, fetched.refused)
     code = report_replies(out, err, fetched.result)
+    if fetched.unmarked:
+        err.print(
+            f"but {counted(len(fetched.unmarked), 'message', 'messages')} recorded could not be "
+            f"marked imported ({fetched.mark_failed}): "
+            f"{', '.join(fetched.unmarked)}; fetching again reads them again, "
+            "and finds their replies already recorded",
+            markup=False,
+        )
     if fetched.refused:
         err.print(
             f"{counted(len(fetched.refused), 'reply was', 'replies were')} refused: "
@@ -257,7 +265,7 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
         f"{counted(len(fetched.marked), 'message', 'messages')} marked imported; "
         f"{counted(fetched.skipped, 'message', 'messages')} without a calendar reply left alone"
     )
-    return 1 if code or fetched.refused else 0
+    return 1 if code or fetched.refused or fetched.unmarked else 0
 
 
 def publish(args: argparse.Namespace, out: Console, err: Console) -> int:

@@ -94,19 +94,19 @@ def cancel(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
     """.ics files, and the replies in .eml files, Maildir folders and mbox files."""
-    from summit.delivery.mailbox import gather_replies  # noqa: PLC0415
+    from summit.delivery.mailbox import check_senders, gather_replies  # noqa: PLC0415
 
     found = gather_replies(args.files)
-    if found.problems:
-        print_problems(out, found.problems)
-        err.print("no reply was recorded: fix or remove the files above", style="red")
-        return 1
     dataset = dataset_for(args)
+    if dataset.register is not None:
+        check_senders(found, dataset.register.record)
     try:
-        result = invitations.import_replies(dataset, found.files, found.read)
+        result = invitations.import_replies(dataset, found.files, found.read, found.dated)
     except DataError as error:
         print_problems(out, error.problems)
         return 1
+    # A refused file never holds up the others: each is named with why, exit 1.
+    result.problems[:0] = found.problems
     if found.skipped:
         skipped = counted(len(found.skipped), "message", "messages")
         err.print(f"{skipped} without a calendar reply skipped", markup=False)
@@ -114,11 +114,8 @@ def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def report_replies(out: Console, err: Console, result: invitations.ReplyImport) -> int:
-    """What an import recorded and ignored; exit 1 (nothing recorded) on any problem."""
+    """What an import recorded, ignored and refused; exit 1 when any reply was refused."""
     print_problems(out, result.problems)
-    if result.problems:
-        err.print("no reply was recorded: fix or remove the files above", style="red")
-        return 1
     for change in result.changed:
         out.print(
             f"{change.summit_id}: {change.delegate_id} ({change.organisation_id}) "
@@ -129,8 +126,14 @@ def report_replies(out: Console, err: Console, result: invitations.ReplyImport) 
         )
     for note in result.ignored:
         err.print(f"ignored {note}", markup=False)
+    for note in result.notes:
+        err.print(note, markup=False)
     err.print(
         f"{counted(len(result.changed), 'reply', 'replies')} recorded",
         markup=False,
     )
+    if result.problems:
+        refused = counted(len({p.path for p in result.problems}), "file", "files")
+        err.print(f"{refused} refused (named above, with why): not recorded", style="red")
+        return 1
     return 0

@@ -11,6 +11,7 @@ from summit.cli.long_table import LongTable
 from summit.cli.output import problem_line, shown, styled
 from summit.model import Register, Rsvp, Summit
 from summit.model.dates import coming_and_past
+from summit.model.replies import reply_note
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
 from summit.store import Dataset, Problem
 
@@ -73,7 +74,9 @@ def _invitees(summit: Summit, register: Register) -> LongTable:
         for delegate_id, reply in invitation.rsvp.items() or [("", None)]:
             delegate = organisation.delegates.get(delegate_id) if organisation else None
             name = delegate.name if delegate else delegate_id
-            shown_reply = (str(reply), _RSVP_STYLE[reply]) if reply else ("", "")
+            note = reply_note(invitation, delegate_id)
+            words = f"{reply} {note}" if note else str(reply)
+            shown_reply = (words, _RSVP_STYLE[reply]) if reply else ("", "")
             table.add_row((org_name, ""), (name, ""), shown_reply)
             org_name = ""
     return table

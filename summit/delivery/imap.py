@@ -12,6 +12,7 @@ import ssl
 from collections.abc import Sequence
 from types import TracebackType
 
+from summit.delivery.failures import network_failure
 from summit.delivery.settings import Server
 
 KEYWORD = "$SummitImported"
@@ -54,8 +55,12 @@ class ImapMailbox:
             self._check(self._imap.select(_quoted(self.folder)), f"open the folder {self.folder}")
         except (OSError, imaplib.IMAP4.error) as error:
             self._close()
-            raise MailboxFailed(f"cannot use {self.server.shown()}: {_said(error)}") from error
+            raise MailboxFailed(f"cannot use {self.server.shown()}: {self._why(error)}") from error
         return self
+
+    def _why(self, error: BaseException) -> str:
+        """The failure in words (a bare `111` from imaplib is a refused connection)."""
+        return network_failure(error, self.server.host, self.server.port) or _said(error)
 
     def __exit__(
         self,
@@ -111,7 +116,7 @@ class ImapMailbox:
             uids = _text(found).split()
             return [(uid, self._fetch(imap, uid)) for uid in uids]
         except (OSError, imaplib.IMAP4.error) as error:
-            raise MailboxFailed(f"{self.server.shown()}: {_said(error)}") from error
+            raise MailboxFailed(f"{self.server.shown()}: {self._why(error)}") from error
 
     def _fetch(self, imap: imaplib.IMAP4, uid: str) -> bytes:
         data = self._check(imap.uid("FETCH", uid, "(BODY.PEEK[])"), f"fetch message {uid}")
@@ -128,4 +133,4 @@ class ImapMailbox:
         try:
             self._check(imap.uid("STORE", ",".join(uids), "+FLAGS", f"({KEYWORD})"), "mark")
         except (OSError, imaplib.IMAP4.error) as error:
-            raise MailboxFailed(f"{self.server.shown()}: {_said(error)}") from error
+            raise MailboxFailed(f"{self.server.shown()}: {self._why(error)}") from error

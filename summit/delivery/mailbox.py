@@ -14,12 +14,18 @@ import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from email import policy
 from email.message import Message
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Protocol
 
+from summit.delivery.imap import MailboxFailed
+from summit.delivery.reply_senders import Senders, disagreement, senders, untrusted_sender
+from summit.ical.replies import NotAReply, read_reply
 from summit.invitations import ReplyImport, collect_replies, import_replies
+from summit.model import Register
 from summit.store import DataError, Dataset, Problem
 
 MAX_MESSAGE_BYTES = 32 << 20
@@ -37,6 +43,10 @@ class MailReplies:
     read: list[tuple[Path, bytes]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    dated: dict[Path, datetime] = field(default_factory=dict)
+    """Each e-mailed reply's Date header, to order a reply without DTSTAMP."""
+    sent_by: dict[Path, Senders] = field(default_factory=dict)
+    """Each e-mailed reply's sender, checked against the register by `check_senders`."""
 
 
 def _is_calendar(part: Message) -> bool:
@@ -57,6 +67,20 @@ def calendar_replies(data: bytes) -> list[bytes]:
     return list(found.values())
 
 
+def _date(data: bytes) -> datetime | None:
+    header = email.message_from_bytes(data, policy=policy.compat32).get("Date")
+    try:
+        when = parsedate_to_datetime(str(header)) if header else None
+    except (TypeError, ValueError):
+        return None
+    return when if when is not None and when.tzinfo is not None else None
+
+
+def _sender(data: bytes) -> Senders:
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    return senders(message.get("From"), message.get("Sender"))
+
+
 def _read_message(path: Path) -> bytes:
     """An e-mail file's bytes: a regular file, up to MAX_MESSAGE_BYTES."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -73,9 +97,38 @@ def _add(found: MailReplies, where: Path, data: bytes, name: str) -> None:
     replies = calendar_replies(data)
     if not replies:
         found.skipped.append(f"{name}: no calendar reply in this message")
+    why = disagreement(replies)
+    if why is not None:
+        found.problems.append(Problem(where, 0, 0, f"{why}; none of them is recorded"))
+        return
+    when, sent = _date(data), _sender(data)
     for number, reply in enumerate(replies):
         shown = where if len(replies) == 1 else Path(f"{where} (reply {number + 1})")
         found.read.append((shown, reply))
+        found.sent_by[shown] = sent
+        if when is not None:
+            found.dated[shown] = when
+
+
+def _untrusted(register: Register, data: bytes, sent: Senders) -> str | None:
+    try:
+        reply = read_reply(data)
+    except NotAReply:
+        return None  # refused later by the usual checks, with its line
+    return untrusted_sender(reply, sent, register)
+
+
+def check_senders(found: MailReplies, register: Register) -> None:
+    """Move each e-mailed reply whose sender cannot speak for its attendee to `problems`."""
+    kept = []
+    for path, data in found.read:
+        sent = found.sent_by.get(path)
+        why = None if sent is None else _untrusted(register, data, sent)
+        if why is None:
+            kept.append((path, data))
+        else:
+            found.problems.append(Problem(path, 0, 0, why))
+    found.read = kept
 
 
 def _add_named(found: MailReplies, path: Path, data: bytes) -> None:
@@ -157,36 +210,51 @@ class Fetched:
     refused: list[Problem] = field(default_factory=list)
     """Messages whose replies failed a check: reported, left unmarked, nothing else held up."""
     skipped: int = 0
+    unmarked: list[str] = field(default_factory=list)
+    """Messages recorded that the server would not mark imported (why: `mark_failed`)."""
+    mark_failed: str = ""
+
+
+def _message(found: MailReplies, where: Path, data: bytes, register: Register) -> None:
+    """The message's replies into `found`, or into its problems with why not."""
+    _add(found, where, data, where.name)
+    check_senders(found, register)
 
 
 def fetch_replies(dataset: Dataset, source: MailSource, label: str) -> Fetched:
     """Record the replies in the folder's new messages and mark the messages imported.
 
-    A message with a reply that fails a check (a forgery, another summit's
-    reply) is reported and left unmarked for a person to look at; it does not
-    hold up the others. Messages without a calendar reply are left as they are.
+    A message with a reply that fails a check (a forgery, a sender who may not
+    speak for the attendee, another summit's reply) is reported and left
+    unmarked for a person to look at; it does not hold up the others.
+    Messages without a calendar reply are left as they are.
     """
     if dataset.register is None:
         raise DataError(dataset.errors)
     summits, register = dataset.summit_records(), dataset.register.record
-    good: list[tuple[Path, bytes]] = []
+    good = MailReplies()
     ids: dict[Path, str] = {}
     fetched = Fetched(ReplyImport())
     for message_id, data in source.new_messages():
         where = Path(f"{label}/{message_id}")
-        replies = calendar_replies(data)
-        if not replies:
+        found = MailReplies()
+        _message(found, where, data, register)
+        if found.skipped:
             fetched.skipped += 1
             continue
-        items = [(where, reply) for reply in replies]
-        alone, _ = collect_replies(summits, register, [], items)
-        if alone.problems:
-            fetched.refused += alone.problems
+        alone, _ = collect_replies(summits, register, [], found.read, found.dated)
+        if found.problems or alone.problems:
+            fetched.refused += found.problems + alone.problems
             continue
-        good += items
-        ids[where] = message_id
-    fetched.result = import_replies(dataset, [], good)
-    if not fetched.result.problems:
-        fetched.marked = list(dict.fromkeys(ids.values()))
-        source.mark(fetched.marked)
+        good.read += found.read
+        good.dated.update(found.dated)
+        ids.update(dict.fromkeys((path for path, _ in found.read), message_id))
+    fetched.result = import_replies(dataset, [], good.read, good.dated)
+    done = list(dict.fromkeys(ids.values()))
+    try:
+        source.mark(done)
+    except MailboxFailed as error:
+        fetched.unmarked, fetched.mark_failed = done, str(error)
+    else:
+        fetched.marked = done
     return fetched

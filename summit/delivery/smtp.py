@@ -10,6 +10,7 @@ import socket
 import ssl
 from types import TracebackType
 
+from summit.delivery.failures import network_failure
 from summit.delivery.settings import Server
 
 TIMEOUT_SECONDS = 30
@@ -43,7 +44,8 @@ class SmtpRelay:
         except (OSError, smtplib.SMTPException) as error:
             if self._smtp is not None:
                 self._smtp.close()
-            raise RelayFailed(f"cannot use {self.server.shown()}: {_why(error)}") from error
+            why = network_failure(error, self.server.host, self.server.port) or _why(error)
+            raise RelayFailed(f"cannot use {self.server.shown()}: {why}") from error
         return self
 
     def __exit__(

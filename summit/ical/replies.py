@@ -93,13 +93,17 @@ class Reply:
     email: str
     """The replying attendee's address, as `address` gives it."""
     reply: Rsvp
-    stamp: datetime
-    """DTSTAMP in UTC: when the attendee's client wrote the reply."""
-    organizer: str
+    stamp: datetime | None
+    """DTSTAMP in UTC: when the attendee's client wrote the reply (Outlook may leave it out)."""
+    organizer: str | None
+    """None when left out, as Exchange 2010 and Outlook do: UID and ATTENDEE then decide."""
     delegated_from: frozenset[str]
     """Whom the replying attendee stands in for, if they are someone's delegate."""
     lines: Mapping[str, int]
     """The line of UID, SEQUENCE, ORGANIZER, DTSTAMP and the replying ATTENDEE."""
+    delegated_to: frozenset[str] = frozenset()
+    comment: str | None = None
+    """What the attendee wrote: COMMENT (Exchange) or X-RESPONSE-COMMENT (Google)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +112,8 @@ class _Attendee:
     partstat: str | None
     delegated_to: frozenset[str]
     delegated_from: frozenset[str]
+    comment: object = None
+    """Google's X-RESPONSE-COMMENT parameter, as written."""
 
 
 def _parse(data: bytes) -> Calendar:
@@ -163,7 +169,9 @@ def _sequence(event: Component, lines: _Lines) -> int:
     return value
 
 
-def _stamp(event: Component, lines: _Lines) -> datetime:
+def _stamp(event: Component, lines: _Lines) -> datetime | None:
+    if event.get("DTSTAMP") is None:
+        return None  # Outlook leaves it out: the e-mail's Date (or the file's time) orders it
     value = _required(event, "DTSTAMP", lines).dt
     line = lines.of("DTSTAMP")
     if not isinstance(value, datetime):
@@ -175,9 +183,27 @@ def _stamp(event: Component, lines: _Lines) -> datetime:
     return value.astimezone(UTC)
 
 
+def _delegate_address(text: str) -> str | None:
+    """KOrganizer writes DELEGATED-TO as a bare address, without mailto: or quotes."""
+    text = text.strip().strip('"')
+    found = address(text)
+    if found is None and ":" not in text and "@" in text:
+        return text.lower()
+    return found
+
+
 def _addresses(value: object) -> frozenset[str]:
     values = value if isinstance(value, list) else [value] if value else []
-    return frozenset(filter(None, (address(str(v)) for v in values)))
+    return frozenset(filter(None, (_delegate_address(str(v)) for v in values)))
+
+
+def _comment(event: Component, person: _Attendee) -> str | None:
+    """The attendee's words: Google's X-RESPONSE-COMMENT, else Exchange's COMMENT."""
+    said = person.comment or event.get("COMMENT")
+    if isinstance(said, list):
+        said = " ".join(str(part) for part in said)
+    text = " ".join(str(said or "").split())
+    return text[:500] or None
 
 
 def _attendees(event: Component, lines: _Lines) -> list[_Attendee]:
@@ -198,6 +224,7 @@ def _attendees(event: Component, lines: _Lines) -> list[_Attendee]:
                 str(partstat).upper() if partstat else None,
                 _addresses(person.params.get("DELEGATED-TO")),
                 _addresses(person.params.get("DELEGATED-FROM")),
+                person.params.get("X-RESPONSE-COMMENT"),
             )
         )
     return found
@@ -261,8 +288,9 @@ def read_reply(data: bytes) -> Reply:
     lines = _Lines(data)
     event = _event(_parse(data), lines)
     uid = str(_required(event, "UID", lines))
-    organizer = address(str(_required(event, "ORGANIZER", lines)))
-    if organizer is None:
+    written = event.get("ORGANIZER")
+    organizer = None if written is None else address(str(written))
+    if written is not None and organizer is None:
         raise NotAReply("is not a mailto: address", line=lines.of("ORGANIZER"), field="ORGANIZER")
     sequence, stamp = _sequence(event, lines), _stamp(event, lines)
     people = _attendees(event, lines)
@@ -271,4 +299,16 @@ def read_reply(data: bytes) -> Reply:
     where = {name: lines.of(name) for name in _SINGLE}
     where["ATTENDEE"] = lines.of("ATTENDEE", index)
     person = people[index]
-    return Reply(uid, sequence, person.email, reply, stamp, organizer, person.delegated_from, where)
+    comment = _comment(event, person)
+    return Reply(
+        uid,
+        sequence,
+        person.email,
+        reply,
+        stamp,
+        organizer,
+        person.delegated_from,
+        where,
+        person.delegated_to,
+        comment,
+    )

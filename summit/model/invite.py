@@ -9,7 +9,7 @@ status, and only then, so we record what was last issued and compare.
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from summit.model.invite_state import EventStatus, InviteState, Issued
+from summit.model.invite_state import EventStatus, InviteState, Issued, what_changed
 from summit.model.replies import ask_again, time_or_place_changed
 from summit.model.schedule import total_minutes
 from summit.model.summit import Summit, SummitStatus
@@ -57,7 +57,8 @@ def issue(summit: Summit, new_uid: Callable[[], str]) -> Summit:
     elif state.issued.to_data() != now.to_data():
         if time_or_place_changed(state.issued, now):
             summit = ask_again(summit, state.sequence)
-        state = InviteState(uid=state.uid, sequence=state.sequence + 1, issued=now)
+        changed = {**state.changed, str(state.sequence + 1): what_changed(state.issued, now)}
+        state = InviteState(uid=state.uid, sequence=state.sequence + 1, issued=now, changed=changed)
     else:
         return summit
     return summit.model_copy(update={"invite": state})

@@ -102,3 +102,17 @@ def superseded_replies(old: Invitation, new: Invitation) -> Iterator[tuple[str, 
             and record.reply != old.rsvp.get(delegate_id)
         ):
             yield delegate_id, record
+
+
+def reply_note(invitation: Invitation, delegate_id: str) -> str:
+    """What the delegate wrote with their current answer, and whom they delegated to.
+
+    Empty when nothing was written, or when the record is of an earlier answer.
+    """
+    record = invitation.replied.get(delegate_id)
+    if record is None or record.reply is not invitation.rsvp.get(delegate_id):
+        return ""
+    said = [f"to {record.delegated_to}"] if record.delegated_to else []
+    if record.comment:
+        said.append(f"“{record.comment}”")
+    return " ".join(said)

@@ -72,6 +72,16 @@ class Replied(Record):
         description="The reply's DTSTAMP, in UTC; absent for a reply recorded by hand. "
         "An older reply never replaces a newer one.",
     )
+    comment: str | None = Field(
+        None,
+        max_length=500,
+        description="What the delegate wrote with the reply (COMMENT, or Google's "
+        "X-RESPONSE-COMMENT).",
+    )
+    delegated_to: str | None = Field(
+        None,
+        description="Whom the delegate's reply delegated to (DELEGATED-TO), when delegated.",
+    )
 
     @field_validator("stamp")
     @classmethod

@@ -11,6 +11,7 @@ read here, except the organiser's contact details in the internal variants.
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from summit.model import (
     Action,
@@ -22,6 +23,7 @@ from summit.model import (
     Register,
     Summit,
 )
+from summit.model.replies import reply_note
 from summit.model.schedule import agenda_end, planned_end, schedule
 from summit.model.sensitivity import is_sensitive, shareable
 from summit.model.wording import counted
@@ -169,8 +171,9 @@ def _invitees(setting: _Setting) -> list[Block]:
         organisation = setting.register.organisations.get(org_id)
         if organisation is None or not invitation.rsvp:
             continue
+        note = partial(reply_note, invitation)
         rows = tuple(
-            (person.name, person.job_title, str(reply))
+            (person.name, person.job_title, " ".join(filter(None, (str(reply), note(delegate_id)))))
             for delegate_id, reply in invitation.rsvp.items()
             if (person := organisation.delegates.get(delegate_id)) is not None
         )

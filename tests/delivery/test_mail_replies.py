@@ -87,7 +87,9 @@ def test_an_mbox_file(data_dir: Path, tmp_path: Path, cli) -> None:
     assert rsvp_of(data_dir, "facebook", "facebook-policy") == "accepted"
 
 
-def test_a_forged_reply_in_an_eml_records_nothing(data_dir: Path, tmp_path: Path, cli) -> None:
+def test_a_forged_reply_in_an_eml_is_refused_beside_the_good_one(
+    data_dir: Path, tmp_path: Path, cli
+) -> None:
     calendar = reply_bytes(data_dir, tmp_path, "intruder@example.org", "ACCEPTED")
     good = reply_bytes(data_dir, tmp_path, "oliver.grant@facebook.example.org", "ACCEPTED")
     (tmp_path / "forged.eml").write_bytes(outlook_reply(calendar, "intruder@example.org"))
@@ -99,7 +101,9 @@ def test_a_forged_reply_in_an_eml_records_nothing(data_dir: Path, tmp_path: Path
     assert result.code == 1
     assert re.search(r"forged\.eml:\d+:1: ATTENDEE: .*was never invited", result.out)
     assert "Traceback" not in result.err
-    assert snapshot(data_dir) == before
+    assert snapshot(data_dir) != before
+    assert rsvp_of(data_dir, "facebook", "facebook-policy") == "accepted"
+    assert "1 file refused" in result.err
 
 
 def test_a_folder_that_is_not_a_maildir(data_dir: Path, tmp_path: Path, cli) -> None:
@@ -132,6 +136,8 @@ class ImapServer:
     messages: list[ImapMessage]
     port: int = 0
     transcript: list[str] = field(default_factory=list)
+    refuse_store: bool = False
+    """Answer UID STORE with NO, as a read-only or quota-full mailbox does."""
 
     def serve(self, listener: socket.socket) -> None:
         while True:
@@ -188,6 +194,9 @@ class ImapServer:
             number, message = next((i + 1, m) for i, m in enumerate(self.messages) if m.uid == uid)
             stream.write(f"* {number} FETCH (UID {uid} BODY[] {{{len(message.data)}}}\r\n".encode())
             stream.write(message.data + b")\r\n")
+        elif verb == "STORE" and self.refuse_store:
+            say(f"{tag} NO [CANNOT] Mailbox is read-only.")
+            return
         elif verb == "STORE":
             uids, _, flags = rest.partition(" +FLAGS ")
             for uid in uids.split(","):

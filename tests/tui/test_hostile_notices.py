@@ -29,7 +29,7 @@ async def test_a_reply_file_named_like_markup_is_named_as_written(
         await pilot.press("enter")
         await settle(pilot)
         notices = "\n".join(str(notice.message) for notice in app._notifications)
-        assert "No reply recorded" in notices
+        assert "Refused, not recorded" in notices
         assert "reply\\x1b[2J.ics" in notices
         assert "\x1b" not in notices
         assert app.is_running

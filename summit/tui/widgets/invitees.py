@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from summit.model import Attendance, Rsvp
 from summit.model.invitee_edits import invite, uninvite
 from summit.model.people import Found
-from summit.model.replies import awaiting_new_answer, earlier_answer
+from summit.model.replies import awaiting_new_answer, earlier_answer, reply_note
 from summit.model.uninvite import uninviting_loses
 from summit.model.wording import counted
 from summit.tui.screens.choice import ChoiceScreen
@@ -143,6 +143,9 @@ class InviteesPart(SummitPart):
             lines.append(f"{delegate_id} (not in the register)")
         if reply is not None:
             lines[-1] += f" · {reply}"
+            note = reply_note(invitation, delegate_id)
+            if note:
+                lines.append(f"{reply} {note}")
         came = invitation.attended.get(delegate_id)
         if came is not None:
             lines[-1] += " · attended" if came else " · did not attend"
@@ -242,7 +245,11 @@ class InviteesPart(SummitPart):
     def _import(self, chosen: list[Path] | None) -> None:
         if not chosen:
             return
-        from summit.delivery.mailbox import gather_replies, is_maildir  # noqa: PLC0415
+        from summit.delivery.mailbox import (  # noqa: PLC0415
+            check_senders,
+            gather_replies,
+            is_maildir,
+        )
         from summit.tui.screens.files import reply_files  # noqa: PLC0415
 
         # A Maildir folder is read as a mailbox; any other folder for its reply files.
@@ -256,14 +263,15 @@ class InviteesPart(SummitPart):
 
         found = gather_replies(files)
         workspace = self.session.workspace
+        check_senders(found, workspace.register)
         result, updated = collect_replies(
-            workspace.summits, workspace.register, found.files, found.read
+            workspace.summits, workspace.register, found.files, found.read, found.dated
         )
         result.problems[:0] = found.problems
         if result.problems:
+            # One refused file never holds up the others: they are recorded below.
             lines = "\n".join(escape(p.format()) for p in result.problems)
-            self.notify(f"No reply recorded:\n{lines}", severity="error", timeout=15)
-            return
+            self.notify(f"Refused, not recorded:\n{lines}", severity="error", timeout=15)
         for summit_id, summit in updated.items():
             workspace.set_summit(summit_id, summit)
         if updated:
@@ -273,5 +281,6 @@ class InviteesPart(SummitPart):
         save = ": save with ctrl+s" if updated else ""
         # Say why a reply was not recorded (stale, cancelled summit), not just how many.
         why = "".join(f"\nnot recorded: {escape(note)}" for note in result.ignored[:5])
+        why += "".join(f"\n{escape(note)}" for note in result.notes[:3])
         more = f"\n…and {len(result.ignored) - 5} more" if len(result.ignored) > 5 else ""
         self.notify(f"{recorded}{save}{why}{more}", timeout=10 if why else 5)
