@@ -107,6 +107,8 @@ def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
     except DataError as error:
         print_problems(out, error.problems)
         return 1
+    for note in found.unread:
+        err.print(f"not read: {note}", markup=False)
     if found.skipped:
         skipped = counted(len(found.skipped), "message", "messages")
         err.print(f"{skipped} without a calendar reply skipped", markup=False)
