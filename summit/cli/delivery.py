@@ -247,6 +247,8 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
         print_problems(out, error.problems)
         return 1
     print_problems(out, fetched.refused)
+    for note in mailbox.too_large:
+        err.print(f"not read: {note}", markup=False)
     code = report_replies(out, err, fetched.result)
     if fetched.refused:
         err.print(
