@@ -207,7 +207,11 @@ def _print_team(err: Console, result: "TeamSent") -> None:
 def _summary(err: Console, summit_id: str, report: "outbox.SendReport") -> int:
     for org_id, refused in report.refused_recipients.items():
         for who, why in refused.items():
-            err.print(f"warning: {org_id}: the relay refused {who} ({why}); the others got it")
+            err.print(
+                f"warning: {org_id}: the relay refused {who} ({why}); the others got it; "
+                "the next send sends it to them alone",
+                markup=False,
+            )
     for failed in report.failed:
         err.print(f"not sent: {failed.letter.organisation}: {failed.reason}")
     if report.stopped is not None:
