@@ -207,7 +207,11 @@ def _print_team(err: Console, result: "TeamSent") -> None:
 def _summary(err: Console, summit_id: str, report: "outbox.SendReport") -> int:
     for org_id, refused in report.refused_recipients.items():
         for who, why in refused.items():
-            err.print(f"warning: {org_id}: the relay refused {who} ({why}); the others got it")
+            err.print(
+                f"warning: {org_id}: the relay refused {who} ({why}); the others got it; "
+                "the next send sends it to them alone",
+                markup=False,
+            )
     for failed in report.failed:
         err.print(f"not sent: {failed.letter.organisation}: {failed.reason}")
     if report.stopped is not None:
@@ -247,6 +251,8 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
         print_problems(out, error.problems)
         return 1
     print_problems(out, fetched.refused)
+    for note in mailbox.too_large:
+        err.print(f"not read: {note}", markup=False)
     code = report_replies(out, err, fetched.result)
     if fetched.unmarked:
         err.print(

@@ -107,6 +107,8 @@ def rsvp_import(args: argparse.Namespace, out: Console, err: Console) -> int:
         return 1
     # A refused file never holds up the others: each is named with why, exit 1.
     result.problems[:0] = found.problems
+    for note in found.unread:
+        err.print(f"not read: {note}", markup=False)
     if found.skipped:
         skipped = counted(len(found.skipped), "message", "messages")
         err.print(f"{skipped} without a calendar reply skipped", markup=False)

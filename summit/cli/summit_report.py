@@ -113,6 +113,10 @@ def render_summit(
     # Tables and boxes wrap words to the width (COLUMNS, else the terminal's, else 80
     # when piped); the console's soft wrap is for plain lines and would cut them.
     out.print(Group(*parts), soft_wrap=False)  # type: ignore[arg-type]
+    for org_id, sent in summit.sent.items():
+        if sent.refused:  # the relay refused them: the next `summit send` retries them alone
+            who = ", ".join(sent.refused)
+            out.print(f"not delivered yet: {org_id}: {who} (the relay refused)", markup=False)
     for problem in problems:
         out.print(problem_line(problem), style="red" if problem.is_error else "yellow")
 

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from icalendar import Calendar, Component
 
 from summit import invitations
+from summit.delivery.caldav_guard import GuardRefused, guard
 from summit.ical.invite import PRODID, agenda_calendar, invite_calendar
 from summit.model import Register, Summit
 from summit.store import Dataset
@@ -134,6 +135,7 @@ class CaldavCalendar:
             require_tls=False,  # http:// is allowed for a server on this machine
             timeout=30,
         )
+        guard(client.session)
         self._calendar: Any = client.calendar(url=url)  # type: ignore[no-untyped-call]
         self._event = Event
 
@@ -145,6 +147,8 @@ class CaldavCalendar:
 
         try:
             yield
+        except GuardRefused as error:
+            raise PublishFailed(f"{self.url}: could not {doing}: {error}") from error
         except NotFoundError as error:
             raise PublishFailed(self._missing()) from error
         except (DAVError, RequestException, OSError) as error:
@@ -154,6 +158,11 @@ class CaldavCalendar:
             said = " ".join(str(error).split())
             detail = reason if reason and reason != "no reason" else said
             raise PublishFailed(f"{self.url}: could not {doing}: {detail}") from error
+        except Exception as error:  # whatever the library makes of a hostile reply
+            said = " ".join(str(error).split())[:200] or type(error).__name__
+            raise PublishFailed(
+                f"{self.url}: could not {doing}: unusable reply ({said})"
+            ) from error
 
     def _missing(self) -> str:
         return (
@@ -163,7 +172,10 @@ class CaldavCalendar:
 
     def _objects(self) -> dict[str, Any]:
         with self._talking("list the calendar"):
-            return {str(item.icalendar_component["UID"]): item for item in self._calendar.events()}
+            events = self._calendar.events()
+            # An object without a UID is no object of ours: it is left alone.
+            found = ((item.icalendar_component.get("UID"), item) for item in events)
+            return {str(uid): item for uid, item in found if uid is not None}
 
     def uids(self) -> set[str]:
         return set(self._objects())

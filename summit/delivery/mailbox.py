@@ -9,9 +9,7 @@ checked and recorded by exactly the rules that apply to .ics files.
 
 import email
 import mailbox
-import os
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,14 +20,16 @@ from pathlib import Path
 from typing import Protocol
 
 from summit.delivery.imap import MailboxFailed
+from summit.delivery.mailfolder import (
+    maildir_messages,
+    mbox_messages,
+    read_message,
+)
 from summit.delivery.reply_senders import Senders, disagreement, senders, untrusted_sender
 from summit.ical.replies import NotAReply, read_reply
 from summit.invitations import ReplyImport, collect_replies, import_replies
 from summit.model import Register
 from summit.store import DataError, Dataset, Problem
-
-MAX_MESSAGE_BYTES = 32 << 20
-"""A reply e-mail is a few kilobytes; a larger message is not read."""
 
 _REPLY = re.compile(rb"^METHOD:REPLY\s*$", re.IGNORECASE | re.MULTILINE)
 _CALENDAR_TYPES = frozenset({"text/calendar", "application/ics"})
@@ -42,6 +42,8 @@ class MailReplies:
     files: list[Path] = field(default_factory=list)
     read: list[tuple[Path, bytes]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    """Messages in a folder not read: not a regular file, or over the size limit."""
     problems: list[Problem] = field(default_factory=list)
     dated: dict[Path, datetime] = field(default_factory=dict)
     """Each e-mailed reply's Date header, to order a reply without DTSTAMP."""
@@ -79,18 +81,6 @@ def _date(data: bytes) -> datetime | None:
 def _sender(data: bytes) -> Senders:
     message = email.message_from_bytes(data, policy=policy.compat32)
     return senders(message.get("From"), message.get("Sender"))
-
-
-def _read_message(path: Path) -> bytes:
-    """An e-mail file's bytes: a regular file, up to MAX_MESSAGE_BYTES."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise ValueError("not a regular file")
-        if info.st_size > MAX_MESSAGE_BYTES:
-            raise ValueError(f"{info.st_size:,} bytes: too large for a reply e-mail")
-        return file.read(MAX_MESSAGE_BYTES)
 
 
 def _add(found: MailReplies, where: Path, data: bytes, name: str) -> None:
@@ -141,19 +131,9 @@ def _add_named(found: MailReplies, path: Path, data: bytes) -> None:
         found.problems.append(Problem(path, 0, 0, message))
 
 
-def _messages(path: Path) -> Iterator[tuple[Path, bytes]]:
+def _messages(path: Path) -> Iterator[tuple[Path, bytes] | object]:
     """Each message of a Maildir or mbox folder, named by where it is."""
-    if path.is_dir():
-        folder = mailbox.Maildir(path, factory=None, create=False)
-        for key in sorted(folder.keys()):
-            yield path / key, folder.get_bytes(key)
-        return
-    box = mailbox.mbox(path, factory=None, create=False)
-    try:
-        for number, key in enumerate(box.keys()):
-            yield Path(f"{path}#{number + 1}"), box.get_bytes(key)
-    finally:
-        box.close()
+    return maildir_messages(path) if path.is_dir() else mbox_messages(path)
 
 
 def _is_mbox(path: Path) -> bool:
@@ -181,10 +161,14 @@ def gather_replies(paths: list[Path]) -> MailReplies:
                 message = "is a folder but not a Maildir (no cur/ or new/ inside)"
                 found.problems.append(Problem(path, 0, 0, message))
             elif path.is_dir() or _is_mbox(path):
-                for where, data in _messages(path):
-                    _add(found, where, data, where.name)
+                for each in _messages(path):
+                    if isinstance(each, tuple):
+                        where, data = each
+                        _add(found, where, data, where.name)
+                    else:
+                        found.unread.append(str(each))
             elif path.suffix.lower() == ".eml":
-                _add_named(found, path, _read_message(path))
+                _add_named(found, path, read_message(path))
             else:
                 found.files.append(path)
         except OSError as error:

@@ -55,10 +55,15 @@ class Letter:
     message: bytes
     details: str
     agenda: str
+    only: tuple[str, ...] = ()
+    """A retry: only these recipients (refused last time) are sent the message."""
 
     @property
     def recipients(self) -> list[str]:
-        return [person.addr_spec for person in (*self.to, *self.cc)]
+        everyone = [person.addr_spec for person in (*self.to, *self.cc)]
+        if not self.only:
+            return everyone
+        return [address for address in everyone if address.lower() in self.only]
 
 
 @dataclass
@@ -200,6 +205,12 @@ def _letter(
     details, agenda = _details(calendar), _agenda(summit, readers)
     sent = summit.sent.get(org_id)
     kind = _kind(summit, sent, details, agenda)
+    only: tuple[str, ...] = ()
+    if kind is None and sent is not None and sent.refused:
+        # The same message again (same UID and SEQUENCE), to those the relay refused.
+        kind, only = LetterKind.INVITATION, tuple(a.lower() for a in sent.refused)
+        if sent.method is SentMethod.CANCEL:
+            kind = LetterKind.CANCELLATION
     if kind is None:
         return None
     changes = (
@@ -226,6 +237,7 @@ def _letter(
         message,
         details,
         agenda,
+        only,
     )
 
 
@@ -320,7 +332,7 @@ class SendReport:
 
     @property
     def complete(self) -> bool:
-        return not (self.failed or self.not_sent or self.stopped)
+        return not (self.failed or self.not_sent or self.stopped or self.refused_recipients)
 
 
 MAX_UNWRITTEN = 500
@@ -351,7 +363,7 @@ class _Recorder:
         self._thread = threading.Thread(target=self._run, name="summit-send-record", daemon=True)
         self._thread.start()
 
-    def add(self, letter: Letter, at: datetime) -> None:
+    def add(self, letter: Letter, at: datetime, refused: list[str] | None = None) -> None:
         """Queue a record; waits while too many are unwritten (a failing disk stops sending)."""
         sent = Sent(
             sequence=letter.sequence,
@@ -359,6 +371,7 @@ class _Recorder:
             at=at,
             details=letter.details,
             agenda=letter.agenda,
+            refused=sorted(refused) if refused else None,
         )
         self._journal.append(letter.organisation_id, sent)
         with self._ready:
@@ -486,7 +499,7 @@ def _send_each(
             report.stopped = str(error)
             report.not_sent = outbox.letters[index:]
             return
-        recorder.add(letter, clock().replace(microsecond=0))
+        recorder.add(letter, clock().replace(microsecond=0), list(refused))
         report.sent.append(letter)
         if refused:
             report.refused_recipients[letter.organisation_id] = refused

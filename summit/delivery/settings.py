@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
 from summit.store.preferences import load_preferences, preferences_path
 
@@ -38,7 +38,33 @@ class Server:
 
     def shown(self) -> str:
         user = f"{self.username}@" if self.username else ""
-        return f"{self.scheme}://{user}{self.host}:{self.port}"
+        return printable(f"{self.scheme}://{user}{self.host}:{self.port}")
+
+
+def printable(text: str) -> str:
+    """Text from a URL as it can be shown: control characters (a CR LF in a user name) escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _origin(service: Service, url: str) -> str:
+    """Where an address came from, so that a bad one can be found and fixed."""
+    if os.environ.get(f"SUMMIT_{service.upper()}_URL") == url:
+        return f"SUMMIT_{service.upper()}_URL"
+    if load_preferences().get(f"{service}_url") == url:
+        return f"{service}_url in {preferences_path()}"
+    return f"--{service}"
+
+
+def _split(service: Service, url: str) -> SplitResult:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - a port that is not a number fails here, not later
+    except ValueError as error:
+        why = "the port is not a number from 1 to 65535" if "Port" in str(error) else str(error)
+        raise SettingsError(
+            f"{_origin(service, url)}: {printable(repr(url))} is not a valid address: {why}"
+        ) from None
+    return parts
 
 
 def server_url(service: Service, given: str | None) -> str:
@@ -57,20 +83,19 @@ def server_url(service: Service, given: str | None) -> str:
 
 def parse_mail_url(url: str, schemes: tuple[str, str]) -> Server:
     """`smtp://user@host:port?starttls=no` (plain, then STARTTLS) or `smtps://...` (TLS)."""
-    parts = urlsplit(url)
     plain, secure = schemes
+    service: Service = "smtp" if plain == "smtp" else "imap"
+    parts = _split(service, url)
+    shown = f"{_origin(service, url)}: {printable(repr(url))}"
     if parts.scheme not in schemes:
-        raise SettingsError(f"{url!r}: the address must start with {plain}:// or {secure}://")
-    try:
-        port = parts.port
-    except ValueError:
-        raise SettingsError(f"{url!r}: the port is not a number from 1 to 65535") from None
+        raise SettingsError(f"{shown}: the address must start with {plain}:// or {secure}://")
+    port = parts.port
     if not parts.hostname:
-        raise SettingsError(f"{url!r}: no server name")
+        raise SettingsError(f"{shown}: no server name")
     if parts.password is not None:
         raise SettingsError(
-            f"{parts.scheme}://{parts.hostname}: do not put the password in the address; "
-            f"set SUMMIT_{plain.upper()}_PASSWORD or type it when asked"
+            f"{printable(f'{parts.scheme}://{parts.hostname}')}: do not put the password in "
+            f"the address; set SUMMIT_{plain.upper()}_PASSWORD or type it when asked"
         )
     options = parse_qs(parts.query)
     starttls = options.get("starttls", ["yes"])[-1].lower() not in ("no", "false", "0")
@@ -104,18 +129,18 @@ def password_for(
 
 def parse_caldav_url(url: str) -> tuple[str, str | None]:
     """`https://user@host/calendars/team/`: the calendar's URL without the user, and the user."""
-    parts = urlsplit(url)
+    parts = _split("caldav", url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SettingsError(f"{url!r}: a calendar's address starts with https:// (or http://)")
+        raise SettingsError(
+            f"{_origin('caldav', url)}: {printable(repr(url))}: a calendar's address starts "
+            "with https:// (or http://)"
+        )
     if parts.password is not None:
         raise SettingsError(
-            f"{parts.scheme}://{parts.hostname}: do not put the password in the address; "
-            "set SUMMIT_CALDAV_PASSWORD or type it when asked"
+            f"{printable(f'{parts.scheme}://{parts.hostname}')}: do not put the password in "
+            "the address; set SUMMIT_CALDAV_PASSWORD or type it when asked"
         )
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
-    try:
-        netloc = host if parts.port is None else f"{host}:{parts.port}"
-    except ValueError:
-        raise SettingsError(f"{url!r}: the port is not a number from 1 to 65535") from None
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
     bare = parts._replace(netloc=netloc).geturl()
     return bare, unquote(parts.username) if parts.username else None

@@ -10,10 +10,10 @@ import socket
 import ssl
 from types import TracebackType
 
+from summit.delivery.deadline import Deadline, cut, read_timeout
 from summit.delivery.failures import network_failure
 from summit.delivery.settings import Server
 
-TIMEOUT_SECONDS = 30
 _SERVICE_CLOSING = 421
 
 
@@ -37,14 +37,21 @@ class SmtpRelay:
         self.server = server
         self.password = password
         self._smtp: smtplib.SMTP | None = None
+        self._deadline = Deadline(self._cut)
+
+    def _cut(self) -> None:
+        cut(getattr(self._smtp, "sock", None))
 
     def __enter__(self) -> "SmtpRelay":
+        self._deadline.start()  # the whole session: connecting, every message, QUIT
         try:
             self._smtp = self._connect()
         except (OSError, smtplib.SMTPException) as error:
+            self._deadline.cancel()
             if self._smtp is not None:
                 self._smtp.close()
             why = network_failure(error, self.server.host, self.server.port) or _why(error)
+            why = self._deadline.said(_why(error))
             raise RelayFailed(f"cannot use {self.server.shown()}: {why}") from error
         return self
 
@@ -55,6 +62,7 @@ class SmtpRelay:
         trace: TracebackType | None,
     ) -> None:
         smtp, self._smtp = self._smtp, None
+        self._deadline.cancel()
         if smtp is None:
             return
         try:
@@ -66,16 +74,14 @@ class SmtpRelay:
         server = self.server
         smtp: smtplib.SMTP
         # The system's certificates verify the relay (SSL_CERT_FILE for a private CA).
+        # Made first and connected after, so that the deadline can cut a trickled greeting.
         if server.implicit_tls:
-            smtp = smtplib.SMTP_SSL(
-                server.host,
-                server.port,
-                timeout=TIMEOUT_SECONDS,
-                context=ssl.create_default_context(),
-            )
+            smtp = smtplib.SMTP_SSL(timeout=read_timeout(), context=ssl.create_default_context())
         else:
-            smtp = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT_SECONDS)
+            smtp = smtplib.SMTP(timeout=read_timeout())
         self._smtp = smtp
+        smtp._host = server.host  # type: ignore[attr-defined]  # STARTTLS checks the certificate against it
+        smtp.connect(server.host, server.port)
         smtp.ehlo()
         if not server.implicit_tls and server.starttls and smtp.has_extn("starttls"):
             smtp.starttls(context=ssl.create_default_context())
@@ -91,6 +97,8 @@ class SmtpRelay:
         options = [] if message.isascii() and sender.isascii() else ["SMTPUTF8"]
         try:
             refused = self._smtp.sendmail(sender, recipients, message, mail_options=options)
+        except smtplib.SMTPServerDisconnected as error:
+            raise RelayFailed(self._deadline.said(_why(error))) from error
         except smtplib.SMTPRecipientsRefused as error:
             reasons = {r: _reply(*reply) for r, reply in error.recipients.items()}
             raise MessageRefused(_listed(reasons)) from error
@@ -99,7 +107,7 @@ class SmtpRelay:
                 raise RelayFailed(_reply(error.smtp_code, error.smtp_error)) from error
             raise MessageRefused(_reply(error.smtp_code, error.smtp_error)) from error
         except (OSError, smtplib.SMTPException) as error:
-            raise RelayFailed(_why(error)) from error
+            raise RelayFailed(self._deadline.said(_why(error))) from error
         return {r: _reply(*reply) for r, reply in refused.items()}
 
 
@@ -107,17 +115,20 @@ def _listed(reasons: dict[str, str]) -> str:
     return "; ".join(f"{who}: {why}" for who, why in reasons.items())
 
 
-def _why(error: BaseException) -> str:
+def _why(error: BaseException) -> str:  # noqa: PLR0911 - one sentence per kind of failure
     """What went wrong with the relay, in a sentence (no traceback)."""
-    if isinstance(error, smtplib.SMTPAuthenticationError):
-        reply = _reply(error.smtp_code, error.smtp_error)
-        return f"the user name or password was refused ({reply})"
     if isinstance(error, smtplib.SMTPResponseException):
-        return _reply(error.smtp_code, error.smtp_error)
+        reply = _reply(error.smtp_code, error.smtp_error)
+        if isinstance(error, smtplib.SMTPAuthenticationError):
+            return f"the user name or password was refused ({reply})"
+        return reply
+    if isinstance(error, (smtplib.SMTPServerDisconnected, TimeoutError)) and "timed out" in str(
+        error
+    ):  # smtplib words a read that timed out as the connection closed
+        return f"no answer for {read_timeout():g} s (timed out)"
     fixed = {
         smtplib.SMTPServerDisconnected: "the relay closed the connection",
         socket.gaierror: "unknown server name",
-        TimeoutError: "no answer (timed out)",
     }
     for kind, text in fixed.items():
         if isinstance(error, kind):

@@ -34,6 +34,11 @@ class Sent(Record):
         "a different one means the organisation holds an older version."
     )
     agenda: Line = Field(description="A fingerprint of the agenda sent.")
+    refused: list[Line] | None = Field(
+        default=None,
+        description="Recipients the relay refused (the others got the message): the next "
+        "send sends the same message to them alone. Absent when everyone got it.",
+    )
 
     @field_validator("at")
     @classmethod

@@ -121,6 +121,8 @@ class ImapMessage:
     uid: int
     data: bytes
     flags: set[str] = field(default_factory=set)
+    size: int = 0
+    """The RFC822.SIZE the server claims, when not the data's length."""
 
 
 @dataclass
@@ -128,7 +130,7 @@ class ImapServer:
     """A scripted IMAP4rev1 server on 127.0.0.1: answers as a Dovecot session did, keeps flags.
 
     It understands only the commands summit's client sends (CAPABILITY, LOGIN,
-    SELECT, UID SEARCH UNKEYWORD, UID FETCH BODY.PEEK[], UID STORE +FLAGS,
+    SELECT, UID SEARCH UNKEYWORD, UID FETCH RFC822.SIZE / BODY.PEEK[], UID STORE +FLAGS,
     LOGOUT) and records every line it receives, so a test can check that
     nothing was deleted or expunged.
     """
@@ -189,6 +191,12 @@ class ImapServer:
             keyword = rest.split()[-1]
             found = [str(m.uid) for m in self.messages if keyword not in m.flags]
             say("* SEARCH" + "".join(f" {uid}" for uid in found))
+        elif verb == "FETCH" and "RFC822.SIZE" in rest:
+            wanted = {int(uid) for uid in rest.split()[0].split(",")}
+            for number, message in enumerate(self.messages, 1):
+                if message.uid in wanted:
+                    size = message.size or len(message.data)
+                    say(f"* {number} FETCH (UID {message.uid} RFC822.SIZE {size})")
         elif verb == "FETCH":
             uid = int(rest.split()[0])
             number, message = next((i + 1, m) for i, m in enumerate(self.messages) if m.uid == uid)
@@ -244,7 +252,7 @@ def test_fetch_records_new_replies_and_marks_them(
     imap_server.transcript.clear()
     again = cli("rsvp", "fetch", "--imap", url, "--data", data_dir)
     assert "0 replies recorded" in again.err
-    fetched = [line for line in imap_server.transcript if "FETCH" in line]
+    fetched = [line for line in imap_server.transcript if "BODY.PEEK" in line]
     assert len(fetched) == 2 and not any(" 102 " in line for line in fetched)
 
 
@@ -258,3 +266,21 @@ def test_fetch_with_a_wrong_password_is_a_message(
     assert result.code == 1
     assert "AUTHENTICATIONFAILED" in result.err and "Traceback" not in result.err
     assert snapshot(data_dir) == before
+
+
+def test_fetch_asks_sizes_first_and_never_reads_an_oversized_message(
+    data_dir: Path, tmp_path: Path, cli, imap_server: ImapServer, monkeypatch
+) -> None:
+    facebook = reply_bytes(data_dir, tmp_path, "oliver.grant@facebook.example.org", "ACCEPTED")
+    imap_server.messages = [
+        ImapMessage(201, plain_mail("someone@example.org"), size=300 << 20),
+        ImapMessage(202, outlook_reply(facebook, "oliver.grant@facebook.example.org")),
+    ]
+    monkeypatch.setenv("SUMMIT_IMAP_PASSWORD", "s3cret")
+    url = f"imap://summit-lead@127.0.0.1:{imap_server.port}"
+    result = cli("rsvp", "fetch", "--imap", url, "--data", data_dir)
+    assert result.code == 0, result.out + result.err
+    assert f"not read: message 201: {300 << 20:,} bytes, over the 32 MiB limit" in result.err
+    bodies = [line for line in imap_server.transcript if "BODY.PEEK" in line]
+    assert len(bodies) == 1 and " 202 " in bodies[0]
+    assert rsvp_of(data_dir, "facebook", "facebook-policy") == "accepted"

@@ -234,8 +234,9 @@ def test_a_refused_recipient_and_a_refused_message(data_dir: Path, cli, smtp_ser
     recorder.refuse = set()
     retry = send(cli, data_dir, smtp_server, "--yes")
     assert retry.code == 0
-    assert [item.recipients for item in recorder.received[ORGANISATIONS - 1 :]] == [
-        ["chris.bell@yahoo.example.org"]
+    assert sorted(item.recipients for item in recorder.received[ORGANISATIONS - 1 :]) == [
+        ["chris.bell@yahoo.example.org"],
+        ["daniel.reyes@google.example.org"],
     ]
 
 
@@ -410,3 +411,31 @@ def test_a_send_killed_mid_batch_sends_nothing_twice(data_dir: Path, smtp_server
     assert len(received) == ORGANISATIONS
     assert len({tuple(item.recipients) for item in received}) == ORGANISATIONS
     assert len(sent_table(data_dir)) == ORGANISATIONS
+
+
+def test_a_refused_delegate_is_recorded_and_sent_the_same_invitation_later(
+    data_dir: Path, cli, smtp_server
+) -> None:
+    recorder: Recorder = smtp_server.recorder
+    recorder.refuse = {"daniel.reyes@google.example.org"}
+    first = send(cli, data_dir, smtp_server, "--yes")
+    assert first.code == 1
+    assert sent_table(data_dir)["google"]["refused"] == ["daniel.reyes@google.example.org"]
+    assert "refused" not in sent_table(data_dir)["yahoo"]  # absent when everyone got it
+    shown = cli("show", SAMPLE_SUMMIT, "--data", data_dir)
+    assert "not delivered yet: google: daniel.reyes@google.example.org" in shown.out
+    again = send(cli, data_dir, smtp_server, "--yes")  # still refused: still outstanding
+    assert again.code == 1
+    assert "not sent: Google: daniel.reyes@google.example.org: 550" in again.err
+
+    recorder.refuse = set()
+    retry = send(cli, data_dir, smtp_server, "--yes")
+    assert retry.code == 0, retry.err
+    last = recorder.received[-1]
+    assert last.recipients == ["daniel.reyes@google.example.org"]
+    google = [r for r in recorder.received if "daniel.reyes@google.example.org" in r.message["To"]]
+    events = [read_calendar(calendar_part(r.message))[0].walk("VEVENT")[0] for r in google]
+    assert len(google) == 2
+    assert len({(str(e["UID"]), int(e["SEQUENCE"])) for e in events}) == 1
+    assert "refused" not in sent_table(data_dir)["google"]
+    assert "nothing to send" in send(cli, data_dir, smtp_server, "--yes").out
