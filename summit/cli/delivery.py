@@ -126,11 +126,12 @@ def _send(args: argparse.Namespace, out: Console, err: Console, dataset: Dataset
     )
     from summit.delivery.smtp import RelayFailed, SmtpRelay  # noqa: PLC0415
     from summit.delivery.team import TeamError, send_as_team  # noqa: PLC0415
+    from summit.delivery.xoauth2 import wants_token  # noqa: PLC0415
     from summit.ical.mail import Unsendable  # noqa: PLC0415
 
     try:
         server = parse_mail_url(server_url("smtp", args.smtp), ("smtp", "smtps"))
-        password = password_for("smtp", server.username, _asker())
+        password = None if wants_token(server) else password_for("smtp", server.username, _asker())
     except SettingsError as error:
         err.print(f"summit: {error}; nothing was sent")
         return 1
@@ -233,11 +234,12 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
         password_for,
         server_url,
     )
+    from summit.delivery.xoauth2 import wants_token  # noqa: PLC0415
 
     dataset = dataset_for(args)
     try:
         server = parse_mail_url(server_url("imap", args.imap), ("imap", "imaps"))
-        password = password_for("imap", server.username, _asker())
+        password = None if wants_token(server) else password_for("imap", server.username, _asker())
         with ImapMailbox(server, password) as mailbox:
             fetched = fetch_replies(dataset, mailbox, mailbox.folder)
     except (SettingsError, MailboxFailed) as error:

@@ -10,7 +10,9 @@ import socket
 import ssl
 from types import TracebackType
 
+from summit.delivery.oauth_token import TokenUnavailable
 from summit.delivery.settings import Server
+from summit.delivery.xoauth2 import smtp_sign_in
 
 TIMEOUT_SECONDS = 30
 _SERVICE_CLOSING = 421
@@ -40,7 +42,7 @@ class SmtpRelay:
     def __enter__(self) -> "SmtpRelay":
         try:
             self._smtp = self._connect()
-        except (OSError, smtplib.SMTPException) as error:
+        except (OSError, smtplib.SMTPException, TokenUnavailable) as error:
             if self._smtp is not None:
                 self._smtp.close()
             raise RelayFailed(f"cannot use {self.server.shown()}: {_why(error)}") from error
@@ -78,8 +80,7 @@ class SmtpRelay:
         if not server.implicit_tls and server.starttls and smtp.has_extn("starttls"):
             smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
-        if server.username is not None:
-            smtp.login(server.username, self.password or "")
+        smtp_sign_in(smtp, server, self.password)  # XOAUTH2 or the password
         return smtp
 
     def send(self, sender: str, recipients: list[str], message: bytes) -> dict[str, str]:
