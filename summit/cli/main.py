@@ -198,6 +198,9 @@ def _sending_verbs(verbs: Verbs) -> None:
         "imaps://user@host/FOLDER or imap://user@host (STARTTLS when offered); "
         "default SUMMIT_IMAP_URL, then imap_url in your settings file",
     )
+    fetch.add_argument(
+        "--graph", action="store_true", help="read the signed-in inbox through Microsoft Graph"
+    )
     data_option(fetch)
     fetch.set_defaults(run="summit.cli.delivery:rsvp_fetch")
 
@@ -274,6 +277,11 @@ def _delivery_verbs(verbs: Verbs) -> None:
         "--smtp",
         "the relay: smtp://user@host:587 (STARTTLS when offered; ?starttls=no to refuse), "
         "smtps://user@host:465; default SUMMIT_SMTP_URL, then smtp_url in your settings file",
+    )
+    parser.add_argument(
+        "--graph",
+        action="store_true",
+        help="send through Microsoft Graph (signed in), for tenants where SMTP AUTH is off",
     )
     data_option(parser)
     parser.set_defaults(run="summit.cli.delivery:send")
