@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from summit.delivery.oauth_errors import explained
-from summit.delivery.oauth_token import TokenSource, TokenUnavailable, required_source
+from summit.delivery.oauth_token import GRAPH, TokenSource, TokenUnavailable, required_source
 from summit.delivery.smtp import MessageRefused, RelayFailed
 
 DEFAULT_BASE = "https://graph.microsoft.com/v1.0"
@@ -62,7 +62,7 @@ class GraphClient:
     def _bearer(self, fresh: bool = False) -> str:
         if self._token is None or fresh:
             try:
-                self._token = (self._source or required_source())()
+                self._token = (self._source or required_source(GRAPH))()
             except TokenUnavailable as error:
                 raise GraphFailed(str(error)) from None
         return self._token

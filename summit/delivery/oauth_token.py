@@ -22,6 +22,9 @@ COMMAND_SETTING = "oauth_token_command"
 COMMAND_TIMEOUT_SECONDS = 120
 """Long enough for a helper that opens a browser for the user to sign in."""
 
+OUTLOOK, GRAPH = "outlook", "graph"
+"""The resources a signed-in token is asked for: Outlook (SMTP, IMAP) or Microsoft Graph."""
+
 TokenSource = Callable[[], str]
 """Returns a fresh access token, or raises TokenUnavailable."""
 
@@ -80,7 +83,17 @@ def configured_source() -> TokenSource | None:
     command = token_command()
     if command is not None:
         return lambda: run_token_command(command)
-    return None
+    return signed_in_source(OUTLOOK)
+
+
+def signed_in_source(resource: str) -> TokenSource | None:
+    """Silent refresh from `summit login microsoft`'s cache, when there is a cache."""
+    from summit.delivery import signin_cache  # noqa: PLC0415 - loads MSAL only when needed
+
+    if not signin_cache.cache_path().exists():
+        return None
+    scopes = signin_cache.GRAPH_SCOPES if resource == GRAPH else signin_cache.OUTLOOK_SCOPES
+    return signin_cache.microsoft_source(scopes)
 
 
 def no_source_message() -> str:
@@ -91,8 +104,9 @@ def no_source_message() -> str:
     )
 
 
-def required_source() -> TokenSource:
-    source = configured_source()
+def required_source(resource: str = OUTLOOK) -> TokenSource:
+    command = token_command()
+    source = (lambda: run_token_command(command)) if command else signed_in_source(resource)
     if source is None:
         raise TokenUnavailable(no_source_message())
     return source
