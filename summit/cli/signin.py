@@ -51,6 +51,9 @@ def login(args: argparse.Namespace, out: Console, err: Console) -> int:
     except signin_cache.SignInFailed as error:
         err.print(f"summit: {error}", markup=False, highlight=False)
         return 1
+    except OSError as error:  # requests' and urllib's network errors are OSErrors
+        err.print(f"summit: cannot reach the sign-in service: {error}", markup=False)
+        return 1
     out.print(f"signed in as {who}; use ?auth=xoauth2 on the server address, or --graph")
     return 0
 

@@ -30,6 +30,7 @@ GRAPH_SCOPES = [
 ]
 GOOGLE_SCOPES = ["https://mail.google.com/"]
 CACHE_NAME = "signin-cache.bin"
+PLAIN_CACHE_NAME = "signin-cache-plaintext.json"
 
 
 class SignInFailed(Exception):
@@ -44,31 +45,41 @@ def setting(name: str, variable: str) -> str | None:
     return value or None
 
 
-def cache_path() -> Path:
+def _folder() -> Path:
     import platformdirs  # noqa: PLC0415
 
-    return platformdirs.user_state_path("summit") / CACHE_NAME
+    return platformdirs.user_state_path("summit")
+
+
+def cache_path() -> Path:
+    """The cache in use: the encrypted one, else the plaintext one the user asked for."""
+    plain = _folder() / PLAIN_CACHE_NAME
+    return plain if plain.exists() else _folder() / CACHE_NAME
 
 
 def persistence(plaintext: bool = False) -> Any:
-    """The encrypted store for the cache; SignInFailed where there is none (unless plaintext)."""
+    """The encrypted store for the cache; SignInFailed where there is none (unless plaintext).
+
+    A plaintext cache, once asked for, is used until `summit logout` removes it.
+    """
     from msal_extensions import FilePersistence, build_encrypted_persistence  # noqa: PLC0415
 
-    path = cache_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        return build_encrypted_persistence(str(path))
-    except Exception as error:  # each platform fails its own way
-        if not plaintext:
-            raise SignInFailed(
-                f"no encrypted store for tokens on this system ({type(error).__name__}): "
-                "nothing was kept; install a keyring (LibSecret) or sign in again with "
-                "--plaintext-cache to keep the tokens in a file only you can read"
-            ) from None
-    kept = FilePersistence(str(path))
-    path.touch(mode=0o600, exist_ok=True)
-    path.chmod(0o600)
-    return kept
+    folder = _folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    plain = folder / PLAIN_CACHE_NAME
+    if not plain.exists():
+        try:
+            return build_encrypted_persistence(str(folder / CACHE_NAME))
+        except Exception as error:  # each platform fails its own way
+            if not plaintext:
+                raise SignInFailed(
+                    f"no encrypted store for tokens on this system ({type(error).__name__}): "
+                    "nothing was kept; install a keyring (LibSecret) or sign in again with "
+                    "--plaintext-cache to keep the tokens in a file only you can read"
+                ) from None
+    plain.touch(mode=0o600, exist_ok=True)
+    plain.chmod(0o600)
+    return FilePersistence(str(plain))
 
 
 def _client_id() -> str:
@@ -183,8 +194,10 @@ def login_google(client_secrets: str | None, plaintext: bool, tell: Callable[[st
 
 def logout() -> bool:
     """Remove the cache (and any plaintext copy); True when there was one."""
-    path = cache_path()
-    if not path.exists():
-        return False
-    path.unlink()
-    return True
+    removed = False
+    for name in (CACHE_NAME, PLAIN_CACHE_NAME):
+        path = _folder() / name
+        if path.exists():
+            path.unlink()
+            removed = True
+    return removed
