@@ -87,11 +87,12 @@ def configured_source() -> TokenSource | None:
 
 
 def signed_in_source(resource: str) -> TokenSource | None:
-    """Silent refresh from `summit login microsoft`'s cache, when there is a cache."""
+    """Silent refresh from `summit login`'s cache (Microsoft, else Google), when there is one."""
     from summit.delivery import signin_cache  # noqa: PLC0415 - loads MSAL only when needed
 
     if not signin_cache.cache_path().exists():
-        return None
+        google = signin_cache.cache_path(signin_cache.GOOGLE).exists()
+        return signin_cache.google_source() if google and resource == OUTLOOK else None
     scopes = signin_cache.GRAPH_SCOPES if resource == GRAPH else signin_cache.OUTLOOK_SCOPES
     return signin_cache.microsoft_source(scopes)
 

@@ -29,6 +29,7 @@ GRAPH_SCOPES = [
     "https://graph.microsoft.com/Mail.ReadWrite",
 ]
 GOOGLE_SCOPES = ["https://mail.google.com/"]
+GOOGLE = "google-"
 CACHE_NAME = "signin-cache.bin"
 PLAIN_CACHE_NAME = "signin-cache-plaintext.json"
 
@@ -51,13 +52,13 @@ def _folder() -> Path:
     return platformdirs.user_state_path("summit")
 
 
-def cache_path() -> Path:
+def cache_path(prefix: str = "") -> Path:
     """The cache in use: the encrypted one, else the plaintext one the user asked for."""
-    plain = _folder() / PLAIN_CACHE_NAME
-    return plain if plain.exists() else _folder() / CACHE_NAME
+    plain = _folder() / (prefix + PLAIN_CACHE_NAME)
+    return plain if plain.exists() else _folder() / (prefix + CACHE_NAME)
 
 
-def persistence(plaintext: bool = False) -> Any:
+def persistence(plaintext: bool = False, prefix: str = "") -> Any:
     """The encrypted store for the cache; SignInFailed where there is none (unless plaintext).
 
     A plaintext cache, once asked for, is used until `summit logout` removes it.
@@ -66,10 +67,10 @@ def persistence(plaintext: bool = False) -> Any:
 
     folder = _folder()
     folder.mkdir(parents=True, exist_ok=True)
-    plain = folder / PLAIN_CACHE_NAME
+    plain = folder / (prefix + PLAIN_CACHE_NAME)
     if not plain.exists():
         try:
-            return build_encrypted_persistence(str(folder / CACHE_NAME))
+            return build_encrypted_persistence(str(folder / (prefix + CACHE_NAME)))
         except Exception as error:  # each platform fails its own way
             if not plaintext:
                 raise SignInFailed(
@@ -181,21 +182,48 @@ def login_google(client_secrets: str | None, plaintext: bool, tell: Callable[[st
         raise SignInFailed(
             "no client secrets: give --client-secrets FILE (your department's OAuth client)"
         )
-    store = persistence(plaintext)
+    store = persistence(plaintext, GOOGLE)
     try:
         flow = InstalledAppFlow.from_client_secrets_file(secrets, scopes=GOOGLE_SCOPES)
     except (OSError, ValueError) as error:
         raise SignInFailed(f"{secrets}: cannot read the client secrets ({error})") from None
     tell("opening your browser to sign in to Google...")
     credentials = flow.run_local_server(host="127.0.0.1", port=0, open_browser=True)
-    store.save(json.dumps({"google": json.loads(credentials.to_json())}))
+    store.save(credentials.to_json())
     return "your Google account"
+
+
+def google_source() -> TokenSource:
+    """Google's cached credentials, refreshed silently when the access token has expired."""
+
+    def token() -> str:
+        from google.auth.exceptions import RefreshError  # noqa: PLC0415
+        from google.auth.transport.requests import Request  # noqa: PLC0415
+        from google.oauth2.credentials import Credentials  # noqa: PLC0415
+
+        try:
+            saved = json.loads(persistence(False, GOOGLE).load())
+            credentials = Credentials.from_authorized_user_info(saved, GOOGLE_SCOPES)  # type: ignore[no-untyped-call]
+            # google-auth always puts Google's endpoint back; keep the one the sign-in used.
+            credentials = credentials.with_token_uri(saved.get("token_uri", credentials.token_uri))
+            if not credentials.valid:
+                credentials.refresh(Request())
+                persistence(False, GOOGLE).save(credentials.to_json())
+        except (SignInFailed, ValueError, OSError) as error:
+            raise TokenUnavailable(f"the Google sign-in cannot be used: {error}") from None
+        except RefreshError as error:
+            raise TokenUnavailable(
+                f"the Google sign-in was refused: {explained(str(error))}"
+            ) from None
+        return str(credentials.token)
+
+    return token
 
 
 def logout() -> bool:
     """Remove the cache (and any plaintext copy); True when there was one."""
     removed = False
-    for name in (CACHE_NAME, PLAIN_CACHE_NAME):
+    for name in (CACHE_NAME, PLAIN_CACHE_NAME, GOOGLE + CACHE_NAME, GOOGLE + PLAIN_CACHE_NAME):
         path = _folder() / name
         if path.exists():
             path.unlink()

@@ -147,3 +147,26 @@ def test_device_code_sign_in_cache_silent_refresh_and_logout(authority: Authorit
     assert cli("logout").code == 0
     assert not cache_path().exists()
     assert configured_source() is None
+
+
+def test_google_cache_is_refreshed_silently(authority: Authority) -> None:
+    from summit.delivery.signin_cache import GOOGLE  # noqa: PLC0415
+
+    folder = cache_path().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = folder / f"{GOOGLE}signin-cache-plaintext.json"
+    saved.write_text(
+        json.dumps(
+            {
+                "refresh_token": "refresh-g",
+                "client_id": "client-1",
+                "client_secret": "secret-1",
+                "token_uri": f"{authority.base}/token",
+            }
+        )
+    )
+    source = configured_source()
+    assert source is not None
+    assert source() == "access-1"
+    assert authority.grants[-1]["grant_type"] == ["refresh_token"]
+    assert "access-1" in saved.read_text()  # the refreshed token is kept for next time
