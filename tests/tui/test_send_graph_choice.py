@@ -14,7 +14,7 @@ async def test_ticking_graph_sends_through_graph(
     app: SummitApp,
     data_dir: Path,
     graph: Graph,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ) -> None:
     monkeypatch.delenv("SUMMIT_SMTP_URL", raising=False)
     async with app.run_test(size=(120, 40)) as pilot:
