@@ -13,7 +13,7 @@ from tests.tui.test_send_screen import open_send
 async def test_ticking_graph_sends_through_graph(
     app: SummitApp,
     data_dir: Path,
-    graph: Graph,
+    graph: Graph,  # noqa: F811
     monkeypatch,
 ) -> None:
     monkeypatch.delenv("SUMMIT_SMTP_URL", raising=False)
