@@ -5,10 +5,12 @@ libraries are imported only when a verb runs.
 """
 
 import argparse
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from summit.cli.arguments import Verbs
+
+if TYPE_CHECKING:  # rich only when a verb runs: `summit --version` stays light
+    from rich.console import Console
 
 
 def signin_verbs(verbs: Verbs) -> None:
@@ -35,7 +37,7 @@ def signin_verbs(verbs: Verbs) -> None:
     logout.set_defaults(run="summit.cli.signin:logout")
 
 
-def login(args: argparse.Namespace, out: Console, err: Console) -> int:
+def login(args: argparse.Namespace, out: "Console", err: "Console") -> int:
     from summit.delivery import signin_cache  # noqa: PLC0415
 
     def tell(text: str) -> None:
@@ -58,7 +60,7 @@ def login(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 0
 
 
-def logout(args: argparse.Namespace, out: Console, err: Console) -> int:
+def logout(args: argparse.Namespace, out: "Console", err: "Console") -> int:
     from summit.delivery import signin_cache  # noqa: PLC0415
 
     removed = signin_cache.logout()
