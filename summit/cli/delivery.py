@@ -18,7 +18,11 @@ from summit.model.wording import counted
 from summit.store import DataError, Dataset, UnknownSummit
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from summit.delivery import outbox
+    from summit.delivery.mailbox import Fetched
+    from summit.delivery.outbox import Relay
     from summit.delivery.team import TeamSent
 
 
@@ -126,11 +130,16 @@ def _send(args: argparse.Namespace, out: Console, err: Console, dataset: Dataset
     )
     from summit.delivery.smtp import RelayFailed, SmtpRelay  # noqa: PLC0415
     from summit.delivery.team import TeamError, send_as_team  # noqa: PLC0415
+    from summit.delivery.xoauth2 import wants_token  # noqa: PLC0415
     from summit.ical.mail import Unsendable  # noqa: PLC0415
 
+    connect = _graph_sender if getattr(args, "graph", False) else None
     try:
-        server = parse_mail_url(server_url("smtp", args.smtp), ("smtp", "smtps"))
-        password = password_for("smtp", server.username, _asker())
+        if connect is None:
+            server = parse_mail_url(server_url("smtp", args.smtp), ("smtp", "smtps"))
+            token = wants_token(server)
+            password = None if token else password_for("smtp", server.username, _asker())
+            connect = lambda: SmtpRelay(server, password)  # noqa: E731
     except SettingsError as error:
         err.print(f"summit: {error}; nothing was sent")
         return 1
@@ -146,7 +155,7 @@ def _send(args: argparse.Namespace, out: Console, err: Console, dataset: Dataset
         result = send_as_team(
             dataset,
             args.summit_id,
-            lambda: SmtpRelay(server, password),
+            connect,
             offline=args.offline,
             on_planned=planned,
             on_sent=sent,
@@ -237,13 +246,18 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
         password_for,
         server_url,
     )
+    from summit.delivery.xoauth2 import wants_token  # noqa: PLC0415
 
     dataset = dataset_for(args)
     try:
-        server = parse_mail_url(server_url("imap", args.imap), ("imap", "imaps"))
-        password = password_for("imap", server.username, _asker())
-        with ImapMailbox(server, password) as mailbox:
-            fetched = fetch_replies(dataset, mailbox, mailbox.folder)
+        if getattr(args, "graph", False):
+            fetched = _fetch_by_graph(dataset)
+        else:
+            server = parse_mail_url(server_url("imap", args.imap), ("imap", "imaps"))
+            token = wants_token(server)
+            password = None if token else password_for("imap", server.username, _asker())
+            with ImapMailbox(server, password) as mailbox:
+                fetched = fetch_replies(dataset, mailbox, mailbox.folder)
     except (SettingsError, MailboxFailed) as error:
         err.print(f"summit: {error}; no reply was recorded")
         return 1
@@ -309,3 +323,22 @@ def publish(args: argparse.Namespace, out: Console, err: Console) -> int:
     for uid in report.removed:
         out.print(f"removed {uid} (no longer on the agenda)")
     return 0
+
+
+def _graph_sender() -> "AbstractContextManager[Relay]":
+    from summit.delivery.graph import GraphSender  # noqa: PLC0415
+
+    return GraphSender()
+
+
+def _fetch_by_graph(dataset: Dataset) -> "Fetched":
+    """Replies from the signed-in Microsoft 365 inbox (GraphFailed becomes MailboxFailed)."""
+    from summit.delivery.graph import GraphFailed, GraphMailbox  # noqa: PLC0415
+    from summit.delivery.imap import MailboxFailed  # noqa: PLC0415
+    from summit.delivery.mailbox import fetch_replies  # noqa: PLC0415
+
+    try:
+        mailbox = GraphMailbox()
+        return fetch_replies(dataset, mailbox, mailbox.folder)
+    except GraphFailed as error:
+        raise MailboxFailed(str(error)) from None

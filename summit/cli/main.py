@@ -30,6 +30,7 @@ from summit.cli.help_groups import group_verbs
 from summit.cli.invitee_verbs import invitee_verbs
 from summit.cli.item_verbs import agenda_verbs, outcome_verbs
 from summit.cli.register_verbs import register_verbs
+from summit.cli.signin import signin_verbs
 from summit.cli.team_verbs import git_verbs, history_verbs
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     _sending_verbs(verbs)
     git_verbs(verbs)
     history_verbs(verbs)
+    signin_verbs(verbs)
     register_verbs(verbs)
     invitee_verbs(verbs)
     agenda_verbs(verbs)
@@ -225,6 +227,9 @@ def _sending_verbs(verbs: Verbs) -> None:
         "imaps://user@host/FOLDER or imap://user@host (STARTTLS when offered); "
         "default SUMMIT_IMAP_URL, then imap_url in your settings file",
     )
+    fetch.add_argument(
+        "--graph", action="store_true", help="read the signed-in inbox through Microsoft Graph"
+    )
     data_option(fetch)
     fetch.set_defaults(run="summit.cli.delivery:rsvp_fetch")
 
@@ -303,6 +308,11 @@ def _delivery_verbs(verbs: Verbs) -> None:
         "--smtp",
         "the relay: smtp://user@host:587 (STARTTLS when offered; ?starttls=no to refuse), "
         "smtps://user@host:465; default SUMMIT_SMTP_URL, then smtp_url in your settings file",
+    )
+    parser.add_argument(
+        "--graph",
+        action="store_true",
+        help="send through Microsoft Graph (signed in), for tenants where SMTP AUTH is off",
     )
     data_option(parser)
     parser.set_defaults(run="summit.cli.delivery:send")

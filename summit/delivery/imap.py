@@ -17,7 +17,9 @@ from types import TracebackType
 from summit.delivery.deadline import Deadline, cut, read_timeout
 from summit.delivery.failures import network_failure
 from summit.delivery.mailfolder import MAX_MESSAGE_BYTES
+from summit.delivery.oauth_token import TokenUnavailable
 from summit.delivery.settings import Server
+from summit.delivery.xoauth2 import imap_sign_in
 
 KEYWORD = "$SummitImported"
 OVER = f"over the {MAX_MESSAGE_BYTES >> 20} MiB limit: not read"
@@ -110,7 +112,7 @@ class ImapMailbox:
         try:
             self._imap = self._connect()
             self._check(self._imap.select(_quoted(self.folder)), f"open the folder {self.folder}")
-        except (OSError, imaplib.IMAP4.error) as error:
+        except (OSError, imaplib.IMAP4.error, TokenUnavailable) as error:
             self._close()
             raise MailboxFailed(f"cannot use {self.server.shown()}: {self._why(error)}") from error
         return self
@@ -147,8 +149,7 @@ class ImapMailbox:
         self._imap = imap
         if not server.implicit_tls and server.starttls and "STARTTLS" in imap.capabilities:
             imap.starttls(ssl.create_default_context())
-        if server.username is not None:
-            imap.login(server.username, self.password or "")
+        imap_sign_in(imap, server, self.password)  # XOAUTH2 or the password
         return imap
 
     @staticmethod

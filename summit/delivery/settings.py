@@ -35,6 +35,8 @@ class Server:
     starttls: bool
     """Use STARTTLS when the server offers it (off with `?starttls=no`)."""
     path: str = ""
+    auth: str = ""
+    """The SASL mechanism asked for with `?auth=` (e.g. `xoauth2`); empty means choose."""
 
     def shown(self) -> str:
         user = f"{self.username}@" if self.username else ""
@@ -107,6 +109,7 @@ def parse_mail_url(url: str, schemes: tuple[str, str]) -> Server:
         implicit_tls=parts.scheme == secure,
         starttls=starttls,
         path=unquote(parts.path.lstrip("/")),
+        auth=options.get("auth", [""])[-1].lower(),
     )
 
 

@@ -12,7 +12,9 @@ from types import TracebackType
 
 from summit.delivery.deadline import Deadline, cut, read_timeout
 from summit.delivery.failures import network_failure
+from summit.delivery.oauth_token import TokenUnavailable
 from summit.delivery.settings import Server
+from summit.delivery.xoauth2 import smtp_sign_in
 
 _SERVICE_CLOSING = 421
 
@@ -46,12 +48,12 @@ class SmtpRelay:
         self._deadline.start()  # the whole session: connecting, every message, QUIT
         try:
             self._smtp = self._connect()
-        except (OSError, smtplib.SMTPException) as error:
+        except (OSError, smtplib.SMTPException, TokenUnavailable) as error:
             self._deadline.cancel()
             if self._smtp is not None:
                 self._smtp.close()
-            why = network_failure(error, self.server.host, self.server.port) or _why(error)
-            why = self._deadline.said(_why(error))
+            said = network_failure(error, self.server.host, self.server.port) or _why(error)
+            why = self._deadline.said(said)
             raise RelayFailed(f"cannot use {self.server.shown()}: {why}") from error
         return self
 
@@ -86,8 +88,7 @@ class SmtpRelay:
         if not server.implicit_tls and server.starttls and smtp.has_extn("starttls"):
             smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
-        if server.username is not None:
-            smtp.login(server.username, self.password or "")
+        smtp_sign_in(smtp, server, self.password)  # XOAUTH2 or the password
         return smtp
 
     def send(self, sender: str, recipients: list[str], message: bytes) -> dict[str, str]:

@@ -94,6 +94,11 @@ class SendScreen(ModalScreen[bool]):
             yield TickBox(
                 "Remember this relay (your settings; never the password)", False, id="send-remember"
             )
+            yield TickBox(
+                "Send through Microsoft Graph (sign in first: summit login microsoft)",
+                False,
+                id="send-graph",
+            )
             yield Static("", id="send-result")
             with Horizontal(id="send-buttons"):
                 yield Button("Close", variant="primary", id="send-close", compact=True)
@@ -176,10 +181,17 @@ class SendScreen(ModalScreen[bool]):
         raise SettingsError(f"type the password for {username} (summit never stores it)")
 
     def _send(self) -> None:
+        from summit.delivery.xoauth2 import wants_token  # noqa: PLC0415
+
         url = self.query_one("#send-relay", Input).value.strip()
+        if self.query_one("#send-graph", Checkbox).value:  # no relay: Graph signs in itself
+            self.query_one("#send-run", Button).disabled = True
+            self._result("Sending through Microsoft Graph…")
+            self.send(None, None)
+            return
         try:
             server = parse_mail_url(url, ("smtp", "smtps"))
-            password = self._password(server.username)
+            password = None if wants_token(server) else self._password(server.username)
         except SettingsError as error:
             self._result(f"[b $text-error]{escape(str(error))}[/]")
             return
@@ -192,6 +204,7 @@ class SendScreen(ModalScreen[bool]):
     @work(thread=True, exclusive=True, group="send")
     def send(self, server: object, password: str | None, offline: bool = False) -> None:
         """Send as a team action (summit.delivery.team), as `summit send --yes` does."""
+        from summit.delivery.graph import GraphSender  # noqa: PLC0415
         from summit.delivery.smtp import RelayFailed, SmtpRelay  # noqa: PLC0415
         from summit.delivery.team import TeamError, TeamUnreachable, send_as_team  # noqa: PLC0415
 
@@ -200,7 +213,7 @@ class SendScreen(ModalScreen[bool]):
             result = send_as_team(
                 dataset,
                 self.summit_id,
-                lambda: SmtpRelay(server, password),  # type: ignore[arg-type]
+                GraphSender if server is None else lambda: SmtpRelay(server, password),  # type: ignore[arg-type]
                 offline=offline,
             )
         except TeamUnreachable as error:
