@@ -24,7 +24,8 @@ from summit.gitrepo.history import (
     has_commits,
     log,
 )
-from summit.model.changes import Names, describe_register_changes, describe_summit_changes
+from summit.model.changes import Names, describe_register_changes
+from summit.model.discreet_changes import describe_discreetly
 from summit.model.register import Register
 from summit.model.summit import Summit
 from summit.model.text import is_slug
@@ -156,7 +157,8 @@ def describe_file(
         lines = describe_register_changes(before, after)
     else:
         names = Names(_quietly(new_register), _quietly(old_register))
-        lines = describe_summit_changes(_summit(before), _summit(after), names)
+        summit_id = PurePosixPath(path).name.removesuffix(SUMMIT_SUFFIX)
+        lines = describe_discreetly(summit_id, _summit(before), _summit(after), names)
     return (lines or [NO_DATA_CHANGE]) + _comments_changed(old, new)
 
 

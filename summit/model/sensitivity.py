@@ -4,8 +4,9 @@ An agenda item, an action or a commitment marked OFFICIAL-SENSITIVE (in a
 summit of any classification) stays inside: invites, e-mails, the agenda
 calendar, the note circulated to attendees, the press notice and the
 transparency return are all built from `shareable(summit)`, never from the
-summit itself. Internal papers use the summit as it is, and mark each such
-record.
+summit itself. A summit that is itself OFFICIAL-SENSITIVE goes out with its
+`public_purpose` in place of its purpose (`external_purpose`). Internal papers
+use the summit as it is, and mark each such record.
 """
 
 from summit.model.summit import (
@@ -22,6 +23,15 @@ WITHHELD_TITLE = "Closed session"
 
 def is_sensitive(record: AgendaItem | Action | Commitment) -> bool:
     return record.classification is Classification.OFFICIAL_SENSITIVE
+
+
+def external_purpose(summit: Summit) -> str | None:
+    """What outside readers are told the summit is for: never a sensitive summit's purpose."""
+    if summit.public_purpose:
+        return summit.public_purpose
+    if summit.classification is Classification.OFFICIAL_SENSITIVE:
+        return None  # validation asks for a public_purpose; without one, say nothing
+    return summit.purpose
 
 
 def _withheld(item: AgendaItem) -> AgendaItem:
@@ -41,7 +51,8 @@ def shareable(summit: Summit) -> Summit:
 
     Sensitive agenda items become a closed session of the same length; sensitive
     actions and commitments are left out. Lines to take and background are for
-    the chair alone and are left out of every item. The summit given is not changed.
+    the chair alone and are left out of every item. The purpose is the one outside
+    readers may be told (`external_purpose`). The summit given is not changed.
     """
     agenda = [
         _withheld(item)
@@ -51,6 +62,7 @@ def shareable(summit: Summit) -> Summit:
     ]
     return summit.model_copy(
         update={
+            "purpose": external_purpose(summit),
             "agenda": agenda,
             "actions": [a for a in summit.actions if not is_sensitive(a)],
             "commitments": [c for c in summit.commitments if not is_sensitive(c)],

@@ -182,6 +182,11 @@ def summit_fields(register: Register, new: bool, summits: Iterable[str] = ()) ->
         Field("classification", "Classification", "choice", _choices(Classification)),
         Field("purpose", "Purpose", "multiline"),
         Field(
+            "public_purpose",
+            "Public purpose (what invites and published papers say; needed if OFFICIAL-SENSITIVE)",
+            "multiline",
+        ),
+        Field(
             "follows", "Follows (the id of the summit this one follows up)", suggestions=[*summits]
         ),
     ]

@@ -77,7 +77,8 @@ LONGER = [
     "now 10:40–11:25 (was 10:30–11:15)",
     "  agenda 'Family-friendly filtering on broadband and mobile': "
     "now 11:25–12:05 (was 11:15–11:55)",
-    "  agenda 'Copyright infringement and illegal sites': now 12:05–12:40 (was 11:55–12:30)",
+    # The sample marks this item sensitive: it is named by its place (issue 21).
+    "  agenda 'agenda item 6, sensitive': now 12:05–12:40 (was 11:55–12:30)",
     "  agenda 'Agreed actions and next steps': now 12:40–13:00 (was 12:30–12:50)",
 ]
 DELEGATE = ["invitees.toml", "  delegate added: Ada Park (Google), Legal Counsel"]

@@ -330,7 +330,9 @@ def test_warnings_a_broken_series_and_a_sensitive_summit(data_dir: Path, cli) ->
     _meeting(data_dir, "follow-up", day="2027-05-12")
     path = data_dir / "agendas" / "follow-up.toml"
     text = path.read_text().replace(
-        "status =", 'classification = "OFFICIAL-SENSITIVE"\nfollows = "middle"\nstatus ='
+        "status =",
+        'classification = "OFFICIAL-SENSITIVE"\npublic_purpose = "Online safety"\n'
+        'follows = "middle"\nstatus =',
     )
     path.write_text(text)
     _meeting(data_dir, "middle", day="2027-03-10", attended='"yes"')  # does not load
