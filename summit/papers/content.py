@@ -148,7 +148,8 @@ def _item_briefs(setting: _Setting) -> list[Block]:
         item = slot.item
         if item.kind is ItemKind.BREAK:
             continue
-        title = setting.mark(item, f"{_slot_time(slot.start, slot.end)} {item.title}")
+        # The marking goes before the title, as in the agenda table, not before the time.
+        title = f"{_slot_time(slot.start, slot.end)} {setting.mark(item, item.title)}"
         blocks.append(Heading(title, 3))
         fields = [
             ("Lead", setting.register.describe(item.lead) if item.lead else None),

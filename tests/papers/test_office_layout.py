@@ -154,3 +154,33 @@ def test_a_big_pack_is_made_with_every_attendee(data_dir: Path, cli) -> None:
     assert "Person 49 9" in text
     assert text.count("A long background sentence") == 150
     assert "wraps in the file A long background" in text  # one paragraph, as in the file
+
+
+def test_the_html_pack_passes_axe_in_chromium(data_dir: Path, cli, tmp_path: Path) -> None:
+    from tests.papers.axe import missing, violations  # noqa: PLC0415
+
+    why = missing()
+    if why:
+        pytest.skip(why)
+    _big_summit(data_dir, people=50)
+    assert cli("papers", SAMPLE_SUMMIT, "--only", "brief", "--data", data_dir).code == 0
+    html = (data_dir / "exports" / f"{PACK}.html").read_text()
+    assert violations(html, tmp_path) == []
+
+
+def test_html_tables_name_their_header_cells_and_print_inside_the_page(pack: Path) -> None:
+    html = (pack / f"{PACK}.html").read_text()
+    page = Page(html)
+    assert '<th scope="col">Time</th>' in html
+    assert re.search(r'<tr><th scope="row">\d\d:\d\d–\d\d:\d\d</th>', html)
+    print_style = "".join(page.styles).split("@media print", 1)[1]
+    assert "calc(100% - 2px)" in print_style
+    assert "box-sizing: border-box" in "".join(page.styles)
+
+
+def test_the_sensitive_marking_goes_before_the_title_everywhere(pack: Path) -> None:
+    markdown = (pack / f"{PACK}.md").read_text()
+    assert "| 11:55–12:30 | OFFICIAL-SENSITIVE: Copyright" in markdown
+    headings = [line for line in markdown.splitlines() if "SENSITIVE:" in line and "#" in line]
+    assert headings
+    assert all(re.match(r"### \d\d:\d\d–\d\d:\d\d OFFICIAL-SENSITIVE: ", h) for h in headings)
