@@ -8,6 +8,7 @@ from pydantic import Field, Strict, ValidationInfo, field_validator
 
 from summit.model.base import Record
 from summit.model.dates import LATEST_MOMENT, CalendarDate, CalendarDateTime
+from summit.model.foi import FOI_DESCRIPTION, FoiField
 from summit.model.invite_state import InviteState
 from summit.model.sent import Sent
 from summit.model.text import Line, Slug, Text
@@ -157,6 +158,7 @@ class AgendaItem(Record):
         description="OFFICIAL-SENSITIVE keeps this item (its lines, summary and decisions) "
         "out of everything that leaves the department; without it, the summit's applies.",
     )
+    foi: FoiField = Field(None, description=FOI_DESCRIPTION)
 
 
 class Action(Record):
@@ -174,6 +176,7 @@ class Action(Record):
         description="OFFICIAL-SENSITIVE keeps this action out of everything that leaves "
         "the department; without it, the summit's applies.",
     )
+    foi: FoiField = Field(None, description=FOI_DESCRIPTION)
 
 
 class Commitment(Record):
@@ -192,6 +195,7 @@ class Commitment(Record):
         description="OFFICIAL-SENSITIVE keeps this commitment out of everything that leaves "
         "the department; without it, the summit's applies.",
     )
+    foi: FoiField = Field(None, description=FOI_DESCRIPTION)
 
 
 _Item = TypeVar("_Item", "AgendaItem", "Action", "Commitment")
@@ -225,6 +229,15 @@ class Summit(Record):
     status: Annotated[SummitStatus, Strict(False)] = SummitStatus.DRAFT
     classification: Annotated[Classification, Strict(False)] = Classification.OFFICIAL
     purpose: Text | None = None
+    reason: Text | None = Field(
+        None,
+        description="For the briefing pack: why the meeting is happening and who asked for it.",
+    )
+    handling: Text | None = Field(
+        None,
+        description="For the briefing pack: press handling and sensitivities around the day.",
+    )
+    foi: FoiField = Field(None, description=FOI_DESCRIPTION)
     follows: Slug | None = Field(
         None,
         description="The id of the summit this one follows up (set by the app's "

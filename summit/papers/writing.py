@@ -12,7 +12,8 @@ from pathlib import Path
 from summit.model import Classification, Register, Summit
 from summit.model.series import earlier
 from summit.model.suggest import did_you_mean
-from summit.papers.content import briefing_pack, meeting_note, press_notice
+from summit.papers.brief import briefing_pack
+from summit.papers.content import meeting_note, press_notice
 from summit.papers.document import Paper, PaperKind
 from summit.papers.html import render_html
 from summit.papers.markdown import render_markdown

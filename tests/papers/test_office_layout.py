@@ -130,7 +130,7 @@ def test_libreoffice_lays_out_a_big_pack_on_a4(data_dir: Path, cli, tmp_path: Pa
     _big_summit(data_dir)
     assert cli("papers", SAMPLE_SUMMIT, "--only", "brief", "--data", data_dir).code == 0
     docx_path = data_dir / "exports" / f"{PACK}.docx"
-    assert _part(docx_path, "word/document.xml").count("<w:tblHeader/>") >= 50
+    assert _part(docx_path, "word/document.xml").count("<w:cantSplit/>") >= 500
     out = tmp_path / "pdf"
     profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
     command = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(out)]
