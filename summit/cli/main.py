@@ -231,7 +231,9 @@ def _papers_verbs(verbs: Verbs) -> None:
         help="folder to write into (default: exports/ in the data folder, which git ignores)",
     )
     parser.add_argument(
-        "--only", choices=("brief", "note", "press"), help="write one paper (with its variants)"
+        "--only",
+        choices=("brief", "note", "press", "foi"),
+        help="write one paper (with its variants); foi: the bundle for an FOI request",
     )
     parser.set_defaults(run="summit.cli.papers:papers")
     data_option(parser)
