@@ -264,7 +264,9 @@ def _papers_verbs(verbs: Verbs) -> None:
     )
     _force_option(parser)
     parser.add_argument(
-        "--only", choices=("brief", "note", "press"), help="write one paper (with its variants)"
+        "--only",
+        choices=("brief", "note", "press", "foi"),
+        help="write one paper (with its variants); foi: the bundle for an FOI request",
     )
     parser.set_defaults(run="summit.cli.papers:papers")
     data_option(parser)

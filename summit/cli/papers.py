@@ -23,12 +23,12 @@ def _refused(out: Console, err: Console, problems: list[Problem], what: str) -> 
 
 def papers(args: argparse.Namespace, out: Console, err: Console) -> int:
     # Loaded when the command runs, so that other commands start without them.
-    from summit.papers.document import PaperKind  # noqa: PLC0415
+    from summit.papers.document import DEFAULT_KINDS, PaperKind  # noqa: PLC0415
     from summit.papers.writing import write_papers  # noqa: PLC0415
 
     dataset = dataset_for(args)
     folder = args.out if args.out is not None else exports_dir(dataset.root)
-    kinds = [PaperKind(args.only)] if args.only else list(PaperKind)
+    kinds = [PaperKind(args.only)] if args.only else list(DEFAULT_KINDS)
     try:
         written = write_papers(dataset, args.summit_id, folder, kinds=kinds)
     except UnknownSummit as error:  # no such file (one that does not load is a DataError)

@@ -117,6 +117,8 @@ _SUMMIT_FIELDS = (
     "status",
     "classification",
     "purpose",
+    "reason",
+    "handling",
     "follows",
 )
 _PEOPLE_FIELDS = frozenset({"convener", "organiser"})

@@ -40,6 +40,9 @@ class Delegate(Record):
     job_title: Line
     email: Email
     phone: Phone | None = None
+    note: Text | None = Field(
+        None, description="For the briefing pack's who's who: what the chair should know."
+    )
     personal: PersonalData | None = None
 
 

@@ -16,6 +16,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from summit.model.base import Record
 from summit.model.dates import LATEST_MOMENT, CalendarDate, CalendarDateTime
+from summit.model.foi import FOI_DESCRIPTION, FoiField
 from summit.model.invite_state import InviteState
 from summit.model.sent import Sent
 from summit.model.text import Line, Slug, Text
@@ -175,6 +176,7 @@ class AgendaItem(Record):
         description="OFFICIAL-SENSITIVE keeps this item (its lines, summary and decisions) "
         "out of everything that leaves the department; without it, the summit's applies.",
     )
+    foi: FoiField = Field(None, description=FOI_DESCRIPTION)
 
 
 class Action(Record):
@@ -192,6 +194,7 @@ class Action(Record):
         description="OFFICIAL-SENSITIVE keeps this action out of everything that leaves "
         "the department; without it, the summit's applies.",
     )
+    foi: FoiField = Field(None, description=FOI_DESCRIPTION)
 
 
 class Commitment(Record):
@@ -210,6 +213,7 @@ class Commitment(Record):
         description="OFFICIAL-SENSITIVE keeps this commitment out of everything that leaves "
         "the department; without it, the summit's applies.",
     )
+    foi: FoiField = Field(None, description=FOI_DESCRIPTION)
 
 
 _Item = TypeVar("_Item", "AgendaItem", "Action", "Commitment")
@@ -249,6 +253,15 @@ class Summit(Record):
         "required when the summit is OFFICIAL-SENSITIVE, whose purpose never leaves "
         "(invites, e-mails, calendars, the press notice and the transparency return carry this).",
     )
+    reason: Text | None = Field(
+        None,
+        description="For the briefing pack: why the meeting is happening and who asked for it.",
+    )
+    handling: Text | None = Field(
+        None,
+        description="For the briefing pack: press handling and sensitivities around the day.",
+    )
+    foi: FoiField = Field(None, description=FOI_DESCRIPTION)
     follows: Slug | None = Field(
         None,
         description="The id of the summit this one follows up (set by the app's "

@@ -11,7 +11,6 @@ read here, except the organiser's contact details in the internal variants.
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
 
 from summit.model import (
     Action,
@@ -23,7 +22,6 @@ from summit.model import (
     Register,
     Summit,
 )
-from summit.model.replies import reply_note
 from summit.model.schedule import agenda_end, planned_end, schedule
 from summit.model.sensitivity import is_sensitive, shareable
 from summit.model.wording import counted
@@ -144,43 +142,6 @@ def _agenda_table(setting: _Setting) -> list[Block]:
     return [Heading("Agenda"), Table(("Time", "Item", "Lead"), rows)] if rows else []
 
 
-def _item_briefs(setting: _Setting) -> list[Block]:
-    blocks: list[Block] = []
-    for slot in schedule(setting.summit):
-        item = slot.item
-        if item.kind is ItemKind.BREAK:
-            continue
-        title = setting.mark(item, f"{_slot_time(slot.start, slot.end)} {item.title}")
-        blocks.append(Heading(title, 3))
-        fields = [
-            ("Lead", setting.register.describe(item.lead) if item.lead else None),
-            ("Objective", item.objective),
-            ("Lines to take", item.lines_to_take),
-            ("Background", item.background),
-            ("Notes", item.notes),
-        ]
-        blocks.extend(Paragraph(text.strip(), label) for label, text in fields if text)
-    return blocks
-
-
-def _invitees(setting: _Setting) -> list[Block]:
-    summit = setting.summit
-    counts = ", ".join(f"{n} {reply}" for reply, n in summit.rsvp_counts().items() if n)
-    blocks: list[Block] = [Heading("Who is coming"), Paragraph(counts or "Nobody is invited yet.")]
-    for org_id, invitation in summit.invitations.items():
-        organisation = setting.register.organisations.get(org_id)
-        if organisation is None or not invitation.rsvp:
-            continue
-        note = partial(reply_note, invitation)
-        rows = tuple(
-            (person.name, person.job_title, " ".join(filter(None, (str(reply), note(delegate_id)))))
-            for delegate_id, reply in invitation.rsvp.items()
-            if (person := organisation.delegates.get(delegate_id)) is not None
-        )
-        blocks += [Heading(organisation.name, 3), Table(("Name", "Job title", "Reply"), rows)]
-    return blocks
-
-
 def _due(value: date | None) -> str:
     return day(value) if value else ""
 
@@ -225,23 +186,6 @@ def _open_actions(setting: _Setting) -> list[Block]:
     if not rows:
         return [Heading("Open actions"), Paragraph("No action is open.")]
     return [Heading("Open actions"), Table(("Action", "Owner", "Due", "Summit"), rows)]
-
-
-def briefing_pack(summit_id: str, summit: Summit, register: Register, series: Series) -> Paper:
-    """For the chair, before the day: internal, under the highest marking it holds."""
-    setting = _setting(summit_id, summit, register, series, internal=True)
-    blocks: list[Block] = [Heading("Purpose"), Paragraph(_flat(summit.purpose or summit.title))]
-    blocks += [Heading("Logistics"), *_logistics(setting)]
-    blocks += _agenda_table(setting) + _item_briefs(setting) + _invitees(setting)
-    blocks += _earlier_commitments(setting) + _commitments(setting) + _open_actions(setting)
-    return Paper(
-        PaperKind.BRIEF,
-        f"{summit_id}-briefing-pack-internal",
-        f"Briefing: {summit.title}",
-        internal=True,
-        marking=marking(summit, series),
-        blocks=tuple(blocks),
-    )
 
 
 def _attendance(setting: _Setting) -> list[Block]:

@@ -12,6 +12,11 @@ class PaperKind(StrEnum):
     BRIEF = "brief"
     NOTE = "note"
     PRESS = "press"
+    FOI = "foi"
+
+
+DEFAULT_KINDS = (PaperKind.BRIEF, PaperKind.NOTE, PaperKind.PRESS)
+"""What `summit papers` writes unless asked: the FOI bundle is made only on request."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from summit.papers.document import Block, Bullets, Heading, Paper, Paragraph
+from summit.papers.prose import Prose, prose
 
 if TYPE_CHECKING:
     import jinja2
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 class _Shown:
     kind: str
     value: Block
+    pieces: tuple[Prose, ...] = ()
 
 
 def _kind(block: Block) -> str:
@@ -45,5 +47,8 @@ def _template() -> "jinja2.Template":
 
 def render_html(paper: Paper) -> bytes:
     template = _template()
-    blocks = [_Shown(_kind(block), block) for block in paper.blocks]
+    blocks = [
+        _Shown(_kind(b), b, tuple(prose(b.text)) if isinstance(b, Paragraph) else ())
+        for b in paper.blocks
+    ]
     return template.render(paper=paper, blocks=blocks).encode("utf-8")

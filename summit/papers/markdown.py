@@ -3,6 +3,7 @@
 import re
 
 from summit.papers.document import Block, Bullets, Heading, Paper, Paragraph
+from summit.papers.prose import prose
 
 # Characters that would turn text from the data into markup (a link, an HTML tag,
 # emphasis, a table cell break) are escaped, so the text reads as it was written.
@@ -14,9 +15,21 @@ def escape(text: str) -> str:
     return _LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text))
 
 
-def _lines(text: str) -> str:
-    # A backslash at the end of a line is CommonMark's hard line break.
-    return "\\\n".join(escape(line) for line in text.splitlines())
+def _bullets(items: tuple[str, ...]) -> str:
+    return "\n".join(f"- {escape(' '.join(item.split()))}" for item in items)
+
+
+def _text(block: Paragraph) -> str:
+    """Paragraphs and lists; the label before the first (on its own line before a list)."""
+    pieces = prose(block.text)
+    parts = [_bullets(p.items) if p.is_list else escape(p.text) for p in pieces]
+    if block.label:
+        label = f"**{escape(block.label)}:**"
+        if pieces and not pieces[0].is_list:
+            parts[0] = f"{label} {parts[0]}"
+        else:
+            parts.insert(0, label)
+    return "\n\n".join(parts)
 
 
 def _cell(text: str) -> str:
@@ -28,10 +41,9 @@ def _block(block: Block) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {_cell(block.text)}"
     if isinstance(block, Paragraph):
-        label = f"**{escape(block.label)}:** " if block.label else ""
-        return label + _lines(block.text)
+        return _text(block)
     if isinstance(block, Bullets):
-        return "\n".join(f"- {escape(' '.join(item.split()))}" for item in block.items)
+        return _bullets(block.items)
     header = "| " + " | ".join(_cell(h) for h in block.header) + " |"
     rule = "|" + "|".join("---" for _ in block.header) + "|"
     rows = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]

@@ -12,6 +12,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from summit.papers.document import Block, Bullets, Heading, Paper, Paragraph, Table
+from summit.papers.prose import prose
+from summit.papers.word_layout import footer, language, page_setup, table_row
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -37,21 +39,37 @@ class _Writer:
         if isinstance(block, Heading):
             self.paragraph(f"Heading {block.level}").add_run(block.text)
         elif isinstance(block, Paragraph):
-            paragraph = self.paragraph()
-            if block.label:
-                paragraph.add_run(f"{block.label}: ").bold = True
-            _lines(paragraph, block.text)
+            self.text(block)
         elif isinstance(block, Bullets):
-            for item in block.items:
-                self.paragraph("List Bullet").add_run(item)
+            self.bullets(block.items)
         else:
             self.table(block)
+
+    def bullets(self, items: tuple[str, ...]) -> None:
+        for item in items:
+            self.paragraph("List Bullet").add_run(item)
+
+    def text(self, block: Paragraph) -> None:
+        """The label in bold before the first paragraph (on its own line before a list)."""
+        label = f"{block.label}: " if block.label else None
+        for piece in prose(block.text):
+            if piece.is_list:
+                if label:
+                    self.paragraph().add_run(label.rstrip()).bold = True
+                self.bullets(piece.items)
+            else:
+                paragraph = self.paragraph()
+                if label:
+                    paragraph.add_run(label).bold = True
+                paragraph.add_run(piece.text)
+            label = None
 
     def table(self, block: Table) -> None:
         table = self.document.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table._tbl.tblStyle_val = self.style_id("Table Grid")
         rows = (block.header, *block.rows)
         for number, (tr, values) in enumerate(zip(table._tbl.tr_lst, rows, strict=True)):
+            table_row(tr, header=number == 0)
             for tc, value in zip(tr.tc_lst, values, strict=True):
                 run = tc.p_lst[0].add_r()
                 run.add_t(value)  # cells hold one line: no tabs or breaks to parse
@@ -68,14 +86,6 @@ def _banner(part: "_Header | _Footer", marking: str) -> None:
     paragraph.add_run(marking).bold = True
 
 
-def _lines(paragraph: "DocxParagraph", text: str) -> None:
-    run = paragraph.add_run()
-    for index, line in enumerate(text.splitlines()):
-        if index:
-            run.add_break()
-        run.add_text(line)
-
-
 def render_docx(paper: Paper, stamp: datetime) -> bytes:
     """The paper as .docx bytes; `stamp` is recorded as when it was made."""
     import docx  # noqa: PLC0415 - python-docx loads only when a paper is written
@@ -86,11 +96,13 @@ def render_docx(paper: Paper, stamp: datetime) -> bytes:
     properties.author = "summit"
     properties.last_modified_by = "summit"
     properties.created = properties.modified = stamp
+    properties.language = "en-GB"
+    page_setup(document)
+    language(document)
     if paper.marking:
         properties.category = paper.marking
-        section = document.sections[0]
-        _banner(section.header, paper.marking)
-        _banner(section.footer, paper.marking)
+        _banner(document.sections[0].header, paper.marking)
+    footer(document.sections[0].footer, paper.marking)
     writer = _Writer(document)
     writer.paragraph("Heading 1").add_run(paper.title)
     for block in paper.blocks:

@@ -12,8 +12,10 @@ from pathlib import Path
 from summit.model import Classification, Register, Summit
 from summit.model.series import earlier
 from summit.model.suggest import did_you_mean
-from summit.papers.content import briefing_pack, meeting_note, press_notice
-from summit.papers.document import Paper, PaperKind
+from summit.papers.brief import briefing_pack
+from summit.papers.content import meeting_note, press_notice
+from summit.papers.document import DEFAULT_KINDS, Paper, PaperKind
+from summit.papers.foi_bundle import foi_bundle
 from summit.papers.html import render_html
 from summit.papers.markdown import render_markdown
 from summit.papers.transparency import meetings, transparency_csv
@@ -44,7 +46,7 @@ def papers_for(
     summit_id: str,
     summits: Mapping[str, Summit],
     register: Register,
-    kinds: Collection[PaperKind] = tuple(PaperKind),
+    kinds: Collection[PaperKind] = DEFAULT_KINDS,
 ) -> list[Paper]:
     """The papers of one summit (of the kinds asked for), each paper's variants together."""
     summit = summits[summit_id]
@@ -57,6 +59,8 @@ def papers_for(
         made.append(meeting_note(summit_id, summit, register, series, internal=True))
     if PaperKind.PRESS in kinds:
         made.append(press_notice(summit_id, summit, register, series))
+    if PaperKind.FOI in kinds:
+        made.append(foi_bundle(summit_id, summit, register, series))
     return made
 
 
@@ -76,7 +80,7 @@ def write_papers(
     summit_id: str,
     out: Path,
     *,
-    kinds: Collection[PaperKind] = tuple(PaperKind),
+    kinds: Collection[PaperKind] = DEFAULT_KINDS,
     now: datetime | None = None,
 ) -> Written:
     """Every paper of the kinds asked for, all written or none."""

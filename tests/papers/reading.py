@@ -25,10 +25,16 @@ def docx_text(path: Path) -> str:
 
 
 def banners(path: Path) -> tuple[list[str], list[str]]:
-    """The header and footer text of each section: what prints at the top and bottom of pages."""
+    """The header and footer text of each section: what prints at the top and bottom of pages
+    (the footer's "Page X of Y", tabbed to the right of the marking, left out)."""
     document = docx.Document(str(path))
-    tops = [p.text for s in document.sections for p in s.header.paragraphs if p.text]
-    bottoms = [p.text for s in document.sections for p in s.footer.paragraphs if p.text]
+
+    def marks(paragraphs: list) -> list[str]:
+        found = (part.strip() for p in paragraphs for part in p.text.split("\t"))
+        return [part for part in found if part and not part.startswith("Page ")]
+
+    tops = marks([p for s in document.sections for p in s.header.paragraphs])
+    bottoms = marks([p for s in document.sections for p in s.footer.paragraphs])
     return tops, bottoms
 
 

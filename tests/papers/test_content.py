@@ -3,7 +3,8 @@
 from datetime import date, datetime
 
 from summit.model import Register, Summit
-from summit.papers.content import briefing_pack, marking, meeting_note, press_notice
+from summit.papers.brief import briefing_pack
+from summit.papers.content import marking, meeting_note, press_notice
 from summit.papers.document import Bullets, Heading, Paper, Paragraph, Table
 
 REGISTER = Register.model_validate(
