@@ -16,7 +16,7 @@ from summit.papers.content import briefing_pack, meeting_note, press_notice
 from summit.papers.document import Paper, PaperKind
 from summit.papers.html import render_html
 from summit.papers.markdown import render_markdown
-from summit.papers.transparency import meetings, transparency_csv
+from summit.papers.transparency import COLUMNS, DateFormat, meetings, transparency_csv
 from summit.papers.word import render_docx
 from summit.store import DataError, Dataset
 from summit.store.outputs import write_together
@@ -92,8 +92,15 @@ def write_papers(
     return Written(write_together(out, files), warnings)
 
 
-def transparency_return(
-    dataset: Dataset, start: date, end: date, minister: str | None = None
+def transparency_return(  # noqa: PLR0913 - the command's options, each optional
+    dataset: Dataset,
+    start: date,
+    end: date,
+    minister: str | None = None,
+    *,
+    headings: tuple[str, ...] = COLUMNS,
+    date_format: DateFormat = "dmy",
+    today: date | None = None,
 ) -> bytes:
     """The return as CSV; refused while any data file has errors (a meeting could be missed)."""
     if dataset.errors or dataset.register is None:
@@ -104,5 +111,5 @@ def transparency_return(
     if minister is not None and register.delegate(minister) is None:
         hint = did_you_mean(minister, register.delegate_index())
         raise PapersError(f"no delegate {minister!r} in the register{hint}")
-    rows = meetings(dataset.summit_records(), register, start, end, minister)
-    return transparency_csv(rows)
+    rows = meetings(dataset.summit_records(), register, start, end, minister, today)
+    return transparency_csv(rows, headings, date_format)
