@@ -83,6 +83,7 @@ def meetings(
     start: date,
     end: date,
     minister: str | None = None,
+    *,
     today: date | None = None,
 ) -> list[Meeting]:
     """The meetings to declare from `start` to `end` inclusive, in date order; none after

@@ -92,7 +92,7 @@ def write_papers(
     return Written(write_together(out, files), warnings)
 
 
-def transparency_return(  # noqa: PLR0913 - the command's options, each optional
+def transparency_return(
     dataset: Dataset,
     start: date,
     end: date,
@@ -111,5 +111,5 @@ def transparency_return(  # noqa: PLR0913 - the command's options, each optional
     if minister is not None and register.delegate(minister) is None:
         hint = did_you_mean(minister, register.delegate_index())
         raise PapersError(f"no delegate {minister!r} in the register{hint}")
-    rows = meetings(dataset.summit_records(), register, start, end, minister, today)
+    rows = meetings(dataset.summit_records(), register, start, end, minister, today=today)
     return transparency_csv(rows, headings, date_format)
