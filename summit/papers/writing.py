@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from summit.model import Classification, Register, Summit
+from summit.model import Classification, Register, Summit, SummitStatus
 from summit.model.series import earlier
 from summit.model.suggest import did_you_mean
 from summit.papers.content import briefing_pack, meeting_note, press_notice
@@ -45,8 +45,10 @@ def papers_for(
     summits: Mapping[str, Summit],
     register: Register,
     kinds: Collection[PaperKind] = tuple(PaperKind),
+    today: date | None = None,
 ) -> list[Paper]:
-    """The papers of one summit (of the kinds asked for), each paper's variants together."""
+    """The papers of one summit (of the kinds asked for), each paper's variants together;
+    the press notice in the future tense while `today` is before the summit."""
     summit = summits[summit_id]
     series = earlier(summit_id, summits)
     made: list[Paper] = []
@@ -56,7 +58,7 @@ def papers_for(
         made.append(meeting_note(summit_id, summit, register, series, internal=False))
         made.append(meeting_note(summit_id, summit, register, series, internal=True))
     if PaperKind.PRESS in kinds:
-        made.append(press_notice(summit_id, summit, register, series))
+        made.append(press_notice(summit_id, summit, register, series, today=today))
     return made
 
 
@@ -81,10 +83,17 @@ def write_papers(
 ) -> Written:
     """Every paper of the kinds asked for, all written or none."""
     _, register = dataset.valid_summit(summit_id)
-    papers = papers_for(summit_id, dataset.summit_records(), register, kinds)
-    files = rendered(papers, now or datetime.now(UTC))
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    papers = papers_for(summit_id, dataset.summit_records(), register, kinds, today)
+    files = rendered(papers, now)
     summit = dataset.summits[summit_id].record
     warnings = _series_warnings(dataset, summit_id, summit)
+    if PaperKind.PRESS in kinds and summit.status is SummitStatus.DRAFT:
+        warnings.append(
+            "the summit is a draft: its press notice tells of a meeting not yet arranged; "
+            "do not publish it until the summit is confirmed"
+        )
     if PaperKind.PRESS in kinds and summit.classification is Classification.OFFICIAL_SENSITIVE:
         warnings.append(
             "the summit is OFFICIAL-SENSITIVE: have the press notice cleared before it is published"
