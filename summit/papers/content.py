@@ -344,7 +344,7 @@ def _minister(setting: _Setting) -> str:
     return chair.name if chair.name == chair.job_title else f"{chair.name}, {chair.job_title},"
 
 
-def press_notice(  # noqa: PLR0913 - today is keyword-only
+def press_notice(
     summit_id: str,
     summit: Summit,
     register: Register,
