@@ -217,11 +217,11 @@ def invite_email(
     and lists what changed, asking for new answers when `asked_again_for` names what moved
     ("the venue"). Without `changes`, it is an invitation unless `sent_before` (the
     organisation was sent an earlier version: see its sent record), whatever the
-    SEQUENCE: the first message anyone receives is an invitation. CRLF line ends, as on the wire. The calendar part
-    is quoted-printable and the attachment base64, as Outlook and Google send
-    them: iCalendar folds long lines after any character, so a line may end in
-    a space, which relays are free to strip. Sensitive records are withheld
-    from the body, as from the calendar.
+    SEQUENCE: the first message anyone receives is an invitation. CRLF line ends, as on
+    the wire. The calendar part is quoted-printable and the attachment base64, as
+    Outlook and Google send them: iCalendar folds long lines after any character,
+    so a line may end in a space, which relays are free to strip. Sensitive
+    records are withheld from the body, as from the calendar.
     """
     summit = shareable(summit)
     method = str(calendar["method"])
