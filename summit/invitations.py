@@ -145,7 +145,17 @@ def _email(summit: Summit, register: Register, org_id: str, now: datetime) -> by
     ]
     calendar = invite_calendar(summit, register, now=now, only=org_id)
     readers = audience(summit, register, org_id)
-    return invite_email(summit, register, calendar, recipients, now=now, audience=readers)
+    # Exported files are looked at before anything is sent: an invitation, unless the
+    # organisation was sent one (its sent record), whatever the SEQUENCE.
+    return invite_email(
+        summit,
+        register,
+        calendar,
+        recipients,
+        now=now,
+        audience=readers,
+        sent_before=org_id in summit.sent,
+    )
 
 
 def export_emails(

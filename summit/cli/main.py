@@ -281,6 +281,18 @@ def _papers_verbs(verbs: Verbs) -> None:
         "--minister", metavar="DELEGATE_ID", help="only the meetings this delegate chaired"
     )
     ret.add_argument(
+        "--date-format",
+        choices=("dmy", "iso"),
+        default="dmy",
+        help="dates as DD/MM/YYYY (dmy, as GOV.UK publishes them; the default) or YYYY-MM-DD",
+    )
+    ret.add_argument(
+        "--headings",
+        metavar="A,B,C,D",
+        help="the four column headings (default: transparency_headings in the settings "
+        "file, else Minister,Date,Name of organisation,Purpose of meeting)",
+    )
+    ret.add_argument(
         "--out", type=Path, default=None, metavar="FILE", help="write the CSV here, not to stdout"
     )
     _force_option(ret)

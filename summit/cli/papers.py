@@ -43,12 +43,38 @@ def papers(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 0
 
 
+def _headings_text(given: str | None) -> str:
+    """--headings, else `transparency_headings` in the settings file, else the template's."""
+    from summit.papers.transparency import COLUMNS  # noqa: PLC0415
+    from summit.store.preferences import load_preferences  # noqa: PLC0415
+
+    if given is not None:
+        return given
+    saved = load_preferences().get("transparency_headings")
+    if isinstance(saved, list):
+        saved = ",".join(str(heading) for heading in saved)
+    return saved if isinstance(saved, str) else ",".join(COLUMNS)
+
+
 def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from summit.papers.transparency import headings_from  # noqa: PLC0415
     from summit.papers.writing import PapersError, transparency_return  # noqa: PLC0415
 
+    try:
+        headings = headings_from(_headings_text(args.headings))
+    except ValueError as error:
+        err.print(f"summit: --headings: {error}", markup=False)
+        return 2
     dataset = dataset_for(args)
     try:
-        data = transparency_return(dataset, args.start, args.end, args.minister)
+        data = transparency_return(
+            dataset,
+            args.start,
+            args.end,
+            args.minister,
+            headings=headings,
+            date_format=args.date_format,
+        )
     except DataError as error:
         return _refused(out, err, error.problems, "return")
     except PapersError as error:

@@ -21,13 +21,13 @@ from typing import Protocol
 
 from icalendar import Calendar
 
+from summit.delivery.changed import asked_again_for, moved_lines
 from summit.delivery.journal import Journal, journal_path
 from summit.ical.audience import Audience, audience, host_organisation
 from summit.ical.invite import invite_calendar
 from summit.ical.mail import Unsendable, invite_email, mailbox
 from summit.invitations import invited_organisations, issued_summit
 from summit.model import Register, Summit, SummitStatus
-from summit.model.changes import describe_summit_changes
 from summit.model.invite_state import EventStatus, InviteState
 from summit.model.schedule import schedule
 from summit.model.sent import Sent, SentMethod
@@ -131,40 +131,11 @@ def _host_people(summit: Summit, register: Register, exclude: str) -> list[Addre
     return _people(register, host, summit.invitations[host].rsvp)
 
 
-def _moved(summit: Summit, before: InviteState | None, sent: Sent) -> list[str]:
-    """The new time or place in plain English, when the organisation held the previous one."""
-    assert summit.invite is not None
-    now = summit.invite.issued
-    if before is None or before.sequence != sent.sequence:
-        return [
-            f"the time or place changed since the version you hold: now {now.start:%A %d %B %Y}, "
-            f"{now.start:%H:%M}–{now.end:%H:%M} ({now.timezone}), at {now.venue}"
-        ]
-    was = before.issued
-
-    def as_at(start: datetime, end: datetime, zone: str, venue: str) -> Summit:
-        return summit.model_copy(
-            update={
-                "start": start,
-                "end": end,
-                "timezone": zone,
-                "venue": venue,
-                "agenda": [],
-                "invite": None,
-            }
-        )
-
-    return describe_summit_changes(
-        as_at(was.start, was.end, was.timezone, was.venue),
-        as_at(now.start, now.end, now.timezone, now.venue),
-    )
-
-
 def _changes(
     summit: Summit, before: InviteState | None, sent: Sent, details: str, agenda: str
 ) -> list[str]:
     assert summit.invite is not None
-    lines = _moved(summit, before, sent) if sent.sequence < summit.invite.sequence else []
+    lines = moved_lines(summit, before, sent) if sent.sequence < summit.invite.sequence else []
     if sent.method is SentMethod.CANCEL:
         lines.insert(0, "the meeting is going ahead after all (it was cancelled)")
     if agenda != sent.agenda:
@@ -213,16 +184,15 @@ def _letter(
             kind = LetterKind.CANCELLATION
     if kind is None:
         return None
-    changes = (
-        _changes(summit, before, sent, details, agenda)
-        if kind is LetterKind.UPDATE and sent is not None
-        else None
-    )
+    update = kind is LetterKind.UPDATE and sent is not None
+    changes = _changes(summit, before, sent, details, agenda) if update and sent else None
+    again = asked_again_for(summit, before, sent) if update and sent else None
     to = _people(register, org_id, summit.invitations[org_id].rsvp)
     cc = _host_people(summit, register, org_id)
     message = invite_email(
-        summit, register, calendar, to, now=now, audience=readers, copied=cc, changes=changes
-    )
+        summit, register, calendar, to, now=now, audience=readers, copied=cc, changes=changes,
+        sent_before=sent is not None, asked_again_for=again,
+    )  # fmt: skip
     method = SentMethod(str(calendar["method"]))
     assert summit.invite is not None
     return Letter(

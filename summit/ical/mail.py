@@ -14,6 +14,7 @@ before it is returned: its From and To must name exactly the people meant.
 import email
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from email import policy
 from email.header import Header
@@ -47,7 +48,7 @@ def mailbox(name: str, address: str) -> Address:
     return Address(display_name=name, username=local, domain=domain)
 
 
-def _subject(summit: Summit, method: str, changes: Sequence[str] | None = None) -> str:
+def _subject(summit: Summit, method: str, changes: Sequence[str] | None, sent_before: bool) -> str:
     when = f"{summit.start:%d %B %Y %H:%M}"
     verb = (
         "Cancelled"
@@ -55,8 +56,8 @@ def _subject(summit: Summit, method: str, changes: Sequence[str] | None = None) 
         else "Updated"
         if changes is not None
         else "Updated invitation"
-        if _is_update(summit)
-        else ("Invitation")
+        if sent_before
+        else "Invitation"
     )
     subject = f"{verb}: {summit.title} ({when})"
     if summit.classification is Classification.OFFICIAL_SENSITIVE:
@@ -64,9 +65,14 @@ def _subject(summit: Summit, method: str, changes: Sequence[str] | None = None) 
     return subject
 
 
-def _is_update(summit: Summit) -> bool:
-    """Attendees already hold an earlier version of this invite (RFC 5546: a new SEQUENCE)."""
-    return summit.invite is not None and summit.invite.sequence > 0
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """What the reader holds: `changes` listed for an update, `sent_before` (an earlier
+    version was sent to them), `asked_again_for` what moved ("the venue"), if anything."""
+
+    changes: Sequence[str] | None = None
+    sent_before: bool = False
+    asked_again_for: str | None = None
 
 
 def _body(
@@ -74,19 +80,23 @@ def _body(
     register: Register,
     method: str,
     audience: Audience | None,
-    changes: Sequence[str] | None = None,
+    wording: _Wording,
 ) -> str:
     if method == "CANCEL":
         opening = "This meeting has been cancelled."
-    elif changes is not None:
-        listed = "".join(f"\n- {line}" for line in changes)
+    elif wording.changes is not None:
+        listed = "".join(f"\n- {line}" for line in wording.changes)
+        again = wording.asked_again_for
         opening = (
             "The details of this meeting have changed since the invitation you hold; the "
-            f"version below replaces it.\n\nWhat changed:{listed}\n\nIf the time or place "
-            "changed, please reply again using your calendar's Accept, Tentative or Decline "
-            "buttons."
+            f"version below replaces it.\n\nWhat changed:{listed}"
+        ) + (
+            f"\n\nAs {again} changed, please reply again using your calendar's Accept, "
+            "Tentative or Decline buttons."
+            if again
+            else "\n\nYour reply stands: there is no need to answer again."
         )
-    elif _is_update(summit):
+    elif wording.sent_before:
         opening = (
             "The details of this meeting have changed: the version below replaces the one "
             "in your calendar. Please reply again using your calendar's Accept, Tentative "
@@ -197,16 +207,21 @@ def invite_email(
     audience: Audience | None = None,
     copied: Sequence[Address] = (),
     changes: Sequence[str] | None = None,
+    sent_before: bool = False,
+    asked_again_for: str | None = None,
 ) -> bytes:
     """One iMIP message to `recipients` (and Cc `copied`) carrying `calendar`, as bytes.
 
     The body names people as `audience` may read them (by default, everyone).
     `changes` (for an update sent by `summit send`) makes the subject `Updated:`
-    and lists what changed. CRLF line ends, as on the wire. The calendar part
-    is quoted-printable and the attachment base64, as Outlook and Google send
-    them: iCalendar folds long lines after any character, so a line may end in
-    a space, which relays are free to strip. Sensitive records are withheld
-    from the body, as from the calendar.
+    and lists what changed, asking for new answers when `asked_again_for` names what moved
+    ("the venue"). Without `changes`, it is an invitation unless `sent_before` (the
+    organisation was sent an earlier version: see its sent record), whatever the
+    SEQUENCE: the first message anyone receives is an invitation. CRLF line ends, as on
+    the wire. The calendar part is quoted-printable and the attachment base64, as
+    Outlook and Google send them: iCalendar folds long lines after any character,
+    so a line may end in a space, which relays are free to strip. Sensitive
+    records are withheld from the body, as from the calendar.
     """
     summit = shareable(summit)
     method = str(calendar["method"])
@@ -219,10 +234,11 @@ def invite_email(
     _set_addresses(message, "To", recipients)
     if copied:
         _set_addresses(message, "Cc", copied)
-    _set_text(message, "Subject", _subject(summit, method, changes))
+    _set_text(message, "Subject", _subject(summit, method, changes, sent_before))
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=_message_id_domain(summit, register))
-    message.set_content(_body(summit, register, method, audience, changes))
+    wording = _Wording(changes, sent_before, asked_again_for)
+    message.set_content(_body(summit, register, method, audience, wording))
     ics = calendar.to_ical()
     message.add_alternative(
         ics.decode("utf-8"),

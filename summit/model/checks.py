@@ -6,8 +6,10 @@ for a reference, the other end, so that storage can turn both into file:line.
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
+from summit.model.attendance_checks import attendance_ahead
 from summit.model.clock import clock_change_warning
 from summit.model.invite import what_attendees_see
 from summit.model.register import Register
@@ -222,7 +224,13 @@ class _SummitChecker:
                 path = ("commitments", index, "organisation")
                 yield self.missing_organisation(path, commitment.organisation)
 
+    def attendance(self) -> Iterator[Finding]:
+        for severity, where, message in attendance_ahead(self.summit, date.today(), self.here):
+            assert isinstance(where, Where)
+            yield Finding(severity, where, message)
+
     def all(self) -> Iterator[Finding]:
+        yield from self.attendance()
         yield from self.people()
         yield from self.invitations()
         yield from self.agenda()

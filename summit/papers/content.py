@@ -291,8 +291,16 @@ def _minister(setting: _Setting) -> str:
     return chair.name if chair.name == chair.job_title else f"{chair.name}, {chair.job_title},"
 
 
-def press_notice(summit_id: str, summit: Summit, register: Register, series: Series) -> Paper:
-    """For GOV.UK: no person named but the minister, nothing sensitive."""
+def press_notice(
+    summit_id: str,
+    summit: Summit,
+    register: Register,
+    series: Series,
+    *,
+    today: date | None = None,
+) -> Paper:
+    """For GOV.UK: no person named but the minister, nothing sensitive. Written as after the
+    day unless `today` is before the summit's date: then as what will happen."""
     setting = _setting(summit_id, summit, register, series, internal=False)
     shown = setting.summit
     host = register.find_delegate(shown.organiser)
@@ -301,13 +309,15 @@ def press_notice(summit_id: str, summit: Summit, register: Register, series: Ser
         for o in attending_organisations(shown, register)
         if host is None or o != host[0]
     ]
-    opening = f"{_minister(setting)} chaired the summit on {day(shown.start.date())}"
+    coming = today is not None and shown.start.date() > today
+    chairs = "will chair" if coming else "chaired"
+    opening = f"{_minister(setting)} {chairs} the summit on {day(shown.start.date())}"
     opening += f" with {counted(len(came), 'organisation')}." if came else "."
     blocks: list[Block] = [Paragraph(opening)]
     if shown.purpose:
         blocks.append(Paragraph(_flat(shown.purpose), "Purpose"))
     if came:
-        blocks += [Heading("Who attended"), Bullets(tuple(came))]
+        blocks += [Heading("Who is attending" if coming else "Who attended"), Bullets(tuple(came))]
     agreed = tuple(
         f"{setting.organisation(c.organisation)}: {c.text}"
         + (f" (by {day(c.due)})" if c.due else "")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from summit.model import Classification, Register, Summit
+from summit.model import Classification, Register, Summit, SummitStatus
 from summit.model.series import earlier
 from summit.model.suggest import did_you_mean
 from summit.papers.brief import briefing_pack
@@ -18,7 +18,7 @@ from summit.papers.document import DEFAULT_KINDS, Paper, PaperKind
 from summit.papers.foi_bundle import foi_bundle
 from summit.papers.html import render_html
 from summit.papers.markdown import render_markdown
-from summit.papers.transparency import meetings, transparency_csv
+from summit.papers.transparency import COLUMNS, DateFormat, meetings, transparency_csv
 from summit.papers.word import render_docx
 from summit.store import DataError, Dataset
 from summit.store.outputs import write_together
@@ -47,8 +47,10 @@ def papers_for(
     summits: Mapping[str, Summit],
     register: Register,
     kinds: Collection[PaperKind] = DEFAULT_KINDS,
+    today: date | None = None,
 ) -> list[Paper]:
-    """The papers of one summit (of the kinds asked for), each paper's variants together."""
+    """The papers of one summit (of the kinds asked for), each paper's variants together;
+    the press notice in the future tense while `today` is before the summit."""
     summit = summits[summit_id]
     series = earlier(summit_id, summits)
     made: list[Paper] = []
@@ -58,7 +60,7 @@ def papers_for(
         made.append(meeting_note(summit_id, summit, register, series, internal=False))
         made.append(meeting_note(summit_id, summit, register, series, internal=True))
     if PaperKind.PRESS in kinds:
-        made.append(press_notice(summit_id, summit, register, series))
+        made.append(press_notice(summit_id, summit, register, series, today=today))
     if PaperKind.FOI in kinds:
         made.append(foi_bundle(summit_id, summit, register, series))
     return made
@@ -85,10 +87,17 @@ def write_papers(
 ) -> Written:
     """Every paper of the kinds asked for, all written or none."""
     _, register = dataset.valid_summit(summit_id)
-    papers = papers_for(summit_id, dataset.summit_records(), register, kinds)
-    files = rendered(papers, now or datetime.now(UTC))
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    papers = papers_for(summit_id, dataset.summit_records(), register, kinds, today)
+    files = rendered(papers, now)
     summit = dataset.summits[summit_id].record
     warnings = _series_warnings(dataset, summit_id, summit)
+    if PaperKind.PRESS in kinds and summit.status is SummitStatus.DRAFT:
+        warnings.append(
+            "the summit is a draft: its press notice tells of a meeting not yet arranged; "
+            "do not publish it until the summit is confirmed"
+        )
     if PaperKind.PRESS in kinds and summit.classification is Classification.OFFICIAL_SENSITIVE:
         warnings.append(
             "the summit is OFFICIAL-SENSITIVE: have the press notice cleared before it is published"
@@ -97,7 +106,14 @@ def write_papers(
 
 
 def transparency_return(
-    dataset: Dataset, start: date, end: date, minister: str | None = None
+    dataset: Dataset,
+    start: date,
+    end: date,
+    minister: str | None = None,
+    *,
+    headings: tuple[str, ...] = COLUMNS,
+    date_format: DateFormat = "dmy",
+    today: date | None = None,
 ) -> bytes:
     """The return as CSV; refused while any data file has errors (a meeting could be missed)."""
     if dataset.errors or dataset.register is None:
@@ -108,5 +124,5 @@ def transparency_return(
     if minister is not None and register.delegate(minister) is None:
         hint = did_you_mean(minister, register.delegate_index())
         raise PapersError(f"no delegate {minister!r} in the register{hint}")
-    rows = meetings(dataset.summit_records(), register, start, end, minister)
-    return transparency_csv(rows)
+    rows = meetings(dataset.summit_records(), register, start, end, minister, today=today)
+    return transparency_csv(rows, headings, date_format)

@@ -22,6 +22,7 @@ from tomlkit.items import Item
 from summit.store.borrow import body_end
 from summit.store.diff import DELETE, Edit, diff, is_table_list
 from summit.store.layout import KeyPath, Layout, LayoutError, Section, assigned_keys, scan
+from summit.store.section_text import emptied, ensure_newline, split_detached, take_heading
 
 
 class PatchError(Exception):
@@ -105,29 +106,6 @@ def _apply(container: Container | Item, relative: KeyPath, value: Any) -> None:
         del parent[key]
     else:
         parent[key] = toml_item(value)
-
-
-def _is_comment(line: str) -> bool:
-    return line.lstrip().startswith("#")
-
-
-def split_detached(lines: list[str]) -> tuple[str, str]:
-    """A section's text split into its body and the comments that stand apart at its end.
-
-    A blank line then a comment at the end of a table is usually a heading for
-    what follows (`# ── Network operators ──`), not part of the table.
-    """
-    content = [i for i, line in enumerate(lines) if line.strip() and not _is_comment(line)]
-    end = content[-1] + 1 if content else 0
-    tail = lines[end:]
-    first_comment = next((i for i, line in enumerate(tail) if _is_comment(line)), None)
-    if first_comment is None or first_comment == 0:
-        return "".join(lines), ""
-    return "".join(lines[:end]), "".join(tail[first_comment:])
-
-
-def _ensure_newline(text: str) -> str:
-    return text if not text or text.endswith("\n") else text + "\n"
 
 
 @dataclass
@@ -227,6 +205,9 @@ class _Plan:
 
     def in_fragment(self, path: KeyPath, value: Any) -> None:
         index = self.owner(path)
+        table = self.sections[index].path
+        if value is DELETE and table and emptied(self.old, self.new, table):
+            self.removed.add(index)  # a bare [header] left by the edit says nothing
         if index in self.removed:
             return
         relative = path[len(self.sections[index].path) :]
@@ -321,7 +302,7 @@ class _Plan:
         table = _descend_header(doc, section.path)
         for relative, value in edits:
             _apply(table, relative, value)
-        return _ensure_newline(tomlkit.dumps(doc)) + "".join(lines[end : section.end])
+        return ensure_newline(tomlkit.dumps(doc)) + "".join(lines[end : section.end])
 
     def _borrowed_section(self, index: int) -> str | None:
         """Another text of this section (a merge's theirs), with this text's tail kept."""
@@ -341,7 +322,7 @@ class _Plan:
         headings = {line.strip() for line in tail if line.strip()}
         if any(line.strip() in headings for line in borrowed.splitlines()):
             return None  # theirs moved our heading into the table: keep it once, where it was
-        return _ensure_newline(borrowed) + "".join(tail)
+        return ensure_newline(borrowed) + "".join(tail)
 
     def detached_comments(self, index: int) -> str:
         """Comments that end a removed section but stand apart from it: they outlive it."""
@@ -391,16 +372,20 @@ class _Plan:
         return touched[following] if following < len(touched) else len(self.sections)
 
     def _emit_inserts(self, out: list[str], index: int) -> None:
-        for block in self.inserts.get(index, []):
+        blocks = self.inserts.get(index, [])
+        # New tables go beside their kind, before the heading of what follows.
+        heading = take_heading(out) if blocks and 0 < index < len(self.sections) else ""
+        for block in blocks:
             so_far = "".join(out[-2:])
             if so_far and not so_far.endswith("\n"):
                 out.append("\n")
                 so_far += "\n"
             if so_far and not so_far.endswith("\n\n"):
                 out.append("\n")
-            out.append(_ensure_newline(block))
+            out.append(ensure_newline(block))
             if index < len(self.sections):
                 out.append("\n")
+        out.append(heading)
 
 
 class Borrow(Protocol):

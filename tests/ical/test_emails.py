@@ -217,9 +217,22 @@ def test_an_update_reads_as_an_update(data_dir: Path, tmp_path: Path) -> None:
     edit_summit(data_dir, "Conference Room 1", "Conference Room 2")
     dataset = load_dataset(data_dir)
     assert any("changes not yet sent: the venue changed" in p.message for p in dataset.warnings)
-    later = invitations.export_emails(dataset, SAMPLE_SUMMIT, tmp_path / "later", now=NOW)
-    message = email.message_from_bytes(later.paths[0].read_bytes(), policy=email.policy.default)
-    assert str(message["Subject"]).startswith("Updated invitation:")
-    body = message.get_body(("plain",))
-    assert body is not None and "replaces the one in your calendar" in body.get_content()
-    assert not load_dataset(data_dir).warnings
+    # Issue 19, item 3: what an organisation holds is its sent record, not the SEQUENCE.
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    with path.open("a") as file:
+        file.write(
+            '\n[sent.google]\nsequence = 0\nmethod = "REQUEST"\n'
+            'at = 2026-12-01T10:00:00Z\ndetails = "earlier"\nagenda = "earlier"\n'
+        )
+    later = invitations.export_emails(
+        load_dataset(data_dir), SAMPLE_SUMMIT, tmp_path / "later", now=NOW
+    )
+    subjects = {}
+    for written in later.paths:
+        message = email.message_from_bytes(written.read_bytes(), policy=email.policy.default)
+        subjects[written.name] = str(message["Subject"])
+        if written.name == f"{SAMPLE_SUMMIT}-google.eml":
+            body = message.get_body(("plain",))
+            assert body is not None and "replaces the one in your calendar" in body.get_content()
+    assert subjects.pop(f"{SAMPLE_SUMMIT}-google.eml").startswith("Updated invitation:")
+    assert all(subject.startswith("Invitation:") for subject in subjects.values())

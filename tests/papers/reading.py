@@ -104,7 +104,8 @@ def eml_text(data: bytes) -> str:
 
 
 def csv_rows(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    """Rows as a spreadsheet reads them: the byte-order mark marks the encoding, not a cell."""
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
 def output_text(path: Path) -> str:

@@ -1,10 +1,12 @@
 """Issue 10: the summit's papers, written from the data and read back as their readers would."""
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from summit.papers.writing import write_papers
 from summit.store import load_dataset
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.papers.reading import Page, banners, csv_rows, docx_text, output_text
@@ -139,8 +141,12 @@ def test_personal_data_appears_in_no_paper_and_contacts_only_in_internal_ones(
             assert not any(contact in text for contact in contacts), path.name
 
 
-def test_golden_markdown(papers: Path) -> None:
-    """The Markdown papers as filed: review a change to what the papers say here."""
+def test_golden_markdown(data_dir: Path) -> None:
+    """The Markdown papers as filed, written after the day (the press notice's tense follows
+    the date): review a change to what the papers say here."""
+    papers = data_dir / "golden-out"
+    after = datetime(2027, 2, 1, 12, tzinfo=UTC)
+    write_papers(load_dataset(data_dir), SAMPLE_SUMMIT, papers, now=after)
     for name in (f"{PACK}.md", f"{NOTE}.md", f"{NOTE}-internal.md", f"{PRESS}.md"):
         assert (papers / name).read_text() == (GOLDEN / name).read_text(), name
 
@@ -207,20 +213,37 @@ def _meeting(root: Path, summit_id: str, **values: str) -> None:
     (root / "agendas" / f"{summit_id}.toml").write_text(MEETING.format(**fields))
 
 
+def _held_last_year(root: Path) -> None:
+    """The sample summit as it was when it took place: a year earlier (today is 2026-12-05)."""
+    sample = (root / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
+    (root / "agendas" / "held-last-year.toml").write_text(
+        sample.replace("2027-01-20T", "2026-01-20T").replace(
+            'status = "invited"', 'status = "held"'
+        )
+    )
+
+
 def test_the_transparency_return_lists_meetings_held_with_external_organisations(
     data_dir: Path, cli
 ) -> None:
-    _meeting(data_dir, "with-google", purpose="To discuss =search, filtering")
-    _meeting(data_dir, "with-the-home-office", org="home-office", delegate="crime-policy-director")
-    _meeting(data_dir, "cancelled", status="cancelled")
-    _meeting(data_dir, "nobody-came", attended="false", status="confirmed")
-    _meeting(data_dir, "in-april", day="2027-04-02")
-    _meeting(data_dir, "chaired-by-an-official", convener="private-secretary")
-    result = cli("transparency", "--from", "2027-01-01", "--to", "2027-03-31", "--data", data_dir)
+    _held_last_year(data_dir)
+    _meeting(data_dir, "with-google", day="2026-02-10", purpose="To discuss =search, filtering")
+    _meeting(
+        data_dir,
+        "with-the-home-office",
+        day="2026-02-10",
+        org="home-office",
+        delegate="crime-policy-director",
+    )
+    _meeting(data_dir, "cancelled", day="2026-02-10", status="cancelled")
+    _meeting(data_dir, "nobody-came", day="2026-02-10", attended="false", status="confirmed")
+    _meeting(data_dir, "in-april", day="2026-04-02")
+    _meeting(data_dir, "chaired-by-an-official", day="2026-02-10", convener="private-secretary")
+    result = cli("transparency", "--from", "2026-01-01", "--to", "2026-03-31", "--data", data_dir)
     assert result.code == 0, result.err
     rows = csv_rows(result.out.encode())
     assert rows[0] == ["Minister", "Date", "Name of organisation", "Purpose of meeting"]
-    assert [row[1] for row in rows[1:]] == ["2027-01-20", "2027-02-10", "2027-02-10"]
+    assert [row[1] for row in rows[1:]] == ["20/01/2026", "10/02/2026", "10/02/2026"]
     sample = rows[1]
     assert sample[0] == "Secretary of State"
     assert sample[2].startswith("Google, Yahoo, Microsoft") and "Home Office" not in sample[2]
@@ -230,9 +253,9 @@ def test_the_transparency_return_lists_meetings_held_with_external_organisations
     mine = cli(
         "transparency",
         "--from",
-        "2027-01-01",
+        "2026-01-01",
         "--to",
-        "2027-03-31",
+        "2026-03-31",
         "--minister",
         "private-secretary",
         "--data",
@@ -242,8 +265,8 @@ def test_the_transparency_return_lists_meetings_held_with_external_organisations
 
 
 def test_a_cell_a_spreadsheet_would_run_is_defused(data_dir: Path, cli) -> None:
-    _meeting(data_dir, "formula", purpose="=HYPERLINK(1)")
-    result = cli("transparency", "--from", "2027-02-01", "--to", "2027-02-28", "--data", data_dir)
+    _meeting(data_dir, "formula", day="2026-02-10", purpose="=HYPERLINK(1)")
+    result = cli("transparency", "--from", "2026-02-01", "--to", "2026-02-28", "--data", data_dir)
     assert csv_rows(result.out.encode())[1][3] == "'=HYPERLINK(1)"
 
 

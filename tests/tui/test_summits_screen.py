@@ -76,11 +76,43 @@ async def test_copy_as_follow_up_keeps_agenda_and_resets_replies(app: SummitApp)
         await settle(pilot)
         copy = app.session.workspace.summits["second-summit"]
         original = app.session.workspace.summits[SAMPLE_SUMMIT]
-        assert copy.agenda == original.agenda
+        assert [i.title for i in copy.agenda] == [i.title for i in original.agenda]
+        assert [i.lines_to_take for i in copy.agenda] == [i.lines_to_take for i in original.agenda]
         assert copy.invite is None and copy.actions == []
         assert {str(r) for i in copy.invitations.values() for r in i.rsvp.values()} == {
             "needs-action"
         }
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+
+async def test_a_follow_up_starts_with_no_attendance_summary_or_decisions(
+    app: SummitApp, data_dir: Path, cli
+) -> None:
+    """Issue 19, item 1: last year's record is not the follow-up's, on screen or on disk."""
+    original = app.session.workspace.summits[SAMPLE_SUMMIT]
+    assert any(i.attended for i in original.invitations.values())
+    assert any(item.summary or item.decisions for item in original.agenda)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        app.screen.query_one("#field-id").value = "second-summit"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        copy = app.session.workspace.summits["second-summit"]
+        assert all(not invitation.attended for invitation in copy.invitations.values())
+        assert all(not item.summary and not item.decisions for item in copy.agenda)
+        assert copy.commitments == [] and copy.sent == {} and copy.follows == SAMPLE_SUMMIT
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    text = (data_dir / "agendas" / "second-summit.toml").read_text()
+    assert "attended" not in text.replace("# attended", "")
+    assert "summary =" not in text and "decisions =" not in text
+    assert load_dataset(data_dir).errors == []
+    # The earlier record stays where it was.
+    assert load_dataset(data_dir).summits[SAMPLE_SUMMIT].record == original
+    result = cli("transparency", "--from", "2026-01-01", "--to", "2028-12-31", "--data", data_dir)
+    assert "Nil return" in result.out
 
 
 async def test_a_summit_file_made_meanwhile_is_a_message_not_a_crash(

@@ -42,8 +42,8 @@ screen lists each: `m` keep mine · `t` keep theirs · `e` type a value ·
 ## Summits
 
 `enter` open · `n` new summit · `c` copy as a follow-up (same agenda and
-invitees, replies reset) · `i` invitee register · `x` delete (asks first; the
-file goes when you save)
+invitees; replies, attendance, summaries and decisions start empty) ·
+`i` invitee register · `x` delete (asks first; the file goes when you save)
 
 ## A summit
 

@@ -6,7 +6,6 @@ and checked everything (SummitApp._loaded). So this module must not import
 pydantic at its top: the model is imported where it is used.
 """
 
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -27,7 +26,6 @@ from summit.tui.widgets.tables import FillTable, Row, RowDetail, cell, refill, s
 if TYPE_CHECKING:
     from summit.model import Summit
 
-FOLLOW_UP_AFTER = timedelta(weeks=4)
 FIRST_ROWS = 60
 """Rows put in the table before the first frame: more than a terminal shows."""
 COLUMNS = ("date", "title", "status", "replies", "warnings", "id")
@@ -296,21 +294,11 @@ class SummitsScreen(Screen[None]):
         summit_id = self._selected()
         if summit_id is None or summit_id not in self.session.workspace.summits:
             return
+        from summit.model.follow_up import follow_up_data  # noqa: PLC0415 - pydantic, late
+
         source = self.session.workspace.summits[summit_id]
-        base = source.to_data()
-        for key in ("actions", "commitments", "invite", "status"):
-            base.pop(key, None)
-        for invitation in base.get("invitations", {}).values():
-            invitation["rsvp"] = dict.fromkeys(invitation.get("rsvp", {}), "needs-action")
-            invitation.pop("replied", None)  # answers to another meeting
-        base["title"] = f"Follow-up: {source.title}"[:200]
-        base["follows"] = summit_id
-        base["id"] = self._free_id(f"{summit_id}-follow-up")
-        # Proposed: the same weekday and time, four weeks on (the form lets it change).
-        for key in ("start", "end"):
-            when = getattr(source, key)
-            if when is not None:
-                base[key] = when + FOLLOW_UP_AFTER
+        new_id = self._free_id(f"{summit_id}-follow-up")
+        base = follow_up_data(source, summit_id, new_id)
         self._ask_for_summit(f"Follow-up to {summit_id}", base, like=summit_id)
 
     def _free_id(self, wanted: str) -> str:

@@ -135,7 +135,8 @@ class OutputsPart(SummitPart):
         self._form("action", None, {"status": "open"})
 
     def action_add_commitment(self) -> None:
-        self._form("commitment", None, {"status": "open", "agreed": self.today})
+        # Agreed at the summit, whenever the official types it in.
+        self._form("commitment", None, {"status": "open", "agreed": self.summit.start.date()})
 
     @on(DataTable.RowSelected, "#outputs")
     def action_edit(self) -> None:
