@@ -240,7 +240,26 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
             self.show_errors(errors, every=True)
             self.notify("Fix the fields marked in red", severity="error")
             return
+        self._save_once_adopted()
         self.dismiss(FormResult(record, values))
+
+    def _save_once_adopted(self) -> None:
+        """One ctrl+s saves what the form holds: the caller adopts the record, then the app saves.
+
+        The caller's callback runs on the caller's message queue; saving from inside it, after
+        it, keeps the order (a save queued on the app could run before the record is adopted).
+        """
+        if not self._result_callbacks:
+            return
+        pending = self._result_callbacks[-1]
+        adopt = pending.callback
+
+        def adopt_then_save(result: Any) -> None:
+            if adopt is not None:
+                adopt(result)
+            self.app.call_later(self.app.run_action, "app.save")
+
+        pending.callback = adopt_then_save
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
