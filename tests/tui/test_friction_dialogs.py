@@ -75,3 +75,65 @@ async def test_the_title_bar_git_mark_counts_what_an_export_wrote(
         await pilot.press("enter")
         await settle(pilot)
         assert "✎1" in app.sub_title  # the summit file records the invite's UID
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_send_dialog_starts_in_the_relay_and_shows_the_focused_field(
+    app: SummitApp, size: tuple[int, int]
+) -> None:
+    from summit.tui.screens.send import SendScreen  # noqa: PLC0415
+
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        relay = app.screen.query_one("#send-relay", Input)
+        password = app.screen.query_one("#send-password", Input)
+        assert app.focused is relay
+        focused, unfocused = relay.styles.border_left, password.styles.border_left
+        assert focused != unfocused  # the focus shows
+        await pilot.press("enter")  # a stray enter in the relay sends nothing, closes nothing
+        await settle(pilot)
+        assert isinstance(app.screen, SendScreen)
+        await pilot.press("tab")
+        assert app.focused is password
+        assert (relay.styles.border_left, password.styles.border_left) == (unfocused, focused)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_save_first_ctrl_s_works_inside_the_send_dialog(
+    app: SummitApp, data_dir: Path, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("plus")  # the first item a minute longer: unsaved
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        outbox = app.screen.query_one("#send-outbox", Static)
+        assert "Save first (ctrl+s)" in str(outbox.render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not app.session.workspace.dirty_files()
+        assert "12 messages to send" in str(outbox.render())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_reply_dialog_says_whose_reply(app: SummitApp, size: tuple[int, int]) -> None:
+    from textual.widgets import DataTable, Label  # noqa: PLC0415
+
+    from summit.tui.screens.choice import ChoiceScreen  # noqa: PLC0415
+
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter", "2")
+        await settle(pilot)
+        table = app.screen.query_one("#invitees", DataTable)
+        keys = [str(row.key.value) for row in table.ordered_rows]
+        table.move_cursor(row=keys.index("iwf/iwf-chief-executive"))
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        title = str(app.screen.query_one(".dialog-title", Label).render())
+        assert title == "Reply for Helen Marsh, Internet Watch Foundation"

@@ -130,6 +130,7 @@ class SummitScreen(Screen[None]):
         if summit.status == SummitStatus.CANCELLED:
             self.notify("This summit is already cancelled")
             return
+
         def answered(yes: bool) -> None:
             if yes:
                 cancelled = summit.model_copy(deep=True)

@@ -167,7 +167,11 @@ class InviteesPart(SummitPart):
                 summit.invitations[org_id].rsvp[delegate_id] = Rsvp(reply)
                 self.commit(summit)
 
-        self.app.push_screen(ChoiceScreen("Reply", [str(r) for r in Rsvp], str(current)), chosen)
+        organisation = self.register.organisations.get(org_id)
+        person = organisation.delegates.get(delegate_id) if organisation else None
+        whose = f"{person.name if person else delegate_id}, {organisation.name if organisation else org_id}"
+        title = f"Reply for {escape(whose)}"
+        self.app.push_screen(ChoiceScreen(title, [str(r) for r in Rsvp], str(current)), chosen)
 
     def _invitable(self) -> list[Choice]:
         """Organisations not wholly invited, and each delegate not yet invited, by name."""
