@@ -13,7 +13,7 @@ CANCELLED_HOW_TO_TELL = "Cancelled: save (ctrl+s), then send (ctrl+t) to tell in
 
 
 def ask_to_cancel(app: App[object], title: str, answered: Callable[[bool], None]) -> None:
-    """Ask whether to cancel the summit `title`; `answered(True)` if so, `answered(False)` if not."""
+    """Ask whether to cancel the summit `title`; `answered` is told yes or no."""
     message = (
         f"Cancel {title!r}? Then save (ctrl+s) and send (ctrl+t): "
         "every invitee receives a cancellation."

@@ -169,8 +169,8 @@ class InviteesPart(SummitPart):
 
         organisation = self.register.organisations.get(org_id)
         person = organisation.delegates.get(delegate_id) if organisation else None
-        whose = f"{person.name if person else delegate_id}, {organisation.name if organisation else org_id}"
-        title = f"Reply for {escape(whose)}"
+        name = person.name if person else delegate_id
+        title = f"Reply for {escape(name)}, {escape(organisation.name if organisation else org_id)}"
         self.app.push_screen(ChoiceScreen(title, [str(r) for r in Rsvp], str(current)), chosen)
 
     def _invitable(self) -> list[Choice]:
