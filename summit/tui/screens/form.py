@@ -128,6 +128,10 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
     def on_mount(self) -> None:
         self.opened = self._raws()
         self.query_one(f"#field-{self.fields[0].name}").focus()
+        for area in self.query(TextArea):
+            # Typing adds to the text (as in the one-line fields), shown from its first line.
+            area.move_cursor(area.document.end)
+            area.call_after_refresh(area.scroll_home, animate=False)
 
     def _raws(self) -> dict[str, Any]:
         return {field.name: self._raw(field) for field in self.fields}

@@ -250,11 +250,13 @@ class InviteesPart(SummitPart):
     def action_import_replies(self) -> None:
         from summit.tui.screens.files import ReplyFilesScreen  # noqa: PLC0415
 
-        self.app.push_screen(ReplyFilesScreen(Path.cwd()), self._import)
+        start = self.session.reply_folder or Path.cwd()
+        self.app.push_screen(ReplyFilesScreen(start), self._import)
 
     def _import(self, chosen: list[Path] | None) -> None:
         if not chosen:
             return
+        self.session.reply_folder = chosen[0] if chosen[0].is_dir() else chosen[0].parent
         from summit.delivery.mailbox import gather_replies, is_maildir  # noqa: PLC0415
         from summit.tui.screens.files import reply_files  # noqa: PLC0415
 
