@@ -6,7 +6,7 @@ error appears beside the field as soon as that field has been touched, or for
 every field on submit. The form dismisses with the validated record.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from summit.model.base import Record
 from summit.tui.screens.choice import ConfirmScreen
+from summit.tui.screens.proposed_ids import ProposedIds
 from summit.tui.text import escape
 from summit.tui.widgets.picker import Picker, resolve
 
@@ -41,6 +42,10 @@ class Field:
     """False for values the caller handles, such as a new record's id."""
     refers_to: str = ""
     """For a "ref" field (choices are (label, id) pairs): what its id names, for messages."""
+    words: Mapping[str, str] | None = None
+    """For a "ref" field: further words each choice is found by (see organisation_words)."""
+    proposed_from: str = ""
+    """For a new record's id: the field whose text proposes it ("Helen Marsh" → helen-marsh)."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         self.base = dict(base or {})
         self.check = check
         self.touched: set[str] = set()
+        self.ids = ProposedIds(self)
         self.opened: dict[str, Any] = {}
         """What each field held when the form opened: escape asks only when that changed."""
 
@@ -145,7 +151,8 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         value = self.base.get(field.name)
         widget_id = f"field-{field.name}"
         if field.kind == "ref":
-            return Picker(field.choices, str(value) if value else None, id=widget_id)
+            picked = str(value) if value else None
+            return Picker(field.choices, picked, words=field.words, id=widget_id)
         if field.kind == "choice":
             current = str(value) if value is not None else Select.NULL
             default = self.model.model_fields[field.name].default if field.in_model else None
@@ -231,6 +238,7 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         widget_id = event.control.id or ""
         if widget_id.startswith("field-"):
             self.touched.add(widget_id.removeprefix("field-"))
+            self.ids.follow(widget_id.removeprefix("field-"))
             self.show_errors(self.collect()[1], every=False)
 
     @on(Input.Submitted)
