@@ -52,8 +52,8 @@ async def test_a_new_delegates_id_is_made_from_their_name(
 
 
 async def test_a_proposal_is_unique_by_the_forms_check(app: SummitApp) -> None:
-    from summit.tui import forms  # noqa: PLC0415
     from summit.model import Delegate  # noqa: PLC0415
+    from summit.tui import forms  # noqa: PLC0415
 
     async with app.run_test(size=(80, 24)) as pilot:
         check = forms.new_id_check(["helen-marsh", "helen-marsh-2"], "a delegate")
