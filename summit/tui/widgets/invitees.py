@@ -38,7 +38,7 @@ class InviteesPart(SummitPart):
         Binding("r", "reply", "Set reply", id="invitees.reply"),
         Binding("i", "invite", "Invite", id="invitees.invite"),
         Binding("x", "uninvite", "Uninvite", id="invitees.uninvite"),
-        Binding("o", "attendance", "Optional/required", id="invitees.attendance"),
+        Binding("o", "attendance", "Optional", id="invitees.attendance"),
         Binding("m", "import_replies", "Import replies", id="invitees.import"),
         Binding("a", "attended", "Attended", id="invitees.attended"),
     ]
