@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from summit import __version__
 from summit.cli.arguments import Verbs, data_option
+from summit.cli.invitee_verbs import invitee_verbs
 from summit.cli.register_verbs import register_verbs
 from summit.cli.team_verbs import git_verbs, history_verbs
 
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     git_verbs(verbs)
     history_verbs(verbs)
     register_verbs(verbs)
+    invitee_verbs(verbs)
     _papers_verbs(verbs)
     _delivery_verbs(verbs)
 

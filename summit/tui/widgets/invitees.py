@@ -9,7 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from summit.model import Attendance, Invitation, Rsvp
+from summit.model import Attendance, Rsvp
+from summit.model.invitee_edits import invite, uninvite
+from summit.model.people import Found
 from summit.model.replies import awaiting_new_answer, earlier_answer
 from summit.model.uninvite import uninviting_loses
 from summit.model.wording import counted
@@ -194,12 +196,7 @@ class InviteesPart(SummitPart):
             if key is None:
                 return
             org_id, _, delegate_id = key.partition("/")
-            summit = self.editable()
-            invitation = summit.invitations.setdefault(org_id, Invitation())
-            delegates = self.register.organisations[org_id].delegates
-            for person in [delegate_id] if delegate_id else delegates:
-                invitation.rsvp.setdefault(person, Rsvp.NEEDS_ACTION)
-            self.commit(summit)
+            self.commit(invite(self.summit, self.register, Found(org_id, delegate_id or None)))
 
         hint = "Type part of a name, organisation, job title or id."
         screen = PickerScreen("Invite", self._invitable(), "delegate or organisation", hint)
@@ -215,13 +212,7 @@ class InviteesPart(SummitPart):
 
     def _uninvite(self, org_id: str, delegate_id: str) -> None:
         """Uninvite a delegate, or ("") the organisation; it goes when nobody of it is left."""
-        summit = self.editable()
-        invitation = summit.invitations[org_id]
-        if delegate_id:
-            invitation.uninvite(delegate_id)
-        if not delegate_id or not invitation.rsvp:
-            del summit.invitations[org_id]
-        self.commit(summit)
+        self.commit(uninvite(self.summit, Found(org_id, delegate_id or None)))
 
     def action_attendance(self) -> None:
         selected = self._selected()
