@@ -134,7 +134,6 @@ def agenda_item_fields(register: Register) -> list[Field]:
             "ref",
             leads,
             refers_to="delegate or organisation",
-            words=organisation_words(register),
         ),
         Field("minutes", "Minutes", "int"),
         Field("objective", "Objective", "multiline"),
