@@ -15,7 +15,7 @@ from summit.model import (
 )
 from summit.model.plain import is_slug
 from summit.tui.screens.form import Field
-from summit.tui.widgets.picker import register_choices
+from summit.tui.widgets.picker import organisation_words, register_choices
 
 Check = Callable[[dict[str, Any]], dict[str, str]]
 
@@ -76,15 +76,18 @@ CLASSIFICATION_FIELD = Field(
 """A record's own marking; not set, the summit's applies."""
 
 
-def id_field(example: str) -> Field:
+def id_field(example: str, proposed_from: str = "") -> Field:
     """A new record's id, with an example of the kind of record it names."""
     label = "Id (used in files; cannot be changed later)"
-    return Field("id", label, in_model=False, placeholder=f"e.g. {example}")
+    if proposed_from:
+        label = f"Id (made from the {proposed_from} as you type it; used in files; never changes)"
+    placeholder = f"e.g. {example}"
+    return Field("id", label, in_model=False, placeholder=placeholder, proposed_from=proposed_from)
 
 
 def organisation_fields(new: bool) -> list[Field]:
     return [
-        *([id_field("google")] if new else []),
+        *([id_field("google", "name")] if new else []),
         Field("name", "Name"),
         Field("sector", "Sector", "choice", _choices(Sector)),
         Field("website", "Website"),
@@ -94,7 +97,7 @@ def organisation_fields(new: bool) -> list[Field]:
 
 def delegate_fields(new: bool) -> list[Field]:
     return [
-        *([id_field("google-policy")] if new else []),
+        *([id_field("google-policy", "name")] if new else []),
         Field("name", "Name"),
         Field("job_title", "Job title"),
         Field("email", "E-mail"),
@@ -115,7 +118,8 @@ def person_field(name: str, label: str, register: Register) -> Field:
 
 def organisation_field(name: str, label: str, register: Register) -> Field:
     choices = register_choices(register, delegates=False, organisations=True)
-    return Field(name, label, "ref", choices, refers_to="organisation")
+    words = organisation_words(register)
+    return Field(name, label, "ref", choices, refers_to="organisation", words=words)
 
 
 def agenda_item_fields(register: Register) -> list[Field]:

@@ -34,6 +34,8 @@ class Session:
         self._listeners: list[Callable[[], None]] = []
         self._waiting: list[Callable[[], None]] = []
         self.generation = 0
+        self.reply_folder: Path | None = None
+        """Where replies were last imported from: the file browser opens there again."""
         """Counts the changes listeners were told of: a screen drawn at this count is current."""
 
     @classmethod

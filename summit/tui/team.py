@@ -18,6 +18,7 @@ from summit.store.preferences import save_preference
 from summit.store.problems import Choice
 from summit.tui.loading import needs_data
 from summit.tui.session import Session
+from summit.tui.sync_notice import SYNC_NOTICE_SECONDS, sync_notice
 
 # The git, merge and history layers are imported where they are first used, in
 # worker threads after the first screen is drawn: launch stays quick.
@@ -306,8 +307,7 @@ class TeamActions(App[None]):
         if result.received:
             self.reload()
         lines = [f"↓ {subject}" for subject in result.received]
-        lines += [f"  {line}" for line in came_in[:8]]
-        lines += [f"  …and {len(came_in) - 8} more changes"] * (len(came_in) > 8)
+        lines += [f"  {line}" for line in came_in]
         lines += [f"↑ {subject}" for subject in result.sent]
         if result.conflicted:
             files = ", ".join(result.conflicted)
@@ -317,7 +317,7 @@ class TeamActions(App[None]):
                 timeout=20,
             )
         elif lines:
-            self.tell("Synced:\n" + "\n".join(lines[:16]), timeout=15)
+            self.tell(sync_notice(lines), timeout=SYNC_NOTICE_SECONDS)
         else:
             self.tell("Already up to date with colleagues")
 

@@ -1,6 +1,7 @@
 """Git in the app: setup offered once, commit, sync and settling conflicts, on real clones of
 a bare remote."""
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -204,3 +205,40 @@ async def test_the_bundled_sample_in_summits_own_checkout_is_not_offered_git_set
         await settle(pilot)
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)
+
+
+async def test_a_sync_notice_is_a_few_short_lines_for_a_few_seconds(team: Team) -> None:
+    """At 80x24 a notice of sixteen lines for fifteen seconds hid half the screen."""
+    path = team.bob / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    for room in range(2, 10):
+        text = re.sub(r"Conference Room \d+", f"Conference Room {room}", summit_text(team.bob))
+        path.write_text(text)
+        git(team.bob, "commit", "-qam", f"Room {room}, as the facilities team has confirmed today")
+    git(team.bob, "push", "-q")
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        notice = next(n for n in app._notifications if "Synced" in str(n.message))
+        lines = str(notice.message).splitlines()
+        assert len(lines) <= 6
+        assert "more (f3: history)" in lines[-1]
+        assert all(len(line) <= 72 for line in lines)
+        assert notice.timeout <= 6
+
+
+async def test_the_commit_dialogs_buttons_are_on_an_80x24_screen(team: Team) -> None:
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await change_first_item(pilot, app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, CommitScreen)
+        for button in ("#commit-run", "#commit-cancel"):
+            region = app.screen.query_one(button).region
+            assert region.height >= 1 and region.bottom <= 24, button
+            assert app.screen.find_widget(app.screen.query_one(button)).region == region

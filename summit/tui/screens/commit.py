@@ -35,8 +35,8 @@ class CommitScreen(ModalScreen[str | None]):
             yield Label("Message (ctrl+s commits)")
             yield TextArea(self.message, id="commit-message", soft_wrap=True)
             with Horizontal(id="commit-buttons"):
-                yield Button("Commit", variant="primary", id="commit-run")
-                yield Button("Cancel", id="commit-cancel")
+                yield Button("Commit", variant="primary", id="commit-run", compact=True)
+                yield Button("Cancel", id="commit-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#commit-message", TextArea).focus()

@@ -13,13 +13,18 @@ from summit import invitations
 from summit.store import ConflictError, DataError
 from summit.store.locations import exports_dir
 from summit.tui.session import Session
+from summit.tui.team import TeamActions
 from summit.tui.text import escape
 from summit.tui.widgets.tick_box import TickBox
 
 
 class ExportScreen(ModalScreen[bool]):
     CSS_PATH = "export.tcss"
-    BINDINGS = [Binding("escape", "dismiss(False)", "Close", id="export.close")]
+    BINDINGS = [
+        Binding("escape", "dismiss(False)", "Close", id="export.close"),
+        # Enter in the folder or ctrl+s anywhere: no tabbing past every box to the button.
+        Binding("ctrl+s", "run", "Export", id="export.run", priority=True),
+    ]
 
     def __init__(self, session: Session, summit_id: str) -> None:
         super().__init__()
@@ -45,7 +50,7 @@ class ExportScreen(ModalScreen[bool]):
             )
             yield Static("", id="export-result")
             with Horizontal(id="export-buttons"):
-                yield Button("Export", variant="primary", id="export-run")
+                yield Button("Export (ctrl+s)", variant="primary", id="export-run")
                 yield Button("Close", id="export-close")
 
     @on(Button.Pressed, "#export-close")
@@ -54,6 +59,12 @@ class ExportScreen(ModalScreen[bool]):
 
     def _checked(self, name: str) -> bool:
         return self.query_one(f"#{name}", Checkbox).value
+
+    @on(Input.Submitted)
+    def action_run(self) -> None:
+        button = self.query_one("#export-run", Button)
+        if not button.disabled:
+            button.press()
 
     @on(Button.Pressed, "#export-run")
     def _run(self) -> None:
@@ -109,6 +120,9 @@ class ExportScreen(ModalScreen[bool]):
         notes = [f"[b $text-warning]Warning:[/] {escape(w)}" for w in warnings]
         self._show("\n".join([*notes, header, *(escape(str(p)) for p in written)]))
         self.query_one("#export-run", Button).disabled = False
+        # The summit file now records the invite: the title bar's git mark follows.
+        if isinstance(self.app, TeamActions):
+            self.app.refresh_git_status()
 
     def _show(self, text: str) -> None:
         self.query_one("#export-result", Static).update(text)

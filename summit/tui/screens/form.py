@@ -6,7 +6,7 @@ error appears beside the field as soon as that field has been touched, or for
 every field on submit. The form dismisses with the validated record.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from summit.model.base import Record
 from summit.tui.screens.choice import ConfirmScreen
+from summit.tui.screens.proposed_ids import ProposedIds
 from summit.tui.text import escape
 from summit.tui.widgets.picker import Picker, resolve
 
@@ -41,6 +42,10 @@ class Field:
     """False for values the caller handles, such as a new record's id."""
     refers_to: str = ""
     """For a "ref" field (choices are (label, id) pairs): what its id names, for messages."""
+    words: Mapping[str, str] | None = None
+    """For a "ref" field: further words each choice is found by (see organisation_words)."""
+    proposed_from: str = ""
+    """For a new record's id: the field whose text proposes it ("Helen Marsh" → helen-marsh)."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         self.base = dict(base or {})
         self.check = check
         self.touched: set[str] = set()
+        self.ids = ProposedIds(self)
         self.opened: dict[str, Any] = {}
         """What each field held when the form opened: escape asks only when that changed."""
 
@@ -128,6 +134,10 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
     def on_mount(self) -> None:
         self.opened = self._raws()
         self.query_one(f"#field-{self.fields[0].name}").focus()
+        for area in self.query(TextArea):
+            # Typing adds to the text (as in the one-line fields), shown from its first line.
+            area.move_cursor(area.document.end)
+            area.call_after_refresh(area.scroll_home, animate=False)
 
     def _raws(self) -> dict[str, Any]:
         return {field.name: self._raw(field) for field in self.fields}
@@ -141,7 +151,8 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         value = self.base.get(field.name)
         widget_id = f"field-{field.name}"
         if field.kind == "ref":
-            return Picker(field.choices, str(value) if value else None, id=widget_id)
+            picked = str(value) if value else None
+            return Picker(field.choices, picked, words=field.words, id=widget_id)
         if field.kind == "choice":
             current = str(value) if value is not None else Select.NULL
             default = self.model.model_fields[field.name].default if field.in_model else None
@@ -227,6 +238,7 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         widget_id = event.control.id or ""
         if widget_id.startswith("field-"):
             self.touched.add(widget_id.removeprefix("field-"))
+            self.ids.follow(widget_id.removeprefix("field-"))
             self.show_errors(self.collect()[1], every=False)
 
     @on(Input.Submitted)
@@ -240,7 +252,26 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
             self.show_errors(errors, every=True)
             self.notify("Fix the fields marked in red", severity="error")
             return
+        self._save_once_adopted()
         self.dismiss(FormResult(record, values))
+
+    def _save_once_adopted(self) -> None:
+        """One ctrl+s saves what the form holds: the caller adopts the record, then the app saves.
+
+        The caller's callback runs on the caller's message queue; saving from inside it, after
+        it, keeps the order (a save queued on the app could run before the record is adopted).
+        """
+        if not self._result_callbacks:
+            return
+        pending = self._result_callbacks[-1]
+        adopt = pending.callback
+
+        def adopt_then_save(result: Any) -> None:
+            if adopt is not None:
+                adopt(result)
+            self.app.call_later(self.app.run_action, "app.save")
+
+        pending.callback = adopt_then_save
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

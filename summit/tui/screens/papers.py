@@ -25,7 +25,11 @@ _KINDS = [
 
 class PapersScreen(ModalScreen[None]):
     CSS_PATH = "papers.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="papers.close")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="papers.close"),
+        # Enter in the folder or ctrl+s anywhere: no tabbing past every box to the button.
+        Binding("ctrl+s", "run", "Write", id="papers.run", priority=True),
+    ]
 
     def __init__(self, session: Session, summit_id: str) -> None:
         super().__init__()
@@ -49,12 +53,18 @@ class PapersScreen(ModalScreen[None]):
             )
             yield Static("", id="papers-result")
             with Horizontal(id="papers-buttons"):
-                yield Button("Write", variant="primary", id="papers-run")
+                yield Button("Write (ctrl+s)", variant="primary", id="papers-run")
                 yield Button("Close", id="papers-close")
 
     @on(Button.Pressed, "#papers-close")
     def _close(self) -> None:
         self.dismiss(None)
+
+    @on(Input.Submitted)
+    def action_run(self) -> None:
+        button = self.query_one("#papers-run", Button)
+        if not button.disabled:
+            button.press()
 
     @on(Button.Pressed, "#papers-run")
     def _run(self) -> None:

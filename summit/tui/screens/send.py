@@ -71,7 +71,11 @@ def replies_text(summit: Summit, register: Register) -> str:
 
 class SendScreen(ModalScreen[bool]):
     CSS_PATH = "send.tcss"
-    BINDINGS = [Binding("escape", "dismiss(False)", "Close", id="send.close")]
+    BINDINGS = [
+        Binding("escape", "dismiss(False)", "Close", id="send.close"),
+        # The outbox says "Save first (ctrl+s)": here too it saves, then plans again.
+        Binding("ctrl+s", "save", "Save", id="send.save", priority=True),
+    ]
 
     def __init__(self, session: Session, summit_id: str) -> None:
         super().__init__()
@@ -106,8 +110,8 @@ class SendScreen(ModalScreen[bool]):
                 yield Button("Send…", id="send-run", disabled=True, compact=True)
 
     def on_mount(self) -> None:
-        # The safe answer has the focus: a stray enter closes, it never sends.
-        self.query_one("#send-close", Button).focus()
+        # The relay is what is typed first; enter there does nothing, so it never sends.
+        self.query_one("#send-relay", Input).focus()
         self._show_replies()
         self.plan()
 
@@ -168,6 +172,10 @@ class SendScreen(ModalScreen[bool]):
         # The safe answer first: it has the focus.
         answers = [("keep", "Not now"), ("send", "Send")]
         self.app.push_screen(ConfirmScreen("Send invitations", question, answers), answered)
+
+    async def action_save(self) -> None:
+        await self.app.run_action("app.save")
+        self.plan()
 
     def _relay_shown(self) -> str:
         return self.query_one("#send-relay", Input).value or "(no relay set)"

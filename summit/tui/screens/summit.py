@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from summit.model import SummitStatus
 from summit.model.schedule import overrun_minutes
-from summit.tui.screens.choice import ConfirmScreen
+from summit.tui.cancelling import CANCELLED_HOW_TO_TELL, ask_to_cancel
 from summit.tui.session import Session
 from summit.tui.text import escape
 from summit.tui.widgets.agenda import AgendaPart
@@ -130,17 +130,14 @@ class SummitScreen(Screen[None]):
         if summit.status == SummitStatus.CANCELLED:
             self.notify("This summit is already cancelled")
             return
-        message = f"Cancel {summit.title!r}? Then save and export: invitees receive a cancellation."
 
-        def answered(answer: str | None) -> None:
-            if answer == "cancel-summit":
+        def answered(yes: bool) -> None:
+            if yes:
                 cancelled = summit.model_copy(deep=True)
                 cancelled.status = SummitStatus.CANCELLED
                 self.session.workspace.set_summit(self.summit_id, cancelled)
                 self.session.changed()
                 self.refresh_all()
-                self.notify("Cancelled: save (ctrl+s), then export (ctrl+e) to tell invitees")
+                self.notify(CANCELLED_HOW_TO_TELL)
 
-        # The safe answer first: it has the focus, so a stray enter keeps the summit.
-        answers = [("keep", "Keep it"), ("cancel-summit", "Cancel the summit")]
-        self.app.push_screen(ConfirmScreen("Cancel summit", message, answers), answered)
+        ask_to_cancel(self.app, summit.title, answered)

@@ -332,6 +332,6 @@ class SummitsScreen(Screen[None]):
                 return
             self.session.changed()
             self.refresh_rows()
-            self.notify(f"Created {summit_id}: save with ctrl+s")
+            self.notify(f"Created {summit_id}")
 
         self.app.push_screen(form, created)

@@ -5,8 +5,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from summit.model import Severity, Summit
+from summit.model import Severity, Summit, SummitStatus
 from summit.tui import forms
+from summit.tui.cancelling import CANCELLED_HOW_TO_TELL, ask_to_cancel
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.text import escape
 from summit.tui.widgets.summit_part import SummitPart
@@ -76,6 +77,24 @@ class DetailsPart(SummitPart):
 
         def done(result: FormResult[Summit] | None) -> None:
             if result is not None:
-                self.commit(result.record)
+                self._adopt(result.record)
 
         self.app.push_screen(form, done)
+
+    def _adopt(self, summit: Summit) -> None:
+        """Take the form's summit; a newly chosen "cancelled" is asked first, as ctrl+x asks."""
+        before = self.summit.status
+        if summit.status != SummitStatus.CANCELLED or before == SummitStatus.CANCELLED:
+            self.commit(summit)
+            return
+
+        def answered(yes: bool) -> None:
+            if not yes:
+                summit.status = before  # the other edits are kept
+                self.commit(summit)
+                return
+            self.commit(summit)
+            self.app.call_later(self.app.run_action, "app.save")
+            self.notify(CANCELLED_HOW_TO_TELL)
+
+        ask_to_cancel(self.app, summit.title, answered)

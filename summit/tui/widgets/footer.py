@@ -1,5 +1,6 @@
 """The key bar at the bottom of every screen."""
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -17,6 +18,14 @@ class SteadyFooter(Footer):
     """
 
     _composed: KeysShown | None = None
+
+    NARROW = 100
+    """Below this width keys go closer together and ctrl+p (in help, f1) leaves room for them."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        narrow = event.size.width < self.NARROW
+        self.compact = narrow
+        self.show_command_palette = not narrow
 
     def _keys_shown(self) -> KeysShown:
         return tuple(

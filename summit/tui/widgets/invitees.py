@@ -40,7 +40,7 @@ class InviteesPart(SummitPart):
         Binding("r", "reply", "Set reply", id="invitees.reply"),
         Binding("i", "invite", "Invite", id="invitees.invite"),
         Binding("x", "uninvite", "Uninvite", id="invitees.uninvite"),
-        Binding("o", "attendance", "Optional/required", id="invitees.attendance"),
+        Binding("o", "attendance", "Optional", id="invitees.attendance"),
         Binding("m", "import_replies", "Import replies", id="invitees.import"),
         Binding("a", "attended", "Attended", id="invitees.attended"),
     ]
@@ -172,7 +172,11 @@ class InviteesPart(SummitPart):
                 summit.invitations[org_id].rsvp[delegate_id] = Rsvp(reply)
                 self.commit(summit)
 
-        self.app.push_screen(ChoiceScreen("Reply", [str(r) for r in Rsvp], str(current)), chosen)
+        organisation = self.register.organisations.get(org_id)
+        person = organisation.delegates.get(delegate_id) if organisation else None
+        name = person.name if person else delegate_id
+        title = f"Reply for {escape(name)}, {escape(organisation.name if organisation else org_id)}"
+        self.app.push_screen(ChoiceScreen(title, [str(r) for r in Rsvp], str(current)), chosen)
 
     def _invitable(self) -> list[Choice]:
         """Organisations not wholly invited, and each delegate not yet invited, by name."""
@@ -240,11 +244,13 @@ class InviteesPart(SummitPart):
     def action_import_replies(self) -> None:
         from summit.tui.screens.files import ReplyFilesScreen  # noqa: PLC0415
 
-        self.app.push_screen(ReplyFilesScreen(Path.cwd()), self._import)
+        start = self.session.reply_folder or Path.cwd()
+        self.app.push_screen(ReplyFilesScreen(start), self._import)
 
     def _import(self, chosen: list[Path] | None) -> None:
         if not chosen:
             return
+        self.session.reply_folder = chosen[0] if chosen[0].is_dir() else chosen[0].parent
         from summit.delivery.mailbox import (  # noqa: PLC0415
             check_senders,
             gather_replies,

@@ -17,7 +17,8 @@ from summit.model.series import earlier
 from summit.model.wording import counted
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
-from summit.tui.widgets.summit_part import SummitPart
+from summit.tui.widgets import earlier_outputs
+from summit.tui.widgets.summit_part import SummitChanged, SummitPart
 from summit.tui.widgets.tables import FillTable, RowDetail, refill, selected_key
 
 T = TypeVar("T", Action, Commitment)
@@ -84,6 +85,7 @@ class OutputsPart(SummitPart):
             first_line = text.splitlines()[0] if text else ""
             cells = (kind, self.register.describe(who), shown_due, status, first_line)
             rows.append((f"{kind}/{index}", cells))
+        rows += self._earlier_rows()
         refill(self.query_one("#outputs", DataTable), rows)
         actions = counted(len(self.summit.actions), "action")
         summary = f"{actions}, {counted(len(self.summit.commitments), 'commitment')}"
@@ -92,11 +94,39 @@ class OutputsPart(SummitPart):
         self.query_one("#outputs-summary", Static).update(summary + self._series())
         self._show_detail()
 
+    def _earlier_rows(self) -> list[tuple[str, tuple[str, str, str | Text, str, str]]]:
+        """The earlier summits' open ones, to be marked met from here (earlier_outputs)."""
+        return [
+            (
+                output.key,
+                (
+                    "earlier",
+                    output.who(self.register),
+                    earlier_outputs.due_text(output.record.due),
+                    str(output.record.status),
+                    (output.record.text.splitlines() or [""])[0],
+                ),
+            )
+            for output in earlier_outputs.open_earlier(
+                self.summit_id, self.session.workspace.summits
+            )
+        ]
+
+    def _earlier_selected(self) -> earlier_outputs.EarlierOutput | None:
+        key = selected_key(self.query_one("#outputs", DataTable))
+        if key is None or not key.startswith(earlier_outputs.PREFIX):
+            return None
+        return earlier_outputs.find(key, self.summit_id, self.session.workspace.summits)
+
     @on(DataTable.RowHighlighted, "#outputs")
     def _show_detail(self) -> None:
         """The highlighted action or commitment in full, wrapped: the table cuts it."""
         selected = self._selected()
         detail = self.query_one("#outputs-detail", RowDetail)
+        from_earlier = self._earlier_selected()
+        if from_earlier is not None:
+            detail.show(from_earlier.detail(self.register))
+            return
         if selected is None:
             detail.show("")
             return
@@ -126,7 +156,7 @@ class OutputsPart(SummitPart):
 
     def _selected(self) -> tuple[str, int] | None:
         key = selected_key(self.query_one("#outputs", DataTable))
-        if key is None:
+        if key is None or key.startswith(earlier_outputs.PREFIX):
             return None
         kind, _, index = key.partition("/")
         return kind, int(index)
@@ -180,6 +210,15 @@ class OutputsPart(SummitPart):
             items[index] = record
 
     def action_toggle_done(self) -> None:
+        from_earlier = self._earlier_selected()
+        if from_earlier is not None:
+            summits = self.session.workspace.summits
+            done = earlier_outputs.marked_done(from_earlier, summits)
+            self.session.workspace.set_summit(from_earlier.summit_id, done)
+            self.session.changed()
+            self.post_message(SummitChanged())
+            self.notify(f"Marked in {from_earlier.summit_id} (ctrl+z undoes)")
+            return
         selected = self._selected()
         if selected is None:
             return

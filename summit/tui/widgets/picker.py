@@ -10,7 +10,7 @@ nobody is refused with the closest names, so a typo never becomes an id.
 import difflib
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Self
 
 from textual import on
@@ -56,13 +56,34 @@ def register_choices(
     return choices
 
 
-def matching(choices: Iterable[Choice], text: str) -> list[Choice]:
-    """The choices whose label or id holds every word typed, ignoring case."""
-    words = text.casefold().split()
+def organisation_words(register: Register) -> dict[str, str]:
+    """Each organisation's words a person may type for it though they are not in its label.
+
+    An owner is an organisation, but people think of whom they deal with ("aisha")
+    or what it does ("mobile"): its people's names and job titles, its sector and notes.
+    """
+    return {
+        org_id: " ".join(
+            [
+                str(organisation.sector),
+                organisation.notes or "",
+                *(f"{p.name} {p.job_title}" for p in organisation.delegates.values()),
+            ]
+        )
+        for org_id, organisation in register.organisations.items()
+    }
+
+
+def matching(
+    choices: Iterable[Choice], text: str, words: Mapping[str, str] | None = None
+) -> list[Choice]:
+    """The choices whose label, id or further `words` hold every word typed, ignoring case."""
+    typed = text.casefold().split()
+    more = words or {}
     return [
         (label, key)
         for label, key in choices
-        if all(word in f"{label} {key}".casefold() for word in words)
+        if all(word in f"{label} {key} {more.get(key, '')}".casefold() for word in typed)
     ]
 
 
@@ -159,10 +180,13 @@ class Picker(Widget):
         *,
         placeholder: str = "type part of a name, organisation or job title",
         always_open: bool = False,
+        words: Mapping[str, str] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.choices = list(choices)
+        self.words = words or {}
+        """Further words each choice is found by, unshown (see organisation_words)."""
         self.labels = {key: label for label, key in self.choices}
         self.picked = value if value in self.labels else None
         self.always_open = always_open
@@ -197,7 +221,8 @@ class Picker(Widget):
         if text is None:
             options.display = False
             return
-        found = matching(self.choices, "" if text == self.labels.get(self.picked or "") else text)
+        typed = "" if text == self.labels.get(self.picked or "") else text
+        found = matching(self.choices, typed, self.words)
         options.clear_options()
         options.add_options(Option(visible(label), id=key) for label, key in found[:LIMIT])
         options.display = bool(found) or self.always_open
