@@ -249,6 +249,7 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
     from summit.delivery.xoauth2 import wants_token  # noqa: PLC0415
 
     dataset = dataset_for(args)
+    too_large: list[str] = []
     try:
         if getattr(args, "graph", False):
             fetched = _fetch_by_graph(dataset)
@@ -258,6 +259,7 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
             password = None if token else password_for("imap", server.username, _asker())
             with ImapMailbox(server, password) as mailbox:
                 fetched = fetch_replies(dataset, mailbox, mailbox.folder)
+            too_large = mailbox.too_large
     except (SettingsError, MailboxFailed) as error:
         err.print(f"summit: {error}; no reply was recorded")
         return 1
@@ -265,7 +267,7 @@ def rsvp_fetch(args: argparse.Namespace, out: Console, err: Console) -> int:
         print_problems(out, error.problems)
         return 1
     print_problems(out, fetched.refused)
-    for note in mailbox.too_large:
+    for note in too_large:
         err.print(f"not read: {note}", markup=False)
     code = report_replies(out, err, fetched.result)
     if fetched.unmarked:

@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from summit.store.leftovers import remove_stale_copies
+from summit.store.leftovers import remove_stale_copies, stale_copies
 
 WAIT_SECONDS = 15.0
 """How long a save waits for another process's save (which takes well under a second)."""
@@ -161,5 +161,7 @@ def tidy(targets: list[Path]) -> None:
     A file another process is saving right now is skipped; its next save tidies it.
     """
     for target in targets:
+        if not stale_copies(target):
+            continue  # validate changes nothing where there is nothing to tidy
         with contextlib.suppress(OSError), locked(target.resolve(), wait=0.5):
             pass  # `locked` removes them once it holds the lock

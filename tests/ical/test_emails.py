@@ -64,7 +64,11 @@ def test_the_calendar_part_method_matches_the_method_inside(data_dir: Path, tmp_
 
 
 def test_sensitive_summits_say_so_in_the_subject(data_dir: Path, tmp_path: Path) -> None:
-    edit_summit(data_dir, 'classification = "OFFICIAL"', 'classification = "OFFICIAL-SENSITIVE"')
+    edit_summit(
+        data_dir,
+        'classification = "OFFICIAL"',
+        'classification = "OFFICIAL-SENSITIVE"\npublic_purpose = "Online safety."',
+    )
     message = emails(data_dir, tmp_path)["iwf"]
     assert message["Subject"].startswith("OFFICIAL-SENSITIVE: Invitation:")
     calendar, _ = parse_both(calendar_part(message).get_content().encode())

@@ -26,6 +26,7 @@ that git can diff and merge; summit changes only the lines you changed.
 | `f3` | history in plain English (of the open summit, or of all the data) |
 | `f4` | commit the saved data files (git), with a message written for you |
 | `f5` | sync with colleagues: fetch, merge, push (git) |
+| `f6` | the high-contrast theme, on and off |
 | `ctrl+q` | quit (asks first if anything is unsaved) |
 | `escape` | back |
 
