@@ -28,9 +28,9 @@ from generate import register_text
 from timing import best_of
 
 from summit.cli.history import print_entry, print_reports
-from summit.history import DataRepository
 from summit.model.text import _checked_domain, _checked_local
 from summit.store import load_dataset
+from summit.workflows.history import DataRepository
 
 SAMPLE = Path(__file__).resolve().parents[1]
 IDENTITY = {

@@ -311,7 +311,7 @@ def plain_read(path: Path) -> float:
 
 def workspace_save(root: Path) -> Callable[[], float]:
     from summit.model import Register  # noqa: PLC0415
-    from summit.workspace import Workspace  # noqa: PLC0415
+    from summit.workflows.workspace import Workspace  # noqa: PLC0415
 
     workspace = Workspace.open(root)
 

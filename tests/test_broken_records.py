@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 from summit.store import load_dataset
 from summit.tui.app import make_app
 from summit.tui.screens.problems import ProblemsScreen
-from summit.workspace import Workspace
+from summit.workflows.workspace import Workspace
 from tests.conftest import SAMPLE_SUMMIT
 from tests.tui.conftest import TODAY, settle
 

@@ -43,13 +43,13 @@ def modules_loaded_by(module: str) -> set[str]:
             "summit.gitrepo.setup",
             ("summit.store", "summit.model", "summit.cli", "summit.tui", "textual", "tomlkit"),
         ),
-        ("summit.invitations", ("summit.cli", "summit.tui", "textual")),
-        ("summit.workspace", ("summit.cli", "summit.tui", "textual")),
+        ("summit.workflows.invitations", ("summit.cli", "summit.tui", "textual")),
+        ("summit.workflows.workspace", ("summit.cli", "summit.tui", "textual")),
         (
             "summit.gitrepo.history",
             ("summit.model", "summit.store", "summit.cli", "summit.tui", "textual", "tomlkit"),
         ),
-        ("summit.history", ("summit.cli", "summit.tui", "textual", "tomlkit")),
+        ("summit.workflows.history", ("summit.cli", "summit.tui", "textual", "tomlkit")),
         # The papers' content is pure; python-docx and jinja2 load only when one is written.
         (
             "summit.papers.content",

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from summit.model import Delegate
-from summit.workspace import Workspace
+from summit.workflows.workspace import Workspace
 from tests.conftest import SAMPLE_SUMMIT
 
 

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from summit.model import Register
-from summit.workspace import Workspace
+from summit.workflows.workspace import Workspace
 from tests.conftest import SAMPLE_SUMMIT
 
 
@@ -121,8 +121,8 @@ def test_an_edit_to_one_summit_rechecks_that_summit_alone(
 ) -> None:
     """Back on the summits list after +5 min, 999 unchanged summits are not checked again;
     what the findings say is still what checking everything afresh says."""
-    from summit import workspace as module  # noqa: PLC0415
     from summit.model import check_dataset  # noqa: PLC0415
+    from summit.workflows import workspace as module  # noqa: PLC0415
 
     agendas = data_dir / "agendas"
     (agendas / "second.toml").write_text((agendas / f"{SAMPLE_SUMMIT}.toml").read_text())

@@ -10,10 +10,10 @@ from rich.console import Console
 from summit.cli.output import is_plain, print_problems, shown
 from summit.cli.plain_report import plain_overview, plain_summit
 from summit.cli.summit_report import render_overview, render_summit
-from summit.datarepo import write_schemas
 from summit.model.schema import schemas
 from summit.store import DataError, Dataset, UnknownSummit, find_data_dir, load_dataset
 from summit.store.formatting import FormatResult, format_files
+from summit.workflows.datarepo import write_schemas
 
 
 def dataset_for(args: argparse.Namespace) -> Dataset:

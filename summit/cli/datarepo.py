@@ -7,8 +7,8 @@ from pathlib import Path
 from rich.console import Console
 
 from summit.cli.output import shown
-from summit.datarepo import InitRefused, Started, start
 from summit.gitrepo.setup import GitSetupError
+from summit.workflows.datarepo import InitRefused, Started, start
 
 
 def init(args: argparse.Namespace, out: Console, err: Console) -> int:

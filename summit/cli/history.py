@@ -7,7 +7,13 @@ from pathlib import Path
 from rich.console import Console
 
 from summit.gitrepo.command import GitError
-from summit.history import (
+from summit.model.plain import visible
+from summit.model.register import Register
+from summit.store import DataError, find_data_dir
+from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
+from summit.store.problems import InvalidSummitId
+from summit.store.reading import read_data_file
+from summit.workflows.history import (
     DataRepository,
     FileReport,
     HistoryEntry,
@@ -16,12 +22,6 @@ from summit.history import (
     describe_file,
     merge_note,
 )
-from summit.model.plain import visible
-from summit.model.register import Register
-from summit.store import DataError, find_data_dir
-from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
-from summit.store.problems import InvalidSummitId
-from summit.store.reading import read_data_file
 
 _DEV_NULL = "/dev/null"
 

@@ -1,7 +1,7 @@
 """`summit resolve [PATH...] --mine|--theirs`: settle git-conflicted data files with one side.
 
 For scripts and for people not in the app: the same merge as the app's
-field-by-field screen (summit.teamwork), with one answer for every field.
+field-by-field screen (summit.workflows.teamwork), with one answer for every field.
 Exit codes: 0 settled (or nothing left to settle in a merge); 1 a file could
 not be settled and is left as it was; 2 nothing to do here (not a git
 repository, not in a merge, a path that is not a conflicted data file).
@@ -20,7 +20,7 @@ from summit.gitrepo.sync import repo_status
 from summit.store import find_data_dir
 from summit.store.merge import model_for
 from summit.store.problems import Side
-from summit.teamwork import settle_with_side
+from summit.workflows.teamwork import settle_with_side
 
 _SIDE_NAME = {"ours": "mine", "theirs": "theirs"}
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from rich.console import Console
 
-from summit import invitations
 from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
 from summit.model.wording import counted
 from summit.store import ConflictError, DataError, Dataset, Problem, UnknownSummit
 from summit.store.locations import exports_dir
+from summit.workflows import invitations
 
 
 def _out(args: argparse.Namespace, dataset: Dataset) -> Path:

@@ -18,11 +18,11 @@ from typing import Any, Protocol
 
 from icalendar import Calendar, Component
 
-from summit import invitations
 from summit.delivery.caldav_guard import GuardRefused, guard
 from summit.ical.invite import PRODID, agenda_calendar, invite_calendar
 from summit.model import Register, Summit
 from summit.store import Dataset
+from summit.workflows import invitations
 
 
 class PublishFailed(Exception):

@@ -27,9 +27,9 @@ from summit.delivery.mailfolder import (
 )
 from summit.delivery.reply_senders import Senders, disagreement, senders, untrusted_sender
 from summit.ical.replies import NotAReply, read_reply
-from summit.invitations import ReplyImport, collect_replies, import_replies
 from summit.model import Register
 from summit.store import DataError, Dataset, Problem
+from summit.workflows.invitations import ReplyImport, collect_replies, import_replies
 
 _REPLY = re.compile(rb"^METHOD:REPLY\s*$", re.IGNORECASE | re.MULTILINE)
 _CALENDAR_TYPES = frozenset({"text/calendar", "application/ics"})

@@ -26,12 +26,12 @@ from summit.delivery.journal import Journal, journal_path
 from summit.ical.audience import Audience, audience, host_organisation
 from summit.ical.invite import invite_calendar
 from summit.ical.mail import Unsendable, invite_email, mailbox
-from summit.invitations import invited_organisations, issued_summit
 from summit.model import Register, Summit, SummitStatus
 from summit.model.invite_state import EventStatus, InviteState
 from summit.model.schedule import schedule
 from summit.model.sent import Sent, SentMethod
 from summit.store import Dataset
+from summit.workflows.invitations import invited_organisations, issued_summit
 
 
 class LetterKind(StrEnum):

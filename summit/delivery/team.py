@@ -2,7 +2,7 @@
 
 `summit send --yes` and the app's Send both call `send_as_team`, so that the
 two cannot disagree about when a colleague's send is seen (the git side is
-summit.teamsend; this module joins it with the outbox and the relay).
+summit.workflows.teamsend; this module joins it with the outbox and the relay).
 """
 
 from collections.abc import Callable
@@ -22,7 +22,7 @@ from summit.delivery.outbox import (
 from summit.model.sent import Sent
 from summit.model.wording import counted
 from summit.store import Dataset, load_dataset
-from summit.teamsend import TeamError, TeamSend, TeamUnreachable, claim_line
+from summit.workflows.teamsend import TeamError, TeamSend, TeamUnreachable, claim_line
 
 __all__ = ["TeamError", "TeamSent", "TeamUnreachable", "send_as_team"]
 

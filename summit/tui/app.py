@@ -30,7 +30,7 @@ from summit.tui.themes import HIGH_CONTRAST
 from summit.tui.watching import WatchesFiles
 
 if TYPE_CHECKING:
-    from summit.workspace import SaveReport, Workspace
+    from summit.workflows.workspace import SaveReport, Workspace
 
 
 class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
@@ -217,7 +217,7 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
     def settle_merge(self, to_settle: MergeConflicts) -> None:
         """Ask mine-or-theirs for each field both sides changed, then save the merge."""
         from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
-        from summit.workspace import SaveReport  # noqa: PLC0415
+        from summit.workflows.workspace import SaveReport  # noqa: PLC0415
 
         workspace = self.session.workspace
         label = to_settle.path.name

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from summit.store.gc_pause import paused_gc
 
 if TYPE_CHECKING:  # loading the workspace loads pydantic: not before the first frame
-    from summit.workspace import Workspace
+    from summit.workflows.workspace import Workspace
 
 
 class NotLoaded(RuntimeError):
@@ -98,7 +98,7 @@ class Session:
 
 def read_workspace(root: Path) -> "Workspace":
     """Load and check every file of the data directory (slow on big data: any thread)."""
-    from summit.workspace import Workspace  # noqa: PLC0415 - pydantic loads here
+    from summit.workflows.workspace import Workspace  # noqa: PLC0415 - pydantic loads here
 
     # The workspace's working copies too are kept out of the cyclic collector's view,
     # as load_dataset keeps the files it read: otherwise every later full collection

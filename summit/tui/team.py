@@ -24,8 +24,8 @@ from summit.tui.sync_notice import SYNC_NOTICE_SECONDS, sync_notice
 # worker threads after the first screen is drawn: launch stays quick.
 if TYPE_CHECKING:
     from summit.gitrepo.sync import MergeInProgress, RepoStatus, SyncResult
-    from summit.history import FileReport
     from summit.store.merge import MergeResult
+    from summit.workflows.history import FileReport
 
 NOT_A_REPOSITORY = (
     "This data folder is not in git, so there is nothing to commit or sync. "
@@ -155,8 +155,8 @@ class TeamActions(App[None]):
         self._settle_next(list(files))
 
     def _settle_next(self, files: list[str]) -> None:
-        from summit.teamwork import settle_git_conflict  # noqa: PLC0415
         from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
+        from summit.workflows.teamwork import settle_git_conflict  # noqa: PLC0415
 
         if not files:
             self._settling = False
@@ -215,7 +215,7 @@ class TeamActions(App[None]):
     @work(thread=True, exclusive=True, group="git")
     def _prepare_commit(self) -> None:
         from summit.gitrepo.sync import merge_in_progress, repo_status  # noqa: PLC0415
-        from summit.history import DataRepository  # noqa: PLC0415
+        from summit.workflows.history import DataRepository  # noqa: PLC0415
 
         status = repo_status(self._root)
         reports: list[FileReport] = []
@@ -233,8 +233,8 @@ class TeamActions(App[None]):
         reports: "list[FileReport]",
         merge: "MergeInProgress | None" = None,
     ) -> None:
-        from summit.history import commit_message  # noqa: PLC0415
         from summit.tui.screens.commit import CommitScreen  # noqa: PLC0415
+        from summit.workflows.history import commit_message  # noqa: PLC0415
 
         if status is None:
             self.tell(NOT_A_REPOSITORY, severity="warning", timeout=10)
@@ -295,7 +295,7 @@ class TeamActions(App[None]):
         self.call_from_thread(self.refresh_git_status)
 
     def _came_in(self, result: "SyncResult") -> list[str]:
-        from summit.history import DataRepository  # noqa: PLC0415
+        from summit.workflows.history import DataRepository  # noqa: PLC0415
 
         """What the colleagues' commits changed in the data, in plain English."""
         if not result.received or result.conflicted:

@@ -20,7 +20,7 @@ from summit.tui.session import Session, read_workspace
 
 if TYPE_CHECKING:
     from summit.store.watch import Stamp
-    from summit.workspace import Workspace
+    from summit.workflows.workspace import Workspace
 
 WATCH_SECONDS = 1.0
 

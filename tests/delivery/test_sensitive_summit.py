@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from summit import invitations
 from summit.store import load_dataset
+from summit.workflows import invitations
 from tests.conftest import SAMPLE_SUMMIT
 from tests.delivery.conftest import SmtpServer
 from tests.delivery.test_publish import calendar, radicale  # noqa: F401 - the fixture

@@ -10,7 +10,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-from summit.teamsend import TeamSend
+from summit.workflows.teamsend import TeamSend
 from tests.conftest import SAMPLE_SUMMIT
 from tests.delivery.conftest import SmtpServer
 from tests.delivery.test_send import ORGANISATIONS, register_emails, summit_toml

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from summit.history import DataRepository, commit_message
+from summit.workflows.history import DataRepository, commit_message
 from tests.conftest import CliResult
 from tests.gitrepo.conftest import commit_all, edit
 

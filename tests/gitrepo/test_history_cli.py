@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summit.history import DataRepository, commit_message
+from summit.workflows.history import DataRepository, commit_message
 from tests.conftest import CliResult
 from tests.gitrepo.conftest import commit_all, edit, run_git
 
@@ -318,7 +318,7 @@ def test_a_side_too_large_to_read_is_said_not_read(
 ) -> None:
     reply(repo)
     commit_all(repo, "Facebook accepted", "Bob Smith", "2027-01-05T10:30:00+00:00")
-    monkeypatch.setattr("summit.history.MAX_DATA_FILE_BYTES", 1000)
+    monkeypatch.setattr("summit.workflows.history.MAX_DATA_FILE_BYTES", 1000)
     result = cli("diff", "HEAD~1", "HEAD", "--data", repo)
     assert result.code == 0
     size = len(run_git(repo, "show", f"HEAD~1:{SUMMIT.as_posix()}").encode())

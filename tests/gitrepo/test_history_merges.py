@@ -4,7 +4,7 @@ again in the same commit, whole-word subjects, and git's diff into a closed pipe
 import subprocess
 from pathlib import Path
 
-from summit.history import DataRepository, commit_message
+from summit.workflows.history import DataRepository, commit_message
 from tests.conftest import SAMPLE_SUMMIT
 from tests.gitrepo.conftest import Team, commit_all, edit, git, run_git, summit
 from tests.gitrepo.test_history_cli import Cli, lines, new_venue, reply

@@ -1,6 +1,6 @@
 """Real `git pull` between two clones keeps each colleague's hand-written comments."""
 
-from summit.teamwork import settle_git_conflict
+from summit.workflows.teamwork import settle_git_conflict
 from tests.conftest import SAMPLE_SUMMIT
 from tests.gitrepo.conftest import Team, git, summit
 from tests.gitrepo.test_merge_driver import SUMMIT_FILE, edit, pull, record

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from summit import invitations
 from summit.ical.invite import invite_calendar
 from summit.ical.mail import Unsendable, check_addresses, invite_email, mailbox, read_message
 from summit.model import Register, Summit
 from summit.store import load_dataset
+from summit.workflows import invitations
 from tests.conftest import REPO, SAMPLE_SUMMIT
 from tests.ical.conftest import NOW, edit_summit, parse_both
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from summit import invitations
 from summit.ical.mail import read_message
 from summit.store import ConflictError, load_dataset
 from summit.store.problems import MergeConflicts
+from summit.workflows import invitations
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.ical.conftest import NOW, edit_summit, parse_both, summit_file, vevents
 

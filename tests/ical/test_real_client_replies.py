@@ -8,8 +8,8 @@ import os
 import tomllib
 from pathlib import Path
 
-from summit import invitations
 from summit.store import load_dataset
+from summit.workflows import invitations
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.test_replies import reply_file, sample_uid
 

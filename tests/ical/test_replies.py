@@ -6,9 +6,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from summit import invitations
 from summit.model import Rsvp
 from summit.store import load_dataset
+from summit.workflows import invitations
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.ical.conftest import edit_summit, summit_file
 

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summit import invitations
 from summit.ical.replies import NotAReply, read_reply
 from summit.model import Rsvp
 from summit.store import load_dataset
+from summit.workflows import invitations
 from tests.conftest import REPO, SAMPLE_SUMMIT, snapshot
 from tests.ical.conftest import summit_file
 from tests.ical.test_replies import rsvp, sample_uid

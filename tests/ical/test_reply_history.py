@@ -4,9 +4,9 @@ from pathlib import Path
 
 import icalendar
 
-from summit import invitations
 from summit.model import Rsvp
 from summit.store import load_dataset
+from summit.workflows import invitations
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.conftest import edit_summit, summit_file
 from tests.ical.test_replies import sample_uid

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from summit import invitations
 from summit.store import load_dataset
+from summit.workflows import invitations
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.conftest import edit_summit, summit_file
 from tests.ical.test_replies import reply_file, sample_uid

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from summit import invitations
 from summit.model import Classification
 from summit.store import load_dataset
+from summit.workflows import invitations
 from tests.conftest import SAMPLE_SUMMIT
 from tests.papers.reading import banners, output_text
 

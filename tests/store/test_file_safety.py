@@ -16,7 +16,7 @@ from summit.store.atomic import write_atomic
 from summit.store.document import keep_copy
 from summit.store.problems import InvalidSummitId
 from summit.store.reading import read_data_file
-from summit.workspace import Workspace
+from summit.workflows.workspace import Workspace
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 
 RUN_AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

@@ -4,7 +4,6 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from summit.invitations import cancel_summit, issue_invite
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.tui.app import SummitApp, make_app
@@ -12,6 +11,7 @@ from summit.tui.screens.choice import ChoiceScreen
 from summit.tui.screens.files import ReplyFilesScreen
 from summit.tui.screens.form import FormScreen
 from summit.tui.widgets.picker import PickerScreen
+from summit.workflows.invitations import cancel_summit, issue_invite
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.test_replies import reply_file
 from tests.tui.conftest import TODAY, settle

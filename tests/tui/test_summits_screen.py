@@ -6,13 +6,13 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable
 
-from summit.invitations import issue_invite
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.form import FormScreen
 from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.summits import SummitsScreen
+from summit.workflows.invitations import issue_invite
 from tests.conftest import SAMPLE_SUMMIT
 from tests.tui.conftest import TODAY, settle
 from tests.tui.test_long_text import on_screen

@@ -9,13 +9,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from summit import invitations
 from summit.store import ConflictError, DataError
 from summit.store.locations import exports_dir
 from summit.tui.session import Session
 from summit.tui.team import TeamActions
 from summit.tui.text import escape
 from summit.tui.widgets.tick_box import TickBox
+from summit.workflows import invitations
 
 
 class ExportScreen(ModalScreen[bool]):

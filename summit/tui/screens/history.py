@@ -10,11 +10,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from summit.gitrepo.command import GitError
-from summit.history import DataRepository, FileReport, HistoryEntry, merge_note
 from summit.model.plain import visible
 from summit.tui.session import Session
 from summit.tui.widgets.footer import SteadyFooter
 from summit.tui.widgets.tables import selected_key
+from summit.workflows.history import DataRepository, FileReport, HistoryEntry, merge_note
 
 UNCOMMITTED = "uncommitted"
 NARROW = 110

@@ -265,7 +265,7 @@ class InviteesPart(SummitPart):
             where = ", ".join(escape(str(path)) for path in chosen)
             self.notify(f"No .ics or .eml reply files in {where}", severity="warning")
             return
-        from summit.invitations import collect_replies  # noqa: PLC0415 - loads icalendar
+        from summit.workflows.invitations import collect_replies  # noqa: PLC0415 - loads icalendar
 
         found = gather_replies(files)
         workspace = self.session.workspace

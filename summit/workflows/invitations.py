@@ -14,9 +14,14 @@ from summit.ical.invite import agenda_calendar, invite_calendar, sender_domain
 from summit.ical.mail import Unsendable, invite_email, mailbox
 from summit.model import Register, Summit, SummitStatus
 from summit.model.invite import issue
-from summit.replies_import import ReplyChange, ReplyImport, collect_replies, import_replies
 from summit.store import Dataset
 from summit.store.outputs import write_together
+from summit.workflows.replies_import import (
+    ReplyChange,
+    ReplyImport,
+    collect_replies,
+    import_replies,
+)
 
 
 @dataclass
