@@ -6,13 +6,15 @@ redirects are followed only on the same scheme, host and port (a 307 to
 another host would have every object written there); a reply over
 MAX_REPLY_BYTES is refused after reading at most that much; a reply with a
 DTD (<!DOCTYPE, <!ENTITY: billion laughs, XXE) is refused unparsed, since
-no CalDAV server needs one.
+no CalDAV server needs one. Every request, with its reply read, runs
+within the operation's overall deadline (summit.delivery.deadline).
 """
 
 import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from summit.delivery.deadline import Budget
 from summit.delivery.mailfolder import MAX_MESSAGE_BYTES
 
 MAX_REPLY_BYTES = MAX_MESSAGE_BYTES
@@ -53,11 +55,15 @@ def _checked(response: Any) -> Any:
     return response
 
 
-def guard(session: Any) -> None:
-    """Route a niquests session's requests through the checks above."""
+def guard(session: Any, budget: Budget) -> None:
+    """Route a niquests session's requests through the checks above, within the budget."""
     request = session.request
 
     def guarded(method: str, url: str, **options: Any) -> Any:
+        with budget.within():
+            return followed(method, url, **options)
+
+    def followed(method: str, url: str, **options: Any) -> Any:
         options["allow_redirects"] = False
         options["stream"] = True
         for _ in range(_REDIRECTS):

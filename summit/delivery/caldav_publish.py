@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from icalendar import Calendar, Component
 
 from summit.delivery.caldav_guard import GuardRefused, guard
+from summit.delivery.deadline import Budget, DeadlinePassed
 from summit.ical.invite import PRODID, agenda_calendar, invite_calendar
 from summit.model import Register, Summit
 from summit.store import Dataset
@@ -135,7 +136,8 @@ class CaldavCalendar:
             require_tls=False,  # http:// is allowed for a server on this machine
             timeout=30,
         )
-        guard(client.session)
+        self._budget = Budget()
+        guard(client.session, self._budget)
         self._calendar: Any = client.calendar(url=url)  # type: ignore[no-untyped-call]
         self._event = Event
 
@@ -147,7 +149,7 @@ class CaldavCalendar:
 
         try:
             yield
-        except GuardRefused as error:
+        except (GuardRefused, DeadlinePassed) as error:
             raise PublishFailed(f"{self.url}: could not {doing}: {error}") from error
         except NotFoundError as error:
             raise PublishFailed(self._missing()) from error

@@ -12,9 +12,12 @@ user's settings file, else DEFAULT_SECONDS.
 
 import contextlib
 import os
+import signal
 import socket
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from types import FrameType
 
 from summit.store.preferences import load_preferences
 
@@ -70,3 +73,48 @@ class Deadline:
     def said(self, otherwise: str) -> str:
         """Why the operation failed: the deadline if it passed, else what the library said."""
         return f"timed out after {self.seconds:g} s" if self.expired else otherwise
+
+
+class DeadlinePassed(BaseException):
+    """Raised into a read blocked in a library that hides its socket (CalDAV's HTTP client).
+
+    A BaseException, so that no library turns it into its own error or retries:
+    it comes out where the operation began, as KeyboardInterrupt would.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"timed out after {seconds:g} s")
+
+
+class Budget:
+    """The time left to an operation made of many requests, each bounded by what remains."""
+
+    def __init__(self, seconds: float | None = None) -> None:
+        self.seconds = deadline_seconds() if seconds is None else seconds
+        self._ends = time.monotonic() + self.seconds
+
+    @contextlib.contextmanager
+    def within(self) -> Iterator[None]:
+        """Interrupt the request inside with DeadlinePassed once the operation's time is up.
+
+        Only around network requests, so that no file is ever being written when
+        the signal comes. Only the main thread receives signals; elsewhere each
+        read's own timeout is the only bound, as before.
+        """
+        left = self._ends - time.monotonic()
+        if left <= 0:
+            raise DeadlinePassed(self.seconds)
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def _passed(_signum: int, _frame: FrameType | None) -> None:
+            raise DeadlinePassed(self.seconds)
+
+        previous = signal.signal(signal.SIGALRM, _passed)
+        signal.setitimer(signal.ITIMER_REAL, left)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)

@@ -34,6 +34,8 @@ class Trickler:
                 conn, _ = self.listener.accept()
             except TimeoutError:
                 continue
+            except OSError:  # the listener was closed: the test is over
+                return
             threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
 
     def _trickle(self, conn: socket.socket) -> None:
@@ -73,13 +75,15 @@ def run_summit(*args: str | Path, deadline: str = "2") -> subprocess.CompletedPr
     [
         (("send", SAMPLE_SUMMIT, "--yes"), "--smtp", "smtp"),
         (("rsvp", "fetch"), "--imap", "imap"),
+        (("publish", SAMPLE_SUMMIT), "--caldav", "http"),
     ],
 )
 def test_a_trickling_server_is_cut_at_the_deadline(
     data_dir: Path, trickler: Trickler, args: tuple[str, ...], option: str, scheme: str
 ) -> None:
     began = time.monotonic()
-    done = run_summit(*args, "--data", data_dir, option, f"{scheme}://127.0.0.1:{trickler.port}")
+    url = f"{scheme}://127.0.0.1:{trickler.port}" + ("/cal/" if scheme == "http" else "")
+    done = run_summit(*args, "--data", data_dir, option, url)
     assert done.returncode == 1
     assert "timed out after 2 s" in done.stderr
     assert "Traceback" not in done.stderr
