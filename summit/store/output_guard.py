@@ -18,14 +18,17 @@ from pathlib import Path
 
 from summit.store.locations import AGENDAS_DIR, EXPORTS_DIR, REGISTER_FILE
 
-# Replacing an existing ordinary file is the command line's decision (`--force`, which
-# `summit.cli.main` sets for every verb); the app's export dialog and library callers
-# choose their folder themselves, so outside the command line it is allowed.
+# Replacing an existing ordinary file is the caller's decision: `--force` on the command
+# line (`summit.cli.main` sets it for every verb), a second run in the app's dialogs
+# (summit.tui.replacing); library callers choose their folder themselves.
 _force: ContextVar[bool] = ContextVar("summit_output_force", default=True)
 
 
 class OutputRefused(OSError):
     """An output would have replaced something it must not; nothing was written."""
+
+    replaceable = False
+    """An ordinary file that the user may choose to replace (`--force`, or asking again)."""
 
 
 @contextlib.contextmanager
@@ -73,4 +76,6 @@ def check_output(target: Path, *, earlier: Callable[[Path], bool] | None = None)
         raise _refuse(target, "it exists and is not an ordinary file (a device, folder or link)")
     if _force.get() or _own_exports(resolved) or (earlier is not None and earlier(target)):
         return
-    raise _refuse(target, "the file exists; add --force to replace it")
+    refused = _refuse(target, "the file exists; add --force to replace it")
+    refused.replaceable = True
+    raise refused

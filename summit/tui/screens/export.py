@@ -1,6 +1,7 @@
 """Export a summit's invites, agenda and e-mails into a folder, and show what was written."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,11 +12,15 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from summit.store import ConflictError, DataError
 from summit.store.locations import exports_dir
+from summit.tui.replacing import ReplaceConsent
 from summit.tui.session import Session
 from summit.tui.team import TeamActions
 from summit.tui.text import escape
 from summit.tui.widgets.tick_box import TickBox
 from summit.workflows import invitations
+
+if TYPE_CHECKING:
+    from summit.store import Dataset
 
 
 class ExportScreen(ModalScreen[bool]):
@@ -30,6 +35,7 @@ class ExportScreen(ModalScreen[bool]):
         super().__init__()
         self.session = session
         self.summit_id = summit_id
+        self.consent = ReplaceConsent()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
@@ -88,28 +94,35 @@ class ExportScreen(ModalScreen[bool]):
         written: list[Path] = []
         warnings: list[str] = []
         try:
-            exports = []
-            if "combined" in kinds:
-                exports.append(invitations.export_invites(dataset, self.summit_id, folder))
-            if "per-organisation" in kinds:
-                exports.append(
-                    invitations.export_invites(
-                        dataset, self.summit_id, folder, per_organisation=True
-                    )
-                )
-            if "agenda" in kinds:
-                written.append(invitations.export_agenda(dataset, self.summit_id, folder))
-            if "emails" in kinds:
-                exports.append(invitations.export_emails(dataset, self.summit_id, folder))
+            with self.consent.writing_into(folder):
+                exports = self._exports(dataset, folder, kinds)
+                if "agenda" in kinds:
+                    written.append(invitations.export_agenda(dataset, self.summit_id, folder))
             for exported in exports:
                 written += exported.paths
                 warnings += [w for w in exported.warnings if w not in warnings]
         except (DataError, OSError, ConflictError, invitations.ExportError) as error:
-            self.app.call_from_thread(
-                self._show, f"[b $text-error]Export failed:[/] {escape(str(error))}"
-            )
+            asked = self.consent.asked(folder, error) if isinstance(error, OSError) else None
+            failed = f"[b $text-error]Export failed:[/] {escape(str(error))}"
+            self.app.call_from_thread(self._show, escape(asked) if asked else failed)
+            self.app.call_from_thread(self._enable)
             return
         self.app.call_from_thread(self._exported, written, warnings)
+
+    def _exports(
+        self, dataset: "Dataset", folder: Path, kinds: list[str]
+    ) -> list[invitations.Exported]:
+        """The exports made of several files (each written all together, or not at all)."""
+        exports = []
+        if "combined" in kinds:
+            exports.append(invitations.export_invites(dataset, self.summit_id, folder))
+        if "per-organisation" in kinds:
+            exports.append(
+                invitations.export_invites(dataset, self.summit_id, folder, per_organisation=True)
+            )
+        if "emails" in kinds:
+            exports.append(invitations.export_emails(dataset, self.summit_id, folder))
+        return exports
 
     def _exported(self, written: list[Path], warnings: list[str]) -> None:
         summit = self.session.workspace.dataset.summits[self.summit_id].record
@@ -119,10 +132,13 @@ class ExportScreen(ModalScreen[bool]):
         header = f"Wrote {len(written)} files (SEQUENCE {state.sequence if state else 0}):"
         notes = [f"[b $text-warning]Warning:[/] {escape(w)}" for w in warnings]
         self._show("\n".join([*notes, header, *(escape(str(p)) for p in written)]))
-        self.query_one("#export-run", Button).disabled = False
+        self._enable()
         # The summit file now records the invite: the title bar's git mark follows.
         if isinstance(self.app, TeamActions):
             self.app.refresh_git_status()
+
+    def _enable(self) -> None:
+        self.query_one("#export-run", Button).disabled = False
 
     def _show(self, text: str) -> None:
         self.query_one("#export-result", Static).update(text)

@@ -13,6 +13,7 @@ from summit.papers.document import PaperKind
 from summit.papers.writing import Written, write_papers
 from summit.store import ConflictError, DataError
 from summit.store.locations import exports_dir
+from summit.tui.replacing import ReplaceConsent
 from summit.tui.session import Session
 from summit.tui.text import escape
 
@@ -35,6 +36,7 @@ class PapersScreen(ModalScreen[None]):
         super().__init__()
         self.session = session
         self.summit_id = summit_id
+        self.consent = ReplaceConsent()
 
     def compose(self) -> ComposeResult:
         from summit.tui.widgets.tick_box import TickBox  # noqa: PLC0415
@@ -86,11 +88,12 @@ class PapersScreen(ModalScreen[None]):
     def write(self, folder: Path, kinds: list[PaperKind]) -> None:
         dataset = self.session.workspace.dataset
         try:
-            written = write_papers(dataset, self.summit_id, folder, kinds=kinds)
+            with self.consent.writing_into(folder):
+                written = write_papers(dataset, self.summit_id, folder, kinds=kinds)
         except (DataError, OSError, ConflictError) as error:
-            self.app.call_from_thread(
-                self._show, f"[b $text-error]Nothing written:[/] {escape(str(error))}"
-            )
+            asked = self.consent.asked(folder, error) if isinstance(error, OSError) else None
+            failed = f"[b $text-error]Nothing written:[/] {escape(str(error))}"
+            self.app.call_from_thread(self._show, escape(asked) if asked else failed)
             self.app.call_from_thread(self._enable)
             return
         self.app.call_from_thread(self._written, written)
