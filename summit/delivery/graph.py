@@ -4,7 +4,8 @@ Sending posts each organisation's message, the same MIME bytes summit sends
 over SMTP (so the same UID, SEQUENCE and iMIP rules), to `/me/sendMail` as
 base64 with `Content-Type: text/plain`: Microsoft's documented way to send
 MIME; a copy lands in Sent Items. Graph takes the recipients from the MIME's
-own To and Cc headers. Fetching reads the inbox page by page
+own To and Cc headers, so a retry to only some of them (those an SMTP relay
+refused last time) names only those in its headers. Fetching reads the inbox page by page
 (`@odata.nextLink`), each candidate's MIME from `/messages/{id}/$value`, and
 marks what was imported with a category; nothing is deleted or moved.
 
@@ -14,11 +15,14 @@ for a handful of requests a day and adds no dependency.
 """
 
 import base64
+import email
 import json
 import os
 import time
 import urllib.error
 import urllib.request
+from email import policy
+from email.headerregistry import Address
 from types import TracebackType
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -150,7 +154,7 @@ class GraphSender:
         """Send one message's MIME; Graph reports no per-recipient refusals."""
         if self.client is None:
             raise RelayFailed("not connected")
-        body = base64.b64encode(message)
+        body = base64.b64encode(_addressed_to(message, recipients))
         try:
             self.client.request("POST", "/me/sendMail", body, "text/plain")
         except GraphFailed as error:
@@ -159,6 +163,27 @@ class GraphSender:
                 raise MessageRefused(text) from None
             raise RelayFailed(text) from None
         return {}
+
+
+def _addressed_to(message: bytes, recipients: list[str]) -> bytes:
+    """The message with To and Cc naming only `recipients`: Graph sends to whoever they name."""
+    mime = email.message_from_bytes(message, policy=policy.SMTP)
+    wanted = {r.lower() for r in recipients}
+    named = {
+        a.addr_spec.lower(): a for h in ("To", "Cc") for a in getattr(mime[h], "addresses", ())
+    }
+    if set(named) == wanted:
+        return message
+    if not wanted <= set(named):
+        raise MessageRefused("Graph sends only to the addresses a message names; not sent")
+    for header in ("To", "Cc"):
+        kept: list[Address] = [
+            a for a in getattr(mime[header], "addresses", ()) if a.addr_spec.lower() in wanted
+        ]
+        del mime[header]
+        if kept:
+            mime[header] = kept
+    return mime.as_bytes()
 
 
 class GraphMailbox:

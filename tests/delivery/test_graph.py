@@ -2,11 +2,13 @@
 records every request: sendMail with base64 MIME, inbox paging, categories, 429 and 401."""
 
 import base64
+import email
 import json
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from email import policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -191,3 +193,20 @@ def test_fetch_pages_imports_marks_and_never_deletes(
     again = cli("rsvp", "fetch", "--graph", "--data", data_dir)
     assert again.code == 0
     assert not any(r["path"].endswith("AAMk-2/$value") for r in graph.requests)
+
+
+def test_a_retry_over_graph_goes_only_to_the_refused_recipient(
+    data_dir: Path, cli, graph: Graph, smtp_server
+) -> None:
+    """Graph sends to the MIME's own To and Cc: a retry must name only who was refused."""
+    smtp_server.recorder.refuse = {"daniel.reyes@google.example.org"}
+    first = cli("send", SAMPLE_SUMMIT, "--data", data_dir, "--yes", "--smtp", smtp_server.url)
+    assert first.code == 1, first.err
+    retry = cli("send", SAMPLE_SUMMIT, "--data", data_dir, "--graph", "--yes")
+    assert retry.code == 0, retry.err
+    posts = [r for r in graph.requests if r["method"] == "POST"]
+    assert len(posts) == 1
+    mime = email.message_from_bytes(base64.b64decode(posts[0]["body"]), policy=policy.default)
+    told = [a.addr_spec for h in ("To", "Cc") for a in getattr(mime[h], "addresses", ())]
+    assert told == ["daniel.reyes@google.example.org"]
+    assert mime.get_body(("calendar",)) is not None or b"METHOD:REQUEST" in mime.as_bytes()
