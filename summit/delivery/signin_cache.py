@@ -156,9 +156,17 @@ def login_microsoft(
 
 
 def microsoft_source(scopes: list[str]) -> TokenSource:
-    """Silent refresh from the cache: an access token for these scopes, no browser."""
+    """Silent refresh from the cache: an access token for these scopes, no browser.
+
+    A source is asked again only when the server refused its token (a 401, a
+    failed XOAUTH2): MSAL would hand back the same cached token, so later
+    calls force a refresh.
+    """
+    asked = 0
 
     def token() -> str:
+        nonlocal asked
+        asked += 1
         try:
             app = microsoft_app()
         except SignInFailed as error:
@@ -166,7 +174,9 @@ def microsoft_source(scopes: list[str]) -> TokenSource:
         accounts = app.get_accounts()
         if not accounts:
             raise TokenUnavailable("not signed in: sign in with `summit login microsoft`")
-        return _token_from(app.acquire_token_silent(scopes, account=accounts[0]))
+        return _token_from(
+            app.acquire_token_silent(scopes, account=accounts[0], force_refresh=asked > 1)
+        )
 
     return token
 

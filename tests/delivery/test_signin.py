@@ -31,6 +31,7 @@ class Authority:
     base: str = ""
     grants: list[dict[str, list[str]]] = field(default_factory=list)
     issued: int = 0
+    lifetime: int = 60  # under MSAL's 5 minutes: the next use refreshes
 
 
 def _handler(state: Authority) -> type[BaseHTTPRequestHandler]:
@@ -89,7 +90,7 @@ def _handler(state: Authority) -> type[BaseHTTPRequestHandler]:
                     "access_token": f"access-{state.issued}",
                     "refresh_token": f"refresh-{state.issued}",
                     "id_token": _jwt(claims),
-                    "expires_in": 60,  # under MSAL's 5 minutes: the next use refreshes
+                    "expires_in": state.lifetime,
                     "scope": " ".join(form.get("scope", [""])),
                 }
             )
@@ -147,6 +148,19 @@ def test_device_code_sign_in_cache_silent_refresh_and_logout(authority: Authorit
     assert cli("logout").code == 0
     assert not cache_path().exists()
     assert configured_source() is None
+
+
+def test_a_token_the_server_refused_is_refreshed_not_reused(authority: Authority, cli) -> None:
+    """After a 401 the source is asked again: MSAL must not hand back the same cached token."""
+    authority.lifetime = 3600
+    assert cli("login", "microsoft", "--device-code", "--plaintext-cache").code == 0
+    source = configured_source()
+    assert source is not None
+    first = source()
+    grants = len(authority.grants)
+    assert source() != first  # asked again (after a 401): a new token, though first is valid
+    assert len(authority.grants) == grants + 1
+    assert authority.grants[-1]["grant_type"] == ["refresh_token"]
 
 
 def test_google_cache_is_refreshed_silently(authority: Authority) -> None:
