@@ -10,6 +10,7 @@ exists summit says so and keeps nothing, unless told `--plaintext-cache`
 silently from the cached refresh token; `summit logout` removes the cache.
 """
 
+import contextlib
 import json
 import os
 from collections.abc import Callable
@@ -230,8 +231,18 @@ def google_source() -> TokenSource:
     return token
 
 
+def _empty_keyring_entries() -> None:
+    """Empty what the encrypted stores hold: on Linux the tokens live in the keyring
+    (LibSecret), and the file beside them only marks when they changed."""
+    for prefix in ("", GOOGLE):
+        if (_folder() / (prefix + CACHE_NAME)).exists():
+            with contextlib.suppress(Exception):  # no keyring now: nothing is held there
+                persistence(prefix=prefix).save("{}")
+
+
 def logout() -> bool:
     """Remove the cache (and any plaintext copy); True when there was one."""
+    _empty_keyring_entries()
     removed = False
     for name in (CACHE_NAME, PLAIN_CACHE_NAME, GOOGLE + CACHE_NAME, GOOGLE + PLAIN_CACHE_NAME):
         path = _folder() / name
