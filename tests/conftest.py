@@ -1,6 +1,7 @@
 """Shared fixtures: real data directories in temporary folders, and the CLI run in-process."""
 
 import shutil
+from datetime import date
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,10 @@ pytest_plugins = ["tests.git_fixtures"]
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_SUMMIT = "online-safety-summit"
+# The sample's follow-up: invited, replies arriving, a year after SAMPLE_SUMMIT was held.
+SAMPLE_FOLLOW_UP = "online-safety-follow-up"
+# The day the sample's story is told on: the first summit held, the follow-up coming.
+TODAY = date(2026, 12, 5)
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +31,16 @@ def isolated_user_folders(
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("user-state")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))
     return home
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> date:
+    """What is coming and what is past is judged against TODAY, not the computer's date:
+    the sample's follow-up would otherwise turn into a past meeting in January 2027."""
+    from summit.model import dates  # noqa: PLC0415
+
+    monkeypatch.setattr(dates, "today", lambda: TODAY)
+    return TODAY
 
 
 @pytest.fixture

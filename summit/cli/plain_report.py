@@ -6,11 +6,9 @@ label ("Google, Daniel Reyes: accepted"), times read as "09:30 to 09:45", and
 nothing is said by colour or layout alone.
 """
 
-from datetime import date
-
 from rich.console import Console
 
-from summit.model import Register, Rsvp, Summit
+from summit.model import Register, Rsvp, Summit, dates
 from summit.model.dates import coming_and_past
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
 from summit.model.wording import counted
@@ -96,7 +94,7 @@ def plain_summit(out: Console, summit_id: str, summit: Summit, register: Registe
 def plain_overview(out: Console, dataset: Dataset) -> None:
     _say(out, f"Data: {dataset.root}")
     summits = {summit_id: doc.record for summit_id, doc in dataset.summits.items()}
-    coming, past = coming_and_past({k: s.start for k, s in summits.items()}, date.today())
+    coming, past = coming_and_past({k: s.start for k, s in summits.items()}, dates.today())
     for heading, ids in (("Coming", coming), ("Past", past)):
         _say(out, f"{heading}: {counted(len(ids), 'summit')}")
         for summit_id in ids:

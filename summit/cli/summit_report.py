@@ -1,7 +1,5 @@
 """Rich renderings of the data for people at a terminal."""
 
-from datetime import date
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -9,7 +7,7 @@ from rich.text import Text
 
 from summit.cli.long_table import LongTable
 from summit.cli.output import problem_line, shown, styled
-from summit.model import Register, Rsvp, Summit
+from summit.model import Register, Rsvp, Summit, dates
 from summit.model.dates import coming_and_past
 from summit.model.replies import reply_note
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
@@ -142,7 +140,7 @@ def render_overview(out: Console, dataset: Dataset) -> None:
     table.add_column("Status", no_wrap=True)
     table.add_column("Accepted", justify="right", no_wrap=True)
     summits = {summit_id: doc.record for summit_id, doc in dataset.summits.items()}
-    coming, past = coming_and_past({key: s.start for key, s in summits.items()}, date.today())
+    coming, past = coming_and_past({key: s.start for key, s in summits.items()}, dates.today())
     for summit_id in coming:
         _overview_row(table, summit_id, summits[summit_id])
     if coming and past:

@@ -6,9 +6,9 @@ for a reference, the other end, so that storage can turn both into file:line.
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property
 
+from summit.model import dates
 from summit.model.attendance_checks import attendance_ahead
 from summit.model.clock import clock_change_warning
 from summit.model.invite import what_attendees_see
@@ -225,19 +225,18 @@ class _SummitChecker:
                 yield self.missing_organisation(path, commitment.organisation)
 
     def attendance(self) -> Iterator[Finding]:
-        for severity, where, message in attendance_ahead(self.summit, date.today(), self.here):
+        for severity, where, message in attendance_ahead(self.summit, dates.today(), self.here):
             assert isinstance(where, Where)
             yield Finding(severity, where, message)
 
     def all(self) -> Iterator[Finding]:
-        # self.attendance() is not run yet: the bundled sample records attendance for its
-        # 2027 day and would warn until it tells the real story (issue 19, item 2).
         yield from self.people()
         yield from self.invitations()
         yield from self.agenda()
         yield from self.clock()
         yield from self.unsent()
         yield from self.outputs()
+        yield from self.attendance()
 
 
 def check_summit(

@@ -41,6 +41,13 @@ CalendarDateTime = Annotated[datetime, AfterValidator(_in_range)]
 """A date and time whose day falls between EARLIEST and LATEST."""
 
 
+def today() -> date:
+    """The computer's date, the one clock that says what is coming and what is past.
+    Called as `dates.today()` so that tests can pin it, and a sample whose story
+    is told against a date stays true when the calendar moves on."""
+    return date.today()
+
+
 def coming_and_past(starts: dict[str, datetime], today: date) -> tuple[list[str], list[str]]:
     """Ids as a person looks for them: what is coming in date order, then what is
     past, most recent first. Starts are local times; a summit today counts as coming."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from summit.model import Register, Rsvp, Sector, Summit, SummitStatus
+from summit.model import Register, Rsvp, Sector, Summit, SummitStatus, dates
 from summit.model.sensitivity import shareable
 
 COLUMNS = ("Minister", "Date", "Name of organisation", "Purpose of meeting")
@@ -88,7 +88,7 @@ def meetings(
 ) -> list[Meeting]:
     """The meetings to declare from `start` to `end` inclusive, in date order; none after
     `today` (by default the computer's date)."""
-    today = today or date.today()
+    today = today or dates.today()
     found = []
     for summit_id, summit in summits.items():
         if not start <= summit.start.date() <= end or not _held(summit, today):

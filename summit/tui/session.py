@@ -28,7 +28,11 @@ class Session:
         self, root: Path, today: date | None = None, workspace: "Workspace | None" = None
     ) -> None:
         self.root = root
-        self.today = today or date.today()
+        if today is None:
+            from summit.model import dates  # noqa: PLC0415 - pydantic: not before the first frame
+
+            today = dates.today()
+        self.today = today
         """What counts as overdue is judged against this day (fixed in tests)."""
         self._workspace = workspace
         self._listeners: list[Callable[[], None]] = []
