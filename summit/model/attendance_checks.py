@@ -6,6 +6,7 @@ from datetime import date
 
 from summit.model.severity import Severity
 from summit.model.summit import Summit
+from summit.model.wording import counted
 
 
 def attendance_ahead(
@@ -19,6 +20,6 @@ def attendance_ahead(
         yield (
             Severity.WARNING,
             where("invitations", recorded[0], "attended"),
-            f"attendance recorded ({len(recorded)} organisations) for a meeting that has not "
+            f"attendance recorded ({counted(len(recorded), 'organisation')}) for a meeting that has not "
             f"started (it is on {summit.start:%d %b %Y}): record who came after the day",
         )

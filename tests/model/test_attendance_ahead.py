@@ -1,18 +1,66 @@
 """Issue 19, item 2: attendance recorded for a meeting that has not started is a warning, in
-`summit validate` and in the app (never an error: the file is still good). The check is
-built and tested here; it is wired into validation once the sample is retold."""
+`summit validate` and in the app (never an error: the file is still good). The bundled
+sample is coherent: its first summit was held with attendance, its follow-up is coming
+without."""
 
 from datetime import date
 from pathlib import Path
 
+from textual.widgets import Static
+
 from summit.model.attendance_checks import attendance_ahead
 from summit.store import load_dataset
-from tests.conftest import SAMPLE_SUMMIT
+from summit.tui.app import make_app
+from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
+from tests.tui.conftest import TODAY, settle
 
-WARNING = "attendance recorded (8 organisations) for a meeting that has not started"
+WARNING = "for a meeting that has not started (it is on 19 Jan 2027): record who came after"
 
 
 def test_no_warning_once_the_day_has_come(data_dir: Path) -> None:
     summit = load_dataset(data_dir).summits[SAMPLE_SUMMIT].record
-    assert list(attendance_ahead(summit, date(2027, 1, 20), lambda *path: path)) == []
-    assert len(list(attendance_ahead(summit, date(2027, 1, 19), lambda *path: path))) == 1
+    assert list(attendance_ahead(summit, date(2026, 1, 20), lambda *path: path)) == []
+    ahead = list(attendance_ahead(summit, date(2026, 1, 19), lambda *path: path))
+    assert [message for _, _, message in ahead] == [
+        "attendance recorded (8 organisations) for a meeting that has not started "
+        "(it is on 20 Jan 2026): record who came after the day"
+    ]
+
+
+def test_the_sample_records_attendance_only_for_the_summit_held(data_dir: Path, cli) -> None:
+    result = cli("validate", "--data", data_dir)
+    assert result.code == 0
+    assert "0 errors, 0 warnings" in result.err
+
+
+def test_validate_warns_of_attendance_recorded_for_the_follow_up(data_dir: Path, cli) -> None:
+    assert cli("attend", "--data", data_dir, SAMPLE_FOLLOW_UP, "iwf", "yes").code == 0
+    result = cli("validate", "--data", data_dir)
+    assert result.code == 0  # a warning: the file is still good
+    path = data_dir / "agendas" / f"{SAMPLE_FOLLOW_UP}.toml"
+    line = next(
+        n
+        for n, text in enumerate(path.read_text().splitlines(), 1)
+        if text == "[invitations.iwf.attended]"
+    )
+    assert (
+        f"{SAMPLE_FOLLOW_UP}.toml:{line}:1: warning: invitations.iwf.attended: "
+        "attendance recorded (1 organisation) " + WARNING
+    ) in result.out
+    assert "0 errors, 1 warning" in result.err
+
+
+async def test_the_app_warns_of_attendance_recorded_for_the_follow_up(
+    data_dir: Path, cli
+) -> None:
+    assert cli("attend", "--data", data_dir, SAMPLE_FOLLOW_UP, "google", "yes").code == 0
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "enter")  # the follow-up: listed after the first, by date
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        findings = str(app.screen.query_one("#findings", Static).render())
+        assert "attendance recorded (1 organisation)" in findings
+        assert "has not started" in findings
+        assert app.screen.title == SAMPLE_FOLLOW_UP
