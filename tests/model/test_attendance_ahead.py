@@ -14,7 +14,7 @@ from summit.tui.app import make_app
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.tui.conftest import TODAY, settle
 
-WARNING = "for a meeting that has not started (it is on 19 Jan 2027): record who came after"
+WARNING = "for a meeting that has not started (it is on 20 Jan 2027): record who came after"
 
 
 def test_no_warning_once_the_day_has_come(data_dir: Path) -> None:

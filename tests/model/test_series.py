@@ -10,9 +10,9 @@ from tests.conftest import SAMPLE_SUMMIT, snapshot
 
 def _follow_up(data_dir: Path, summit_id: str, follows: str, day: int) -> None:
     text = (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
-    text = text.replace("start = 2027-01-20T09:30:00", f"start = 2027-0{day}-20T09:30:00")
-    text = text.replace("end = 2027-01-20T13:00:00", f"end = 2027-0{day}-20T13:00:00")
-    text = text.replace('status = "invited"', f'status = "invited"\nfollows = "{follows}"')
+    text = text.replace("start = 2026-01-20T09:30:00", f"start = 2026-0{day}-20T09:30:00")
+    text = text.replace("end = 2026-01-20T13:00:00", f"end = 2026-0{day}-20T13:00:00")
+    text = text.replace('status = "held"', f'status = "held"\nfollows = "{follows}"')
     text = text[: text.index("[invite]")]
     (data_dir / "agendas" / f"{summit_id}.toml").write_text(text)
 
