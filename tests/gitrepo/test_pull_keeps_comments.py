@@ -46,7 +46,7 @@ def test_a_clean_pull_keeps_a_comment_of_the_side_that_changed_data_too(team: Te
     welcome = '[[agenda]]\ntitle = "Welcome'
     edit(team.alice, welcome, f"# chair opens on time\n{welcome}")
     edit(team.alice, 'facebook-policy = "needs-action"', 'facebook-policy = "accepted"')
-    venue = 'Conference Room 1"\nstatus = "invited"'
+    venue = 'Conference Room 1"\nstatus = "held"'
     edit(team.bob, venue, venue.replace("Room 1", "Room 5"))
     edit(team.bob, CLOSING, 'lead = "secretary-of-state"\nminutes = 25')
     code, output = pull(team)
@@ -61,7 +61,7 @@ def test_a_clean_pull_keeps_a_comment_of_the_side_that_changed_data_too(team: Te
 
 
 def test_a_comment_above_the_venue_stays_above_the_summits_own_venue(team: Team) -> None:
-    venue = 'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"\nstatus = "inv'
+    venue = 'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"\nstatus = "hel'
     edit(team.alice, venue, f"# booked by Jo in Estates\n{venue}")
     edit(team.alice, 'facebook-policy = "needs-action"', 'facebook-policy = "accepted"')
     edit(team.bob, CLOSING, 'lead = "secretary-of-state"\nminutes = 25')

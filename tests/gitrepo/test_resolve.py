@@ -9,7 +9,7 @@ from tests.gitrepo.conftest import Team, git, summit
 from tests.gitrepo.test_merge_driver import SUMMIT_FILE, edit, record
 
 COFFEE = 'kind = "break"\nminutes = 15'
-VENUE = 'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"\nstatus = "invited"'
+VENUE = 'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"\nstatus = "held"'
 
 
 def both_edit(team: Team) -> None:

@@ -15,7 +15,7 @@ SAMPLE = (REPO / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
 REGISTER = (REPO / "invitees.toml").read_text()
 WHERE = Path("agendas/x.toml")
 GOOGLE = 'name = "Google"\nsector = "search"'
-VENUE = 'Conference Room 1"\nstatus = "invited"'
+VENUE = 'Conference Room 1"\nstatus = "held"'
 COFFEE = '[[agenda]]\ntitle = "Coffee"\nkind = "break"\nminutes = 15\n\n'
 
 
@@ -34,10 +34,10 @@ def merged(ours: str, theirs: str, base: str = SAMPLE) -> Summit:
 
 def test_different_fields_of_one_record_merge() -> None:
     ours = changed(SAMPLE, (VENUE, VENUE.replace("Room 1", "Room 5")))
-    theirs = changed(SAMPLE, ('status = "invited"', 'status = "confirmed"'))
+    theirs = changed(SAMPLE, ('title = "Summit on', 'title = "The summit on'))
     summit = merged(ours, theirs)
     assert summit.venue.endswith("Room 5")
-    assert summit.status == "confirmed"
+    assert summit.title.startswith("The summit on")
 
 
 def test_the_same_change_on_both_sides_is_no_conflict() -> None:
@@ -176,7 +176,7 @@ def test_register_records_merge_by_id() -> None:
 
 def test_an_invalid_merge_is_not_written() -> None:
     # Each side is valid; together the end would come before the start.
-    start = 'organiser = "summit-lead"\nstart = 2027-01-20T09:30:00\nend = 2027-01-20T13:00:00'
+    start = 'organiser = "summit-lead"\nstart = 2026-01-20T09:30:00\nend = 2026-01-20T13:00:00'
     ours = changed(SAMPLE, (start, start.replace("T09:30", "T12:30")))
     theirs = changed(SAMPLE, (start, start.replace("T13:00", "T12:00")))
     result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)

@@ -12,7 +12,7 @@ from tests.store.test_merge import REGISTER, SAMPLE, WHERE, changed
 CLOSING = 'lead = "secretary-of-state"\nminutes = 20'
 COFFEE = '[[agenda]]\ntitle = "Coffee"'
 COFFEE_NOTE = "# coffee served in the Board Room next door"
-VENUE = 'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"\nstatus = "invited"'
+VENUE = 'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"\nstatus = "held"'
 FACEBOOK = 'facebook-policy = "needs-action"'
 
 
