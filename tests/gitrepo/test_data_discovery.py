@@ -29,7 +29,7 @@ def test_validate_and_show_read_the_data_above(inside: Path, repo: Path) -> None
     )
     checked = summit(inside, "validate")
     assert checked.returncode == 0, checked.stderr
-    assert f"in {repo} (2 files read)" in checked.stderr
+    assert f"in {repo} (3 files read)" in checked.stderr
     shown = summit(inside, "show", SAMPLE_SUMMIT)
     assert shown.returncode == 0, shown.stderr
     assert "CEOP Command" in shown.stdout  # this data, not the sample

@@ -16,7 +16,7 @@ Cli = Callable[..., CliResult]
 SUMMIT = Path("agendas/online-safety-summit.toml")
 COFFEE = '[[agenda]]\ntitle = "Coffee"\nkind = "break"\nminutes = 15\n\n'
 SCALE = '[[agenda]]\ntitle = "The scale of child-abuse imagery online"'
-VENUE = 'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"\nstatus = "invited"'
+VENUE = 'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"\nstatus = "held"'
 
 
 def reply(root: Path) -> None:
@@ -47,7 +47,7 @@ def add_delegate(root: Path) -> None:
 
 
 def new_venue(root: Path) -> None:
-    edit(root / SUMMIT, VENUE, 'venue = "Lancaster House, London SW1A 1BB"\nstatus = "invited"')
+    edit(root / SUMMIT, VENUE, 'venue = "Lancaster House, London SW1A 1BB"\nstatus = "held"')
 
 
 EDITS = [
@@ -174,7 +174,7 @@ def test_the_driver_handles_added_and_removed_files(repo: Path, cli: Cli) -> Non
     assert lines(run_git(repo, "diff", "--cached", "--", "agendas", "invitees.toml")) == [
         "agendas/follow-up.toml",
         "  summit created: 'Summit on child-abuse imagery, filtering and copyright online' "
-        "on 2027-01-20 09:30 at 100 Parliament Street, London SW1A 2BQ: Conference Room 1",
+        "on 2026-01-20 09:30 at 100 Parliament Street, London SW1A 2BQ: Conference Room 1",
         "invitees.toml",
         "  register deleted: 13 organisations, 16 delegates",
     ]
@@ -195,7 +195,7 @@ def test_a_file_that_does_not_load_is_described_not_a_traceback(repo: Path, cli:
     assert result.code == 0
     assert lines(result.out) == [
         "agendas/online-safety-summit.toml",
-        "  the new version does not load: 125:1: agenda[3].minutes: "
+        "  the new version does not load: 127:1: agenda[3].minutes: "
         "input should be a valid integer",
     ]
     (repo / SUMMIT).write_text("title = [\n", encoding="utf-8")
@@ -245,7 +245,11 @@ def test_an_empty_repository_diffs_everything_as_new_and_has_no_log(
 ) -> None:
     run_git(data_dir, "init", "-q")
     result = cli("diff", "--data", data_dir)
-    assert lines(result.out)[0::2] == ["agendas/online-safety-summit.toml", "invitees.toml"]
+    assert lines(result.out)[0::2] == [
+        "agendas/online-safety-follow-up.toml",
+        "agendas/online-safety-summit.toml",
+        "invitees.toml",
+    ]
     empty = cli("log", "--data", data_dir)
     assert (empty.code, empty.out) == (0, "")
 

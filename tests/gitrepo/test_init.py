@@ -14,7 +14,7 @@ from summit.store import find_data_dir, load_dataset
 from summit.tui.app import make_app
 from summit.tui.screens.register import RegisterScreen
 from summit.tui.screens.summits import SummitsScreen
-from tests.conftest import REPO, SAMPLE_SUMMIT, snapshot
+from tests.conftest import REPO, SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, snapshot
 from tests.gitrepo.conftest import git, summit
 from tests.tui.conftest import TODAY, settle
 
@@ -57,11 +57,16 @@ def test_init_with_the_sample_copies_it_and_its_schema(tmp_path: Path) -> None:
     done = summit(root, "init", "--sample")  # DIR defaults to here
     assert done.returncode == 0, done.stderr
     assert "cd " not in done.stdout
-    copied = root / "agendas" / f"{SAMPLE_SUMMIT}.toml"
-    assert copied.read_bytes() == (REPO / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_bytes()
+    for summit_id in (SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP):
+        copied = root / "agendas" / f"{summit_id}.toml"
+        assert copied.read_bytes() == (REPO / "agendas" / f"{summit_id}.toml").read_bytes()
     assert (root / "README.md").read_text() == "Our team's summits\n"
     targets = schema_targets(root)
-    assert [t.name for t in targets] == ["invitees.schema.json", "summit.schema.json"]
+    assert [t.name for t in targets] == [
+        "invitees.schema.json",
+        "summit.schema.json",  # the follow-up
+        "summit.schema.json",  # the summit held
+    ]
     for target in targets:
         assert target.read_bytes() == (REPO / "schema" / target.name).read_bytes()
     assert summit(root, "validate").returncode == 0
