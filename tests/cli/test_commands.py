@@ -34,7 +34,7 @@ def test_data_option_before_the_command_is_kept(data_dir, cli) -> None:
 def test_warnings_do_not_fail_validation(data_dir, cli, monkeypatch) -> None:
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
     path.write_text(
-        path.read_text().replace("end = 2027-01-20T13:00:00", "end = 2027-01-20T12:00:00")
+        path.read_text().replace("end = 2026-01-20T13:00:00", "end = 2026-01-20T12:00:00")
     )
     monkeypatch.chdir(data_dir)
     result = cli("validate")
@@ -141,9 +141,9 @@ def test_fmt_check_says_would_change_and_counts_agree(data_dir, cli) -> None:
     path.write_text(path.read_text().replace("minutes = 15", "minutes   =   15", 1))
     checked = cli("fmt", "--check", "--data", data_dir)
     assert checked.code == 1
-    assert "1 would change, 1 already formatted" in checked.err
+    assert "1 would change, 2 already formatted" in checked.err
     done = cli("fmt", "--data", data_dir)
-    assert "1 changed, 1 already formatted" in done.err
+    assert "1 changed, 2 already formatted" in done.err
 
 
 def test_counted_nouns_agree() -> None:
@@ -170,8 +170,8 @@ def test_overview_lists_what_is_coming_by_date_then_what_is_past(data_dir, cli) 
         "summit-3": today,
     }
     for summit_id, day in starts.items():
-        text = sample.replace("start = 2027-01-20T09:30:00", f"start = {day}T09:30:00", 1)
-        text = text.replace("end = 2027-01-20T13:00:00", f"end = {day}T13:00:00", 1)
+        text = sample.replace("start = 2026-01-20T09:30:00", f"start = {day}T09:30:00", 1)
+        text = text.replace("end = 2026-01-20T13:00:00", f"end = {day}T13:00:00", 1)
         (data_dir / "agendas" / f"{summit_id}.toml").write_text(text)
     out = cli("overview", "--data", data_dir).out
     shown = sorted(starts, key=lambda summit_id: out.index(f"│ {summit_id} "))

@@ -89,7 +89,7 @@ def test_actions_and_commitments_are_added_and_closed(data_dir, cli) -> None:
     )  # fmt: skip
     assert made.code == 0, made.err
     commitment = data(data_dir)["commitments"][-1]
-    assert str(commitment["agreed"]) == "2027-01-20"  # the summit's day, not today
+    assert str(commitment["agreed"]) == "2026-01-20"  # the summit's day, not today
     met = cli("commitment", "met", SAMPLE_SUMMIT, "splash pages", "--data", data_dir)
     assert met.code == 0 and data(data_dir)["commitments"][-1]["status"] == "met"
     assert cli("validate", "--data", data_dir).code == 0

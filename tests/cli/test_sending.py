@@ -121,7 +121,7 @@ def test_a_date_beyond_what_calendars_carry_is_refused_at_its_line(
 ) -> None:
     _edit(
         data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml",
-        "end = 2027-01-20T13:00:00",
+        "end = 2026-01-20T13:00:00",
         "end = 9999-01-01T00:00:00",
     )
     before = snapshot(data_dir)
@@ -139,7 +139,7 @@ def test_a_date_beyond_what_calendars_carry_is_refused_at_its_line(
 def test_exporting_a_draft_or_to_nobody_warns(data_dir: Path, tmp_path: Path, cli) -> None:
     """Issue 8, item 5: sending a draft, or a summit with no invitees, is said aloud."""
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
-    path.write_text(path.read_text().replace('status = "invited"', 'status = "draft"'))
+    path.write_text(path.read_text().replace('status = "held"', 'status = "draft"'))
     result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path / "o")
     assert result.code == 0
     assert "warning: this summit is still a draft" in result.err

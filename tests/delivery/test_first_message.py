@@ -20,12 +20,12 @@ def _body(server: SmtpServer, index: int) -> str:
 def test_a_draft_exported_twice_then_sent_is_an_invitation_to_everyone(
     data_dir: Path, cli, smtp_server
 ) -> None:
-    edit(data_dir, 'status = "invited"', 'status = "draft"')
+    edit(data_dir, 'status = "held"', 'status = "draft"')
     assert cli("export", "eml", SAMPLE_SUMMIT, "--data", data_dir).code == 0
     edit(data_dir, "Conference Room 1", "Conference Room 2")
     assert cli("export", "eml", SAMPLE_SUMMIT, "--data", data_dir).code == 0
     assert "sequence = 1" in (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
-    edit(data_dir, 'status = "draft"', 'status = "invited"')
+    edit(data_dir, 'status = "draft"', 'status = "held"')
     result = send(cli, data_dir, smtp_server, "--yes")
     assert result.code == 0, result.err
     subjects = _subjects(smtp_server)
@@ -36,7 +36,7 @@ def test_a_draft_exported_twice_then_sent_is_an_invitation_to_everyone(
 
 
 def test_an_exported_email_is_an_invitation_until_one_was_sent(data_dir: Path, cli) -> None:
-    edit(data_dir, 'status = "invited"', 'status = "draft"')
+    edit(data_dir, 'status = "held"', 'status = "draft"')
     assert cli("export", "eml", SAMPLE_SUMMIT, "--data", data_dir).code == 0
     edit(data_dir, "Conference Room 1", "Conference Room 2")
     assert cli("export", "eml", SAMPLE_SUMMIT, "--data", data_dir).code == 0

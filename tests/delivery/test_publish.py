@@ -18,7 +18,7 @@ from tests.conftest import SAMPLE_SUMMIT
 from tests.delivery.conftest import free_port
 
 AGENDA_ITEMS = 7  # in the sample summit
-DAY = (datetime(2027, 1, 20, tzinfo=UTC), datetime(2027, 1, 21, tzinfo=UTC))
+DAY = (datetime(2026, 1, 20, tzinfo=UTC), datetime(2026, 1, 21, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -111,12 +111,12 @@ def test_publish_puts_the_meeting_and_each_agenda_item(data_dir: Path, cli, radi
     meeting = found[uid]
     assert meeting["SUMMARY"] == "Summit on child-abuse imagery, filtering and copyright online"
     assert meeting["DTSTART"].dt == datetime(
-        2027, 1, 20, 9, 30, tzinfo=meeting["DTSTART"].dt.tzinfo
+        2026, 1, 20, 9, 30, tzinfo=meeting["DTSTART"].dt.tzinfo
     )
     assert all(a.params["SCHEDULE-AGENT"] == "CLIENT" for a in meeting["ATTENDEE"])
     # Nothing on another day.
     assert not calendar(radicale).search(
-        start=datetime(2027, 1, 21, tzinfo=UTC), end=datetime(2027, 1, 22, tzinfo=UTC), event=True
+        start=datetime(2026, 1, 21, tzinfo=UTC), end=datetime(2026, 1, 22, tzinfo=UTC), event=True
     )
 
 
@@ -216,7 +216,7 @@ def test_objects_published_by_position_are_replaced_by_objects_by_id(
     old = calendar(radicale).add_event(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//old summit//EN\r\nBEGIN:VEVENT\r\n"
         f"UID:agenda-2-{uid}\r\nDTSTAMP:20261201T000000Z\r\n"
-        "DTSTART:20270120T100000Z\r\nDTEND:20270120T103000Z\r\nSUMMARY:Old\r\n"
+        "DTSTART:20260120T100000Z\r\nDTEND:20260120T103000Z\r\nSUMMARY:Old\r\n"
         "END:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     assert old is not None

@@ -140,11 +140,11 @@ def test_a_reply_is_no_reason_to_send_again(data_dir: Path, cli, smtp_server) ->
 def test_an_update_says_what_changed(data_dir: Path, cli, smtp_server) -> None:
     assert send(cli, data_dir, smtp_server, "--yes").code == 0
     edit(data_dir, "Conference Room 1", "Conference Room 4")
-    edit(data_dir, "start = 2027-01-20T09:30:00", "start = 2027-01-20T10:00:00")
-    edit(data_dir, "end = 2027-01-20T13:00:00", "end = 2027-01-20T13:30:00")
+    edit(data_dir, "start = 2026-01-20T09:30:00", "start = 2026-01-20T10:00:00")
+    edit(data_dir, "end = 2026-01-20T13:00:00", "end = 2026-01-20T13:30:00")
     dry = send(cli, data_dir, smtp_server)
     assert "Google: update, SEQUENCE 1" in dry.out
-    assert "start now 2027-01-20 10:00 (was 2027-01-20 09:30)" in dry.out
+    assert "start now 2026-01-20 10:00 (was 2026-01-20 09:30)" in dry.out
     result = send(cli, data_dir, smtp_server, "--yes")
     assert result.code == 0, result.err
     updates = smtp_server.recorder.received[ORGANISATIONS:]
@@ -252,7 +252,7 @@ def test_a_message_refused_at_data_is_reported_and_the_batch_goes_on(
 
 
 def test_a_draft_is_not_sent(data_dir: Path, cli, smtp_server) -> None:
-    edit(data_dir, 'status = "invited"', 'status = "draft"')
+    edit(data_dir, 'status = "held"', 'status = "draft"')
     before = snapshot(data_dir)
     result = send(cli, data_dir, smtp_server, "--yes")
     assert result.code == 1

@@ -47,10 +47,10 @@ def test_the_request_is_a_meeting_request_with_every_invitee(
     )
     assert people["meilin.carter@google.example.org"]["PARTSTAT"] == ["TENTATIVE"]
     assert people["ruth.okafor@homeoffice.example.org"]["ROLE"] == ["OPT-PARTICIPANT"]
-    assert event.dtstart.value.astimezone(UTC) == datetime(2027, 1, 20, 9, 30, tzinfo=UTC)
-    assert event.dtend.value.astimezone(UTC) == datetime(2027, 1, 20, 13, 0, tzinfo=UTC)
+    assert event.dtstart.value.astimezone(UTC) == datetime(2026, 1, 20, 9, 30, tzinfo=UTC)
+    assert event.dtend.value.astimezone(UTC) == datetime(2026, 1, 20, 13, 0, tzinfo=UTC)
     ics_event = next(iter(calendar.walk("VEVENT")))
-    assert ics_event.decoded("dtstart").astimezone(UTC) == datetime(2027, 1, 20, 9, 30, tzinfo=UTC)
+    assert ics_event.decoded("dtstart").astimezone(UTC) == datetime(2026, 1, 20, 9, 30, tzinfo=UTC)
     description = event.description.value
     assert "09:45-10:15  The scale of child-abuse imagery online (lead: Helen Marsh" in (
         description
@@ -69,8 +69,8 @@ def test_the_request_is_a_meeting_request_with_every_invitee(
 def test_instants_are_right_across_the_clock_changes(
     data_dir: Path, tmp_path: Path, start: str, utc_hour: int
 ) -> None:
-    edit_summit(data_dir, "start = 2027-01-20T09:30:00", f"start = {start}")
-    edit_summit(data_dir, "end = 2027-01-20T13:00:00", f"end = {start[:10]}T13:00:00")
+    edit_summit(data_dir, "start = 2026-01-20T09:30:00", f"start = {start}")
+    edit_summit(data_dir, "end = 2026-01-20T13:00:00", f"end = {start[:10]}T13:00:00")
     data = export(data_dir, tmp_path).paths[0].read_bytes()
     calendar, parsed = parse_both(data)
     expected = datetime.fromisoformat(start).replace(hour=utc_hour, tzinfo=UTC)
@@ -122,8 +122,8 @@ def test_a_change_that_does_not_matter_to_attendees_keeps_the_sequence(
             'venue = "100 Parliament Street, London SW1A 2BQ: Conference Room 1"',
             'venue = "Lancaster House, London SW1A 1BB"',
         ),
-        ("start = 2027-01-20T09:30:00", "start = 2027-01-20T10:00:00"),
-        ("end = 2027-01-20T13:00:00", "end = 2027-01-20T13:30:00"),
+        ("start = 2026-01-20T09:30:00", "start = 2026-01-20T10:00:00"),
+        ("end = 2026-01-20T13:00:00", "end = 2026-01-20T13:30:00"),
     ],
 )
 def test_a_change_attendees_must_see_raises_the_sequence_once(

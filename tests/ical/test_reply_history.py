@@ -14,8 +14,8 @@ from tests.ical.test_reply_checks import FACEBOOK, imported, raw_reply
 
 
 def move_a_day_later(root: Path) -> None:
-    edit_summit(root, "start = 2027-01-20T09:30:00", "start = 2027-01-21T09:30:00")
-    edit_summit(root, "end = 2027-01-20T13:00:00", "end = 2027-01-21T13:00:00")
+    edit_summit(root, "start = 2026-01-20T09:30:00", "start = 2027-01-21T09:30:00")
+    edit_summit(root, "end = 2026-01-20T13:00:00", "end = 2027-01-21T13:00:00")
 
 
 def attendee_params(data: bytes, email: str) -> dict[str, str]:
@@ -78,7 +78,7 @@ def test_13_a_new_time_asks_again_and_keeps_the_earlier_answers(
 
 def test_13_a_change_of_status_alone_asks_nobody_again(data_dir: Path, tmp_path: Path) -> None:
     before = summit_file(data_dir).read_text()
-    edit_summit(data_dir, 'status = "invited"', 'status = "confirmed"')
+    edit_summit(data_dir, 'status = "held"', 'status = "confirmed"')
     invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
     exported = invitations.export_invites(load_dataset(data_dir), SAMPLE_SUMMIT, tmp_path)
     assert exported.method == "CANCEL" and exported.sequence == 1

@@ -29,12 +29,12 @@ def late_reply(data_dir: Path, tmp_path: Path) -> str:
     ("edits", "said"),
     [
         ([("Conference Room 1", "Conference Room 2")], "the place has changed since"),
-        ([("start = 2027-01-20T09:30", "start = 2027-01-20T10:30")], "the time has changed"),
-        ([('status = "invited"', 'status = "draft"')], "the status has changed since"),
+        ([("start = 2026-01-20T09:30", "start = 2026-01-20T10:30")], "the time has changed"),
+        ([('status = "held"', 'status = "draft"')], "the status has changed since"),
         (
             [
                 ("Conference Room 1", "Conference Room 2"),
-                ('status = "invited"', 'status = "draft"'),
+                ('status = "held"', 'status = "draft"'),
             ],
             "the place and the status have changed since",
         ),

@@ -62,8 +62,8 @@ def test_a_start_the_clocks_repeat_says_which_one_the_invite_means(data_dir: Pat
 
 def test_the_warning_reaches_validate_with_the_line(data_dir: Path, cli) -> None:
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
-    text = path.read_text().replace("start = 2027-01-20T09:30:00", "start = 2027-03-28T01:30:00")
-    path.write_text(text.replace("end = 2027-01-20T13:00:00", "end = 2027-03-28T06:00:00"))
+    text = path.read_text().replace("start = 2026-01-20T09:30:00", "start = 2027-03-28T01:30:00")
+    path.write_text(text.replace("end = 2026-01-20T13:00:00", "end = 2027-03-28T06:00:00"))
     result = cli("validate", "--data", data_dir)
     assert result.code == 0
     assert f"agendas/{SAMPLE_SUMMIT}.toml:8:1: warning: start: 01:30 on 2027-03-28" in result.out

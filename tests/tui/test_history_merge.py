@@ -20,7 +20,7 @@ def change(clone: Path, old: str, new: str, message: str) -> None:
 
 
 async def test_history_of_a_merge_says_what_it_brought_in(team: Team) -> None:
-    change(team.alice, 'status = "invited"', 'status = "confirmed"', "Confirmed")
+    change(team.alice, 'status = "held"', 'status = "confirmed"', "Confirmed")
     git(team.alice, "push", "-q")
     change(team.bob, 'kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 20', "Coffee")
     git(team.bob, "pull", "-q", "--no-rebase", "--no-edit")
@@ -38,5 +38,5 @@ async def test_history_of_a_merge_says_what_it_brought_in(team: Team) -> None:
         shown = str(app.screen.query_one("#history-detail", Static).render())
         assert "No change to the data." not in shown
         assert "a merge: what it brought in" in shown
-        assert "status now confirmed (was invited)" in shown
+        assert "status now confirmed (was held)" in shown
         assert "minutes" not in shown  # Bob's own change is his own commit's

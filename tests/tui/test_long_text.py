@@ -152,14 +152,14 @@ async def test_the_summit_header_keeps_its_parts_apart(
     data_dir: Path, size: tuple[int, int]
 ) -> None:
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
-    text = path.read_text().replace("end = 2027-01-20T13:00:00", "end = 2027-01-20T12:35:00")
+    text = path.read_text().replace("end = 2026-01-20T13:00:00", "end = 2026-01-20T12:35:00")
     path.write_text(text)
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=size) as pilot:
         await pilot.press("enter")
         await settle(pilot)
         header = app.screen.query_one("#summit-summary")
-        assert whole("invited · OFFICIAL · overruns by 15 min") in on_screen(header)
+        assert whole("held · OFFICIAL · overruns by 15 min") in on_screen(header)
         assert header.size.height == 3  # title; time and place; state
 
 
@@ -222,7 +222,7 @@ async def test_keys_the_footer_hides_at_80_columns_are_in_help_and_palette(
 
 async def test_the_details_tab_scrolls_to_its_warnings_at_60x20(data_dir: Path) -> None:
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
-    text = path.read_text().replace("end = 2027-01-20T13:00:00", "end = 2027-01-20T12:35:00")
+    text = path.read_text().replace("end = 2026-01-20T13:00:00", "end = 2026-01-20T12:35:00")
     path.write_text(text)
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(60, 20)) as pilot:
