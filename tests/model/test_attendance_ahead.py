@@ -50,9 +50,7 @@ def test_validate_warns_of_attendance_recorded_for_the_follow_up(data_dir: Path,
     assert "0 errors, 1 warning" in result.err
 
 
-async def test_the_app_warns_of_attendance_recorded_for_the_follow_up(
-    data_dir: Path, cli
-) -> None:
+async def test_the_app_warns_of_attendance_recorded_for_the_follow_up(data_dir: Path, cli) -> None:
     assert cli("attend", "--data", data_dir, SAMPLE_FOLLOW_UP, "google", "yes").code == 0
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:

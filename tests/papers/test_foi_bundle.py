@@ -11,7 +11,7 @@ BUNDLE = f"{SAMPLE_SUMMIT}-foi-bundle-internal"
 def _propose(data_dir: Path, google: str = "s43") -> None:
     summit = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
     text = summit.read_text()
-    text = text.replace("due = 2027-04-30\n", f'due = 2027-04-30\nfoi = "{google}"\n', 1)
+    text = text.replace("due = 2026-04-30\n", f'due = 2026-04-30\nfoi = "{google}"\n', 1)
     pipcu = 'lines_to_take = "Do not name the sites under investigation by PIPCU."\n'
     summit.write_text(text.replace(pipcu, pipcu + 'foi = "s35"\n', 1))
 

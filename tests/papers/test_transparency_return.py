@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_FOLLOW_UP
 from tests.papers.reading import csv_rows
 
 PAST_MEETING = """\
@@ -50,8 +50,8 @@ def test_the_return_starts_with_a_byte_order_mark_and_keeps_the_formula_guard(
     data = _return(cli, data_dir, "--from", "2026-01-01", "--to", "2026-03-31")
     assert data.startswith(b"\xef\xbb\xbfMinister,Date,")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert rows[1][1] == "10/02/2026"
-    assert rows[1][3] == "'=HYPERLINK(1) at Café Société"
+    assert [row[1] for row in rows[1:]] == ["20/01/2026", "10/02/2026"]  # the sample, then this
+    assert rows[2][3] == "'=HYPERLINK(1) at Café Société"
 
 
 def test_iso_dates_and_headings_of_the_departments_choosing(data_dir: Path, cli) -> None:
@@ -62,7 +62,7 @@ def test_iso_dates_and_headings_of_the_departments_choosing(data_dir: Path, cli)
         "--date-format", "iso", "--headings", headings,
     )  # fmt: skip
     assert csv_rows(data)[0] == headings.split(",")
-    assert csv_rows(data)[1][1] == "2026-02-10"
+    assert [row[1] for row in csv_rows(data)[1:]] == ["2026-01-20", "2026-02-10"]
 
 
 def test_headings_from_the_settings_file(data_dir: Path, cli, isolated_user_folders) -> None:
@@ -92,15 +92,15 @@ def test_an_empty_period_is_a_nil_return(data_dir: Path, cli) -> None:
 
 
 def test_only_meetings_that_took_place_are_declared(data_dir: Path, cli) -> None:
-    """The sample (2027, a future date today) has attendance recorded: not a meeting held.
-    Neither is a draft with attendance copied into it, nor a cancelled one."""
+    """The sample summit was held on 20 January 2026; its follow-up (2027) is not yet, and
+    neither is a draft with attendance copied into it, nor a cancelled one."""
     _meeting(data_dir, "draft-with-attendance", "2026-02-10", status="draft")
     _meeting(data_dir, "cancelled", "2026-02-11", status="cancelled")
     _meeting(data_dir, "future-held", "2027-02-12", status="held")
     _meeting(data_dir, "took-place", "2026-02-13", status="confirmed")
     data = _return(cli, data_dir, "--from", "2026-01-01", "--to", "2027-12-31")
-    assert [row[1] for row in csv_rows(data)[1:]] == ["13/02/2026"]
-    assert SAMPLE_SUMMIT  # the sample's 2027-01-20 falls in the period and is not listed
+    assert [row[1] for row in csv_rows(data)[1:]] == ["20/01/2026", "13/02/2026"]
+    assert SAMPLE_FOLLOW_UP  # its 2027-01-20 falls in the period and is not listed
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
