@@ -1,9 +1,9 @@
 """Shared fixtures: real data directories in temporary folders, and the CLI run in-process."""
 
 import shutil
-from datetime import date
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest

@@ -9,7 +9,7 @@ from summit.store import load_dataset
 from summit.tui.app import make_app
 from summit.tui.screens.problems import ProblemsScreen
 from summit.workflows.workspace import Workspace
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.tui.conftest import TODAY, settle
 
 
@@ -56,7 +56,7 @@ async def test_a_broken_summit_stays_in_the_list_and_opens_its_problems(data_dir
             await settle(pilot)
         table = app.screen.query_one("#summits", DataTable)
         ids = [table.get_row_at(row)[-1] for row in range(table.row_count)]
-        assert ids == ["second-summit", SAMPLE_SUMMIT]
+        assert ids == ["second-summit", SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP]
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ProblemsScreen)

@@ -7,7 +7,7 @@ import pytest
 
 from summit.model import Register
 from summit.workflows.workspace import Workspace
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_an_edit_to_one_summit_rechecks_that_summit_alone(
     monkeypatch.setattr(module, "check_summit", counted)
     workspace = Workspace.open(data_dir)
     workspace.findings()
-    assert sorted(checked) == [SAMPLE_SUMMIT, "second"]
+    assert sorted(checked) == [SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, "second"]
     checked.clear()
     summit = workspace.summits["second"].model_copy(deep=True)
     summit.agenda[0].lead = "nobody-here"
@@ -148,7 +148,7 @@ def test_an_edit_to_one_summit_rechecks_that_summit_alone(
     checked.clear()
     edit_register(workspace, "Head of Security")
     workspace.findings()
-    assert sorted(checked) == [SAMPLE_SUMMIT, "second"]  # a new register: all again
+    assert sorted(checked) == [SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, "second"]  # a new register: all
 
 
 def test_changing_one_organisation_validates_it_alone_and_shares_the_rest(
@@ -210,7 +210,8 @@ def test_a_change_that_adds_an_error_is_refused_with_the_error(data_dir: Path) -
         update={"delegates": {k: v for k, v in kept.delegates.items() if k != invited}}
     )
     errors = workspace.set_organisation(owner, fewer)
-    assert errors and all(e.where.summit == SAMPLE_SUMMIT for e in errors)
+    # Both summits of the sample invite them.
+    assert errors and {e.where.summit for e in errors} == {SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP}
     assert any(repr(invited) in e.message for e in errors)
     assert workspace.set_organisation(owner, None)  # a whole organisation that is invited
     assert workspace.register is before

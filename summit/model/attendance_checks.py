@@ -20,6 +20,7 @@ def attendance_ahead(
         yield (
             Severity.WARNING,
             where("invitations", recorded[0], "attended"),
-            f"attendance recorded ({counted(len(recorded), 'organisation')}) for a meeting that has not "
-            f"started (it is on {summit.start:%d %b %Y}): record who came after the day",
+            f"attendance recorded ({counted(len(recorded), 'organisation')}) for a meeting "
+            f"that has not started (it is on {summit.start:%d %b %Y}): record who came after "
+            "the day",
         )

@@ -95,14 +95,17 @@ async def test_importing_reply_files(app: SummitApp, data_dir: Path, tmp_path: P
 
 async def test_outputs_mark_overdue_add_and_complete(data_dir: Path) -> None:
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
-    path.write_text(path.read_text().replace("due = 2027-01-27", "due = 2026-11-01"))
+    # The first action, done in the sample, as if still open and due on 1 November.
+    done = 'due = 2026-01-27\nstatus = "done"'
+    path.write_text(path.read_text().replace(done, "due = 2026-11-01"))
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(pilot, "3")
         table = app.screen.query_one("#outputs", DataTable)
         assert "OVERDUE" in str(table.get_row_at(0)[2])
         assert "OVERDUE" not in str(table.get_row_at(1)[2])
-        assert "1 overdue" in str(app.screen.query_one("#outputs-summary", Static).render())
+        # With the IWF's commitment, open since 30 June.
+        assert "2 overdue" in str(app.screen.query_one("#outputs-summary", Static).render())
         await pilot.press("space")
         await settle(pilot)
         assert str(summit(app).actions[0].status) == "done"
