@@ -22,7 +22,7 @@ from summit.tui.screens.problems import ProblemsScreen
 from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.summits import SummitsScreen
 from summit.workflows.workspace import Workspace
-from tests.conftest import REPO, SAMPLE_SUMMIT
+from tests.conftest import REPO, SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.git_fixtures import Team
 from tests.tui.conftest import TODAY, settle
 from tests.tui.test_long_text import on_screen
@@ -55,20 +55,22 @@ async def test_the_list_shows_titles_dates_and_status_before_the_data_loads(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not app.session.loaded
-        [row] = rows(app)
-        assert row[0] == "2027-01-20 09:30"
+        row, follow_up = rows(app)  # by date: the summit held, then its follow-up
+        assert row[0] == "2026-01-20 09:30"
         assert "child-abuse imagery" in str(row[1])
-        assert row[2] == "invited"
+        assert row[2] == "held"
         assert row[3] == "…"  # replies come with the data
+        assert follow_up[0] == "2027-01-20 09:30" and follow_up[2] == "invited"
+        assert "one year on" in str(follow_up[1])
         assert "loading…" in app.sub_title
         # The pane under the table reads the same glance: id, status, classification.
         pane = on_screen(app.screen.query_one("#summits-detail"))
-        assert "online-safety-summit·invited·OFFICIAL" in pane
+        assert "online-safety-summit·held·OFFICIAL" in pane
         gate.set()
         await settle(pilot)
         assert app.session.loaded
-        [row] = rows(app)
-        assert row[3] == "8/13 accepted"
+        row, follow_up = rows(app)
+        assert row[3] == "8/13 accepted" and follow_up[3] == "7/13 accepted"
         assert "loading" not in app.sub_title
 
 
@@ -125,7 +127,7 @@ async def test_an_unreadable_summit_is_listed_then_explained(
     app = make_app(data_dir, today=TODAY, background=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert [row[-1] for row in rows(app)] == ["broken", SAMPLE_SUMMIT]
+        assert [row[-1] for row in rows(app)] == ["broken", SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP]
         gate.set()
         await settle(pilot)
         broken = next(row for row in rows(app) if row[-1] == "broken")
@@ -184,7 +186,7 @@ def test_the_first_frame_needs_no_data_model() -> None:
     line = next((x for x in done.stdout.splitlines() if x.startswith("SEEN")), None)
     assert line is not None, done.stderr[-2000:]
     row_count, heavy = json.loads(line.removeprefix("SEEN"))
-    assert row_count == 1
+    assert row_count == 2  # the sample's two summits
     assert heavy == []
 
 
@@ -198,11 +200,13 @@ async def test_the_title_bar_shows_the_branch_once_the_list_is_on_screen(team: T
 
 
 def many_summits(data_dir: Path, count: int) -> None:
-    """`count` more summits, copies of the sample on later days (more than a screenful)."""
+    """`count` more summits, copies of the sample summit on later days (more than a
+    screenful); the follow-up is left out, so every row has the same replies."""
+    (data_dir / "agendas" / f"{SAMPLE_FOLLOW_UP}.toml").unlink()
     text = (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
     for n in range(1, count + 1):
-        day = f"2027-{2 + n // 28:02}-{1 + n % 28:02}"
-        copy = text.replace("2027-01-20", day).replace("Summit on", f"Copy {n:03} on")
+        day = f"2026-{2 + n // 28:02}-{1 + n % 28:02}"
+        copy = text.replace("2026-01-20", day).replace("Summit on", f"Copy {n:03} on")
         (data_dir / "agendas" / f"copy-{n:03}.toml").write_text(copy)
 
 

@@ -13,7 +13,7 @@ from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.form import FormScreen
 from summit.tui.screens.register import PAGE, RegisterScreen
 from summit.tui.widgets.picker import PickerScreen
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.tui.conftest import TODAY, settle
 
 
@@ -93,7 +93,8 @@ async def test_removing_someone_a_summit_invites_is_refused(app: SummitApp, data
         assert isinstance(app.screen, RegisterScreen)  # told at once, not asked first
         told = " ".join(str(n.message) for n in app._notifications)
         assert "Department for Culture, Media and Sport cannot be removed: owns actions" in told
-        assert "cannot be removed: chairs online-safety-summit" in told
+        assert "cannot be removed: chairs online-safety-follow-up" in told
+        assert "chairs online-safety-summit" in told
         assert "dcms" in app.session.workspace.register.organisations
         assert app.session.workspace.dirty_files() == []
     assert (data_dir / "invitees.toml").read_bytes() == before
@@ -157,8 +158,9 @@ async def test_removing_a_lead_names_the_summit_and_the_item(app: SummitApp) -> 
         told = str(app.screen.query_one("#dialog-message", Static).render())
         assert (
             "Helen Marsh (Internet Watch Foundation) cannot be removed: is invited to "
-            "online-safety-summit; leads 'The scale of child-abuse imagery online' in "
-            "online-safety-summit. Change that first." in told
+            "online-safety-follow-up; leads 'What the commitments delivered' in "
+            "online-safety-follow-up; is invited to online-safety-summit; leads 'The scale of "
+            "child-abuse imagery online' in online-safety-summit. Change that first." in told
         ), told
 
 
@@ -167,7 +169,10 @@ async def remove_helen_picking_priya_as_lead(pilot) -> None:  # type: ignore[no-
     await pilot.press("slash", *"internet watch", "tab", "tab", "x")
     await settle(pilot)
     message = str(pilot.app.screen.query_one("#dialog-message", Static).render())
-    assert "Pick a new lead for 'The scale of child-abuse imagery online' in " in message
+    assert (
+        "Pick a new lead for 'What the commitments delivered' in online-safety-follow-up, "
+        "'The scale of child-abuse imagery online' in online-safety-summit?" in message
+    )
     await pilot.click("#answer-change-lead")
     await settle(pilot)
     assert isinstance(pilot.app.screen, PickerScreen)
@@ -189,6 +194,8 @@ async def test_removing_a_lead_offers_a_new_lead_then_removes(
     summit = saved.summits[SAMPLE_SUMMIT].record
     assert summit.agenda[1].lead == "summit-lead"
     assert "iwf" not in summit.invitations
+    follow_up = saved.summits[SAMPLE_FOLLOW_UP].record
+    assert follow_up.agenda[1].lead == "summit-lead" and "iwf" not in follow_up.invitations
     assert saved.register is not None
     assert "iwf-chief-executive" not in saved.register.record.organisations["iwf"].delegates
 
@@ -329,8 +336,9 @@ async def test_a_removal_that_would_be_refused_is_refused_before_asking(
         await settle(pilot)
         assert isinstance(app.screen, RegisterScreen), "asked before refusing"
         told = " ".join(str(n.message) for n in app._notifications)
-        assert "Daniel Reyes (Google) cannot be removed: is invited to online-safety-summit" in (
-            told
+        assert (
+            "Daniel Reyes (Google) cannot be removed: is invited to online-safety-follow-up; "
+            "is invited to online-safety-summit" in told
         ), told
         assert "google-policy" in app.session.workspace.register.organisations["google"].delegates
 
