@@ -13,7 +13,8 @@ from summit.tui.screens.form import FormScreen
 from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.summits import SummitsScreen
 from summit.workflows.invitations import issue_invite
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
+from tests.papers.reading import csv_rows
 from tests.tui.conftest import TODAY, settle
 from tests.tui.test_long_text import on_screen
 
@@ -23,11 +24,14 @@ async def test_the_first_screen_lists_the_sample_summit(app: SummitApp) -> None:
         await settle(pilot)
         assert isinstance(app.screen, SummitsScreen)
         table = app.screen.query_one("#summits", DataTable)
-        assert table.row_count == 1
-        row = table.get_row_at(0)
-        assert row[0] == "2027-01-20 09:30"
+        assert table.row_count == 2
+        row = table.get_row_at(0)  # by date: the summit held, then its follow-up
+        assert row[0] == "2026-01-20 09:30"
         assert row[3] == "8/13 accepted"
         assert row[-1] == SAMPLE_SUMMIT
+        follow_up = table.get_row_at(1)
+        assert follow_up[0] == "2027-01-20 09:30" and follow_up[3] == "7/13 accepted"
+        assert follow_up[-1] == SAMPLE_FOLLOW_UP
 
 
 async def test_enter_opens_the_summit(app: SummitApp) -> None:
@@ -110,7 +114,8 @@ async def test_a_follow_up_starts_with_no_attendance_summary_or_decisions(
     # The earlier record stays where it was.
     assert load_dataset(data_dir).summits[SAMPLE_SUMMIT].record == original
     result = cli("transparency", "--from", "2026-01-01", "--to", "2028-12-31", "--data", data_dir)
-    assert "Nil return" in result.out
+    # The summit held is declared; its copy, a draft, is not.
+    assert [row[1] for row in csv_rows(result.out.encode())[1:]] == ["20/01/2026"]
 
 
 async def test_a_summit_file_made_meanwhile_is_a_message_not_a_crash(
@@ -150,25 +155,26 @@ async def test_a_follow_up_keeps_no_reply_records_of_the_first_summit(data_dir: 
 async def test_deleting_a_summit_asks_then_removes_its_file_on_save(
     app: SummitApp, data_dir: Path
 ) -> None:
-    """Issue 8, item 13: a summit can be deleted from the app, with a question and an undo."""
-    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    """Issue 8, item 13: a summit can be deleted from the app, with a question and an undo.
+    The follow-up, the second row: nothing follows it."""
+    path = data_dir / "agendas" / f"{SAMPLE_FOLLOW_UP}.toml"
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("x")
+        await pilot.press("down", "x")
         await settle(pilot)
         await pilot.press("enter")  # the focused answer keeps it
         await settle(pilot)
-        assert SAMPLE_SUMMIT in app.session.workspace.summits
+        assert SAMPLE_FOLLOW_UP in app.session.workspace.summits
         await pilot.press("x")
         await settle(pilot)
         await pilot.click("#answer-delete")
         await settle(pilot)
-        assert SAMPLE_SUMMIT not in app.session.workspace.summits
+        assert SAMPLE_FOLLOW_UP not in app.session.workspace.summits
         assert path.exists()  # not until saved
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert SAMPLE_SUMMIT in app.session.workspace.summits
+        assert SAMPLE_FOLLOW_UP in app.session.workspace.summits
         assert app.session.workspace.dirty_files() == []
-        await pilot.press("x")
+        await pilot.press("down", "x")  # the last row, wherever the undo left the cursor
         await settle(pilot)
         await pilot.click("#answer-delete")
         await settle(pilot)
@@ -204,7 +210,7 @@ async def test_a_follow_up_keeps_the_file_s_comments_proposes_a_date_and_links_b
         form = app.screen
         assert isinstance(form, FormScreen)
         assert form.query_one("#field-id").value == f"{SAMPLE_SUMMIT}-follow-up"  # type: ignore[attr-defined]
-        assert form.query_one("#field-start").value == "2027-02-17 09:30"  # type: ignore[attr-defined]
+        assert form.query_one("#field-start").value == "2026-02-17 09:30"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await settle(pilot)
         await pilot.press("ctrl+s")
@@ -215,7 +221,7 @@ async def test_a_follow_up_keeps_the_file_s_comments_proposes_a_date_and_links_b
     assert [line for line in text.splitlines() if line.startswith("#")] == comments
     follow_up = load_dataset(data_dir).summits[f"{SAMPLE_SUMMIT}-follow-up"].record
     assert follow_up.follows == SAMPLE_SUMMIT
-    assert follow_up.start.isoformat() == "2027-02-17T09:30:00"
+    assert follow_up.start.isoformat() == "2026-02-17T09:30:00"
     assert follow_up.invite is None and follow_up.actions == []
 
 
@@ -236,7 +242,7 @@ async def test_back_on_the_list_only_the_edited_summit_s_row_is_made_again(
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert sorted(made) == [SAMPLE_SUMMIT, "second"]
+        assert sorted(made) == [SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, "second"]
         table = app.screen.query_one("#summits", DataTable)
         before = table.get_row("second")
         made.clear()
