@@ -28,12 +28,7 @@ class Session:
         self, root: Path, today: date | None = None, workspace: "Workspace | None" = None
     ) -> None:
         self.root = root
-        if today is None:
-            from summit.model import dates  # noqa: PLC0415 - pydantic: not before the first frame
-
-            today = dates.today()
-        self.today = today
-        """What counts as overdue is judged against this day (fixed in tests)."""
+        self._today = today
         self._workspace = workspace
         self._listeners: list[Callable[[], None]] = []
         self._waiting: list[Callable[[], None]] = []
@@ -41,6 +36,16 @@ class Session:
         self.reply_folder: Path | None = None
         """Where replies were last imported from: the file browser opens there again."""
         """Counts the changes listeners were told of: a screen drawn at this count is current."""
+
+    @property
+    def today(self) -> date:
+        """What counts as overdue is judged against this day (fixed in tests); asked of
+        the model's clock only when needed, as it loads pydantic: not before the first frame."""
+        if self._today is None:
+            from summit.model import dates  # noqa: PLC0415
+
+            self._today = dates.today()
+        return self._today
 
     @classmethod
     def open(cls, root: Path, today: date | None = None) -> "Session":
