@@ -9,7 +9,7 @@ from summit.store import load_dataset
 from summit.tui.app import SummitApp
 from summit.tui.screens.form import FormScreen
 from summit.tui.screens.papers import PapersScreen
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.papers.reading import banners, docx_text
 from tests.tui.conftest import settle
 from tests.tui.test_long_text import on_screen
@@ -191,16 +191,15 @@ async def test_the_outputs_tab_says_where_the_series_stands(data_dir: Path) -> N
     from summit.tui.app import make_app  # noqa: PLC0415
     from tests.tui.conftest import TODAY  # noqa: PLC0415
 
-    sample = (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
-    follow_up = sample.replace(
-        'status = "invited"', f'status = "draft"\nfollows = "{SAMPLE_SUMMIT}"'
-    )
-    follow_up = follow_up[: follow_up.index("[invite]")]
-    (data_dir / "agendas" / "follow-up.toml").write_text(follow_up)
+    # The sample's follow-up follows the summit held, whose actions are done and whose
+    # commitments are one met (Google's) and one open (the IWF's).
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         table = app.screen.query_one(DataTable)
-        table.move_cursor(row=table.get_row_index("follow-up"))
+        table.move_cursor(row=table.get_row_index(SAMPLE_FOLLOW_UP))
         await open_tab(pilot, "3")
         summary = str(app.screen.query_one("#outputs-summary", Static).render())
-        assert "Earlier in the series (1 summit): 3 open actions; commitments: 2 open" in summary
+        assert summary.startswith("0 actions, 0 commitments")
+        assert (
+            "Earlier in the series (1 summit): 0 open actions; commitments: 1 met, 1 open"
+        ) in summary
