@@ -3,13 +3,13 @@
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from summit.model.schema import schemas
-from tests.conftest import REPO, SAMPLE_SUMMIT, snapshot
+from tests.conftest import REPO, SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, TODAY, snapshot
 
 
 def test_the_sample_data_is_valid(cli) -> None:
@@ -160,8 +160,9 @@ def test_counted_nouns_agree() -> None:
 def test_overview_lists_what_is_coming_by_date_then_what_is_past(data_dir, cli) -> None:
     """Issue 23, item 8: by date as a person looks for them, not by id as text."""
     sample = (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
-    (data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml").unlink()
-    today = date.today()
+    for summit_id in (SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP):
+        (data_dir / "agendas" / f"{summit_id}.toml").unlink()
+    today = TODAY  # what the CLI's clock says in tests
     starts = {
         "summit-1": today + timedelta(days=300),
         "summit-10": today - timedelta(days=400),
