@@ -14,13 +14,13 @@ from typing import Any
 import tomli
 
 from summit.store.atomic import real_path, write_atomic
-from summit.store.document import decode, parse
 from summit.store.layout import LayoutError, parse_key, value_end
 from summit.store.locations import REGISTER_FILE, summit_files
 from summit.store.lock import locked
-from summit.store.patch import header_key
+from summit.store.parsing import decode, parse
 from summit.store.problems import ConflictError, DataError, Problem
 from summit.store.reading import read_data_file
+from summit.store.rendering import header_key
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
