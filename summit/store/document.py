@@ -26,6 +26,9 @@ __all__ = ["M", "TomlDocument", "decode", "full_data"]
 
 M = TypeVar("M", bound=Record)
 
+# A file written to again and again while summit merges into it: kept as a conflict at last.
+_MERGE_ATTEMPTS = 3
+
 
 def _digest(data: bytes) -> str:
     """What the file held when loaded, to notice a change made by someone else."""
@@ -199,16 +202,29 @@ class TomlDocument(Generic[M]):
             ours = self._render(record, new)
             target = real_path(self.path)
             with locked(target):
-                current = read_data_file(self.path)
-                self.merged_in = _digest(current) != self._digest
-                if not self.merged_in:
-                    merged_text, merged, data = ours, record, new
-                else:
-                    merged_text, merged = self._merged(ours, current, choices)
-                    data = None
-                write_atomic(target, merged_text.encode("utf-8"))
+                merged_text, merged, data = self._merge_in_place(target, record, new, ours, choices)
             self._now_holds(merged_text, merged, data)
             return True
+
+    def _merge_in_place(
+        self, target: Path, record: M, new: dict[str, Any], ours: str, choices: Choices
+    ) -> tuple[str, M, dict[str, Any] | None]:
+        """Merge `ours` with what the file holds and swap it in, checked after the swap.
+
+        A write landing between reading the file and the swap (an editor's, git's)
+        is not overwritten (see exchange.py): the merge is made again with it.
+        """
+        for _ in range(_MERGE_ATTEMPTS):
+            current = read_data_file(self.path)
+            self.merged_in = _digest(current) != self._digest
+            if not self.merged_in:
+                merged_text, merged, data = ours, record, new
+            else:
+                merged_text, merged = self._merged(ours, current, choices)
+                data = None
+            if replace_checked(target, merged_text.encode("utf-8"), _digest(current)):
+                return merged_text, merged, data
+        raise ConflictError(self.path, keep_copy(self.path, ours.encode("utf-8")))
 
     def _merged(self, ours: str, current: bytes, choices: Choices) -> tuple[str, M]:
         from summit.store.merge import merge_texts  # noqa: PLC0415 - only after a change
