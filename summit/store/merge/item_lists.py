@@ -6,6 +6,7 @@ the other side's insertions follow the item they followed there; when both
 reordered differently, ours' order is kept and a note says so.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -52,20 +53,35 @@ class ListMerge:
         }
         self.b_to_o = _pairing(match_items(objects["b"], objects["o"]))
         self.b_to_t = _pairing(match_items(objects["b"], objects["t"]))
+        self.labels: dict[str, list[str]] = {}
         self.t_to_o = self._same_additions()
+        self.o_to_t = {j: k for k, j in self.t_to_o.items()}
 
     def _same_additions(self) -> dict[int, int]:
-        """Items both sides added: the same id, or exactly the same item, is one item."""
-        ours_added = [j for j in range(len(self.data["o"])) if j not in self.b_to_o.values()]
-        theirs_added = [k for k in range(len(self.data["t"])) if k not in self.b_to_t.values()]
+        """Items both sides added: the same id, or exactly the same item, is one item.
+
+        Each of theirs takes the first of ours' additions not taken yet that has its
+        id or equals it; only ours' additions of that id or name can, so only those
+        are compared (comparing every pair is quadratic in thousands of additions).
+        """
+        in_ours, in_theirs = set(self.b_to_o.values()), set(self.b_to_t.values())
+        by_id: dict[Any, list[int]] = {}
+        by_name: dict[str, list[int]] = {}
+        for j, ours_item in enumerate(self.data["o"]):
+            if j not in in_ours:
+                if ours_item.get("id") is not None:
+                    by_id.setdefault(ours_item["id"], []).append(j)
+                by_name.setdefault(self.name(ours_item), []).append(j)
         paired: dict[int, int] = {}
-        for k in theirs_added:
-            item = self.data["t"][k]
-            for j in ours_added:
-                ours_item = self.data["o"][j]
-                same_id = item.get("id") is not None and item.get("id") == ours_item.get("id")
-                if j not in paired.values() and (same_id or item == ours_item):
+        taken: set[int] = set()
+        for k, item in enumerate(self.data["t"]):
+            if k in in_theirs:
+                continue
+            same_id = by_id.get(item["id"], []) if item.get("id") is not None else []
+            for j in sorted({*same_id, *by_name.get(self.name(item), [])}):
+                if j not in taken and (j in same_id or item == self.data["o"][j]):
                     paired[k] = j
+                    taken.add(j)
                     break
         return paired
 
@@ -137,22 +153,37 @@ class ListMerge:
             self.merger.notes.append(
                 f"{self.key}: both sides changed the order differently; ours' order is kept"
             )
-        result = [x for x in primary if self.survives(x)]
-        anchor = 0
+        kept = [x for x in primary if self.survives(x)]
+        placed = set(kept)
+        # The other side's insertions, by the kept item they follow there (None: the start).
+        after: dict[Token | None, list[Token]] = {}
+        anchor: Token | None = None
         for token in secondary:
-            if token in result:
-                anchor = result.index(token) + 1
+            if token in placed:
+                anchor = token
             elif self.survives(token):
-                result.insert(anchor, token)
-                anchor += 1
+                after.setdefault(anchor, []).append(token)
+        result = list(after.get(None, []))
+        for token in kept:
+            result += [token, *after.get(token, [])]
         return result
 
     def label(self, token: Token) -> str:
         """`agenda 'Coffee'`; a second item of the same name is `agenda 'Coffee' (2)`."""
         side, index = token
-        name = self.name(self.data[side][index])
-        same = [self.name(item) for item in self.data[side][:index]].count(name)
-        return f"{self.noun} '{name}'" + (f" ({same + 1})" if same else "")
+        if side not in self.labels:  # all of a side's at once: counting names is linear then
+            self.labels[side] = self._labels_of(self.data[side])
+        return self.labels[side][index]
+
+    def _labels_of(self, items: list[dict[str, Any]]) -> list[str]:
+        before: Counter[str] = Counter()
+        labels = []
+        for item in items:
+            name = self.name(item)
+            same = before[name]
+            before[name] += 1
+            labels.append(f"{self.noun} '{name}'" + (f" ({same + 1})" if same else ""))
+        return labels
 
     def name(self, item: dict[str, Any]) -> str:
         if self.key == "agenda":
@@ -170,7 +201,7 @@ class ListMerge:
         if side == "t":
             return self.data["t"][index]
         if side == "o":
-            k = next((k for k, j in self.t_to_o.items() if j == index), None)
+            k = self.o_to_t.get(index)
             if k is None:
                 return self.data["o"][index]
             return self.merger.table(where, path, {}, self.data["o"][index], self.data["t"][k])
