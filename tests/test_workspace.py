@@ -41,10 +41,10 @@ def test_a_write_failure_is_reported_not_raised(
     summit.venue = "Lancaster House"
     workspace.set_summit(SAMPLE_SUMMIT, summit)
 
-    def disk_full(path: Path, data: bytes) -> None:
+    def disk_full(path: Path, data: bytes) -> Path:
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr("summit.store.document.write_atomic", disk_full)
+    monkeypatch.setattr("summit.store.exchange.staged_copy", disk_full)
     report = workspace.save()
     assert not report.ok
     assert "No space left on device" in report.refused[0].problems[0].message

@@ -1,10 +1,6 @@
 """One TOML data file: read fast and strictly, saved in place without churn."""
 
-import errno
 import hashlib
-import re
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -12,191 +8,31 @@ from pydantic import ValidationError
 
 if TYPE_CHECKING:
     from summit.store.layout import Layout
-    from summit.store.patch import Borrow
 
 from summit.model.base import Record
 from summit.store.atomic import named_errors, real_path, write_atomic, write_new
+from summit.store.editing import edited_text_and_layout
 from summit.store.exchange import replace_checked
 from summit.store.gc_pause import paused_gc
+from summit.store.kept_copies import keep_copy
 from summit.store.lock import locked
+from summit.store.parsing import check_conflict_markers, decode, parse, validate
 from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
 from summit.store.reading import read_data_file
 from summit.store.toml_dialect import TOMLDecodeError, strict_loads
-from summit.store.validation import problems_from
+
+# `decode` is read here too by callers that load files themselves (dataset.py).
+__all__ = ["M", "TomlDocument", "decode", "full_data"]
 
 M = TypeVar("M", bound=Record)
 
-_BOM = b"\xef\xbb\xbf"
-_READABLE_DEPTH = 100
-# What git (and `summit merge-driver`) writes around two versions of a passage.
-_CONFLICT_START = re.compile(r"^<<<<<<<(?: (.*))?$", re.MULTILINE)
-_CONFLICT_END = re.compile(r"^>>>>>>>(?: |$)", re.MULTILINE)
+# A file written to again and again while summit merges into it: kept as a conflict at last.
+_MERGE_ATTEMPTS = 3
 
 
 def _digest(data: bytes) -> str:
     """What the file held when loaded, to notice a change made by someone else."""
     return hashlib.sha256(data).hexdigest()
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
-
-
-def decode(path: Path, data: bytes) -> str:
-    """The file's text, or a DataError saying exactly where the encoding is wrong."""
-    if data.startswith(_BOM):
-        raise DataError(
-            [
-                Problem(
-                    path, 1, 1, "starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
-                )
-            ]
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _position(data, error.start)
-        bad = data[error.start : error.start + 1].hex()
-        message = f"is not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
-        raise DataError([Problem(path, line, column, message)]) from None
-
-
-def parse(path: Path, text: str) -> dict[str, Any]:
-    try:
-        return strict_loads(text)
-    except TOMLDecodeError as error:
-        message = f"TOML syntax: {error.msg[0].lower()}{error.msg[1:]}"
-        raise DataError([Problem(path, error.lineno, error.colno, message)]) from None
-    except RecursionError:
-        line, column = _deepest(text)
-        message = "arrays or tables are nested too deeply to read"
-        raise DataError([Problem(path, line, column, message)]) from None
-
-
-def _deepest(text: str) -> tuple[int, int]:
-    """Where nesting first gets too deep: a rough count of brackets and braces."""
-    depth = 0
-    for offset, char in enumerate(text):
-        depth += 1 if char in "[{" else -1 if char in "]}" else 0
-        if depth > _READABLE_DEPTH:
-            encoded = text[:offset].encode("utf-8")
-            return _position(encoded, len(encoded))
-    return 1, 1
-
-
-def validate(model: type[M], path: Path, text: str, data: dict[str, Any]) -> M:
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise DataError(problems_from(error, model, path, text)) from None
-
-
-def check_conflict_markers(path: Path, text: str) -> None:
-    """A DataError for each block of merge-conflict markers left in the text.
-
-    Checked before parsing, as markers inside a multi-line string would
-    otherwise be read as data; `"<<<<<<<" in text` keeps clean files fast.
-    """
-    if "<<<<<<<" not in text:
-        return
-    problems = [
-        Problem(
-            path,
-            text.count("\n", 0, match.start()) + 1,
-            1,
-            f"unresolved merge conflict: {_conflict_label(match.group(1))}; "
-            "keep the version you want and delete the marker lines "
-            "(<<<<<<<, ======= and >>>>>>>)",
-        )
-        for match in _CONFLICT_START.finditer(text)
-    ]
-    if problems and _CONFLICT_END.search(text):
-        raise DataError(problems)
-
-
-def _conflict_label(marker: str | None) -> str:
-    """What `summit merge-driver` wrote after `<<<<<<< ours:`; git's own markers say less."""
-    label = (marker or "").strip()
-    if label.startswith("ours:"):
-        return label.removeprefix("ours:").strip()
-    return "two versions of these lines"
-
-
-def edited_text(
-    path: Path,
-    text: str,
-    old: dict[str, Any],
-    new: dict[str, Any],
-    reads_back: Callable[[str], bool],
-    *,
-    borrow: "Borrow | None" = None,
-) -> str:
-    """`text` with `old`'s data changed to `new`'s: in place, else by a whole-file edit.
-
-    The one writer every save and merge goes through: a result is returned only
-    when `reads_back` accepts it, so nothing is ever written that loses data.
-    """
-    return edited_text_and_layout(path, text, old, new, reads_back, borrow=borrow)[0]
-
-
-def edited_text_and_layout(
-    path: Path,
-    text: str,
-    old: dict[str, Any],
-    new: dict[str, Any],
-    reads_back: Callable[[str], bool],
-    *,
-    borrow: "Borrow | None" = None,
-    layout: "Layout | None" = None,
-    exact: bool = False,
-) -> tuple[str, "Layout | None", bool]:
-    """`edited_text`, given `text`'s layout if known, with the result's layout if it follows.
-
-    `exact` says that `text` parses to exactly `old`: then an edit made inside
-    tables is read back from those tables alone (`reads_back_locally`), which
-    spares parsing a large file whole. The third value says whether the result
-    is known to parse to exactly `new`.
-    """
-    from summit.store.patch import (  # noqa: PLC0415 - write path
-        Patched,
-        PatchError,
-        patch_and_layout,
-        reads_back_locally,
-        rewrite,
-    )
-
-    newline = "\r\n" if "\r\n" in text else "\n"
-
-    def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> Patched:
-        return patch_and_layout(text, old, new, borrow, layout)
-
-    def whole(text: str, old: dict[str, Any], new: dict[str, Any]) -> Patched:
-        return Patched(rewrite(text, old, new), None, None, [])
-
-    for edit_text in (in_place, whole):
-        try:
-            patched = edit_text(text, old, new)
-        except (PatchError, KeyError, IndexError, ValueError, TypeError):
-            continue
-        candidate, after = patched.text, patched.layout
-        if newline != "\n":
-            candidate = candidate.replace("\r\n", "\n").replace("\n", newline)
-            after = None  # its lines end differently
-        elif exact and reads_back_locally(patched, old, new):
-            return candidate, after, True
-        if reads_back(candidate):
-            return candidate, after, False
-    raise DataError(
-        [
-            Problem(
-                path,
-                1,
-                1,
-                "could not write this change without losing data; the file was left as it was",
-            )
-        ]
-    )
 
 
 def full_data(record: Record) -> dict[str, Any]:
@@ -261,7 +97,7 @@ class TomlDocument(Generic[M]):
         follows): its comments, order and layout carry over, with `record`'s
         data written in place.
         """
-        from summit.store.patch import render_document  # noqa: PLC0415 - write path
+        from summit.store.rendering import render_document  # noqa: PLC0415 - write path
 
         data = record.to_data()
         text = like.text_with(record) if like is not None else render_document(data)
@@ -366,16 +202,29 @@ class TomlDocument(Generic[M]):
             ours = self._render(record, new)
             target = real_path(self.path)
             with locked(target):
-                current = read_data_file(self.path)
-                self.merged_in = _digest(current) != self._digest
-                if not self.merged_in:
-                    merged_text, merged, data = ours, record, new
-                else:
-                    merged_text, merged = self._merged(ours, current, choices)
-                    data = None
-                write_atomic(target, merged_text.encode("utf-8"))
+                merged_text, merged, data = self._merge_in_place(target, record, new, ours, choices)
             self._now_holds(merged_text, merged, data)
             return True
+
+    def _merge_in_place(
+        self, target: Path, record: M, new: dict[str, Any], ours: str, choices: Choices
+    ) -> tuple[str, M, dict[str, Any] | None]:
+        """Merge `ours` with what the file holds and swap it in, checked after the swap.
+
+        A write landing between reading the file and the swap (an editor's, git's)
+        is not overwritten (see exchange.py): the merge is made again with it.
+        """
+        for _ in range(_MERGE_ATTEMPTS):
+            current = read_data_file(self.path)
+            self.merged_in = _digest(current) != self._digest
+            if not self.merged_in:
+                merged_text, merged, data = ours, record, new
+            else:
+                merged_text, merged = self._merged(ours, current, choices)
+                data = None
+            if replace_checked(target, merged_text.encode("utf-8"), _digest(current)):
+                return merged_text, merged, data
+        raise ConflictError(self.path, keep_copy(self.path, ours.encode("utf-8")))
 
     def _merged(self, ours: str, current: bytes, choices: Choices) -> tuple[str, M]:
         from summit.store.merge import merge_texts  # noqa: PLC0415 - only after a change
@@ -450,32 +299,3 @@ class TomlDocument(Generic[M]):
         """Write `ours` over `target` unless it changed since it was loaded (see exchange.py)."""
         if not replace_checked(target, ours, self._digest):
             raise ConflictError(self.path, keep_copy(self.path, ours))
-
-
-def keep_copy(path: Path, data: bytes) -> Path:
-    """Keep `data` as `<name>.mine-<time>` in summit's own folder, under a name nothing has.
-
-    Kept copies live outside the data folder (the user's state folder), so
-    that git never sees them and nothing reads them as data.
-    """
-    folder = kept_copies_dir(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    for attempt in range(1, 1000):
-        suffix = "" if attempt == 1 else f"-{attempt}"
-        kept = folder / f"{path.name}.mine-{stamp}{suffix}"
-        try:
-            write_new(kept, data)
-        except FileExistsError:
-            continue
-        return kept
-    raise FileExistsError(errno.EEXIST, "too many kept copies", str(path))
-
-
-def kept_copies_dir(path: Path) -> Path:
-    """Where versions of the data file `path` that could not be saved are kept."""
-    import platformdirs  # noqa: PLC0415 - needed only after a conflict
-
-    folder = path.absolute().parent
-    tag = hashlib.sha256(str(folder).encode("utf-8")).hexdigest()[:10]
-    return platformdirs.user_state_path("summit") / "kept" / f"{folder.name}-{tag}"

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from summit.store.atomic import named_errors, staged_copy, sync_directory
+from summit.store.kept_copies import keep_copy
 from summit.store.problems import DataError
 from summit.store.reading import read_data_file
 
@@ -95,6 +96,4 @@ def _put_back(temp: Path, target: Path, data: bytes) -> None:
     """The outside version back in place; a third version written meanwhile is kept beside it."""
     exchange(temp, target)
     if temp.read_bytes() != data:
-        from summit.store.document import keep_copy  # noqa: PLC0415 - only after a double race
-
         keep_copy(target, temp.read_bytes())

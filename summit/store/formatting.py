@@ -6,6 +6,7 @@ key order and comments are the author's. The result must parse to exactly the
 same data or the file is left alone.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,14 +14,15 @@ from typing import Any
 
 import tomli
 
-from summit.store.atomic import real_path, write_atomic
-from summit.store.document import decode, parse
+from summit.store.atomic import real_path
+from summit.store.exchange import replace_checked
 from summit.store.layout import LayoutError, parse_key, value_end
 from summit.store.locations import REGISTER_FILE, summit_files
 from summit.store.lock import locked
-from summit.store.patch import header_key
+from summit.store.parsing import decode, parse
 from summit.store.problems import ConflictError, DataError, Problem
 from summit.store.reading import read_data_file
+from summit.store.rendering import header_key
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -162,6 +164,6 @@ def _replace(path: Path, read: bytes, data: bytes) -> None:
     """Write the formatted text unless someone saved the file since it was read."""
     target = real_path(path)
     with locked(target):
-        if read_data_file(path) != read:
+        # Checked after the swap where it can be (exchange.py): a write landing late stays.
+        if not replace_checked(target, data, hashlib.sha256(read).hexdigest()):
             raise ConflictError(path, None)
-        write_atomic(target, data)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summit.store.atomic import write_atomic
-from summit.store.document import decode
 from summit.store.merge import MergeResult, conflict_text, merge_texts, model_for
+from summit.store.parsing import decode
 from summit.store.problems import DataError
 from summit.store.reading import read_data_file
 

@@ -30,9 +30,9 @@ from summit.model.register import Register
 from summit.model.summit import Summit
 from summit.model.text import is_slug
 from summit.store.comments import comment_change
-from summit.store.document import decode, parse, validate
 from summit.store.gc_pause import paused_gc
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX
+from summit.store.parsing import decode, parse, validate
 from summit.store.problems import DataError, InvalidSummitId
 from summit.store.reading import MAX_DATA_FILE_BYTES, read_data_file
 

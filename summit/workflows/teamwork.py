@@ -13,8 +13,8 @@ from pathlib import Path
 from summit.gitrepo.command import repository_root
 from summit.gitrepo.sync import conflict_versions, mark_resolved
 from summit.store.atomic import write_atomic
-from summit.store.document import decode
 from summit.store.merge import MergeResult, merge_texts, model_for
+from summit.store.parsing import decode
 from summit.store.problems import Choice, Choices, DataError, Side
 
 

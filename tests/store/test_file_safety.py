@@ -13,7 +13,7 @@ import pytest
 from summit.model import Summit
 from summit.store import ConflictError, DataError, TomlDocument, load_dataset
 from summit.store.atomic import write_atomic
-from summit.store.document import keep_copy
+from summit.store.kept_copies import keep_copy
 from summit.store.problems import InvalidSummitId
 from summit.store.reading import read_data_file
 from summit.workflows.workspace import Workspace

@@ -7,7 +7,7 @@ from textual.command import CommandPalette
 from textual.widgets import Button, Checkbox, Input, Static
 
 from summit.store import load_dataset
-from summit.store.document import kept_copies_dir
+from summit.store.kept_copies import kept_copies_dir
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.export import ExportScreen
