@@ -15,7 +15,8 @@ from rich.console import Console
 from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
 from summit.model import Register, Summit
-from summit.model.changes import Names, describe_summit_changes
+from summit.model.changes import Names
+from summit.model.discreet_changes import describe_discreetly
 from summit.store import DataError, Dataset, UnknownSummit
 
 Edit = Callable[[Summit, Register], Summit]
@@ -79,7 +80,8 @@ def edit_summit(
     changed = _changed(edit, summit, register, err, options or {})
     if changed is None:
         return 1
-    lines = describe_summit_changes(summit, changed, Names(register))
+    # In `summit diff`'s words: a sensitive record by its place (issue 21, item 17).
+    lines = describe_discreetly(args.summit_id, summit, changed, Names(register))
     if not lines:
         out.print("Nothing to change: the summit already says so.")
         return 0

@@ -14,8 +14,9 @@ from typing import Any
 
 from summit.model import Organisation, Register, Severity, Summit, check_summit
 from summit.model.base import Record
-from summit.model.changes import Names, describe_register_changes, describe_summit_changes
+from summit.model.changes import Names, describe_register_changes
 from summit.model.checks import Finding, check_dataset, check_register, check_series
+from summit.model.discreet_changes import describe_discreetly
 from summit.store import ConflictError, DataError, Dataset, Problem, load_dataset
 from summit.store.document import TomlDocument
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, summit_path
@@ -420,8 +421,7 @@ class Workspace:
             report.merged[label] = describe_register_changes(ours, merged)
             self.register = merged
         elif isinstance(merged, Summit) and isinstance(ours, Summit):
-            names = Names(self.register)
-            report.merged[label] = describe_summit_changes(ours, merged, names)
+            report.merged[label] = describe_discreetly(key, ours, merged, Names(self.register))
             self.summits[key] = merged
 
     @staticmethod
