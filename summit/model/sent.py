@@ -39,6 +39,12 @@ class Sent(Record):
         description="Recipients the relay refused (the others got the message): the next "
         "send sends the same message to them alone. Absent when everyone got it.",
     )
+    to: list[Line] | None = Field(
+        default=None,
+        description="The organisation's people who hold the invitation (the relay accepted "
+        "it for them, and no cancellation since): uninviting one of them sends them a "
+        "cancellation. Absent in records written before summit kept it.",
+    )
 
     @field_validator("at")
     @classmethod
