@@ -54,7 +54,9 @@ class Journal:
             if entry is not None and entry.get("uid") == self.uid:
                 try:
                     fields = {k: v for k, v in entry.items() if k not in ("uid", "organisation")}
-                    fields["at"] = datetime.fromisoformat(fields["at"])
+                    for stamp in ("at", "reminded"):
+                        if fields.get(stamp) is not None:
+                            fields[stamp] = datetime.fromisoformat(fields[stamp])
                     found[str(entry["organisation"])] = Sent.model_validate(fields)
                 except (KeyError, TypeError, ValueError, ValidationError):
                     continue

@@ -12,6 +12,7 @@ class LetterKind(StrEnum):
     UPDATE = "update"
     CANCELLATION = "cancellation"
     WITHDRAWAL = "cancellation for the uninvited"
+    REMINDER = "reminder"
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,6 +138,7 @@ def send_outbox(
     *,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     on_sent: Callable[[Letter], None] | None = None,
+    on_sending: Callable[[int, int, Letter], None] | None = None,
 ) -> SendReport:
     """Send every letter through `relay`, recording each in the summit file once accepted.
 
@@ -154,7 +155,9 @@ def send_outbox(
     journal = record_recovered(dataset, outbox)
     recorder = _Recorder(dataset, outbox.summit_id, journal, outbox.summit.sent)
     try:
-        _send_each(outbox, relay, recorder, report, clock=clock, on_sent=on_sent)
+        _send_each(
+            outbox, relay, recorder, report, clock=clock, on_sent=on_sent, on_sending=on_sending
+        )
     finally:
         recorder.close()
         journal.close()
@@ -194,6 +197,7 @@ def _send_each(
     *,
     clock: Callable[[], datetime],
     on_sent: Callable[[Letter], None] | None,
+    on_sending: Callable[[int, int, Letter], None] | None = None,
 ) -> None:
     from summit.delivery.smtp import MessageRefused, RelayFailed  # noqa: PLC0415
 
@@ -201,6 +205,8 @@ def _send_each(
         if recorder.error is not None:
             report.not_sent = outbox.letters[index:]
             return
+        if on_sending is not None:
+            on_sending(index + 1, len(outbox.letters), letter)
         try:
             refused = relay.send(outbox.sender, letter.recipients, letter.message)
         except MessageRefused as error:

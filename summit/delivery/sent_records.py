@@ -7,7 +7,7 @@ that a person uninvited later is sent a cancellation for their copy, once.
 
 from datetime import datetime
 
-from summit.delivery.letter import Letter
+from summit.delivery.letter import Letter, LetterKind
 from summit.model.sent import Sent, SentMethod
 
 
@@ -24,6 +24,9 @@ def _accepted(letter: Letter, refused: list[str]) -> set[str]:
 
 def recorded(letter: Letter, prior: Sent | None, at: datetime, refused: list[str]) -> Sent:
     """The organisation's record once `letter` was accepted (refusing `refused`)."""
+    if letter.kind is LetterKind.REMINDER:
+        assert prior is not None  # only those holding the invitation are reminded
+        return prior.model_copy(update={"reminded": at})
     accepted = _accepted(letter, refused)
     held = set(prior.to or []) if prior is not None else set()
     if letter.withdraws:

@@ -46,9 +46,14 @@ class Sent(Record):
         "cancellation. Absent in records written before summit kept it.",
     )
 
-    @field_validator("at")
+    reminded: datetime | None = Field(
+        default=None,
+        description="When `summit remind` last reminded its people who had not answered, in UTC.",
+    )
+
+    @field_validator("at", "reminded")
     @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
             raise ValueError("write the time in UTC, such as 2026-12-01T10:00:00Z")
         return value
