@@ -134,3 +134,19 @@ async def test_a_relay_with_a_user_asks_for_the_password(
         assert "type the password for summit-lead" in result
     assert smtp_server.recorder.received == []
     assert snapshot(data_dir) == before
+
+
+async def test_recipients_the_relay_refused_last_time_are_listed_as_retried(
+    app: SummitApp, data_dir: Path, smtp_server, cli, monkeypatch
+) -> None:
+    refused = "meilin.carter@google.example.org"
+    smtp_server.recorder.refuse = {refused}
+    sent = cli("send", SAMPLE_SUMMIT, "--data", data_dir, "--smtp", smtp_server.url, "--yes")
+    assert sent.code == 1
+    smtp_server.recorder.refuse = set()
+    monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_send(pilot)
+        outbox = str(screen.query_one("#send-outbox", Static).render())
+        assert "Refused by the relay last time, retried now:" in outbox
+        assert f"Google: {refused}" in outbox

@@ -44,8 +44,13 @@ def outbox_text(box: outbox.Outbox) -> str:
             f"[b]{escape(letter.organisation)}[/]: {letter.kind}, SEQUENCE {letter.sequence}"
         )
         people = ", ".join(str(p) for p in (*letter.to, *letter.cc))
-        lines.append(f"  to {escape(people)}")
+        lines.append(f"  to {escape(', '.join(letter.recipients) if letter.only else people)}")
         lines += [f"  - {escape(line)}" for line in letter.changes]
+    retried = [letter for letter in box.letters if letter.only]
+    if retried:
+        # Sent.refused: the relay turned these away last time; the same message goes again.
+        lines.append("[$text-warning]Refused by the relay last time, retried now:[/]")
+        lines += [f"  {escape(r.organisation)}: {escape(', '.join(r.recipients))}" for r in retried]
     if box.up_to_date:
         lines.append(f"Up to date: {escape(', '.join(box.up_to_date))}")
     lines += [f"[$text-warning]Note:[/] {escape(note)}" for note in box.notes]
