@@ -142,14 +142,14 @@ async def test_recipients_the_relay_refused_last_time_are_listed_as_retried(
     refused = "meilin.carter@google.example.org"
     smtp_server.recorder.refuse = {refused}
     sent = cli("send", SAMPLE_SUMMIT, "--data", data_dir, "--smtp", smtp_server.url, "--yes")
-    assert sent.code == 1
+    assert sent.code == 1, sent.err
     smtp_server.recorder.refuse = set()
     monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_send(pilot)
         outbox = str(screen.query_one("#send-outbox", Static).render())
-        assert "Refused by the relay last time, retried now:" in outbox
-        assert f"Google: {refused}" in outbox
+        assert "Refused by the relay last time, retried now:" in outbox, outbox
+        assert f"Google: {refused}" in outbox, outbox
 
 
 async def test_shift_r_in_the_invitees_tab_reminds_who_has_not_answered(
