@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 
 from summit.cli.commands import dataset_for
-from summit.cli.output import print_problems
+from summit.cli.output import is_plain, print_problems
 from summit.model.wording import counted
 from summit.store import DataError, Dataset, UnknownSummit
 
@@ -119,8 +119,15 @@ def _planned(
     return box
 
 
-def _send(args: argparse.Namespace, out: Console, err: Console, dataset: Dataset) -> int:
-    """Send as a team action (summit.delivery.team): caught up, claimed, sent, pushed."""
+def _send(
+    args: argparse.Namespace,
+    out: Console,
+    err: Console,
+    dataset: Dataset,
+    plan: "Callable[[Dataset, str], outbox.Outbox] | None" = None,
+) -> int:
+    """Send as a team action (summit.delivery.team): caught up, claimed, sent, pushed;
+    `plan` is what to send (the outbox by default; reminders for `summit remind`)."""
     from summit.delivery import outbox  # noqa: PLC0415
     from summit.delivery.settings import (  # noqa: PLC0415
         SettingsError,
@@ -149,7 +156,13 @@ def _send(args: argparse.Namespace, out: Console, err: Console, dataset: Dataset
         _print_outbox(out, err, box)
 
     def sent(letter: outbox.Letter) -> None:
-        out.print(f"sent {letter.organisation} ({letter.kind}, SEQUENCE {letter.sequence})")
+        out.print(
+            f"sent {letter.organisation} ({letter.kind}, SEQUENCE {letter.sequence})", markup=False
+        )
+
+    def sending(number: int, count: int, letter: outbox.Letter) -> None:
+        # A screen reader hears where the batch is (issue 22): one plain line a message.
+        out.print(f"Sending {number} of {count}: {letter.organisation}", markup=False)
 
     try:
         result = send_as_team(
@@ -159,6 +172,8 @@ def _send(args: argparse.Namespace, out: Console, err: Console, dataset: Dataset
             offline=args.offline,
             on_planned=planned,
             on_sent=sent,
+            plan=plan or outbox.plan_outbox,
+            on_sending=sending if is_plain(args) else None,
         )
     except (TeamError, RelayFailed, Unsendable) as error:
         err.print(f"summit: {error}" + "; nothing was sent" * (not isinstance(error, TeamError)))
@@ -179,6 +194,8 @@ def _sent(args: argparse.Namespace, out: Console, err: Console, result: "TeamSen
     if result.report is None:
         why = "colleagues are sending the rest" if result.held else "every organisation holds"
         why += " the latest version" * (not result.held)
+        if getattr(args, "reminding", False) and not result.held:
+            why = "nobody is waiting to be reminded"
         out.print(f"{args.summit_id}: nothing to send: {why}")
         for note in [*(box.notes if box else []), *result.notes]:
             err.print(f"note: {note}")

@@ -19,7 +19,10 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("invite", "uninvite", "reply", "attend", "agenda", "action", "commitment", "cancel"),
     ),
     ("Change the register", ("register",)),
-    ("Send, publish and record replies", ("send", "export", "publish", "rsvp", "login", "logout")),
+    (
+        "Send, publish and record replies",
+        ("send", "remind", "export", "publish", "rsvp", "login", "logout"),
+    ),
     ("Papers and returns", ("papers", "transparency")),
     ("Work as a team in git", ("git", "diff", "log", "resolve")),
     ("Files and editors", ("fmt", "schema")),

@@ -30,6 +30,7 @@ from summit.cli.help_groups import group_verbs
 from summit.cli.invitee_verbs import invitee_verbs
 from summit.cli.item_verbs import agenda_verbs, outcome_verbs
 from summit.cli.register_verbs import register_verbs
+from summit.cli.remind_verb import remind_verb
 from summit.cli.signin import signin_verbs
 from summit.cli.team_verbs import git_verbs, history_verbs
 
@@ -330,6 +331,7 @@ def _delivery_verbs(verbs: Verbs) -> None:
     )
     data_option(parser)
     parser.set_defaults(run="summit.cli.delivery:send")
+    remind_verb(verbs, _url_option)
 
     publishing = verbs.add_parser(
         "publish",

@@ -2,7 +2,7 @@
 
 The summit file records what each organisation was sent, but a save of a big
 summit file takes longer than a relay takes to accept a message, so the file
-is written in batches (see outbox._Recorder). In between, each accepted
+is written in batches (see outbox_send._Recorder). In between, each accepted
 message is appended here, one JSON line, before the next goes out: if the
 process dies (power cut, kill), the next `summit send` on this machine finds
 the lines, records them in the summit file first, and sends nothing twice.
@@ -53,13 +53,11 @@ class Journal:
             entry = _entry(line)
             if entry is not None and entry.get("uid") == self.uid:
                 try:
-                    found[str(entry["organisation"])] = Sent(
-                        sequence=entry["sequence"],
-                        method=entry["method"],
-                        at=datetime.fromisoformat(entry["at"]),
-                        details=entry["details"],
-                        agenda=entry["agenda"],
-                    )
+                    fields = {k: v for k, v in entry.items() if k not in ("uid", "organisation")}
+                    for stamp in ("at", "reminded"):
+                        if fields.get(stamp) is not None:
+                            fields[stamp] = datetime.fromisoformat(fields[stamp])
+                    found[str(entry["organisation"])] = Sent.model_validate(fields)
                 except (KeyError, TypeError, ValueError, ValidationError):
                     continue
         return found

@@ -58,24 +58,27 @@ def send_as_team(
     offline: bool = False,
     on_planned: Callable[[Outbox], None] | None = None,
     on_sent: Callable[[Letter], None] | None = None,
+    plan: Callable[[Dataset, str], Outbox] = plan_outbox,
+    on_sending: Callable[[int, int, Letter], None] | None = None,
 ) -> TeamSent:
     """Catch up with the remote, plan, claim, send through `connect()`'s relay, record, push.
 
     TeamError (nothing sent) when the data is not committed, a merge
     conflicts, or the remote cannot be reached without `offline`; RelayFailed
     when the relay cannot be reached (the claim is closed first). DataError and
-    Unsendable from planning, as for `plan_outbox`.
+    Unsendable from planning, as for `plan_outbox`. `plan` is what to send
+    (`plan_outbox`; summit.delivery.reminders.plan_reminders for `summit remind`).
     """
     team = TeamSend(dataset.root, summit_id, offline=offline)
     before = dataset.summit_document(summit_id).record.sent
     result = TeamSent()
-    dataset, box = _claimed(team, dataset, result, before=before, on_planned=on_planned)
+    dataset, box = _claimed(team, dataset, result, before=before, on_planned=on_planned, plan=plan)
     result.came_in = team.came_in
     if box is None:
         return result
     try:
         with connect() as relay:
-            report = send_outbox(dataset, box, relay, on_sent=on_sent)
+            report = send_outbox(dataset, box, relay, on_sent=on_sent, on_sending=on_sending)
     except RecordFailed as failed:
         # The claim stays open: colleagues keep off these organisations until the
         # next send from this clone records them from its journal and closes it.
@@ -96,13 +99,14 @@ def _claimed(
     *,
     before: dict[str, Sent],
     on_planned: Callable[[Outbox], None] | None,
+    plan: Callable[[Dataset, str], Outbox],
 ) -> tuple[Dataset, Outbox | None]:
     """The data as merged, and the outbox once claimed; None when there is nothing to send."""
     summit_id = team.summit_id
     for _ in range(ATTEMPTS):
         if team.catch_up():
             dataset = load_dataset(dataset.root)
-        box = result.outbox = plan_outbox(dataset, summit_id)
+        box = result.outbox = plan(dataset, summit_id)
         if box.refusal is not None:
             return dataset, None
         now = dataset.summit_document(summit_id).record.sent
@@ -116,7 +120,8 @@ def _claimed(
             return dataset, None
         if on_planned is not None:
             on_planned(box)
-        if team.claim(_planned_lines(box), [letter.organisation_id for letter in box.letters]):
+        claimed = list(dict.fromkeys(letter.organisation_id for letter in box.letters))
+        if team.claim(_planned_lines(box), claimed):
             return dataset, box
     raise TeamError(
         "colleagues kept pushing while this send was being claimed: nothing was sent; try again"

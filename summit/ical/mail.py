@@ -48,10 +48,15 @@ def mailbox(name: str, address: str) -> Address:
     return Address(display_name=name, username=local, domain=domain)
 
 
-def _subject(summit: Summit, method: str, changes: Sequence[str] | None, sent_before: bool) -> str:
+def _subject(summit: Summit, method: str, wording: "_Wording") -> str:
     when = f"{summit.start:%d %B %Y %H:%M}"
+    changes, sent_before = wording.changes, wording.sent_before
     verb = (
-        "Cancelled"
+        "Reminder"
+        if wording.reminder
+        else "Invitation withdrawn"
+        if wording.withdrawn
+        else "Cancelled"
         if method == "CANCEL"
         else "Updated"
         if changes is not None
@@ -73,6 +78,10 @@ class _Wording:
     changes: Sequence[str] | None = None
     sent_before: bool = False
     asked_again_for: str | None = None
+    withdrawn: bool = False
+    """A CANCEL to people no longer invited: the meeting itself goes ahead."""
+    reminder: bool = False
+    """The invitation they hold, again, to people who have not answered it."""
 
 
 def _body(
@@ -82,7 +91,17 @@ def _body(
     audience: Audience | None,
     wording: _Wording,
 ) -> str:
-    if method == "CANCEL":
+    if wording.reminder:
+        opening = (
+            "A reminder: we have not had your reply to this invitation. Please reply using "
+            "your calendar's Accept, Tentative or Decline buttons."
+        )
+    elif wording.withdrawn:
+        opening = (
+            "You are no longer invited to this meeting: this message takes the invitation "
+            "you hold out of your calendar. There is no need to reply."
+        )
+    elif method == "CANCEL":
         opening = "This meeting has been cancelled."
     elif wording.changes is not None:
         listed = "".join(f"\n- {line}" for line in wording.changes)
@@ -223,6 +242,8 @@ def invite_email(
     changes: Sequence[str] | None = None,
     sent_before: bool = False,
     asked_again_for: str | None = None,
+    withdrawn: bool = False,
+    reminder: bool = False,
 ) -> bytes:
     """One iMIP message to `recipients` (and Cc `copied`) carrying `calendar`, as bytes.
 
@@ -231,8 +252,10 @@ def invite_email(
     and lists what changed, asking for new answers when `asked_again_for` names what moved
     ("the venue"). Without `changes`, it is an invitation unless `sent_before` (the
     organisation was sent an earlier version: see its sent record), whatever the
-    SEQUENCE: the first message anyone receives is an invitation. CRLF line ends, as on
-    the wire. The calendar part is quoted-printable and the attachment base64, as
+    SEQUENCE: the first message anyone receives is an invitation. `withdrawn` words a
+    CANCEL to people no longer invited (the meeting goes ahead), `reminder` the same
+    invitation to people who have not answered. CRLF line ends, as on the wire.
+    The calendar part is quoted-printable and the attachment base64, as
     Outlook and Google send them: iCalendar folds long lines after any character,
     so a line may end in a space, which relays are free to strip. Sensitive
     records are withheld from the body, as from the calendar.
@@ -248,10 +271,10 @@ def invite_email(
     _set_addresses(message, "To", recipients)
     if copied:
         _set_addresses(message, "Cc", copied)
-    _set_text(message, "Subject", _subject(summit, method, changes, sent_before))
+    wording = _Wording(changes, sent_before, asked_again_for, withdrawn, reminder)
+    _set_text(message, "Subject", _subject(summit, method, wording))
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=_message_id_domain(summit, register))
-    wording = _Wording(changes, sent_before, asked_again_for)
     message.set_content(_body(summit, register, method, audience, wording))
     ics = calendar.to_ical()
     message.add_alternative(

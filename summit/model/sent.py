@@ -39,10 +39,21 @@ class Sent(Record):
         description="Recipients the relay refused (the others got the message): the next "
         "send sends the same message to them alone. Absent when everyone got it.",
     )
+    to: list[Line] | None = Field(
+        default=None,
+        description="The organisation's people who hold the invitation (the relay accepted "
+        "it for them, and no cancellation since): uninviting one of them sends them a "
+        "cancellation. Absent in records written before summit kept it.",
+    )
 
-    @field_validator("at")
+    reminded: datetime | None = Field(
+        default=None,
+        description="When `summit remind` last reminded its people who had not answered, in UTC.",
+    )
+
+    @field_validator("at", "reminded")
     @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
             raise ValueError("write the time in UTC, such as 2026-12-01T10:00:00Z")
         return value

@@ -1,8 +1,9 @@
 """What uninviting throws away: replies, attendance, and an invitation already sent.
 
 Uninviting drops a delegate's reply and attendance records with them (they make
-no sense without an invitation), and `summit send` writes only to invited
-people, so an organisation that already holds the invitation is never told.
+no sense without an invitation), and someone who already holds the invitation
+is sent a cancellation by the next `summit send` (summit.delivery.withdrawals),
+or, where an older record does not say who received it, must be told by hand.
 Both are asked about before uninviting; with nothing to lose, it is done at once.
 """
 
@@ -26,6 +27,8 @@ class Loss:
     """How many of them have attendance recorded (came or not)."""
     sent: str | None = None
     """Who holds the invitation already sent, and since when; None when nobody does."""
+    cancelled_by_send: bool = False
+    """The sent record names who holds it, so the next `summit send` cancels their copy."""
 
     @property
     def anything(self) -> bool:
@@ -41,7 +44,9 @@ class Loss:
         if self.attended:
             lost.append(f"attendance recorded for {counted(self.attended, 'person', 'people')}")
         lines = [f"{self.who}: {' and '.join(lost)} will be lost."] if lost else []
-        if self.sent is not None:
+        if self.sent is not None and self.cancelled_by_send:
+            lines.append(f"{self.sent}: the next summit send sends them a cancellation for it.")
+        elif self.sent is not None:
             lines.append(
                 f"{self.sent}: summit send sends only to invited people, so tell them yourself."
             )
@@ -56,11 +61,12 @@ def uninviting_loses(
     organisation = register.organisations.get(org_id)
     org_name = organisation.name if organisation is not None else org_id
     if delegate_id is None:
-        who, holder = org_name, None
+        who, holder, address = org_name, None, None
         people = list(invitation.rsvp) if invitation is not None else []
     else:
         person = organisation.delegates.get(delegate_id) if organisation is not None else None
         holder = person.name if person is not None else delegate_id
+        address = person.email.lower() if person is not None else None
         who = f"{holder} ({org_name})"
         people = [delegate_id]
     if invitation is None:
@@ -75,15 +81,28 @@ def uninviting_loses(
             # Asked again after the time moved: the earlier answer is all there is.
             replies.append(f"{earlier.reply} to an earlier time")
     attended = sum(person_id in invitation.attended for person_id in people)
-    return Loss(who, replies, attended, _holds(summit, org_id, org_name, holder))
+    sent = summit.sent.get(org_id)
+    recorded = sent is not None and sent.to is not None
+    held = _holds(summit, org_id, org_name, holder, address)
+    return Loss(who, replies, attended, held, cancelled_by_send=recorded)
 
 
-def _holds(summit: Summit, org_id: str, org_name: str, person: str | None) -> str | None:
+def _holds(
+    summit: Summit, org_id: str, org_name: str, person: str | None, address: str | None
+) -> str | None:
     """Who holds the invitation `summit send` sent the organisation, or None."""
     sent = summit.sent.get(org_id)
     if sent is None or sent.method is not SentMethod.REQUEST:
         return None  # never sent, or a cancellation last: nothing in their calendars
     day = f"{sent.at.day} {sent.at:%b %Y}"
+    if sent.to is not None:
+        # The record names who holds it: exactly them, or nobody.
+        holders = sent.to if address is None else [a for a in sent.to if a == address]
+        if not holders:
+            return None
+        if person is None:
+            return f"{org_name} was sent the invitation on {day} and holds it in their calendars"
+        return f"{person} ({org_name}) was sent the invitation on {day} and holds it"
     if person is None:
         return f"{org_name} was sent the invitation on {day} and holds it in their calendars"
     # The record is the organisation's: they may have been invited since it was sent.

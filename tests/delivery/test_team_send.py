@@ -160,3 +160,24 @@ def test_two_offline_sends_merge_without_a_question(
     assert pulled.returncode == 0, pulled.stdout + pulled.stderr
     assert git(team.bob, "status", "--porcelain") == ""
     assert len(sent_records(team.bob)) == ORGANISATIONS
+
+
+def test_a_cancellation_for_the_uninvited_goes_once_from_two_clones(
+    team: Team, cli, smtp_server: SmtpServer
+) -> None:
+    assert send(cli, team.alice, smtp_server).code == 0
+    uninvited = cli("uninvite", SAMPLE_SUMMIT, "Facebook", "--yes", "--data", team.alice)
+    assert uninvited.code == 0, uninvited.err
+    git(team.alice, "commit", "--quiet", "-am", "Facebook uninvited")
+    git(team.alice, "push", "--quiet")
+    git(team.bob, "pull", "--quiet", "--no-rebase")
+    assert send(cli, team.alice, smtp_server).code == 0
+    bob = send(cli, team.bob, smtp_server)  # Bob has not seen Alice's second send
+    assert bob.code == 0, bob.err
+    cancels = [
+        item
+        for item in smtp_server.recorder.received
+        if str(item.message["Subject"]).startswith("Invitation withdrawn: ")
+    ]
+    assert [item.recipients for item in cancels] == [["oliver.grant@facebook.example.org"]]
+    assert sent_records(team.bob)["facebook"]["method"] == "CANCEL"

@@ -94,3 +94,20 @@ def test_replies_and_a_sent_invitation_are_both_named() -> None:
     text = uninviting_loses(sent_to(summit, "google"), register, "google").describe()
     assert text.splitlines()[0].startswith("Google: 2 replies (accepted, tentative)")
     assert text.splitlines()[1].startswith("Google was sent the invitation")
+
+
+def test_a_record_naming_who_holds_it_says_the_next_send_cancels_it() -> None:
+    summit, register = sample()
+    summit = sent_to(summit, "facebook")
+    record = summit.sent["facebook"].model_copy(
+        update={"to": ["oliver.grant@facebook.example.org"]}
+    )
+    summit = summit.model_copy(update={"sent": {**summit.sent, "facebook": record}})
+    told = uninviting_loses(summit, register, "facebook").describe()
+    assert told == (
+        "Facebook was sent the invitation on 20 Nov 2026 and holds it in their calendars: "
+        "the next summit send sends them a cancellation for it."
+    )
+    one = uninviting_loses(summit, register, "facebook", "facebook-policy").describe()
+    assert one.startswith("Oliver Grant (Facebook) was sent the invitation on 20 Nov 2026")
+    assert "tell them yourself" not in one

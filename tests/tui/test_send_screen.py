@@ -134,3 +134,47 @@ async def test_a_relay_with_a_user_asks_for_the_password(
         assert "type the password for summit-lead" in result
     assert smtp_server.recorder.received == []
     assert snapshot(data_dir) == before
+
+
+async def test_recipients_the_relay_refused_last_time_are_listed_as_retried(
+    app: SummitApp, data_dir: Path, smtp_server, cli, monkeypatch
+) -> None:
+    refused = "meilin.carter@google.example.org"
+    smtp_server.recorder.refuse = {refused}
+    sent = cli("send", SAMPLE_SUMMIT, "--data", data_dir, "--smtp", smtp_server.url, "--yes")
+    assert sent.code == 1, sent.err
+    smtp_server.recorder.refuse = set()
+    monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_send(pilot)
+        outbox = str(screen.query_one("#send-outbox", Static).render())
+        assert "Refused by the relay last time, retried now:" in outbox, outbox
+        assert f"Google: {refused}" in outbox, outbox
+
+
+async def test_shift_r_in_the_invitees_tab_reminds_who_has_not_answered(
+    app: SummitApp, data_dir: Path, smtp_server, cli, monkeypatch
+) -> None:
+    assert (
+        cli("send", SAMPLE_SUMMIT, "--data", data_dir, "--smtp", smtp_server.url, "--yes").code == 0
+    )
+    monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "2")
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SendScreen) and screen.reminding
+        outbox = str(screen.query_one("#send-outbox", Static).render())
+        assert "Facebook: reminder" in outbox
+        await pilot.click("#send-run")
+        await settle(pilot)
+        asked = str(app.screen.query_one("#dialog-message", Static).render())
+        assert "reminding who has not answered" in asked
+        await pilot.click("#answer-send")
+        await settle(pilot)
+        assert "sent and recorded" in str(screen.query_one("#send-result", Static).render())
+    reminders = smtp_server.recorder.received[12:]
+    assert reminders and all(str(r.message["Subject"]).startswith("Reminder: ") for r in reminders)
+    assert "reminded" in sent_records(data_dir)["facebook"]  # type: ignore[operator]

@@ -19,6 +19,7 @@ method = "REQUEST"
 at = 2026-11-20T09:00:00Z
 details = "aaaaaaaaaaaaaaaa"
 agenda = "bbbbbbbbbbbbbbbb"
+to = ["oliver.grant@facebook.example.org"]
 """
 
 
@@ -137,8 +138,8 @@ async def test_an_organisation_sent_the_invitation_must_be_told(data_dir: Path) 
         await pilot.press("x")
         await settle(pilot)
         told = question(app)
-        assert "Facebook was sent the invitation on 20 Nov 2026" in told
-        assert "tell them yourself" in told
+        assert "Oliver Grant (Facebook) was sent the invitation on 20 Nov 2026" in told
+        assert "the next summit send sends them a cancellation" in told
         await pilot.click("#answer-uninvite")
         await settle(pilot)
         assert "facebook" not in summit(app).invitations

@@ -29,7 +29,10 @@ from summit.tui.text import escape
 from summit.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from summit.delivery.team import TeamSent
+    from summit.store import Dataset
 
 
 def outbox_text(box: outbox.Outbox) -> str:
@@ -44,8 +47,13 @@ def outbox_text(box: outbox.Outbox) -> str:
             f"[b]{escape(letter.organisation)}[/]: {letter.kind}, SEQUENCE {letter.sequence}"
         )
         people = ", ".join(str(p) for p in (*letter.to, *letter.cc))
-        lines.append(f"  to {escape(people)}")
+        lines.append(f"  to {escape(', '.join(letter.recipients) if letter.only else people)}")
         lines += [f"  - {escape(line)}" for line in letter.changes]
+    retried = [letter for letter in box.letters if letter.only]
+    if retried:
+        # Sent.refused: the relay turned these away last time; the same message goes again.
+        lines.append("[$text-warning]Refused by the relay last time, retried now:[/]")
+        lines += [f"  {escape(r.organisation)}: {escape(', '.join(r.recipients))}" for r in retried]
     if box.up_to_date:
         lines.append(f"Up to date: {escape(', '.join(box.up_to_date))}")
     lines += [f"[$text-warning]Note:[/] {escape(note)}" for note in box.notes]
@@ -77,15 +85,18 @@ class SendScreen(ModalScreen[bool]):
         Binding("ctrl+s", "save", "Save", id="send.save", priority=True),
     ]
 
-    def __init__(self, session: Session, summit_id: str) -> None:
+    def __init__(self, session: Session, summit_id: str, *, reminding: bool = False) -> None:
         super().__init__()
         self.session = session
         self.summit_id = summit_id
+        self.reminding = reminding
+        """Reminders (`summit remind`) to those who have not answered, not the outbox."""
         self.box: outbox.Outbox | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="send"):
-            yield Label(f"Send {self.summit_id} by e-mail", id="send-title")
+            doing = "Remind who has not answered:" if self.reminding else "Send"
+            yield Label(f"{doing} {self.summit_id} by e-mail", id="send-title")
             yield Static("Working out what to send…", id="send-outbox")
             yield Label("Replies that came in", id="send-replies-title")
             yield Static("", id="send-replies")
@@ -139,13 +150,20 @@ class SendScreen(ModalScreen[bool]):
             self.app.call_from_thread(self._planned, None, message)
             return
         try:
-            box = outbox.plan_outbox(workspace.dataset, self.summit_id)
+            box = self._plan()(workspace.dataset, self.summit_id)
         except (DataError, outbox.Unsendable) as error:
             self.app.call_from_thread(
                 self._planned, None, f"[b $text-error]{escape(str(error))}[/]"
             )
             return
         self.app.call_from_thread(self._planned, box, outbox_text(box))
+
+    def _plan(self) -> "Callable[[Dataset, str], outbox.Outbox]":
+        if not self.reminding:
+            return outbox.plan_outbox
+        from summit.delivery.reminders import plan_reminders  # noqa: PLC0415
+
+        return plan_reminders
 
     def _planned(self, box: outbox.Outbox | None, text: str) -> None:
         self.box = box
@@ -163,6 +181,7 @@ class SendScreen(ModalScreen[bool]):
         if box is None:
             return
         count = counted(len(box.letters), "message", "messages")
+        count = f"{count} reminding who has not answered" * self.reminding or count
         question = f"Send {count} now, one per organisation, through {self._relay_shown()}?"
 
         def answered(answer: str | None) -> None:
@@ -223,6 +242,7 @@ class SendScreen(ModalScreen[bool]):
                 self.summit_id,
                 GraphSender if server is None else lambda: SmtpRelay(server, password),  # type: ignore[arg-type]
                 offline=offline,
+                plan=self._plan(),
             )
         except TeamUnreachable as error:
             self.app.call_from_thread(self._offer_offline, str(error), server, password)

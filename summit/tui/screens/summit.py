@@ -125,6 +125,13 @@ class SummitScreen(Screen[None]):
 
         self.app.push_screen(SendScreen(self.session, self.summit_id), lambda _: self.refresh_all())
 
+    def action_remind(self) -> None:
+        """The send screen in reminder mode: the dry run listed, sent on confirmation."""
+        from summit.tui.screens.send import SendScreen  # noqa: PLC0415 - loads the mail layers
+
+        screen = SendScreen(self.session, self.summit_id, reminding=True)
+        self.app.push_screen(screen, lambda _: self.refresh_all())
+
     def action_cancel_summit(self) -> None:
         summit = self.session.workspace.summits[self.summit_id]
         if summit.status == SummitStatus.CANCELLED:

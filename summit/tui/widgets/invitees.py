@@ -43,6 +43,7 @@ class InviteesPart(SummitPart):
         Binding("o", "attendance", "Optional", id="invitees.attendance"),
         Binding("m", "import_replies", "Import replies", id="invitees.import"),
         Binding("a", "attended", "Attended", id="invitees.attended"),
+        Binding("R", "screen.remind", "Remind", id="invitees.remind"),
     ]
 
     def compose(self) -> ComposeResult:

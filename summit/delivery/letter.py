@@ -1,0 +1,45 @@
+"""One message of the outbox: for one organisation, built and ready to send."""
+
+from dataclasses import dataclass
+from email.headerregistry import Address
+from enum import StrEnum
+
+from summit.model.sent import SentMethod
+
+
+class LetterKind(StrEnum):
+    INVITATION = "new invitation"
+    UPDATE = "update"
+    CANCELLATION = "cancellation"
+    WITHDRAWAL = "cancellation for the uninvited"
+    REMINDER = "reminder"
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """One message for one organisation, built and ready to send."""
+
+    organisation_id: str
+    organisation: str
+    kind: LetterKind
+    method: SentMethod
+    sequence: int
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...]
+    changes: tuple[str, ...]
+    message: bytes
+    details: str
+    agenda: str
+    only: tuple[str, ...] = ()
+    """A retry: only these recipients (refused last time) are sent the message."""
+    withdraws: bool = False
+    """A CANCEL to people uninvited since they were sent the invitation (see withdrawals)."""
+    whole: bool = False
+    """With `withdraws`: the whole organisation is uninvited."""
+
+    @property
+    def recipients(self) -> list[str]:
+        everyone = [person.addr_spec for person in (*self.to, *self.cc)]
+        if not self.only:
+            return everyone
+        return [address for address in everyone if address.lower() in self.only]

@@ -1,0 +1,50 @@
+"""What an accepted message makes of an organisation's sent record (`[sent.<organisation>]`).
+
+The record says what the organisation holds: the version (SEQUENCE, METHOD,
+fingerprints), who the relay refused, and who holds the invitation (`to`), so
+that a person uninvited later is sent a cancellation for their copy, once.
+"""
+
+from datetime import datetime
+
+from summit.delivery.letter import Letter, LetterKind
+from summit.model.sent import Sent, SentMethod
+
+
+def _accepted(letter: Letter, refused: list[str]) -> set[str]:
+    """The organisation's own people (To, not the host's Cc) the relay took it for."""
+    sent_to = {address.lower() for address in letter.recipients}
+    turned_away = {address.lower() for address in refused}
+    return {
+        person.addr_spec.lower()
+        for person in letter.to
+        if person.addr_spec.lower() in sent_to - turned_away
+    }
+
+
+def recorded(letter: Letter, prior: Sent | None, at: datetime, refused: list[str]) -> Sent:
+    """The organisation's record once `letter` was accepted (refusing `refused`)."""
+    if letter.kind is LetterKind.REMINDER:
+        assert prior is not None  # only those holding the invitation are reminded
+        return prior.model_copy(update={"reminded": at})
+    accepted = _accepted(letter, refused)
+    held = set(prior.to or []) if prior is not None else set()
+    if letter.withdraws:
+        assert prior is not None  # only those holding an invitation are sent a withdrawal
+        left = sorted(held - accepted)
+        if letter.whole and not left:
+            # Nobody there holds it any more: they hold a cancellation, at its SEQUENCE.
+            return prior.model_copy(
+                update={"to": [], "method": SentMethod.CANCEL, "sequence": letter.sequence}
+            )
+        return prior.model_copy(update={"to": left})
+    holders = held - accepted if letter.method is SentMethod.CANCEL else held | accepted
+    return Sent(
+        sequence=letter.sequence,
+        method=letter.method,
+        at=at,
+        details=letter.details,
+        agenda=letter.agenda,
+        refused=sorted(refused) if refused else None,
+        to=sorted(holders),
+    )

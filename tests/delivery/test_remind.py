@@ -1,0 +1,97 @@
+"""`summit remind`: the same invitation again to those who have not answered, once a day."""
+
+import re
+import tomllib
+from pathlib import Path
+
+from tests.conftest import SAMPLE_SUMMIT
+from tests.delivery.conftest import SmtpServer, calendar_part, read_calendar
+
+ORGANISATIONS = 12
+OLIVER = "oliver.grant@facebook.example.org"
+SOPHIE = "sophie.turner@virginmedia.example.org"
+MEI_LIN = "meilin.carter@google.example.org"
+
+
+def _run(cli, verb: str, root: Path, server: SmtpServer, *more: str):
+    return cli(verb, SAMPLE_SUMMIT, "--data", root, "--smtp", server.url, *more)
+
+
+def _invite(root: Path) -> dict:
+    return tomllib.loads((root / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text())
+
+
+def _needing_answers(root: Path) -> set[str]:
+    """The addresses of every invited delegate whose answer is needs-action."""
+    summit = tomllib.loads((root / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text())
+    register = tomllib.loads((root / "invitees.toml").read_text())["organisations"]
+    return {
+        register[org]["delegates"][d]["email"].lower()
+        for org, invitation in summit["invitations"].items()
+        for d, reply in invitation.get("rsvp", {}).items()
+        if reply == "needs-action"
+    }
+
+
+def test_remind_sends_the_same_invitation_to_those_who_have_not_answered(
+    data_dir: Path, cli, smtp_server
+) -> None:
+    assert _run(cli, "send", data_dir, smtp_server, "--yes").code == 0
+    state = _invite(data_dir)["invite"]
+    waiting = _needing_answers(data_dir)
+    assert {OLIVER, SOPHIE} <= waiting
+
+    dry = _run(cli, "remind", data_dir, smtp_server)
+    assert dry.code == 0, dry.err
+    assert "Facebook: reminder" in dry.out and "dry run" in dry.err
+    assert len(smtp_server.recorder.received) == ORGANISATIONS
+
+    result = _run(cli, "remind", data_dir, smtp_server, "--yes")
+    assert result.code == 0, result.err
+    reminders = smtp_server.recorder.received[ORGANISATIONS:]
+    reached = {r.lower() for item in reminders for r in item.recipients}
+    assert reached == waiting  # never anyone who answered (Google's accepted, tentative)
+    for item in reminders:
+        message = item.message
+        assert str(message["Subject"]).startswith("Reminder: ")
+        assert (
+            "A reminder: we have not had your reply" in message.get_body(("plain",)).get_content()
+        )
+        parsed, _ = read_calendar(calendar_part(message))
+        [event] = parsed.walk("VEVENT")
+        assert str(parsed["method"]) == "REQUEST"
+        assert (str(event["uid"]), int(event["sequence"])) == (state["uid"], state["sequence"])
+    sent = _invite(data_dir)["sent"]
+    assert "reminded" in sent["facebook"] and "reminded" not in sent["google"]
+
+    again = _run(cli, "remind", data_dir, smtp_server, "--yes")
+    assert again.code == 0, again.err
+    assert "nobody is waiting to be reminded" in again.out
+    assert len(smtp_server.recorder.received) == ORGANISATIONS + len(reminders)
+    assert "already reminded today: " in _run(cli, "remind", data_dir, smtp_server).out
+
+
+def test_tentative_is_reminded_only_when_asked(data_dir: Path, cli, smtp_server) -> None:
+    assert _run(cli, "send", data_dir, smtp_server, "--yes").code == 0
+    assert MEI_LIN not in _run(cli, "remind", data_dir, smtp_server).out
+    result = _run(cli, "remind", data_dir, smtp_server, "--yes", "--tentative")
+    assert result.code == 0, result.err
+    reached = {r for item in smtp_server.recorder.received[ORGANISATIONS:] for r in item.recipients}
+    assert MEI_LIN in reached and "google.policy@google.example.org" not in reached
+
+
+def test_nobody_is_reminded_of_an_invitation_never_sent(data_dir: Path, cli, smtp_server) -> None:
+    result = _run(cli, "remind", data_dir, smtp_server, "--yes")
+    assert "summit send first" in result.err
+    assert smtp_server.recorder.received == []
+
+
+def test_plain_progress_says_which_message_of_how_many(data_dir: Path, cli, smtp_server) -> None:
+    result = cli(
+        "--plain", "send", SAMPLE_SUMMIT, "--data", data_dir, "--smtp", smtp_server.url, "--yes"
+    )
+    assert result.code == 0, result.err
+    lines = [line for line in result.out.splitlines() if line.startswith("Sending ")]
+    assert len(lines) == ORGANISATIONS
+    assert re.fullmatch(r"Sending 3 of 12: \S.*", lines[2])
+    assert not set("─│┌┐└┘━┃⠋⠙") & set(result.out + result.err)
