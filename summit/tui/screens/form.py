@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -123,6 +123,7 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
             yield Label(self.form_title, id="form-title")
+            yield Static("", id="form-focus", markup=False)
             for field in self.fields:
                 # In a multi-line field enter adds a line, so say how to save there.
                 hint = " (enter: new line · ctrl+s: save)" if field.kind == "multiline" else ""
@@ -142,6 +143,27 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
             # Typing adds to the text (as in the one-line fields), shown from its first line.
             area.move_cursor(area.document.end)
             area.call_after_refresh(area.scroll_home, animate=False)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A screen reader follows the cursor to the field's line, which does not hold its
+        # label, and the title bar is hidden behind a form: in accessible mode a line of
+        # the form names the field, text that the key press changed, which is read out.
+        if not getattr(self.app, "accessible", False):
+            return
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            if event.widget is widget or widget in event.widget.ancestors:
+                self.query_one("#form-focus", Static).update(self._said(field))
+                return
+
+    def _said(self, field: Field) -> str:
+        """The field's label and the start of what it holds, in words."""
+        raw = self._raw(field)
+        labels = {key: label for label, key in field.choices}
+        value = labels.get(raw, raw) if isinstance(raw, str) else raw
+        shown = _shown(None if value is Select.NULL else value).strip().split("\n")[0]
+        holds = f"{shown[:60]}…" if len(shown) > 60 else shown or "not set"
+        return f"Field: {field.label}: {holds}"
 
     def _raws(self) -> dict[str, Any]:
         return {field.name: self._raw(field) for field in self.fields}
