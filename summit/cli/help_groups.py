@@ -16,7 +16,17 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Start", ("init",)),
     (
         "Change a summit",
-        ("invite", "uninvite", "reply", "attend", "agenda", "action", "commitment", "cancel"),
+        (
+            "new",
+            "invite",
+            "uninvite",
+            "reply",
+            "attend",
+            "agenda",
+            "action",
+            "commitment",
+            "cancel",
+        ),
     ),
     ("Change the register", ("register",)),
     (

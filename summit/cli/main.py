@@ -29,6 +29,7 @@ from summit.cli.arguments import Verbs, data_option
 from summit.cli.help_groups import group_verbs
 from summit.cli.invitee_verbs import invitee_verbs
 from summit.cli.item_verbs import agenda_verbs, outcome_verbs
+from summit.cli.new_verb import new_verb
 from summit.cli.register_verbs import register_verbs
 from summit.cli.remind_verb import remind_verb
 from summit.cli.signin import signin_verbs
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     git_verbs(verbs)
     history_verbs(verbs)
     signin_verbs(verbs)
+    new_verb(verbs)
     register_verbs(verbs)
     invitee_verbs(verbs)
     agenda_verbs(verbs)

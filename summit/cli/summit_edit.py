@@ -17,7 +17,9 @@ from summit.cli.output import print_problems, shown
 from summit.model import Register, Summit
 from summit.model.changes import Names
 from summit.model.discreet_changes import describe_discreetly
+from summit.model.text import SLUG_MAX, is_slug
 from summit.store import DataError, Dataset, UnknownSummit
+from summit.store.locations import summit_path
 
 Edit = Callable[[Summit, Register], Summit]
 
@@ -35,31 +37,31 @@ def _field_errors(error: ValidationError, options: dict[str, str]) -> str:
     return "; ".join(said)
 
 
-def _loaded(args: argparse.Namespace, err: Console) -> tuple[Dataset, Summit, Register] | None:
-    dataset = dataset_for(args)
+def _loaded(
+    dataset: Dataset, summit_id: str, err: Console, doing: str = "changed"
+) -> tuple[Summit, Register] | None:
     try:
-        summit, register = dataset.valid_summit(args.summit_id)
+        return dataset.valid_summit(summit_id)
     except UnknownSummit as error:
         err.print(f"summit: {error} in {shown(dataset.root)}", markup=False)
         return None
     except DataError as error:
         print_problems(err, error.problems or dataset.errors)
-        err.print(f"summit: {args.summit_id} cannot be changed until its files load", markup=False)
+        err.print(f"summit: {summit_id} cannot be {doing} until its files load", markup=False)
         return None
-    return dataset, summit, register
 
 
-def _changed(
-    edit: Edit, summit: Summit, register: Register, err: Console, options: dict[str, str]
+def _checked(
+    make: Callable[[], Summit], err: Console, options: dict[str, str], nothing: str = "changed"
 ) -> Summit | None:
     try:
-        changed = edit(summit, register)
+        changed = make()
         Summit.model_validate(changed.to_data())  # the whole file's rules, before any write
     except Refused as error:
-        err.print(f"summit: {error}; nothing was changed", markup=False)
+        err.print(f"summit: {error}; nothing was {nothing}", markup=False)
         return None
     except ValidationError as error:
-        err.print(f"summit: {_field_errors(error, options)}; nothing was changed", markup=False)
+        err.print(f"summit: {_field_errors(error, options)}; nothing was {nothing}", markup=False)
         return None
     return changed
 
@@ -73,11 +75,12 @@ def edit_summit(
 ) -> int:
     """Apply `edit` to the summit `args.summit_id` and save it; `options` names the
     command-line option of each model field, for messages."""
-    loaded = _loaded(args, err)
+    dataset = dataset_for(args)
+    loaded = _loaded(dataset, args.summit_id, err)
     if loaded is None:
         return 1
-    dataset, summit, register = loaded
-    changed = _changed(edit, summit, register, err, options or {})
+    summit, register = loaded
+    changed = _checked(lambda: edit(summit, register), err, options or {})
     if changed is None:
         return 1
     # In `summit diff`'s words: a sensitive record by its place (issue 21, item 17).
@@ -93,4 +96,70 @@ def edit_summit(
         return 1
     for line in lines:
         out.print(f"{args.summit_id}: {line}", markup=False, highlight=False)
+    return 0
+
+
+Build = Callable[[Summit | None, Register], Summit]
+
+
+def _id_refused(dataset: Dataset, summit_id: str) -> str | None:
+    if not is_slug(summit_id):
+        return (
+            f"{summit_id!r} cannot be a summit's id: use lower-case letters and digits joined "
+            f"by single hyphens, at most {SLUG_MAX} characters, such as 'online-safety-2028'"
+        )
+    path = summit_path(dataset.root, summit_id)
+    if summit_id in dataset.summits or summit_id in dataset.unreadable or path.exists():
+        return f"{shown(path)} already exists: choose another id"
+    return None
+
+
+def _register(dataset: Dataset, err: Console) -> Register | None:
+    if dataset.register is None or any(p.path == dataset.register_path for p in dataset.errors):
+        print_problems(err, [p for p in dataset.errors if p.path == dataset.register_path])
+        err.print("summit: a summit can be started once the register loads", markup=False)
+        return None
+    return dataset.register.record
+
+
+def create_summit(
+    args: argparse.Namespace,
+    out: Console,
+    err: Console,
+    build: Build,
+    *,
+    options: dict[str, str] | None = None,
+    describe: Callable[[Summit], str] = lambda summit: summit.title,
+) -> int:
+    """Write the new file agendas/`args.summit_id`.toml holding what `build` makes from the
+    summit `args.source` (if given, whose file the new one's layout follows) and the register.
+    An id in use, or anything the file's rules refuse, writes nothing."""
+    dataset = dataset_for(args)
+    refused = _id_refused(dataset, args.summit_id)
+    if refused is not None:
+        err.print(f"summit: {refused}; nothing was written", markup=False)
+        return 1
+    source: Summit | None = None
+    if args.source is not None:
+        loaded = _loaded(dataset, args.source, err, doing="copied")
+        if loaded is None:
+            return 1
+        source, register = loaded
+    else:
+        found = _register(dataset, err)
+        if found is None:
+            return 1
+        register = found
+    created = _checked(lambda: build(source, register), err, options or {}, nothing="written")
+    if created is None:
+        return 1
+    try:
+        dataset.save_summit(args.summit_id, created, like=args.source)
+    except DataError as error:
+        print_problems(err, error.problems)
+        err.print("summit: nothing was written", markup=False)
+        return 1
+    path = shown(summit_path(dataset.root, args.summit_id))
+    said = f"{args.summit_id}: created {path}: {describe(created)}"
+    out.print(said, markup=False, highlight=False)
     return 0

@@ -52,6 +52,7 @@ class AccessibleMode(App[None]):
         if not self.accessible:
             return
         self.animation_level = "none"
+        self.add_class("accessible")  # for what only this mode shows (form.tcss)
         self.set_interval(FOLLOW_SECONDS, self.follow_focus)
 
     def follow_focus(self) -> None:

@@ -113,13 +113,19 @@ def delegate_fields(new: bool) -> list[Field]:
 
 def person_field(name: str, label: str, register: Register) -> Field:
     """A delegate chosen by name, organisation or job title; the file keeps the id."""
-    return Field(name, label, "ref", register_choices(register), refers_to="delegate")
+    choices = register_choices(register)
+    return Field(name, label, "ref", choices, refers_to="delegate", offer_add=True)
 
 
-def organisation_field(name: str, label: str, register: Register) -> Field:
+def organisation_field(
+    name: str, label: str, register: Register, *, offer_add: bool = False
+) -> Field:
+    """An organisation chosen by its name or its people's; `offer_add`: or a person added."""
     choices = register_choices(register, delegates=False, organisations=True)
     words = organisation_words(register)
-    return Field(name, label, "ref", choices, refers_to="organisation", words=words)
+    return Field(
+        name, label, "ref", choices, refers_to="organisation", words=words, offer_add=offer_add
+    )
 
 
 def agenda_item_fields(register: Register) -> list[Field]:
@@ -134,6 +140,7 @@ def agenda_item_fields(register: Register) -> list[Field]:
             "ref",
             leads,
             refers_to="delegate or organisation",
+            offer_add=True,
         ),
         Field("minutes", "Minutes", "int"),
         Field("objective", "Objective", "multiline"),
@@ -154,7 +161,7 @@ def lead_check(register: Register) -> Check:
 def action_fields(register: Register) -> list[Field]:
     return [
         Field("text", "Action", "multiline"),
-        organisation_field("owner", "Owner (organisation)", register),
+        organisation_field("owner", "Owner (organisation)", register, offer_add=True),
         Field("due", "Due", "date", placeholder="YYYY-MM-DD"),
         Field("status", "Status", "choice", _choices(ActionStatus)),
         CLASSIFICATION_FIELD,

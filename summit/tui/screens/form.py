@@ -7,12 +7,12 @@ every field on submit. The form dismisses with the validated record.
 """
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -46,6 +46,8 @@ class Field:
     """For a "ref" field: further words each choice is found by (see organisation_words)."""
     proposed_from: str = ""
     """For a new record's id: the field whose text proposes it ("Helen Marsh" → helen-marsh)."""
+    offer_add: bool = False
+    """For a "ref" field: when nobody answers to what is typed, offer to add that person."""
 
 
 @dataclass(frozen=True)
@@ -115,10 +117,13 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         self.ids = ProposedIds(self)
         self.opened: dict[str, Any] = {}
         """What each field held when the form opened: escape asks only when that changed."""
+        self.added: set[str] = set()
+        """Ids added to the register from this form, which `check` (made before) cannot know."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
             yield Label(self.form_title, id="form-title")
+            yield Static("", id="form-focus", markup=False)
             for field in self.fields:
                 # In a multi-line field enter adds a line, so say how to save there.
                 hint = " (enter: new line · ctrl+s: save)" if field.kind == "multiline" else ""
@@ -139,6 +144,27 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
             area.move_cursor(area.document.end)
             area.call_after_refresh(area.scroll_home, animate=False)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A screen reader follows the cursor to the field's line, which does not hold its
+        # label, and the title bar is hidden behind a form: in accessible mode a line of
+        # the form names the field, text that the key press changed, which is read out.
+        if not getattr(self.app, "accessible", False):
+            return
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            if event.widget is widget or widget in event.widget.ancestors:
+                self.query_one("#form-focus", Static).update(self._said(field))
+                return
+
+    def _said(self, field: Field) -> str:
+        """The field's label and the start of what it holds, in words."""
+        raw = self._raw(field)
+        labels = {key: label for label, key in field.choices}
+        value = labels.get(raw, raw) if isinstance(raw, str) else raw
+        shown = _shown(None if value is Select.NULL else value).strip().split("\n")[0]
+        holds = f"{shown[:60]}…" if len(shown) > 60 else shown or "not set"
+        return f"Field: {field.label}: {holds}"
+
     def _raws(self) -> dict[str, Any]:
         return {field.name: self._raw(field) for field in self.fields}
 
@@ -152,7 +178,9 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
         widget_id = f"field-{field.name}"
         if field.kind == "ref":
             picked = str(value) if value else None
-            return Picker(field.choices, picked, words=field.words, id=widget_id)
+            return Picker(
+                field.choices, picked, words=field.words, offer_add=field.offer_add, id=widget_id
+            )
         if field.kind == "choice":
             current = str(value) if value is not None else Select.NULL
             default = self.model.model_fields[field.name].default if field.in_model else None
@@ -219,7 +247,8 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
                 errors.setdefault(name, message)
         if self.check is not None:
             for name, message in self.check(values).items():
-                errors.setdefault(name, message)
+                if values.get(name) not in self.added:
+                    errors.setdefault(name, message)
         return values, errors, record
 
     def show_errors(self, errors: dict[str, str], *, every: bool) -> None:
@@ -240,6 +269,22 @@ class FormScreen(ModalScreen[FormResult[R] | None]):
             self.touched.add(widget_id.removeprefix("field-"))
             self.ids.follow(widget_id.removeprefix("field-"))
             self.show_errors(self.collect()[1], every=False)
+
+    @on(Picker.AddPerson)
+    def _add_person(self, event: Picker.AddPerson) -> None:
+        from summit.tui.screens.add_person import offer_to_add  # noqa: PLC0415 - rarely used
+
+        offer_to_add(self, event.picker, event.name)
+
+    def took_new_choice(self, picker: Picker, label: str, key: str) -> None:
+        """`key` was added to the register from this form: from now on a valid pick."""
+        name = (picker.id or "").removeprefix("field-")
+        self.fields = [
+            replace(field, choices=[*field.choices, (label, key)]) if field.name == name else field
+            for field in self.fields
+        ]
+        self.added.add(key)
+        picker.add(label, key)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

@@ -35,6 +35,9 @@ LIMIT = 50
 
 _SEPARATOR = " - "
 
+ADD_PERSON = "\x00add-person"
+"""The key of the offer to add whom nobody answers to (never an id: ids are slugs)."""
+
 
 def person_label(name: str, organisation: str, job_title: str) -> str:
     return _SEPARATOR.join(part for part in (name, organisation, job_title) if part)
@@ -173,6 +176,18 @@ class Picker(Widget):
         def control(self) -> "Picker":
             return self.picker
 
+    class AddPerson(Message):
+        """The offer was taken: add `name` to the register, then pick them (`Picker.add`)."""
+
+        def __init__(self, picker: "Picker", name: str) -> None:
+            super().__init__()
+            self.picker = picker
+            self.name = name
+
+        @property
+        def control(self) -> "Picker":
+            return self.picker
+
     def __init__(
         self,
         choices: Sequence[Choice],
@@ -181,9 +196,12 @@ class Picker(Widget):
         placeholder: str = "type part of a name, organisation or job title",
         always_open: bool = False,
         words: Mapping[str, str] | None = None,
+        offer_add: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.offer_add = offer_add
+        """When what is typed finds nobody, offer to add that person to the register."""
         self.choices = list(choices)
         self.words = words or {}
         """Further words each choice is found by, unshown (see organisation_words)."""
@@ -225,6 +243,9 @@ class Picker(Widget):
         found = matching(self.choices, typed, self.words)
         options.clear_options()
         options.add_options(Option(visible(label), id=key) for label, key in found[:LIMIT])
+        if not found and typed.strip() and self.offer_add:
+            found = [(f"+ Add {typed.strip()!r} to the register (enter)", ADD_PERSON)]
+            options.add_option(Option(visible(found[0][0]), id=ADD_PERSON))
         options.display = bool(found) or self.always_open
         if found and not self.always_open:
             # In a long form the list may open below the fold: bring it into view.
@@ -244,12 +265,22 @@ class Picker(Widget):
         self.post_message(self.Changed(self))
 
     def pick(self, key: str) -> None:
+        if key == ADD_PERSON:
+            self.post_message(self.AddPerson(self, self._input.value.strip()))
+            return
         self.picked = key
         with self._input.prevent(Input.Changed):
             self._input.value = self.labels[key]
         self._input.cursor_position = len(self._input.value)
         self._show(None if not self.always_open else "")
         self.post_message(self.Changed(self))
+
+    def add(self, label: str, key: str) -> None:
+        """A choice added to the register meanwhile, picked."""
+        if key not in self.labels:
+            self.choices.append((label, key))
+            self.labels[key] = label
+        self.pick(key)
 
     @property
     def highlighted(self) -> str | None:
