@@ -122,7 +122,7 @@ def test_an_edit_to_one_summit_rechecks_that_summit_alone(
     """Back on the summits list after +5 min, 999 unchanged summits are not checked again;
     what the findings say is still what checking everything afresh says."""
     from summit.model import check_dataset  # noqa: PLC0415
-    from summit.workflows import workspace as module  # noqa: PLC0415
+    from summit.workflows import working_copies as module  # noqa: PLC0415
 
     agendas = data_dir / "agendas"
     (agendas / "second.toml").write_text((agendas / f"{SAMPLE_SUMMIT}.toml").read_text())
