@@ -14,7 +14,7 @@ from typing import Any
 from summit.model import Organisation, Register, Severity, Summit, check_summit
 from summit.model.base import Record
 from summit.model.checks import Finding, check_dataset, check_register, check_series
-from summit.store import Dataset, Problem
+from summit.store import Dataset
 from summit.store.document import TomlDocument
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX, summit_path
 
@@ -58,9 +58,15 @@ class WorkingCopies:
         # records are the same: an edit to one summit rechecks that summit alone.
         self._checked: tuple[Register, frozenset[str], dict[str, tuple[Summit, list[Finding]]]]
         self._checked = (register, frozenset(), {})
-        self._writable: tuple[list[Problem], int, bool] | None = None
         self._delegates: tuple[Register, dict[str, str]] | None = None
         self._register_checked: tuple[Register, list[Finding]] | None = None
+        checks = dataset.checks
+        if checks is not None:
+            # Loading checked these very records: the first findings cost nothing more.
+            self._register_checked = (register, checks.register)
+            summits = self.summits
+            known = {sid: (summits[sid], found) for sid, found in checks.summits.items()}
+            self._checked = (register, dataset.broken_ids, known)
         # New summits whose files start from another summit's file (a follow-up).
         self._templates: dict[str, str] = {}
         # Summits removed in the app whose files go at the next save.
@@ -77,13 +83,7 @@ class WorkingCopies:
     @property
     def writable(self) -> bool:
         """Saving is allowed only once the files on disk load without errors."""
-        # Asked after every edit; a big dataset has tens of thousands of warnings to skip.
-        problems = self.dataset.problems
-        known = self._writable
-        if known is None or known[0] is not problems or known[1] != len(problems):
-            known = (problems, len(problems), not any(p.is_error for p in problems))
-            self._writable = known
-        return self.dataset.register is not None and known[2]
+        return self.dataset.register is not None and not self.dataset.errors
 
     # What changed ---------------------------------------------------------
 
