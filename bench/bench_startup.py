@@ -34,6 +34,7 @@ import fcntl
 import os
 import pty
 import select
+import shlex
 import signal
 import statistics
 import struct
@@ -82,9 +83,7 @@ def compile_bytecode() -> None:
 # (a) First frame in a pseudo-terminal ----------------------------------------------
 
 
-def in_terminal(
-    command: Sequence[str], marks: Sequence[bytes], timeout: float = 120
-) -> list[float]:
+def _in_pty(command: Sequence[str], marks: Sequence[bytes], timeout: float = 120) -> list[float]:
     """Seconds from spawning `command` in a pty until each mark has appeared, in order."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
@@ -120,9 +119,39 @@ def in_terminal(
     return times
 
 
-def first_screens(repeat: int, sets: list[tuple[str, Path, bytes, float]]) -> None:
+def in_tmux(command: Sequence[str], marks: Sequence[bytes], timeout: float = 120) -> list[float]:
+    """`_in_pty`, but in a detached tmux session (120x40) whose pane is read every 10 ms:
+    tmux parses the output and redraws, as the terminal a person uses would."""
+    session = f"bench-{os.getpid()}"
+    environment = [f"{k}={v}" for k, v in child_env().items() if k != "TMUX"]
+    shell = " ".join(shlex.quote(part) for part in ["env", *environment, *command])
+    started = time.perf_counter()
+    size = ["-x", str(COLUMNS), "-y", str(LINES)]
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, *size, "-c", str(REPO), shell], check=True
+    )
+    times: list[float] = []
+    try:
+        while len(times) < len(marks):
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError(f"{command[-1]}: {marks[len(times)]!r} never showed in tmux")
+            shown = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, check=False
+            ).stdout
+            while len(times) < len(marks) and marks[len(times)] in shown:
+                times.append(time.perf_counter() - started)
+            time.sleep(0.01)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
+    return times
+
+
+def first_screens(
+    repeat: int, sets: list[tuple[str, Path, bytes, float]], terminal: str = "pty"
+) -> None:
     python = sys.executable
     baseline = [python, "-c", MINIMAL]
+    in_terminal = _in_pty if terminal == "pty" else in_tmux
 
     def summit(root: Path) -> list[str]:
         return [python, "-m", "summit", "app", "--data", str(root)]
@@ -140,7 +169,7 @@ def first_screens(repeat: int, sets: list[tuple[str, Path, bytes, float]]) -> No
             first[label].append(painted)
             ready[label].append(loaded)
     b = statistics.median(base)
-    print(f"(a) first frame in a terminal, medians of {repeat} interleaved runs")
+    print(f"(a) first frame in a terminal ({terminal}), medians of {repeat} interleaved runs")
     print(f"    minimal Textual app                    {b * 1000:6.0f} ms")
     for label, _, _, target in sets:
         f, r = statistics.median(first[label]), statistics.median(ready[label])
@@ -367,6 +396,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--big", action="store_true", help="also show a summit inviting 100,000")
     parser.add_argument(
+        "--terminal", choices=["pty", "tmux"], default="pty", help="(a) in a pty or in tmux"
+    )
+    parser.add_argument(
         "--only", choices=["first", "version", "show", "back"], help="run one part only"
     )
     args = parser.parse_args()
@@ -389,6 +421,7 @@ def main() -> None:
                     1.5,
                 ),
             ],
+            args.terminal,
         ),
         "version": lambda _: version(args.repeat),
         "show": lambda folder: show(args.repeat, folder, [1000, 10000] if args.big else [1000]),

@@ -58,7 +58,7 @@ def show(args: argparse.Namespace, out: Console, err: Console) -> int:
     if dataset.register is None:
         print_problems(err, dataset.errors)
         return 1
-    problems = [p for p in dataset.problems if p.path == doc.path]
+    problems = dataset.problems_in(doc.path)
     if is_plain(args):
         plain_summit(out, args.summit_id, doc.record, dataset.register.record)
         print_problems(out, problems)

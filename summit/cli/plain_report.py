@@ -40,13 +40,14 @@ def _agenda(out: Console, summit: Summit, register: Register) -> None:
         summary += f"; planned end {planned:%H:%M}"
     _say(out)
     _say(out, f"Agenda: {summary}")
+    describe = register.describer()
     for number, slot in enumerate(slots, start=1):
         item = slot.item
         parts = [f"{slot.start:%H:%M} to {slot.end:%H:%M}", item.title]
         if item.kind == "break":
             parts.append("a break")
         if item.lead:
-            parts.append(f"led by {register.describe(item.lead)}")
+            parts.append(f"led by {describe(item.lead)}")
         parts.append(f"{item.minutes} minutes")
         _say(out, f"Item {number}: {', '.join(parts)}")
 
@@ -74,13 +75,14 @@ def _outputs(out: Console, summit: Summit, register: Register) -> None:
     _say(out)
     actions, commitments = len(summit.actions), len(summit.commitments)
     _say(out, f"Outputs: {counted(actions, 'action')}, {counted(commitments, 'commitment')}")
+    describe = register.describer()
     for action in summit.actions:
         due = f", due {action.due:%d %B %Y}" if action.due else ""
-        who = register.describe(action.owner)
+        who = describe(action.owner)
         _say(out, f"Action, {action.status}: {action.text} (owner {who}{due})")
     for commitment in summit.commitments:
         due = f", due {commitment.due:%d %B %Y}" if commitment.due else ""
-        who = register.describe(commitment.organisation)
+        who = describe(commitment.organisation)
         _say(out, f"Commitment, {commitment.status}: {who}: {commitment.text}{due}")
 
 

@@ -44,9 +44,10 @@ def _agenda(summit: Summit, register: Register) -> Table:
     table.add_column("Item")
     table.add_column("Lead")
     table.add_column("Min", justify="right")
+    describe = register.describer()
     for slot in schedule(summit):
         item = slot.item
-        lead = register.describe(item.lead) if item.lead else ""
+        lead = describe(item.lead) if item.lead else ""
         title = styled(item.title, "dim italic" if item.kind == "break" else "")
         table.add_row(f"{slot.start:%H:%M}–{slot.end:%H:%M}", title, lead, str(item.minutes))
     end = agenda_end(summit)
@@ -88,12 +89,13 @@ def _outputs(summit: Summit, register: Register) -> Table:
     table.add_column("What", ratio=2)
     table.add_column("Due", no_wrap=True)
     table.add_column("Status", no_wrap=True)
+    describe = register.describer()
     for action in summit.actions:
         due = f"{action.due:%d %b %Y}" if action.due else ""
-        table.add_row("action", register.describe(action.owner), action.text, due, action.status)
+        table.add_row("action", describe(action.owner), action.text, due, action.status)
     for commitment in summit.commitments:
         due = f"{commitment.due:%d %b %Y}" if commitment.due else ""
-        who = register.describe(commitment.organisation)
+        who = describe(commitment.organisation)
         table.add_row("commitment", who, commitment.text, due, commitment.status)
     return table
 

@@ -278,15 +278,44 @@ def check_series(
             yield Finding(Severity.ERROR, where, problem)
 
 
+@dataclass(frozen=True)
+class DatasetChecks:
+    """What `check_dataset` finds, by what it checked: an editor rechecks only what changed."""
+
+    register: list[Finding]
+    summits: dict[str, list[Finding]]
+    """Each summit's own findings (check_summit), in the order of the summits."""
+    series: list[Finding]
+
+    def all(self) -> list[Finding]:
+        """In check_dataset's order: the register, each summit, then the series."""
+        found = list(self.register)
+        for findings in self.summits.values():
+            found.extend(findings)
+        return found + self.series
+
+
+def check_dataset_by_part(
+    register: Register,
+    summits: Mapping[str, Summit],
+    broken: frozenset[str] = frozenset(),
+    unloaded: frozenset[str] = frozenset(),
+) -> DatasetChecks:
+    delegates = register.delegate_index()
+    return DatasetChecks(
+        list(check_register(register)),
+        {
+            summit_id: check_summit(summit_id, summit, register, delegates, broken)
+            for summit_id, summit in summits.items()
+        },
+        list(check_series(summits, unloaded)),
+    )
+
+
 def check_dataset(
     register: Register,
     summits: Mapping[str, Summit],
     broken: frozenset[str] = frozenset(),
     unloaded: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    findings = list(check_register(register))
-    delegates = register.delegate_index()
-    for summit_id, summit in summits.items():
-        findings.extend(check_summit(summit_id, summit, register, delegates, broken))
-    findings.extend(check_series(summits, unloaded))
-    return findings
+    return check_dataset_by_part(register, summits, broken, unloaded).all()

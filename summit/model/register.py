@@ -1,5 +1,6 @@
 """The invitee register: organisations and the delegates who speak for them."""
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated
 
@@ -79,6 +80,24 @@ class Register(Record):
             return f"{delegate.name} ({self.organisations[org_id].name})"
         organisation = self.organisations.get(ref)
         return organisation.name if organisation is not None else ref
+
+    def describer(self) -> Callable[[str], str]:
+        """`describe` for many references: the delegates are indexed once, where `describe`
+        searches every organisation each time (30,000 agenda leads: quadratic)."""
+        index: dict[str, str] = {}
+        for org_id, organisation in self.organisations.items():
+            for delegate_id in organisation.delegates:
+                index.setdefault(delegate_id, org_id)  # the first, as find_delegate finds
+
+        def describe(ref: str) -> str:
+            org_id = index.get(ref)
+            if org_id is None:
+                organisation = self.organisations.get(ref)
+                return organisation.name if organisation is not None else ref
+            organisation = self.organisations[org_id]
+            return f"{organisation.delegates[ref].name} ({organisation.name})"
+
+        return describe
 
     def with_organisation(self, org_id: str, organisation: Organisation | None) -> "Register":
         """This register with one organisation added, replaced or (None) removed.

@@ -79,7 +79,7 @@ def _points_to_make(setting: _Setting) -> list[Block]:
     blocks: list[Block] = []
     for slot in schedule(setting.summit):
         item = slot.item
-        lead = setting.register.describe(item.lead) if item.lead else None
+        lead = setting.describe(item.lead) if item.lead else None
         said = [("Lead", lead), ("Lines to take", item.lines_to_take), ("Notes", item.notes)]
         if item.kind is ItemKind.BREAK or not (item.lines_to_take or item.notes):
             continue

@@ -8,7 +8,7 @@ Personal data (`personal` tables, e-mail addresses, phone numbers) is never
 read here, except the organiser's contact details in the internal variants.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -42,6 +42,8 @@ class _Setting:
     register: Register
     series: Series
     internal: bool
+    describe: Callable[[str], str]
+    """A person or organisation id as people read it (Register.describer)."""
 
     def organisation(self, org_id: str) -> str:
         organisation = self.register.organisations.get(org_id)
@@ -61,7 +63,7 @@ def _setting(
     if not internal:
         summit = shareable(summit)
         series = [(earlier_id, shareable(earlier)) for earlier_id, earlier in series]
-    return _Setting(summit_id, summit, register, series, internal)
+    return _Setting(summit_id, summit, register, series, internal, register.describer())
 
 
 def marking(summit: Summit, series: Series = ()) -> str:
@@ -135,7 +137,7 @@ def _agenda_table(setting: _Setting) -> list[Block]:
         (
             _slot_time(slot.start, slot.end),
             setting.mark(slot.item, slot.item.title),
-            setting.register.describe(slot.item.lead) if slot.item.lead else "",
+            setting.describe(slot.item.lead) if slot.item.lead else "",
         )
         for slot in schedule(setting.summit)
     )

@@ -10,8 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summit.model import Register, Summit, check_dataset, check_summit
-from summit.model.checks import Finding, Where, check_register, check_series
+from summit.model import Register, Summit, check_summit
+from summit.model.checks import (
+    DatasetChecks,
+    Finding,
+    Where,
+    check_dataset_by_part,
+    check_register,
+    check_series,
+)
 from summit.model.identity import agenda_with_ids
 from summit.model.text import is_slug
 from summit.store.document import TomlDocument, decode
@@ -29,7 +36,8 @@ class Dataset:
     root: Path
     register: TomlDocument[Register] | None
     summits: dict[str, TomlDocument[Summit]]
-    problems: list[Problem] = field(default_factory=list)
+    read_problems: list[Problem] = field(default_factory=list)
+    """What reading the files found: unreadable files, invalid values (each placed)."""
     salvaged: Register | None = None
     """When the register did not load: its valid records, to show and check against."""
     broken_ids: frozenset[str] = frozenset()
@@ -42,10 +50,43 @@ class Dataset:
         tuple[tuple[dict[str, str], set[str]], dict[str, Summit], list[Finding]] | None
     ) = field(default=None, repr=False, compare=False)
     """The register ids and saved summits last checked for a register save, and their errors."""
+    findings: list[Finding] = field(default_factory=list, repr=False, compare=False)
+    """What checking the loaded records found, by key path; `problems` places them."""
+    checks: DatasetChecks | None = field(default=None, repr=False, compare=False)
+    """The same findings by part, for the workspace to keep (it rechecks what is edited)."""
+    _placed: list[Problem] | None = field(default=None, repr=False, compare=False)
+    _errors: list[Problem] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem, with its file, line and column: what reading found, then the checks.
+
+        Placed on first asking: scanning 1,000 summit files for the lines of their
+        warnings was a third of loading them, and the app shows them only on demand.
+        """
+        if self._placed is None:
+            self._placed = self.read_problems + _Locator(self).problems(self.findings)
+        return self._placed
+
+    def problems_in(self, path: Path) -> list[Problem]:
+        """The problems of one file (as `problems` has them), placing only its own."""
+        if self._placed is not None:
+            return [p for p in self._placed if p.path == path]
+        locator = _Locator(self)
+        own = [f for f in self.findings if locator.path_of(f.where) == path]
+        return [p for p in self.read_problems if p.path == path] + locator.problems(own)
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
+        """The errors alone, placed without placing the warnings (asked after every edit)."""
+        if self._errors is None:
+            if self._placed is not None:
+                self._errors = [p for p in self._placed if p.is_error]
+            else:
+                found = [f for f in self.findings if f.severity == "error"]
+                read = [p for p in self.read_problems if p.is_error]
+                self._errors = read + _Locator(self).problems(found)
+        return self._errors
 
     @property
     def warnings(self) -> list[Problem]:
@@ -66,7 +107,7 @@ class Dataset:
             return doc
         if is_slug(summit_id):
             path = summit_path(self.root, summit_id)
-            unread = [p for p in self.problems if p.path == path]
+            unread = [p for p in self.read_problems if p.path == path]
             if unread:
                 # The file is there but could not be loaded: say why, not "no summit".
                 raise DataError(unread)
@@ -289,10 +330,10 @@ def _load(root: Path) -> Dataset:
         dataset.salvaged, dataset.broken_ids = salvaged
     checked = register.record if register is not None else dataset.salvaged
     if checked is not None:
-        findings = check_dataset(
+        checks = check_dataset_by_part(
             checked, dataset.summit_records(), dataset.broken_ids, frozenset(unreadable)
         )
-        problems.extend(_Locator(dataset).problems(findings))
+        dataset.checks, dataset.findings = checks, checks.all()
     return dataset
 
 

@@ -105,7 +105,7 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
 
     def show_problems(self) -> None:
         workspace = self.session.workspace
-        if workspace.dataset.problems and not workspace.writable:
+        if not workspace.writable and workspace.dataset.problems:
             from summit.tui.screens.problems import ProblemsScreen  # noqa: PLC0415
 
             self.push_screen(ProblemsScreen(workspace.dataset.problems, workspace.root))

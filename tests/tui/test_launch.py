@@ -234,7 +234,7 @@ async def test_summits_are_checked_in_the_loader_not_on_the_screen_s_thread(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Checking 1,000 summits when the data came in held the screen 60 ms."""
-    from summit.workflows import workspace as workspace_module  # noqa: PLC0415
+    from summit.model import checks as workspace_module  # noqa: PLC0415 - where loading checks
 
     threads: list[str] = []
     real = workspace_module.check_summit
