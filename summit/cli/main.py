@@ -2,14 +2,12 @@
 
 How to add a verb (this keeps `summit --version` and `--help` quick):
 
-- Declare its arguments in this file, with argparse only (a group of verbs in a
-  `_papers_verbs(verbs)` function here, or in summit.cli.team_verbs), and name its handler as a
-  "module:function" string: `parser.set_defaults(run="summit.cli.papers:build")`.
+- Declare its arguments with argparse only, here or in a `*_verbs` module, and name its
+  handler as a "module:function" string: `parser.set_defaults(run="summit.cli.papers:build")`.
   The handler's module is imported only when that verb runs, so it may import
   pydantic, icalendar, tomlkit or anything else at its top.
-- A handler takes the parsed arguments and two consoles (stdout, stderr) and
-  returns the exit code (`Command` below); `main` turns the storage errors every
-  verb may raise into messages and exit codes.
+- A handler takes the parsed arguments and two consoles (stdout, stderr) and returns
+  the exit code (`Command`); `main` turns storage errors into messages and exit codes.
 - Never import a command module, `summit.model`, `summit.store`, rich or textual
   at the top of this file: tests/cli/test_cli_startup.py fails if `--version` or
   `--help` loads any of them. `summit` and `summit app` start the app through
