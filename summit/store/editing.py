@@ -59,10 +59,15 @@ def edited_text_and_layout(
     def in_place(text: str, old: dict[str, Any], new: dict[str, Any]) -> Patched:
         return patch_and_layout(text, old, new, borrow, layout)
 
+    def in_place_keeping_headers(text: str, old: dict[str, Any], new: dict[str, Any]) -> Patched:
+        # Tried before the whole-file edit, which loses the comments after a removed
+        # table (tomlkit holds them inside it).
+        return patch_and_layout(text, old, new, borrow, layout, keep_emptied=True)
+
     def whole(text: str, old: dict[str, Any], new: dict[str, Any]) -> Patched:
         return Patched(rewrite(text, old, new), None, None, [])
 
-    for edit_text in (in_place, whole):
+    for edit_text in (in_place, in_place_keeping_headers, whole):
         try:
             patched = edit_text(text, old, new)
         except (PatchError, KeyError, IndexError, ValueError, TypeError):

@@ -43,6 +43,8 @@ def patch_and_layout(
     new: dict[str, Any],
     borrow: Borrow | None = None,
     layout: Layout | None = None,
+    *,
+    keep_emptied: bool = False,
 ) -> Patched:
     """`patch`, given `text`'s layout if known; with the result's layout when it follows.
 
@@ -57,7 +59,7 @@ def patch_and_layout(
         layout = scan(text) if layout is None else layout
     except LayoutError as error:
         raise PatchError(str(error)) from error
-    plan = Plan(layout, old, new, borrow=borrow)
+    plan = Plan(layout, old, new, borrow=borrow, keep_emptied=keep_emptied)
     edits = list(diff(old, new))
     for edit in edits:
         plan.add(edit)

@@ -82,6 +82,9 @@ class Plan:
     """Where a merge finds theirs' text of tables (see summit/store/borrow.py)."""
     rendered: dict[int, str] = field(default_factory=dict)
     """The new text of each section edited in place, once rendered."""
+    keep_emptied: bool = False
+    """Keep the [header] of a table the edit emptied: some models tell an empty
+    table (`personal` with nothing in it) from none."""
 
     @property
     def sections(self) -> list[Section]:
@@ -165,7 +168,12 @@ class Plan:
     def in_fragment(self, path: KeyPath, value: Any) -> None:
         index = self.owner(path)
         table = self.sections[index].path
-        if value is DELETE and table and emptied(self.old, self.new, table):
+        if (
+            value is DELETE
+            and table
+            and not self.keep_emptied
+            and emptied(self.old, self.new, table)
+        ):
             self.removed.add(index)  # a bare [header] left by the edit says nothing
         if index in self.removed:
             return

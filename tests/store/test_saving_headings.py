@@ -4,7 +4,7 @@ from pathlib import Path
 
 import tomli
 
-from summit.model import Register
+from summit.model import PersonalData, Register
 from summit.store import TomlDocument
 
 
@@ -21,4 +21,23 @@ def test_a_new_key_stays_above_the_next_heading(data_dir: Path) -> None:
         "# ── Internet companies ──"
     ) in text
     assert text.count("# ── Internet companies ──") == 1
+    assert Register.model_validate(tomli.loads(text)) == register
+
+
+def test_a_heading_after_a_removed_table_outlives_an_emptied_table(data_dir: Path) -> None:
+    # Found by test_saving_properties: emptying `personal` (which the model tells from
+    # no `personal`) in the same save sent it to the whole-file edit, and tomlkit keeps
+    # the heading after a table inside it, so removing that table lost the heading.
+    path = data_dir / "invitees.toml"
+    headings = [line for line in path.read_text().splitlines() if line.startswith("# ──")]
+    doc = TomlDocument.load(path, Register)
+    register = doc.record.model_copy(deep=True)
+    facebook = register.organisations["facebook"].delegates["facebook-policy"]
+    assert facebook.personal is not None and facebook.personal.access_needs
+    facebook.personal = PersonalData()
+    del register.organisations["home-office"].delegates["crime-policy-director"]
+    assert doc.save(register)
+    text = path.read_text()
+    assert [line for line in text.splitlines() if line.startswith("# ──")] == headings
+    assert "[organisations.facebook.delegates.facebook-policy.personal]\n" in text
     assert Register.model_validate(tomli.loads(text)) == register
