@@ -59,7 +59,8 @@ write the papers (briefing pack, note of the meeting, press notice) ·
 - **Invitees**: `r`/`enter` set a reply · `i` invite a delegate or an
   organisation, by name · `x` uninvite · `o` optional/required · `a`
   attended: yes, no, not recorded · `m` import reply files (`.ics`, `.eml`;
-  in the file browser `enter` imports a file, `a` a whole folder)
+  in the file browser `enter` imports a file, `a` a whole folder) · `R`
+  remind those who have not replied (`summit remind` on the command line)
 - **Outputs**: `a` add action · `c` add commitment · `e` edit · `space`
   done/open · `x` remove. Overdue items are marked.
 - **Details**: `e` edit title, times, venue, status, classification
