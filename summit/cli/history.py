@@ -1,6 +1,7 @@
 """`summit diff`, `summit log` and `summit diff-driver`: the data's history in plain English."""
 
 import argparse
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -124,10 +125,9 @@ def diff_driver(args: argparse.Namespace, out: Console, err: Console) -> int:
     except DataError as error:
         _say(err, f"summit: {error}")
         return 2
-    register = _register_on_disk(data_root)
-    lines = describe_file(
-        data_path, old, new, old_register=lambda: register, new_register=lambda: register
-    )
+    # Names for a summit's changes; read only when asked (a register's own diff never asks).
+    register = functools.cache(lambda: _register_on_disk(data_root))
+    lines = describe_file(data_path, old, new, old_register=register, new_register=register)
     print_reports(out, [FileReport(data_path, lines or ["no change to the data"])])
     return 0
 

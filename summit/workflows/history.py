@@ -35,6 +35,7 @@ from summit.store.locations import AGENDAS_DIR, REGISTER_FILE, SUMMIT_SUFFIX
 from summit.store.parsing import decode, parse, validate
 from summit.store.problems import DataError, InvalidSummitId
 from summit.store.reading import MAX_DATA_FILE_BYTES, read_data_file
+from summit.workflows.register_change import SideUnreadable, problem_reason, registers_changed
 
 NO_DATA_CHANGE = "no change to the data (layout, comments or item ids only)"
 
@@ -98,11 +99,7 @@ def _load(model: type[Register] | type[Summit], path: str, data: bytes) -> _Pars
         text = decode(where, data)
         return validate(model, where, text, parse(where, text))
     except DataError as error:
-        first = error.problems[0]
-        field = f"{first.field}: " if first.field else ""
-        more = len(error.problems) - 1
-        also = f" (and {more} more problem{'s' * (more != 1)})" if more else ""
-        return Unreadable(f"{first.line}:{first.column}: {field}{first.message}{also}")
+        return Unreadable(problem_reason(error))
 
 
 def is_register(path: str) -> bool:
@@ -146,13 +143,9 @@ def describe_file(
     if old == new:
         return []
     try:
-        before = reader.record(path, old)
-    except Unreadable as error:
-        return [f"the old version does not load: {error.reason}"]
-    try:
-        after = reader.record(path, new)
-    except Unreadable as error:
-        return [f"the new version does not load: {error.reason}"]
+        before, after = _records(reader, path, old, new)
+    except SideUnreadable as error:
+        return [f"the {error.side} version does not load: {error.reason}"]
     if isinstance(before, Register | None) and isinstance(after, Register | None):
         lines = describe_register_changes(before, after)
     else:
@@ -160,6 +153,21 @@ def describe_file(
         summit_id = PurePosixPath(path).name.removesuffix(SUMMIT_SUFFIX)
         lines = describe_discreetly(summit_id, _summit(before), _summit(after), names)
     return (lines or [NO_DATA_CHANGE]) + _comments_changed(old, new)
+
+
+def _records(
+    reader: Reader, path: str, old: bytes | None, new: bytes | None
+) -> tuple[Register | Summit | None, Register | Summit | None]:
+    if is_register(path) and old is not None and new is not None:
+        # Only what differs is validated: a big register's unchanged records cost most.
+        return registers_changed(path, old, new)
+    sides = []
+    for side, content in (("old", old), ("new", new)):
+        try:
+            sides.append(reader.record(path, content))
+        except Unreadable as error:
+            raise SideUnreadable(side, error.reason) from None
+    return sides[0], sides[1]
 
 
 def _comments_changed(old: bytes | None, new: bytes | None) -> list[str]:
