@@ -7,6 +7,7 @@ the old and new text makes a loss visible in every plain-English view.
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 # Strings first, so that a `#` inside a string is not taken for a comment; each
 # multi-line string may end with up to two more quotes (`"""a""""` holds `a"`).
@@ -21,9 +22,27 @@ _TOKENS = re.compile(
 
 def comments(text: str) -> list[str]:
     """Every comment in the text (whole-line and trailing, `#:schema` too), as written."""
+    if '"""' in text or "'''" in text:  # a string may run over lines: read it all
+        return _comments_in(text)
+    # Every string ends on its line: only the lines holding a `#` need reading, which
+    # spares tokenising each of a big register's hundreds of thousands of strings.
+    return [comment for line in _lines_with_hash(text) for comment in _comments_in(line)]
+
+
+def _comments_in(text: str) -> list[str]:
     return [
         found.group().rstrip() for found in _TOKENS.finditer(text) if found.group().startswith("#")
     ]
+
+
+def _lines_with_hash(text: str) -> Iterator[str]:
+    at = text.find("#")
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        yield text[start:end]
+        at = text.find("#", end)
 
 
 def comment_start(line: str) -> int | None:
