@@ -16,7 +16,7 @@ from summit.store.toml_dialect import TOMLDecodeError, strict_loads
     ],
 )
 def test_toml_1_1_is_refused(text: str) -> None:
-    with pytest.raises(TOMLDecodeError, match="TOML 1.1"):
+    with pytest.raises(TOMLDecodeError, match=r"TOML 1\.1"):
         strict_loads(text)
 
 
