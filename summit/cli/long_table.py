@@ -33,6 +33,11 @@ class LongTable:
     title: str
     headers: Sequence[str]
     rows: list[Sequence[Cell]] = field(default_factory=list)
+    right: frozenset[int] = frozenset()
+    """Columns whose cells are justified right (numbers), as rich's `justify="right"`."""
+    no_wrap: frozenset[int] = frozenset()
+    """Columns never narrowed below their longest cell (times), as rich's `no_wrap=True`."""
+    caption: str = ""
 
     def add_row(self, *cells: Cell) -> None:
         self.rows.append([(visible(text, one_line=True), style) for text, style in cells])
@@ -43,12 +48,15 @@ class LongTable:
         yield Segment(_BOX.get_top(widths) + "\n")
         header = console.get_style("table.header")
         head = [(h, "") for h in self.headers]
-        yield from _Lines(console, widths, header, head=True).of(head)
+        yield from _Lines(console, widths, header, head=True, right=self.right).of(head)
         yield Segment(_BOX.get_row(widths, "head") + "\n")
-        body = _Lines(console, widths, Style())
+        body = _Lines(console, widths, Style(), right=self.right)
         for row in self.rows:
             yield from body.of(row)
         yield Segment(_BOX.get_bottom(widths) + "\n")
+        if self.caption:
+            caption = visible(self.caption, one_line=True)
+            yield Text(caption, style="table.caption", justify="left")
 
     def _widths(self, max_width: int) -> list[int]:
         """Each column's width with padding: its longest cell, then shrunk or grown to fit."""
@@ -58,8 +66,11 @@ class LongTable:
                 natural[index] = max(natural[index], _cells(text))
         widths = [w + _PADDING for w in natural]
         room = max_width - (len(widths) + 1)  # the vertical lines
-        while sum(widths) > room and max(widths) > _MIN_WIDTH + _PADDING:
-            widest = widths.index(max(widths))  # shrink the widest first, as rich does
+        narrowed = [i for i in range(len(widths)) if i not in self.no_wrap] or list(
+            range(len(widths))
+        )
+        while sum(widths) > room and max(widths[i] for i in narrowed) > _MIN_WIDTH + _PADDING:
+            widest = max(narrowed, key=lambda i: (widths[i], -i))  # the widest first, as rich does
             widths[widest] -= 1
         spare = room - sum(widths)
         if spare > 0:  # grow in proportion to each column's width (rich's expand=True)
@@ -70,12 +81,21 @@ class LongTable:
 class _Lines:
     """Draws rows as few segments as it can: unstyled runs are joined into one."""
 
-    def __init__(self, console: Console, widths: list[int], base: Style, *, head: bool = False):
+    def __init__(
+        self,
+        console: Console,
+        widths: list[int],
+        base: Style,
+        *,
+        head: bool = False,
+        right: frozenset[int] = frozenset(),
+    ):
         self.console = console
         self.widths = widths
         self.base = base
+        self.right = right
         self.styles: dict[str, Style] = {}
-        self.left, self.middle, self.right = (
+        self.left, self.middle, self.right_edge = (
             (_BOX.head_left, _BOX.head_vertical, _BOX.head_right)
             if head
             else (_BOX.mid_left, _BOX.mid_vertical, _BOX.mid_right)
@@ -100,13 +120,14 @@ class _Lines:
             for index, lines in enumerate(columns):
                 text = lines[line] if line < len(lines) else ""
                 pad = " " * (self.widths[index] - _PADDING - _cells(text) + 1)
-                border = self.right + "\n" if index == last else self.middle
+                before, after = (pad, " ") if index in self.right else (" ", pad)
+                border = self.right_edge + "\n" if index == last else self.middle
                 if styles[index] is None:
-                    plain += f" {text}{pad}{border}"
+                    plain += f"{before}{text}{after}{border}"
                     continue
-                yield Segment(plain + " ")
+                yield Segment(plain + before)
                 yield Segment(text, styles[index])
-                plain = pad + border
+                plain = after + border
             yield Segment(plain)
 
 

@@ -38,26 +38,44 @@ def _heading(summit_id: str, summit: Summit, register: Register) -> Panel:
     )
 
 
-def _agenda(summit: Summit, register: Register) -> Table:
-    table = Table(title="Agenda", title_justify="left", expand=True)
-    table.add_column("Time", no_wrap=True)
-    table.add_column("Item")
-    table.add_column("Lead")
-    table.add_column("Min", justify="right")
+# Beyond this many items rich's Table, which measures every cell for its column widths
+# (about 4 ms an item), gives way to a LongTable: the same box, drawn in linear time,
+# though its columns may share the width a little differently when cells wrap.
+LONG_AGENDA = 100
+
+
+def _agenda(summit: Summit, register: Register) -> Table | LongTable:
     describe = register.describer()
+    rows = []
     for slot in schedule(summit):
         item = slot.item
         lead = describe(item.lead) if item.lead else ""
-        title = styled(item.title, "dim italic" if item.kind == "break" else "")
-        table.add_row(f"{slot.start:%H:%M}–{slot.end:%H:%M}", title, lead, str(item.minutes))
+        title = (item.title, "dim italic" if item.kind == "break" else "")
+        when = f"{slot.start:%H:%M}–{slot.end:%H:%M}"
+        rows.append(((when, ""), title, (lead, ""), (str(item.minutes), "")))
     end = agenda_end(summit)
     planned = planned_end(summit)
     caption = f"{total_minutes(summit)} minutes, ending {end:%H:%M}"
     if planned is not None:
         caption += f"; planned end {planned:%H:%M}"
-    table.caption = caption
+    if len(rows) > LONG_AGENDA:
+        long = LongTable("Agenda", _AGENDA_HEADERS, right=_MINUTES, no_wrap=_TIME, caption=caption)
+        for row in rows:
+            long.add_row(*row)
+        return long
+    table = Table(title="Agenda", title_justify="left", expand=True, caption=caption)
     table.caption_justify = "left"
+    table.add_column("Time", no_wrap=True)
+    table.add_column("Item")
+    table.add_column("Lead")
+    table.add_column("Min", justify="right")
+    for (when, _), (title, style), (lead, _), (minutes, _) in rows:
+        table.add_row(when, styled(title, style), lead, minutes)
     return table
+
+
+_AGENDA_HEADERS = ["Time", "Item", "Lead", "Min"]
+_TIME, _MINUTES = frozenset({0}), frozenset({3})
 
 
 def _invitees(summit: Summit, register: Register) -> LongTable:
