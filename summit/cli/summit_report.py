@@ -50,9 +50,9 @@ def _agenda(summit: Summit, register: Register) -> Table | LongTable:
     for slot in schedule(summit):
         item = slot.item
         lead = describe(item.lead) if item.lead else ""
-        title = (item.title, "dim italic" if item.kind == "break" else "")
+        kind = "dim italic" if item.kind == "break" else ""
         when = f"{slot.start:%H:%M}–{slot.end:%H:%M}"
-        rows.append(((when, ""), title, (lead, ""), (str(item.minutes), "")))
+        rows.append(((when, ""), (item.title, kind), (lead, ""), (str(item.minutes), "")))
     end = agenda_end(summit)
     planned = planned_end(summit)
     caption = f"{total_minutes(summit)} minutes, ending {end:%H:%M}"

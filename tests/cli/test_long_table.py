@@ -50,3 +50,26 @@ def test_control_characters_in_cells_are_shown_escaped() -> None:
     shown = drawn(long_table([("Evil\x1b[31m Ltd", "Bell\x07", "accepted")]), 80)
     assert "\x1b" not in shown and "\x07" not in shown
     assert "Evil\\x1b[31m Ltd" in shown
+
+
+def test_a_right_justified_column_and_a_caption_look_like_richs() -> None:
+    rows = [("09:30–09:45", "Welcome", "15"), ("09:45–11:45", "The long session", "120")]
+    rich_table = Table(title="Agenda", title_justify="left", expand=True, caption="135 minutes")
+    rich_table.caption_justify = "left"
+    rich_table.add_column("Time", no_wrap=True)
+    rich_table.add_column("Item")
+    rich_table.add_column("Min", justify="right")
+    long = LongTable("Agenda", ["Time", "Item", "Min"], right=frozenset({2}), caption="135 minutes")
+    for row in rows:
+        rich_table.add_row(*row)
+        long.add_row(*((cell, "") for cell in row))
+    for width in (50, 80, 200):
+        assert drawn(long, width) == drawn(rich_table, width)
+
+
+def test_a_no_wrap_column_keeps_its_width_when_others_shrink() -> None:
+    long = LongTable("Agenda", ["Time", "Item"], no_wrap=frozenset({0}))
+    long.add_row(("09:30–09:45", ""), ("A title long enough to need wrapping at thirty", ""))
+    lines = drawn(long, 30).splitlines()
+    assert all(len(line) <= 30 for line in lines)
+    assert "│ 09:30–09:45 │" in lines[4]
