@@ -9,7 +9,7 @@ read back and checked afterwards anyway.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import tomli
@@ -28,23 +28,37 @@ def _is_comment(line: str) -> bool:
 
 @dataclass
 class _Sections:
-    """Where each plain table header of a text is, found by one regular-expression pass."""
+    """Where a text's plain table headers are, found when asked for.
+
+    A merge borrows a table or two of a register that may hold hundreds of
+    thousands: each header is found by searching for its own text, and only
+    the lines after it are read, never an index of the whole file.
+    """
 
     text: str
-    headers: list[int] = field(default_factory=list)
-    """Offset of every line that starts with `[`."""
-    keys: list[str | None] = field(default_factory=list)
-    """The dotted key of each of those headers; None for `[[...]]` or quoted keys."""
-    by_key: dict[str, int] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        for match in _LINE_STARTING_A_TABLE.finditer(self.text):
-            header = _HEADER.fullmatch(match.group())
-            key = header.group(1) if header else None
-            if key is not None:
-                self.by_key.setdefault(key, len(self.headers))
-            self.headers.append(match.start())
-            self.keys.append(key)
+    def _header(self, key: str) -> int | None:
+        """The offset of the first line that is the header `[key]`."""
+        needle = f"[{key}]"
+        at = self.text.find(needle)
+        while at != -1:
+            if at == 0 or self.text[at - 1] == "\n":
+                line_end = self.text.find("\n", at)
+                line = self.text[at : len(self.text) if line_end == -1 else line_end + 1]
+                header = _HEADER.fullmatch(line)
+                if header is not None and header.group(1) == key:
+                    return at
+            at = self.text.find(needle, at + 1)
+        return None
+
+    def _end(self, header: int, key: str, *, with_children: bool) -> int:
+        """Where the next line starting with `[` is (past `key`'s sub-tables, if wanted)."""
+        for match in _LINE_STARTING_A_TABLE.finditer(self.text, header + 1):
+            found = _HEADER.fullmatch(match.group())
+            child = found.group(1) if found else None
+            if not (with_children and child is not None and child.startswith(key + ".")):
+                return match.start()
+        return len(self.text)
 
     def _comments_above(self, offset: int) -> int:
         """The start of the comment lines directly above the line at `offset`."""
@@ -57,17 +71,11 @@ class _Sections:
 
     def block(self, key: str, *, with_children: bool) -> str | None:
         """The table's comments above, header and body (and its sub-tables), without the tail."""
-        number = self.by_key.get(key)
-        if number is None:
+        header = self._header(key)
+        if header is None:
             return None
-        start = self._comments_above(self.headers[number])
-        after = number + 1
-        while with_children and after < len(self.headers):
-            child = self.keys[after]
-            if child is None or not child.startswith(key + "."):
-                break
-            after += 1
-        end = self.headers[after] if after < len(self.headers) else len(self.text)
+        start = self._comments_above(header)
+        end = self._end(header, key, with_children=with_children)
         lines = self.text[start : self._comments_above(end)].splitlines(keepends=True)
         return "".join(lines[: body_end(lines, 0, len(lines))])
 

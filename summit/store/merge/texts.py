@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from summit.model.base import Record
 from summit.store.borrow import TheirsText
 from summit.store.comment_merge import merge_comments
-from summit.store.editing import edited_text
+from summit.store.editing import edited_text_and_layout
 from summit.store.gc_pause import paused_gc
 from summit.store.merge.item_lists import pair_items
 from summit.store.merge.records import merge_data
@@ -144,7 +144,11 @@ def _written(
     except ValidationError as error:
         return MergeResult(None, errors=[_invalid(error)])
     try:
-        text = edited_text(path, ours_text, ours, merged, reads_back_as(merged), borrow=borrow)
+        # `ours` is what `ours_text` parses to, exactly: an edit inside tables is then
+        # read back from those tables alone, not by parsing the whole merged file again.
+        text = edited_text_and_layout(
+            path, ours_text, ours, merged, reads_back_as(merged), borrow=borrow, exact=True
+        )[0]
     except DataError as error:
         return MergeResult(None, errors=[error.problems[0].message])
     return MergeResult(text, record=record)
