@@ -81,7 +81,9 @@ def _tables_edited(plan: Plan) -> list[tuple[int, list[str], list[str]]] | None:
     More changed when tables came, went or were rebuilt, or a header or the
     comments above it changed.
     """
-    if plan.removed or plan.replaced or plan.inserts or plan.borrow is not None:
+    # A section borrowed from theirs' text (a merge) counts as edited in place like any
+    # other: its header and the comments above it must be ours', as checked below.
+    if plan.removed or plan.replaced or plan.inserts:
         return None
     tables = []
     for index in sorted(plan.rendered):
