@@ -15,7 +15,8 @@ peak memory, ru_maxrss, is its own), timed from after the imports:
 
 A ratio that grows with the size is a cost that grows faster than the file.
 
-Run: uv run python bench/bench_big_register.py [--repeat N] [--sizes 5,15,50] [--only merge,diff,save]
+Run: uv run python bench/bench_big_register.py [--repeat N] [--sizes 5,15,50]
+    [--only merge,diff,save]
 (PYTHONPATH=<another checkout> measures that checkout's summit with the same bench.)
 """
 
