@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 if TYPE_CHECKING:
     from summit.store.layout import Layout
+    from summit.store.record_cache import RecordCache
 
 from summit.model.base import Record
 from summit.store.atomic import named_errors, real_path, write_atomic, write_new
@@ -78,14 +79,25 @@ class TomlDocument(Generic[M]):
         self._exact: bool = False
 
     @classmethod
-    def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
-        """Read and validate; raises DataError listing every problem found."""
+    def load(
+        cls, path: Path, model: type[M], cache: "RecordCache | None" = None
+    ) -> "TomlDocument[M]":
+        """Read and validate; raises DataError listing every problem found.
+
+        With a cache, a record validated from the very same bytes is taken from it.
+        """
         data = read_data_file(path)
         text = decode(path, data)
         check_conflict_markers(path, text)
+        seen = _digest(data)
+        kept = cache.get(path, model, seen) if cache is not None else None
+        if kept is not None:
+            return cls(path, model, text, kept[1], seen=seen, raw=kept[0])
         raw = parse(path, text)
         record = validate(model, path, text, raw)
-        return cls(path, model, text, record, seen=_digest(data), raw=raw)
+        if cache is not None:
+            cache.put(path, model, seen, raw, record)
+        return cls(path, model, text, record, seen=seen, raw=raw)
 
     @classmethod
     def create(
