@@ -1,6 +1,7 @@
 """One TOML data file: read fast and strictly, saved in place without churn."""
 
 import hashlib
+import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -56,7 +57,8 @@ class TomlDocument(Generic[M]):
         record: M,
         *,
         seen: str,
-        raw: dict[str, Any],
+        raw: dict[str, Any] | None,
+        raw_pickled: bytes | None = None,
     ):
         self.path = path
         self.model = model
@@ -67,6 +69,7 @@ class TomlDocument(Generic[M]):
         # record does not share, so that editing the record in place cannot alter
         # it; turned into record data only when a save needs it.
         self._raw: dict[str, Any] | None = raw
+        self._raw_pickled = raw_pickled  # from the record cache, until a save needs it
         self._saved: dict[str, Any] | None = None
         self.merged_in = False
         """Whether the last `save_merging` merged in a change saved meanwhile by someone else."""
@@ -92,7 +95,7 @@ class TomlDocument(Generic[M]):
         seen = _digest(data)
         kept = cache.get(path, model, seen) if cache is not None else None
         if kept is not None:
-            return cls(path, model, text, kept[1], seen=seen, raw=kept[0])
+            return cls(path, model, text, kept[1], seen=seen, raw=None, raw_pickled=kept[0])
         raw = parse(path, text)
         record = validate(model, path, text, raw)
         if cache is not None:
@@ -280,6 +283,8 @@ class TomlDocument(Generic[M]):
 
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:
+            if self._raw is None and self._raw_pickled is not None:
+                self._raw = pickle.loads(self._raw_pickled)  # our own cache's, see get
             self._saved = self.model.model_validate(self._raw).to_data()
             self._exact = self._raw == self._saved
         return self._saved

@@ -23,7 +23,7 @@ from typing import Any
 
 from summit.model.base import Record
 
-_FORMAT = 1
+_FORMAT = 2
 
 _fingerprint: str | None = None
 
@@ -65,10 +65,8 @@ class RecordCache:
     def _key(self, model: type[Record], digest: str) -> tuple[object, ...]:
         return (code_fingerprint(), model.__qualname__, digest)
 
-    def get(
-        self, path: Path, model: type[Record], digest: str
-    ) -> tuple[dict[str, Any], Any] | None:
-        """The parsed data and record kept for these bytes, or None."""
+    def get(self, path: Path, model: type[Record], digest: str) -> tuple[bytes, Any] | None:
+        """The parsed data (pickled: a save unpickles it) and record kept for these bytes."""
         entry = self._entry(path)
         try:
             with entry.open("rb") as stream:
@@ -82,7 +80,7 @@ class RecordCache:
         except Exception:  # a damaged entry, or one from other code: only a miss
             entry.unlink(missing_ok=True)
             return None
-        if not isinstance(record, model) or not isinstance(raw, dict):
+        if not isinstance(record, model) or not isinstance(raw, bytes):
             return None
         return raw, record
 
@@ -91,7 +89,10 @@ class RecordCache:
     ) -> None:
         """Keep the record for `write_pending`; pickled now, before anything edits it."""
         key = pickle.dumps(self._key(model, digest), protocol=pickle.HIGHEST_PROTOCOL)
-        value = pickle.dumps((raw, record), protocol=pickle.HIGHEST_PROTOCOL)
+        # The parsed data is needed only by a save (as what it diffs against): pickled
+        # apart, it is unpickled then, not at every start (a quarter of the load).
+        raw_blob = pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)
+        value = pickle.dumps((raw_blob, record), protocol=pickle.HIGHEST_PROTOCOL)
         self._pending[path] = key + value
 
     def write_pending(self) -> None:
