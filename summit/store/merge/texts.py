@@ -138,19 +138,27 @@ def _written(
     path: Path,
     borrow: TheirsText | None = None,
 ) -> MergeResult:
-    """The merged data written into ours' text, if it is a valid record that reads back."""
+    """The merged data written into ours' text, if it is a valid record that reads back.
+
+    Written first, validated after: the text's layout (a big register's every line)
+    is let go before the record is built, so the two never take memory together.
+    Validity is still said first when neither works.
+    """
+    try:
+        # `ours` is what `ours_text` parses to, exactly: an edit inside tables is then
+        # read back from those tables alone, not by parsing the whole merged file again.
+        text: str | None = edited_text_and_layout(
+            path, ours_text, ours, merged, reads_back_as(merged), borrow=borrow, exact=True
+        )[0]
+        unwritten = None
+    except DataError as error:
+        text, unwritten = None, error.problems[0].message
     try:
         record = model.model_validate(merged)
     except ValidationError as error:
         return MergeResult(None, errors=[_invalid(error)])
-    try:
-        # `ours` is what `ours_text` parses to, exactly: an edit inside tables is then
-        # read back from those tables alone, not by parsing the whole merged file again.
-        text = edited_text_and_layout(
-            path, ours_text, ours, merged, reads_back_as(merged), borrow=borrow, exact=True
-        )[0]
-    except DataError as error:
-        return MergeResult(None, errors=[error.problems[0].message])
+    if unwritten is not None:
+        return MergeResult(None, errors=[unwritten])
     return MergeResult(text, record=record)
 
 
