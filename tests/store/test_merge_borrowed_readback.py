@@ -1,11 +1,12 @@
-"""A table borrowed from theirs' text in a merge: read back from that table alone, never wrongly."""
+"""A merge's written text: a table borrowed from theirs read back alone, never wrongly; validity."""
 
 from pathlib import Path
 
 import tomli
 
-from summit.model import Register
+from summit.model import Register, Summit
 from summit.store.merge import merge_texts
+from tests.conftest import REPO, SAMPLE_SUMMIT
 
 WHERE = Path("invitees.toml")
 
@@ -53,3 +54,15 @@ def test_theirs_comment_above_a_changed_table_is_kept_and_the_data_is_whole() ->
     expected["organisations"]["beta"]["delegates"]["beta-head"]["name"] = "Bea Head"
     assert tomli.loads(text) == expected
     assert "# beta's head, from May" in text
+
+
+def test_a_merge_that_is_not_valid_says_so_and_writes_nothing() -> None:
+    base = (REPO / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text(encoding="utf-8")
+    ours = base.replace("\nend = 2026-01-20T13:00:00", "\nend = 2026-01-20T10:00:00", 1)
+    theirs = base.replace("\nstart = 2026-01-20T09:30:00", "\nstart = 2026-01-20T11:00:00", 1)
+    result = merge_texts(base, ours, theirs, model=Summit, path=Path("agendas/x.toml"))
+    assert result.text is None
+    assert result.errors == [
+        "the merged version is not valid: end: Value error, "
+        "the planned end 2026-01-20 10:00 is not after the start"
+    ]
