@@ -9,6 +9,7 @@ that do not fit.
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from math import ceil
 
 from rich import box
@@ -143,7 +144,14 @@ def _shares(total: int, weights: list[int]) -> list[int]:
 
 def _cells(text: str) -> int:
     """Cells the text takes on a terminal; printable ASCII (the usual) is one per character."""
-    return len(text) if text.isascii() else cell_len(text)
+    return len(text) if text.isascii() else _cells_of_unicode(text)
+
+
+@lru_cache(maxsize=4096)
+def _cells_of_unicode(text: str) -> int:
+    # rich counts such text character by character; a long table repeats it (an
+    # agenda's times such as 09:30 to 09:40, the same organisation on many rows).
+    return cell_len(text)
 
 
 def _wrapped(console: Console, text: str, width: int) -> list[str]:

@@ -12,6 +12,7 @@ from summit.model.dates import coming_and_past
 from summit.model.replies import reply_note
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
 from summit.store import Dataset, Problem
+from summit.store.gc_pause import paused_gc
 
 _RSVP_STYLE = {
     Rsvp.ACCEPTED: "green",
@@ -130,7 +131,11 @@ def render_summit(
         parts.append(_outputs(summit, register))
     # Tables and boxes wrap words to the width (COLUMNS, else the terminal's, else 80
     # when piped); the console's soft wrap is for plain lines and would cut them.
-    out.print(Group(*parts), soft_wrap=False)  # type: ignore[arg-type]
+    # Every part is drawn to the width already, so the console's cropping (which splits
+    # all the rows' segments into lines again) is not needed; nor are garbage
+    # collections scanning those segments while tens of thousands of rows are drawn.
+    with paused_gc():
+        out.print(Group(*parts), soft_wrap=False, crop=False)  # type: ignore[arg-type]
     for org_id, sent in summit.sent.items():
         if sent.refused:  # the relay refused them: the next `summit send` retries them alone
             who = ", ".join(sent.refused)

@@ -73,3 +73,14 @@ def test_a_no_wrap_column_keeps_its_width_when_others_shrink() -> None:
     lines = drawn(long, 30).splitlines()
     assert all(len(line) <= 30 for line in lines)
     assert "│ 09:30–09:45 │" in lines[4]
+
+
+def test_wide_and_accented_cells_line_up_as_in_richs_table() -> None:
+    rows = [("東京都庁", "José Núñez", "accepted"), ("09:30–09:40", "東京都庁", "declined")] * 3
+    rich_table = Table(title="Invitees", title_justify="left", expand=True)
+    for header in ("Organisation", "Delegate", "Reply"):
+        rich_table.add_column(header)
+    for row in rows:
+        rich_table.add_row(*row)
+    for width in (60, 120):
+        assert drawn(long_table(rows), width) == drawn(rich_table, width)
