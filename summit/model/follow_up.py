@@ -41,6 +41,7 @@ def follow_up_data(source: Summit, source_id: str, new_id: str, today: date) -> 
     data = source.to_data()
     for key in _SUMMIT_RECORD:
         data.pop(key, None)
+    data.pop("reply_by", None)  # the earlier summit's deadline: the new one sets its own
     for item in data.get("agenda", []):
         for key in _ITEM_RECORD:
             item.pop(key, None)

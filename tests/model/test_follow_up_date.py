@@ -47,3 +47,10 @@ def test_the_copy_keeps_the_length_and_never_starts_in_the_past() -> None:
     assert copy.start.time() == source.start.time()
     assert copy.end is not None and source.end is not None
     assert copy.end - copy.start == source.end - source.start
+
+
+def test_the_copy_does_not_take_the_earlier_reply_by_date() -> None:
+    source = load_dataset(REPO).summits[SAMPLE_SUMMIT].record
+    source = source.model_copy(update={"reply_by": date(2026, 1, 9)})
+    data = follow_up_data(source, SAMPLE_SUMMIT, "next-one", date(2026, 11, 29))
+    assert "reply_by" not in data
