@@ -27,6 +27,7 @@ from summit.store.layout import Layout, LayoutError, scan
 from summit.store.locations import REGISTER_FILE, summit_files, summit_path
 from summit.store.problems import Choices, DataError, Problem, UnknownSummit, dotted
 from summit.store.reading import read_data_file
+from summit.store.record_cache import RecordCache
 from summit.store.salvage import salvage_register
 from summit.store.watch import Stamp, file_stamps
 
@@ -56,6 +57,8 @@ class Dataset:
     """The same findings by part, for the workspace to keep (it rechecks what is edited)."""
     _placed: list[Problem] | None = field(default=None, repr=False, compare=False)
     _errors: list[Problem] | None = field(default=None, repr=False, compare=False)
+    cache: RecordCache | None = field(default=None, repr=False, compare=False)
+    """Where records validated from the same bytes before are found (the app's)."""
 
     @property
     def problems(self) -> list[Problem]:
@@ -223,9 +226,9 @@ class Dataset:
     def reread(self, path: Path) -> None:
         """Load one file again as it is on disk now (raises DataError if it is invalid)."""
         if path == self.register_path:
-            self.register = TomlDocument.load(path, Register)
+            self.register = TomlDocument.load(path, Register, self.cache)
         else:
-            self.summits[path.stem] = TomlDocument.load(path, Summit)
+            self.summits[path.stem] = TomlDocument.load(path, Summit, self.cache)
 
     def _register_record(self) -> Register:
         if self.register is None:
@@ -283,20 +286,23 @@ class _Locator:
         return [self.problem(finding) for finding in findings]
 
 
-def load_dataset(root: Path) -> Dataset:
-    """Load the register and every summit, collecting every problem instead of stopping."""
+def load_dataset(root: Path, cache: RecordCache | None = None) -> Dataset:
+    """Load the register and every summit, collecting every problem instead of stopping.
+
+    With a cache, records validated from the same bytes before are taken from it.
+    """
     with paused_gc(keep=True):
-        return _load(root)
+        return _load(root, cache)
 
 
-def _load(root: Path) -> Dataset:
+def _load(root: Path, cache: RecordCache | None) -> Dataset:
     # Before reading: a file changed while it is read is seen as changed afterwards.
     stamps = file_stamps(root)
     problems: list[Problem] = []
     register: TomlDocument[Register] | None = None
     salvaged: tuple[Register, frozenset[str]] | None = None
     try:
-        register = TomlDocument.load(root / REGISTER_FILE, Register)
+        register = TomlDocument.load(root / REGISTER_FILE, Register, cache)
     except DataError as error:
         problems.extend(error.problems)
         salvaged = _salvage(root / REGISTER_FILE)
@@ -321,11 +327,13 @@ def _load(root: Path) -> Dataset:
             )
             continue
         try:
-            summits[summit_id] = TomlDocument.load(path, Summit)
+            summits[summit_id] = TomlDocument.load(path, Summit, cache)
         except DataError as error:
             problems.extend(error.problems)
             unreadable[summit_id] = error.problems
-    dataset = Dataset(root, register, summits, problems, unreadable=unreadable, stamps=stamps)
+    dataset = Dataset(
+        root, register, summits, problems, unreadable=unreadable, stamps=stamps, cache=cache
+    )
     if salvaged is not None:
         dataset.salvaged, dataset.broken_ids = salvaged
     checked = register.record if register is not None else dataset.salvaged

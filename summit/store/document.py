@@ -1,6 +1,7 @@
 """One TOML data file: read fast and strictly, saved in place without churn."""
 
 import hashlib
+import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -8,6 +9,7 @@ from pydantic import ValidationError
 
 if TYPE_CHECKING:
     from summit.store.layout import Layout
+    from summit.store.record_cache import RecordCache
 
 from summit.model.base import Record
 from summit.store.atomic import named_errors, real_path, write_atomic, write_new
@@ -55,7 +57,8 @@ class TomlDocument(Generic[M]):
         record: M,
         *,
         seen: str,
-        raw: dict[str, Any],
+        raw: dict[str, Any] | None,
+        raw_pickled: bytes | None = None,
     ):
         self.path = path
         self.model = model
@@ -66,6 +69,7 @@ class TomlDocument(Generic[M]):
         # record does not share, so that editing the record in place cannot alter
         # it; turned into record data only when a save needs it.
         self._raw: dict[str, Any] | None = raw
+        self._raw_pickled = raw_pickled  # from the record cache, until a save needs it
         self._saved: dict[str, Any] | None = None
         self.merged_in = False
         """Whether the last `save_merging` merged in a change saved meanwhile by someone else."""
@@ -78,14 +82,25 @@ class TomlDocument(Generic[M]):
         self._exact: bool = False
 
     @classmethod
-    def load(cls, path: Path, model: type[M]) -> "TomlDocument[M]":
-        """Read and validate; raises DataError listing every problem found."""
+    def load(
+        cls, path: Path, model: type[M], cache: "RecordCache | None" = None
+    ) -> "TomlDocument[M]":
+        """Read and validate; raises DataError listing every problem found.
+
+        With a cache, a record validated from the very same bytes is taken from it.
+        """
         data = read_data_file(path)
         text = decode(path, data)
         check_conflict_markers(path, text)
+        seen = _digest(data)
+        kept = cache.get(path, model, seen) if cache is not None else None
+        if kept is not None:
+            return cls(path, model, text, kept[1], seen=seen, raw=None, raw_pickled=kept[0])
         raw = parse(path, text)
         record = validate(model, path, text, raw)
-        return cls(path, model, text, record, seen=_digest(data), raw=raw)
+        if cache is not None:
+            cache.put(path, model, seen, raw, record)
+        return cls(path, model, text, record, seen=seen, raw=raw)
 
     @classmethod
     def create(
@@ -268,6 +283,8 @@ class TomlDocument(Generic[M]):
 
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:
+            if self._raw is None and self._raw_pickled is not None:
+                self._raw = pickle.loads(self._raw_pickled)  # our own cache's, see get
             self._saved = self.model.model_validate(self._raw).to_data()
             self._exact = self._raw == self._saved
         return self._saved

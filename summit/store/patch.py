@@ -8,6 +8,7 @@ this cannot express raises PatchError and the caller falls back to a whole-file
 tomlkit edit; either way the result is re-read and checked before it is saved.
 """
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -170,7 +171,13 @@ def _moved(sections: list[Section], moves: list[tuple[int, int]]) -> list[Sectio
 
 
 def rewrite(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
-    """The same edits made on a whole-file tomlkit parse: slower, handles anything."""
+    """The same edits made on a whole-file tomlkit parse: slower, handles anything.
+
+    Tables removed whole are cut out in place first: tomlkit holds the comments
+    written after a table inside it, so removing the table there would also drop
+    the heading of whatever follows it.
+    """
+    text, old = _tables_removed_in_place(text, old, new)
     doc = tomlkit.parse(text)
     for edit in diff(old, new):
         if edit.value is DELETE or not is_table_list(edit.value):
@@ -182,3 +189,43 @@ def rewrite(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
         parent = descend(doc, edit.path[:-1])
         parent[edit.path[-1]] = tables
     return tomlkit.dumps(doc)
+
+
+def _tables_removed_in_place(
+    text: str, old: dict[str, Any], new: dict[str, Any]
+) -> tuple[str, dict[str, Any]]:
+    """`text` and `old` with the tables `new` no longer has cut out as `patch` cuts them.
+
+    Unchanged when there are none, or when that cannot be done exactly.
+    """
+    removed = [
+        edit.path
+        for edit in diff(old, new)
+        if edit.value is DELETE and _is_written_table(descend(old, edit.path))
+    ]
+    if not removed:
+        return text, old
+    without = copy.deepcopy(old)
+    for path in removed:
+        del descend(without, path[:-1])[path[-1]]
+    try:
+        cut = patch_and_layout(text, old, without, keep_emptied=True).text
+        # A table left empty by the cut may go unwritten (its header was implied).
+        if _without_empty_tables(tomli.loads(cut)) == _without_empty_tables(without):
+            return cut, without
+    except (PatchError, tomli.TOMLDecodeError, KeyError, IndexError, ValueError, TypeError):
+        pass
+    return text, old
+
+
+def _is_written_table(value: Any) -> bool:
+    return isinstance(value, dict) or is_table_list(value)
+
+
+def _without_empty_tables(data: dict[str, Any]) -> dict[str, Any]:
+    kept = {}
+    for key, value in data.items():
+        inner = _without_empty_tables(value) if isinstance(value, dict) else value
+        if inner != {}:
+            kept[key] = inner
+    return kept

@@ -90,6 +90,7 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
     def _load_in_background(self) -> None:
         workspace = read_workspace(self.session.root)
         self.call_from_thread(self._loaded, workspace)
+        workspace.remember_records()  # once the data is on screen
 
     def _loaded(self, workspace: "Workspace") -> None:
         self.session.loaded_with(workspace)  # the title bar's marker follows

@@ -90,6 +90,7 @@ class WatchesFiles(App[None]):
     def _read_again(self, generation: int) -> None:
         workspace = read_workspace(self.session.root)
         self.call_from_thread(self._read_in, workspace, generation)
+        workspace.remember_records()
 
     def _read_in(self, workspace: "Workspace", generation: int) -> None:
         self._reading = False

@@ -20,6 +20,7 @@ from summit.store import ConflictError, DataError, Problem, load_dataset
 from summit.store.document import TomlDocument
 from summit.store.locations import summit_path
 from summit.store.problems import Choices, MergeConflicts
+from summit.store.record_cache import RecordCache
 from summit.workflows.working_copies import REGISTER, WorkingCopies, summit_label
 
 
@@ -42,8 +43,13 @@ class SaveReport:
 
 class Workspace(WorkingCopies):
     @classmethod
-    def open(cls, root: Path) -> "Workspace":
-        return cls(load_dataset(root))
+    def open(cls, root: Path, cache: RecordCache | None = None) -> "Workspace":
+        return cls(load_dataset(root, cache))
+
+    def remember_records(self) -> None:
+        """Keep what this load had to validate in the record cache, for the next start."""
+        if self.dataset.cache is not None:
+            self.dataset.cache.write_pending()
 
     # Saving ---------------------------------------------------------------
 
@@ -191,4 +197,4 @@ class Workspace(WorkingCopies):
 
     def reload(self) -> "Workspace":
         """A fresh workspace from the files on disk (unsaved changes are dropped)."""
-        return Workspace.open(self.root)
+        return Workspace.open(self.root, self.dataset.cache)

@@ -1,11 +1,13 @@
 """A key added to a table goes under its last key, not under the heading of what follows."""
 
+import copy
 from pathlib import Path
 
 import tomli
 
 from summit.model import PersonalData, Register
 from summit.store import TomlDocument
+from summit.store.patch import rewrite
 
 
 def test_a_new_key_stays_above_the_next_heading(data_dir: Path) -> None:
@@ -41,3 +43,18 @@ def test_a_heading_after_a_removed_table_outlives_an_emptied_table(data_dir: Pat
     assert [line for line in text.splitlines() if line.startswith("# ──")] == headings
     assert "[organisations.facebook.delegates.facebook-policy.personal]\n" in text
     assert Register.model_validate(tomli.loads(text)) == register
+
+
+def test_the_whole_file_edit_keeps_the_heading_after_a_removed_table(data_dir: Path) -> None:
+    # The whole-file edit (tomlkit) is the last resort of every save; tomlkit holds the
+    # comments after a table inside it, so a table removed there took the next heading.
+    text = (data_dir / "invitees.toml").read_text()
+    old = tomli.loads(text)
+    new = copy.deepcopy(old)
+    del new["organisations"]["home-office"]["delegates"]["crime-policy-director"]
+    new["organisations"]["dcms"]["name"] = "Department for Culture"
+    rewritten = rewrite(text, old, new)
+    assert Register.model_validate(tomli.loads(rewritten)) == Register.model_validate(new)
+    assert [line for line in rewritten.splitlines() if line.startswith("#")] == [
+        line for line in text.splitlines() if line.startswith("#")
+    ]

@@ -1,0 +1,139 @@
+"""Records validated at an earlier start are found again by their bytes (issue 23 item 6).
+
+The cache may only make a load faster: whatever it holds, a load gives what
+reading the file gives.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from summit.model import Register, Summit
+from summit.store import DataError, TomlDocument, load_dataset, record_cache
+from summit.store import document as document_module
+from summit.store.record_cache import RecordCache, user_record_cache
+from tests.conftest import SAMPLE_SUMMIT
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> RecordCache:
+    return RecordCache(tmp_path / "cache")
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files whose TOML was read from then on (the rest came from the cache)."""
+    seen: list[Path] = []
+    real_parse = document_module.parse
+
+    def counting(path: Path, text: str) -> dict[str, object]:
+        seen.append(path)
+        return real_parse(path, text)
+
+    monkeypatch.setattr(document_module, "parse", counting)
+    return seen
+
+
+def cached(data_dir: Path, cache: RecordCache) -> None:
+    load_dataset(data_dir, cache)
+    cache.write_pending()
+
+
+def test_a_second_load_takes_every_record_from_the_cache(
+    data_dir: Path, cache: RecordCache, parsed: list[Path]
+) -> None:
+    first = load_dataset(data_dir, cache)
+    cache.write_pending()
+    assert len(parsed) == 1 + len(first.summits) == len(list(cache.folder.iterdir()))
+    parsed.clear()
+    again = load_dataset(data_dir, cache)
+    assert parsed == []
+    assert again.register is not None and first.register is not None
+    assert again.register.record == first.register.record
+    assert {k: d.record for k, d in again.summits.items()} == {
+        k: d.record for k, d in first.summits.items()
+    }
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+
+
+def test_a_changed_file_is_read_afresh(data_dir: Path, cache: RecordCache) -> None:
+    cached(data_dir, cache)
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    text = path.read_text()
+    path.write_text(text.replace("title = ", 'title = "Changed by hand"\n# was: ', 1))
+    assert load_dataset(data_dir, cache).summits[SAMPLE_SUMMIT].record.title == "Changed by hand"
+
+
+def test_a_file_that_became_invalid_is_refused_though_its_old_record_is_kept(
+    data_dir: Path, cache: RecordCache
+) -> None:
+    cached(data_dir, cache)
+    path = data_dir / "invitees.toml"
+    path.write_text(path.read_text().replace('email = "', 'email = "not an address ', 1))
+    with pytest.raises(DataError) as error:
+        TomlDocument.load(path, Register, cache)
+    assert "email" in str(error.value)
+
+
+def test_records_kept_by_other_model_code_are_not_used(
+    data_dir: Path, cache: RecordCache, parsed: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cached(data_dir, cache)
+    parsed.clear()
+    monkeypatch.setattr(record_cache, "_fingerprint", "other model code")
+    dataset = load_dataset(data_dir, cache)
+    assert len(parsed) == 1 + len(dataset.summits)
+
+
+def test_a_damaged_entry_is_a_miss_and_is_removed(data_dir: Path, cache: RecordCache) -> None:
+    cached(data_dir, cache)
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    entry = cache._entry(path)
+    entry.write_bytes(entry.read_bytes()[:200])
+    document = TomlDocument.load(path, Summit, cache)
+    assert document.record == TomlDocument.load(path, Summit).record
+    assert not entry.exists()
+
+
+def test_an_entry_others_could_write_is_not_unpickled(
+    data_dir: Path, cache: RecordCache, parsed: list[Path]
+) -> None:
+    cached(data_dir, cache)
+    path = data_dir / "invitees.toml"
+    parsed.clear()
+    TomlDocument.load(path, Register, cache)
+    assert parsed == []
+    cache._entry(path).chmod(0o666)
+    assert TomlDocument.load(path, Register, cache).record.organisations
+    assert parsed == [path]
+
+
+def test_a_save_after_a_cached_load_changes_only_its_line(
+    data_dir: Path, cache: RecordCache
+) -> None:
+    cached(data_dir, cache)
+    path = data_dir / "invitees.toml"
+    before = path.read_text()
+    document = TomlDocument.load(path, Register, cache)
+    register = document.record.model_copy(deep=True)
+    register.organisations["google"].name = "Alphabet"
+    assert document.save(register)
+    after = path.read_text()
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    assert changed == [('name = "Google"', 'name = "Alphabet"')]
+    assert TomlDocument.load(path, Register).record == register
+
+
+def test_summit_no_cache_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert user_record_cache() is not None
+    monkeypatch.setenv("SUMMIT_NO_CACHE", "1")
+    assert user_record_cache() is None
+
+
+def test_entries_are_private_to_the_user(data_dir: Path, cache: RecordCache) -> None:
+    cached(data_dir, cache)
+    assert cache.folder.stat().st_mode & 0o077 == 0
+    for entry in cache.folder.iterdir():
+        assert entry.stat().st_mode & 0o077 == 0
