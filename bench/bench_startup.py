@@ -178,7 +178,8 @@ def first_screens(
         in_terminal(summit(root), [title, b"accepted"])
         # The app writes the cache once its data shows, and is killed then: fill it
         # as an earlier session would have, so that the runs below find it.
-        warm = f"import pathlib, summit.tui.session as s; s.read_workspace(pathlib.Path({root!r}))"
+        folder = repr(str(root))
+        warm = f"import pathlib, summit.tui.session as s; s.read_workspace(pathlib.Path({folder}))"
         subprocess.run([python, "-c", f"{warm}.remember_records()"], env=child_env(), check=True)
     base: list[float] = []
     first: dict[str, list[float]] = {label: [] for label, *_ in sets}

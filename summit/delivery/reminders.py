@@ -17,7 +17,7 @@ from summit.delivery.outbox_plan import Outbox, plan_outbox
 from summit.ical.audience import audience
 from summit.ical.invite import invite_calendar
 from summit.ical.mail import invite_email, mailbox
-from summit.model import Register, Rsvp, Summit
+from summit.model import Register, Rsvp, Summit, dates
 from summit.model.sent import Sent, SentMethod
 from summit.store import Dataset
 from summit.workflows.invitations import invited_organisations
@@ -89,6 +89,13 @@ def plan_reminders(
     assert summit.invite is not None
     if summit.invite.issued.status == "CANCELLED":
         box.refusal = f"{summit_id} is cancelled: there is nobody to remind"
+        return box
+    if summit.start.date() < dates.today():
+        # "We have not had your reply" about a meeting that has taken place would
+        # only embarrass the department.
+        box.refusal = (
+            f"{summit_id} took place on {summit.start:%-d %B %Y}: there is nobody to remind"
+        )
         return box
     answers = {Rsvp.NEEDS_ACTION, *([Rsvp.TENTATIVE] if tentative else [])}
     behind = {letter.organisation_id for letter in sending.letters}

@@ -13,6 +13,7 @@ never change what it gives.
 """
 
 import hashlib
+import importlib
 import os
 import pickle
 import stat
@@ -25,18 +26,25 @@ from summit.model.base import Record
 
 _FORMAT = 2
 
+# Each may change what validates: pydantic's rules, e-mail syntax and domain names.
+_VALIDATING_LIBRARIES = ("pydantic", "pydantic_core", "email_validator", "idna")
+
 _fingerprint: str | None = None
 
 
 def code_fingerprint() -> str:
-    """What the validation depends on besides the file: our model code, pydantic, Python."""
+    """What the validation depends on besides the file: our model code, the libraries it
+    validates with, Python. (The tz database is left out: a zone name, once in it, stays
+    as a link when the zone is merged into another.)"""
     global _fingerprint  # noqa: PLW0603 - computed once per process
     if _fingerprint is None:
-        import pydantic_core  # noqa: PLC0415
-
         import summit.model  # noqa: PLC0415
 
-        digest = hashlib.sha256(f"{_FORMAT} {sys.version} {pydantic_core.__version__}".encode())
+        digest = hashlib.sha256(f"{_FORMAT} {sys.version}".encode())
+        for library in _VALIDATING_LIBRARIES:
+            module = importlib.import_module(library)  # imported by validation anyway
+            version = getattr(module, "__version__", None) or getattr(module, "VERSION", "")
+            digest.update(f" {library} {version}".encode())
         model_code = Path(summit.model.__file__).parent
         for source in sorted(model_code.rglob("*.py")):
             digest.update(source.relative_to(model_code).as_posix().encode())

@@ -5,12 +5,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.send import SendScreen
-from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, snapshot
 from tests.delivery.conftest import Recorder, SmtpServer, start_relay
 from tests.tui.conftest import TODAY, settle
 
@@ -137,7 +137,7 @@ async def test_a_relay_with_a_user_asks_for_the_password(
 
 
 async def test_recipients_the_relay_refused_last_time_are_listed_as_retried(
-    app: SummitApp, data_dir: Path, smtp_server, cli, monkeypatch
+    data_dir: Path, smtp_server, cli, monkeypatch
 ) -> None:
     refused = "meilin.carter@google.example.org"
     smtp_server.recorder.refuse = {refused}
@@ -145,6 +145,7 @@ async def test_recipients_the_relay_refused_last_time_are_listed_as_retried(
     assert sent.code == 1, sent.err
     smtp_server.recorder.refuse = set()
     monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
+    app = make_app(data_dir, today=TODAY)  # opened after the send, as the official would
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_send(pilot)
         outbox = str(screen.query_one("#send-outbox", Static).render())
@@ -153,13 +154,12 @@ async def test_recipients_the_relay_refused_last_time_are_listed_as_retried(
 
 
 async def test_shift_r_in_the_invitees_tab_reminds_who_has_not_answered(
-    app: SummitApp, data_dir: Path, smtp_server, cli, monkeypatch
+    app: SummitApp, data_dir: Path, smtp_server, monkeypatch
 ) -> None:
-    assert (
-        cli("send", SAMPLE_SUMMIT, "--data", data_dir, "--smtp", smtp_server.url, "--yes").code == 0
-    )
     monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
     async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one("#summits", DataTable)
+        table.move_cursor(row=table.get_row_index(SAMPLE_FOLLOW_UP))  # sent, answers awaited
         await pilot.press("enter", "2")
         await settle(pilot)
         await pilot.press("R")
@@ -175,6 +175,22 @@ async def test_shift_r_in_the_invitees_tab_reminds_who_has_not_answered(
         await pilot.click("#answer-send")
         await settle(pilot)
         assert "sent and recorded" in str(screen.query_one("#send-result", Static).render())
-    reminders = smtp_server.recorder.received[12:]
+    reminders = smtp_server.recorder.received
     assert reminders and all(str(r.message["Subject"]).startswith("Reminder: ") for r in reminders)
-    assert "reminded" in sent_records(data_dir)["facebook"]  # type: ignore[operator]
+    sent = tomllib.loads((data_dir / "agendas" / f"{SAMPLE_FOLLOW_UP}.toml").read_text())["sent"]
+    assert "reminded" in sent["facebook"]
+
+
+async def test_shift_r_on_a_meeting_that_took_place_reminds_nobody(
+    app: SummitApp, smtp_server, monkeypatch
+) -> None:
+    monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "2")  # the sample's first summit, held in January
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#send-outbox", Static).render())
+        assert "took place on 20 January 2026: there is nobody to remind" in shown, shown
+        assert app.screen.query_one("#send-run", Button).disabled
+    assert smtp_server.recorder.received == []
