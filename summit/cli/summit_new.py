@@ -12,7 +12,7 @@ from typing import Any
 from rich.console import Console
 
 from summit.cli.summit_edit import Refused, create_summit
-from summit.model import Register, Summit
+from summit.model import Register, Summit, dates
 from summit.model.follow_up import follow_up_data
 from summit.model.people import NotFound, find
 from summit.model.summit import SummitStatus
@@ -54,7 +54,8 @@ def _started_from(args: argparse.Namespace, source: Summit | None) -> dict[str, 
         if missing:
             raise Refused(f"a new summit needs {', '.join(missing)} (or --from SUMMIT)")
         return {"status": SummitStatus.DRAFT.value, "timezone": DEFAULT_TIMEZONE}
-    data = follow_up_data(source, args.source, args.summit_id)
+    # --start and --end are required, so the proposed dates are always replaced.
+    data = follow_up_data(source, args.source, args.summit_id, dates.today())
     if not args.follow_up:
         data.pop("follows")
     return data

@@ -15,7 +15,7 @@ import email
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email import policy
 from email.header import Header
 from email.headerregistry import Address
@@ -27,7 +27,7 @@ from icalendar import Calendar
 from summit.ical.agenda_text import invite_text
 from summit.ical.audience import Audience
 from summit.ical.invite import sender_domain
-from summit.model import Classification, Register, Summit
+from summit.model import Classification, Register, Summit, dates
 from summit.model.sensitivity import shareable
 
 # A header line the library has not folded itself is written as it is (see _set_raw).
@@ -84,17 +84,30 @@ class _Wording:
     """The invitation they hold, again, to people who have not answered it."""
 
 
+def _by(summit: Summit, today: date) -> str:
+    """The words ' by Friday 8 January' when the summit asks for replies by a day to come.
+
+    A day gone by is not named: a late reminder asks for a reply without a deadline."""
+    day = summit.reply_by
+    if day is None or day < today:
+        return ""
+    return f" by {day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != today.year else "")
+
+
 def _body(
     summit: Summit,
     register: Register,
     method: str,
     audience: Audience | None,
     wording: _Wording,
+    *,
+    today: date,
 ) -> str:
+    by = _by(summit, today)
     if wording.reminder:
         opening = (
-            "A reminder: we have not had your reply to this invitation. Please reply using "
-            "your calendar's Accept, Tentative or Decline buttons."
+            f"A reminder: we have not had your reply to this invitation. Please reply{by} "
+            "using your calendar's Accept, Tentative or Decline buttons."
         )
     elif wording.withdrawn:
         opening = (
@@ -110,7 +123,7 @@ def _body(
             "The details of this meeting have changed since the invitation you hold; the "
             f"version below replaces it.\n\nWhat changed:{listed}"
         ) + (
-            f"\n\nAs {again} changed, please reply again using your calendar's Accept, "
+            f"\n\nAs {again} changed, please reply again{by} using your calendar's Accept, "
             "Tentative or Decline buttons."
             if again
             else "\n\nYour reply stands: there is no need to answer again."
@@ -118,12 +131,12 @@ def _body(
     elif wording.sent_before:
         opening = (
             "The details of this meeting have changed: the version below replaces the one "
-            "in your calendar. Please reply again using your calendar's Accept, Tentative "
-            "or Decline buttons."
+            f"in your calendar. Please reply again{by} using your calendar's Accept, "
+            "Tentative or Decline buttons."
         )
     else:
         opening = (
-            "You are invited to the meeting below. Please reply using your calendar's "
+            f"You are invited to the meeting below. Please reply{by} using your calendar's "
             "Accept, Tentative or Decline buttons."
         )
     return f"{opening}\n\n{invite_text(summit, register, audience)}\n"
@@ -275,7 +288,8 @@ def invite_email(
     _set_text(message, "Subject", _subject(summit, method, wording))
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=_message_id_domain(summit, register))
-    message.set_content(_body(summit, register, method, audience, wording))
+    # Whether the reply-by day is still to come: by the clock tests pin, as checks do.
+    message.set_content(_body(summit, register, method, audience, wording, today=dates.today()))
     ics = calendar.to_ical()
     message.add_alternative(
         ics.decode("utf-8"),

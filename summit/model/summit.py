@@ -1,6 +1,6 @@
 """One summit: when and where, who is invited, the agenda and what came of it."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
@@ -242,6 +242,11 @@ class Summit(Record):
     end: CalendarDateTime | None = Field(
         None, description="The planned end, in local time; the agenda is checked against it."
     )
+    reply_by: CalendarDate | None = Field(
+        None,
+        description="The day by which invitees are asked to reply, before the start: "
+        "the invitation and reminders name it.",
+    )
     timezone: TimeZoneName = DEFAULT_TIMEZONE
     venue: Line
     status: Annotated[SummitStatus, Strict(False)] = SummitStatus.DRAFT
@@ -329,6 +334,17 @@ class Summit(Record):
         start = info.data.get("start")
         if value is not None and isinstance(start, datetime) and value <= start:
             raise ValueError(f"the planned end {value:%Y-%m-%d %H:%M} is not after the start")
+        return value
+
+    @field_validator("reply_by")
+    @classmethod
+    def _reply_by_before_start(cls, value: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("start")
+        if value is not None and isinstance(start, datetime) and value >= start.date():
+            raise ValueError(
+                f"the reply-by date {value.isoformat()} is not before the start "
+                f"{start:%Y-%m-%d}: invitees are asked to reply before the day"
+            )
         return value
 
     @field_validator("agenda")

@@ -5,7 +5,8 @@ technology that follows the cursor loses its place. In this mode the cursor is
 shown and kept on the focused row or field; what happens ("Saved", "3 replies
 imported") is also said in the title bar's status line, which stays until the
 next message, not only in a notice that fades; animations are off; and the
-high-contrast theme is one key away (f6). Started with `summit app --accessible`,
+high-contrast theme is one key away (f6); the screen's text reads naturally
+(spoken.py). Started with `summit app --accessible`,
 SUMMIT_ACCESSIBLE=1, or `accessible = true` in the preferences file.
 """
 
@@ -16,12 +17,15 @@ from textual.app import App
 from textual.geometry import Offset
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Tab, TabbedContent
 
+from summit.tui.spoken import Spoken
 from summit.tui.themes import HIGH_CONTRAST
 
 FOLLOW_SECONDS = 0.05
 _SHOW_CURSOR = "\x1b[?25h"
+SHOWN = " (shown)"
+"""Marks the tab in view in words: its underline is blank in this mode (spoken.py)."""
 
 
 def accessible_wanted(preferences: dict[str, object]) -> bool:
@@ -53,6 +57,7 @@ class AccessibleMode(App[None]):
             return
         self.animation_level = "none"
         self.add_class("accessible")  # for what only this mode shows (form.tcss)
+        self._filters.append(Spoken())  # separators read as commas (spoken.py)
         self.set_interval(FOLLOW_SECONDS, self.follow_focus)
 
     def follow_focus(self) -> None:
@@ -74,6 +79,13 @@ class AccessibleMode(App[None]):
             return
         driver.write(_SHOW_CURSOR + Control.move_to(point.x, point.y).segment.text)
         driver.flush()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if not self.accessible:
+            return
+        for tab in event.tabbed_content.query(Tab):
+            label = tab.label_text.removesuffix(SHOWN)
+            tab.label = label + SHOWN if tab is event.tab else label
 
     def notify(
         self,

@@ -187,6 +187,7 @@ def summit_fields(register: Register, new: bool, summits: Iterable[str] = ()) ->
         person_field("organiser", "Organiser who sends the invites", register),
         Field("start", "Start (local time)", "datetime", placeholder="YYYY-MM-DD HH:MM"),
         Field("end", "Planned end (local time)", "datetime", placeholder="YYYY-MM-DD HH:MM"),
+        Field("reply_by", "Reply by (before the start)", "date", placeholder="YYYY-MM-DD"),
         Field("timezone", "Time zone", suggestions=["Europe/London"]),
         Field("venue", "Venue"),
         Field("status", "Status", "choice", _choices(SummitStatus)),

@@ -1,6 +1,6 @@
 """Issue 19, item 1: a follow-up copies the plan of the earlier summit, not its record."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from summit.model.follow_up import follow_up_data
 from summit.model.summit import Summit
@@ -10,10 +10,10 @@ from tests.conftest import REPO, SAMPLE_SUMMIT
 
 def test_the_follow_up_has_the_agenda_and_invitees_but_none_of_what_happened() -> None:
     source = load_dataset(REPO).summits[SAMPLE_SUMMIT].record
-    data = follow_up_data(source, SAMPLE_SUMMIT, "next-one")
+    data = follow_up_data(source, SAMPLE_SUMMIT, "next-one", today=date(2026, 11, 29))
     data.pop("id")
     copy = Summit.model_validate(data)
-    assert copy.follows == SAMPLE_SUMMIT and copy.start == source.start + timedelta(weeks=4)
+    assert copy.follows == SAMPLE_SUMMIT and copy.start == source.start + timedelta(weeks=52)
     assert [i.title for i in copy.agenda] == [i.title for i in source.agenda]
     assert set(copy.invitations) == set(source.invitations)
     assert all(not i.attended and not i.replied for i in copy.invitations.values())

@@ -203,14 +203,15 @@ async def test_a_summit_changed_on_disk_is_not_deleted(app: SummitApp, data_dir:
 async def test_a_follow_up_keeps_the_file_s_comments_proposes_a_date_and_links_back(
     app: SummitApp, data_dir: Path
 ) -> None:
-    """Issue 8, item 11: structure and comments carry over; four weeks on; `follows` is set."""
+    """Issue 8, item 11: structure and comments carry over; a year on, the same weekday
+    (issue 19: four weeks on was a date gone by); `follows` is set."""
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, FormScreen)
         assert form.query_one("#field-id").value == f"{SAMPLE_SUMMIT}-follow-up"  # type: ignore[attr-defined]
-        assert form.query_one("#field-start").value == "2026-02-17 09:30"  # type: ignore[attr-defined]
+        assert form.query_one("#field-start").value == "2027-01-19 09:30"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await settle(pilot)
         await pilot.press("ctrl+s")
@@ -221,7 +222,7 @@ async def test_a_follow_up_keeps_the_file_s_comments_proposes_a_date_and_links_b
     assert [line for line in text.splitlines() if line.startswith("#")] == comments
     follow_up = load_dataset(data_dir).summits[f"{SAMPLE_SUMMIT}-follow-up"].record
     assert follow_up.follows == SAMPLE_SUMMIT
-    assert follow_up.start.isoformat() == "2026-02-17T09:30:00"
+    assert follow_up.start.isoformat() == "2027-01-19T09:30:00"
     assert follow_up.invite is None and follow_up.actions == []
 
 

@@ -298,7 +298,7 @@ class SummitsScreen(Screen[None]):
 
         source = self.session.workspace.summits[summit_id]
         new_id = self._free_id(f"{summit_id}-follow-up")
-        base = follow_up_data(source, summit_id, new_id)
+        base = follow_up_data(source, summit_id, new_id, self.session.today)
         self._ask_for_summit(f"Follow-up to {summit_id}", base, like=summit_id)
 
     def _free_id(self, wanted: str) -> str:

@@ -35,6 +35,7 @@ class DetailsPart(SummitPart):
             ("Organiser", register.describe(summit.organiser)),
             ("Start", f"{summit.start:%A %d %B %Y %H:%M} ({summit.timezone})"),
             ("Planned end", f"{summit.end:%H:%M}" if summit.end else "not set"),
+            ("Reply by", f"{summit.reply_by:%A %d %B %Y}" if summit.reply_by else "not set"),
             ("Venue", summit.venue),
             ("Status", str(summit.status)),
             ("Classification", str(summit.classification)),
