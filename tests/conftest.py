@@ -84,3 +84,19 @@ def snapshot(root: Path) -> dict[Path, tuple[bytes, int]]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files whose TOML was read from then on (the rest came from the cache)."""
+    from summit.store import document  # noqa: PLC0415
+
+    seen: list[Path] = []
+    real_parse = document.parse
+
+    def counting(path: Path, text: str) -> dict[str, object]:
+        seen.append(path)
+        return real_parse(path, text)
+
+    monkeypatch.setattr(document, "parse", counting)
+    return seen

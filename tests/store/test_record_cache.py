@@ -10,7 +10,6 @@ import pytest
 
 from summit.model import Register, Summit
 from summit.store import DataError, TomlDocument, load_dataset, record_cache
-from summit.store import document as document_module
 from summit.store.record_cache import RecordCache, user_record_cache
 from tests.conftest import SAMPLE_SUMMIT
 
@@ -18,20 +17,6 @@ from tests.conftest import SAMPLE_SUMMIT
 @pytest.fixture
 def cache(tmp_path: Path) -> RecordCache:
     return RecordCache(tmp_path / "cache")
-
-
-@pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The files whose TOML was read from then on (the rest came from the cache)."""
-    seen: list[Path] = []
-    real_parse = document_module.parse
-
-    def counting(path: Path, text: str) -> dict[str, object]:
-        seen.append(path)
-        return real_parse(path, text)
-
-    monkeypatch.setattr(document_module, "parse", counting)
-    return seen
 
 
 def cached(data_dir: Path, cache: RecordCache) -> None:

@@ -2,25 +2,9 @@
 
 from pathlib import Path
 
-import pytest
-
-from summit.store import document as document_module
 from summit.tui.app import make_app
 from tests.tui.conftest import TODAY, settle
 from tests.tui.test_form_editing import edit_daniel_reyes
-
-
-@pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    seen: list[Path] = []
-    real_parse = document_module.parse
-
-    def counting(path: Path, text: str) -> dict[str, object]:
-        seen.append(path)
-        return real_parse(path, text)
-
-    monkeypatch.setattr(document_module, "parse", counting)
-    return seen
 
 
 async def test_the_second_start_reads_no_toml_and_edits_save_right(
