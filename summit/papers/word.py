@@ -11,14 +11,15 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from summit.papers import word_xml
 from summit.papers.document import Block, Bullets, Heading, Paper, Paragraph, Table
 from summit.papers.prose import prose
-from summit.papers.word_layout import footer, language, page_setup, table_row
+from summit.papers.word_layout import footer, language, page_setup
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement as _Element
     from docx.section import _Footer, _Header
-    from docx.text.paragraph import Paragraph as DocxParagraph
 
 
 class _Writer:
@@ -28,7 +29,6 @@ class _Writer:
         # end the body, finding them by a search from the body's first child: quadratic
         # (43 s of the 93 s of the papers of a summit of 30,000 agenda items). The
         # writer holds that end and adds before it, as python-docx would.
-        self.body = document._body
         self.end = document.element.body.get_or_add_sectPr()
         self.width = document._block_width
 
@@ -36,20 +36,12 @@ class _Writer:
     def style_id(self, name: str) -> str:
         return str(self.document.styles[name].style_id)
 
-    def paragraph(self, style: str | None = None) -> "DocxParagraph":
-        from docx.oxml.parser import OxmlElement  # noqa: PLC0415 - loaded when writing
-        from docx.text.paragraph import Paragraph as DocxParagraph  # noqa: PLC0415
-
-        p = OxmlElement("w:p")
-        self.end.addprevious(p)
-        paragraph = DocxParagraph(p, self.body)
-        if style is not None:
-            paragraph._p.style = self.style_id(style)
-        return paragraph
+    def paragraph(self, style: str | None = None) -> "_Element":
+        return word_xml.paragraph(self.end, None if style is None else self.style_id(style))
 
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
-            self.paragraph(f"Heading {block.level}").add_run(block.text)
+            word_xml.run(self.paragraph(f"Heading {block.level}"), block.text)
         elif isinstance(block, Paragraph):
             self.text(block)
         elif isinstance(block, Bullets):
@@ -59,7 +51,7 @@ class _Writer:
 
     def bullets(self, items: tuple[str, ...]) -> None:
         for item in items:
-            self.paragraph("List Bullet").add_run(item)
+            word_xml.run(self.paragraph("List Bullet"), item)
 
     def text(self, block: Paragraph) -> None:
         """The label in bold before the first paragraph (on its own line before a list)."""
@@ -67,13 +59,13 @@ class _Writer:
         for piece in prose(block.text):
             if piece.is_list:
                 if label:
-                    self.paragraph().add_run(label.rstrip()).bold = True
+                    word_xml.run(self.paragraph(), label.rstrip(), bold=True)
                 self.bullets(piece.items)
             else:
                 paragraph = self.paragraph()
                 if label:
-                    paragraph.add_run(label).bold = True
-                paragraph.add_run(piece.text)
+                    word_xml.run(paragraph, label, bold=True)
+                word_xml.run(paragraph, piece.text)
             label = None
 
     def table(self, block: Table) -> None:
@@ -84,12 +76,11 @@ class _Writer:
         tbl.tblStyle_val = self.style_id("Table Grid")
         rows = (block.header, *block.rows)
         for number, (tr, values) in enumerate(zip(tbl.tr_lst, rows, strict=True)):
-            table_row(tr, header=number == 0)
+            header = number == 0
+            word_xml.row_properties(tr, header=header)
             for tc, value in zip(tr.tc_lst, values, strict=True):
-                run = tc.p_lst[0].add_r()
-                run.add_t(value)  # cells hold one line: no tabs or breaks to parse
-                if number == 0:
-                    run.get_or_add_rPr().get_or_add_b()  # the header row in bold
+                # a new cell holds its properties, then one empty paragraph
+                word_xml.cell_run(tc[-1], value, bold=header)  # the header row in bold
 
 
 def _banner(part: "_Header | _Footer", marking: str) -> None:
@@ -119,7 +110,7 @@ def render_docx(paper: Paper, stamp: datetime) -> bytes:
         _banner(document.sections[0].header, paper.marking)
     footer(document.sections[0].footer, paper.marking)
     writer = _Writer(document)
-    writer.paragraph("Heading 1").add_run(paper.title)
+    word_xml.run(writer.paragraph("Heading 1"), paper.title)
     for block in paper.blocks:
         writer.block(block)
     buffer = io.BytesIO()

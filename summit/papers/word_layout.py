@@ -1,9 +1,9 @@
 """The parts of a Word paper that make it print and read right in a UK office.
 
 A4 with 2 cm margins (python-docx's template is US Letter), the language en-GB
-(spell checking and screen readers read by it), table rows that repeat their
-header and never split across a page, and "Page X of Y" in the footer beside the
-marking. Written as WordprocessingML elements: python-docx has no API for fields,
+(spell checking and screen readers read by it), and "Page X of Y" in the footer
+beside the marking (table rows that repeat their header and never split across a
+page are in word_xml). Written as WordprocessingML elements: python-docx has no API for fields,
 row properties or the default language.
 """
 
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.oxml.table import CT_Row
     from docx.section import _Footer
     from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -41,16 +40,6 @@ def language(document: "Document") -> None:
     for lang in styles.iter(qn("w:lang")):
         lang.set(qn("w:val"), LANGUAGE)
         lang.set(qn("w:eastAsia"), LANGUAGE)
-
-
-def table_row(tr: "CT_Row", *, header: bool) -> None:
-    """Keep the row on one page; a header row repeats at the top of each page."""
-    from docx.oxml import OxmlElement  # noqa: PLC0415
-
-    properties = tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
-    if header:
-        properties.append(OxmlElement("w:tblHeader"))
 
 
 def _field(paragraph: "DocxParagraph", instruction: str, shown: str) -> None:
