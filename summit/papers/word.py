@@ -1,9 +1,11 @@
 """A paper as a Word document (.docx, through python-docx): what a private office edits and files.
 
-python-docx is imported when a paper is written, not when summit starts. Styles
-are looked up once per document and set by id, and table cells are filled
-through the XML elements directly: python-docx's by-name style lookup and cell
-access cost a search of the document each time, too slow for a pack of 500 people.
+python-docx is imported when a paper is written, not when summit starts. It sets
+up the document (page, styles, header and footer) and saves it; the body, a
+paragraph or table per block, is written as WordprocessingML text by word_xml
+and parsed once: python-docx's by-name style lookup, cell access and element
+building cost too much for a pack of 30,000 agenda items. Styles are looked up
+once per document and set by id.
 """
 
 import io
@@ -18,30 +20,27 @@ from summit.papers.word_layout import footer, language, page_setup
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.oxml.xmlchemy import BaseOxmlElement as _Element
     from docx.section import _Footer, _Header
 
 
 class _Writer:
+    """The body as WordprocessingML text (word_xml), inserted once it is all written."""
+
     def __init__(self, document: "Document") -> None:
         self.document = document
-        # python-docx adds each paragraph and table before the section properties that
-        # end the body, finding them by a search from the body's first child: quadratic
-        # (43 s of the 93 s of the papers of a summit of 30,000 agenda items). The
-        # writer holds that end and adds before it, as python-docx would.
-        self.end = document.element.body.get_or_add_sectPr()
-        self.width = document._block_width
+        self.parts: list[str] = []
 
     @cache  # noqa: B019 - one writer per document, dropped with it
     def style_id(self, name: str) -> str:
         return str(self.document.styles[name].style_id)
 
-    def paragraph(self, style: str | None = None) -> "_Element":
-        return word_xml.paragraph(self.end, None if style is None else self.style_id(style))
+    def paragraph(self, runs: str, style: str | None = None) -> None:
+        style_id = None if style is None else self.style_id(style)
+        self.parts.append(word_xml.paragraph(runs, style_id))
 
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
-            word_xml.run(self.paragraph(f"Heading {block.level}"), block.text)
+            self.paragraph(word_xml.run(block.text), f"Heading {block.level}")
         elif isinstance(block, Paragraph):
             self.text(block)
         elif isinstance(block, Bullets):
@@ -51,7 +50,7 @@ class _Writer:
 
     def bullets(self, items: tuple[str, ...]) -> None:
         for item in items:
-            word_xml.run(self.paragraph("List Bullet"), item)
+            self.paragraph(word_xml.run(item), "List Bullet")
 
     def text(self, block: Paragraph) -> None:
         """The label in bold before the first paragraph (on its own line before a list)."""
@@ -59,28 +58,23 @@ class _Writer:
         for piece in prose(block.text):
             if piece.is_list:
                 if label:
-                    word_xml.run(self.paragraph(), label.rstrip(), bold=True)
+                    self.paragraph(word_xml.run(label.rstrip(), bold=True))
                 self.bullets(piece.items)
             else:
-                paragraph = self.paragraph()
-                if label:
-                    word_xml.run(paragraph, label, bold=True)
-                word_xml.run(paragraph, piece.text)
+                bold = word_xml.run(label, bold=True) if label else ""
+                self.paragraph(bold + word_xml.run(piece.text))
             label = None
 
     def table(self, block: Table) -> None:
-        from docx.oxml.table import CT_Tbl  # noqa: PLC0415 - loaded when writing
+        """Columns of equal width across the page, as python-docx's add_table makes them."""
+        from docx.shared import Emu  # noqa: PLC0415 - loaded when writing
 
-        tbl = CT_Tbl.new_tbl(1 + len(block.rows), len(block.header), self.width)
-        self.end.addprevious(tbl)
-        tbl.tblStyle_val = self.style_id("Table Grid")
-        rows = (block.header, *block.rows)
-        for number, (tr, values) in enumerate(zip(tbl.tr_lst, rows, strict=True)):
-            header = number == 0
-            word_xml.row_properties(tr, header=header)
-            for tc, value in zip(tr.tc_lst, values, strict=True):
-                # a new cell holds its properties, then one empty paragraph
-                word_xml.cell_run(tc[-1], value, bold=header)  # the header row in bold
+        twips = Emu(self.document._block_width // len(block.header)).twips
+        style = self.style_id("Table Grid")
+        self.parts.append(word_xml.table(block.header, block.rows, style, twips))
+
+    def finish(self) -> None:
+        word_xml.insert(self.parts, self.document)
 
 
 def _banner(part: "_Header | _Footer", marking: str) -> None:
@@ -110,9 +104,10 @@ def render_docx(paper: Paper, stamp: datetime) -> bytes:
         _banner(document.sections[0].header, paper.marking)
     footer(document.sections[0].footer, paper.marking)
     writer = _Writer(document)
-    word_xml.run(writer.paragraph("Heading 1"), paper.title)
+    writer.paragraph(word_xml.run(paper.title), "Heading 1")
     for block in paper.blocks:
         writer.block(block)
+    writer.finish()
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -1,84 +1,116 @@
-"""Paragraphs, runs and table cells of a Word paper, written as lxml elements directly.
+"""The body of a Word paper written as WordprocessingML text, parsed once into the document.
 
 python-docx builds each element through its generic child-ordering machinery (a
 search of the parent's successors per child, an XPath query to clear every new
 run, the text parsed one character at a time), about 20 µs an element: most of
-the time of a pack of 30,000 agenda items. These write the same elements, in the
-same order with the same attributes, as `Paragraph.add_run`, `Run.bold`,
-`CT_P.style` and `CT_Row.get_or_add_trPr` would, in a few µs each; text holding
-a tab or a line break still goes through python-docx, which turns them into
-`w:tab` and `w:br`.
+the time of a pack of 30,000 agenda items. Here each paragraph and table is text,
+and lxml parses the whole body in one pass. The elements, their order, their
+attributes and what they serialise to are exactly what `Paragraph.add_run`,
+`Run.bold`, `CT_P.style`, `CT_Tbl.new_tbl` and `CT_Row.get_or_add_trPr` made
+(tests/papers/test_word_same_bytes.py compares every part of the file).
 """
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from docx.oxml.xmlchemy import BaseOxmlElement as _Element
+    from docx.document import Document
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _PPR, _PSTYLE, _VAL = f"{_W}p", f"{_W}pPr", f"{_W}pStyle", f"{_W}val"
-_R, _RPR, _B, _T = f"{_W}r", f"{_W}rPr", f"{_W}b", f"{_W}t"
-_TRPR, _CANT_SPLIT, _TBL_HEADER = f"{_W}trPr", f"{_W}cantSplit", f"{_W}tblHeader"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# What the parser would not read back as written: markup, and a carriage return
+# (which it turns into a line feed).
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;"})
 _BREAKS = frozenset("\t\r\n")  # python-docx writes these as w:tab and w:br
+_BOLD = "<w:rPr><w:b/></w:rPr>"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TBL, _T = f"{_W}tbl", f"{_W}t"
+_ROW = "<w:trPr><w:cantSplit/></w:trPr>"
+_HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+_TABLE_LOOK = (
+    '<w:tblW w:type="auto" w:w="0"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+    'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+)
 
 
-def paragraph(before: "_Element", style_id: str | None = None) -> "_Element":
-    """A new `w:p` just before `before` (the body's section properties), in a style."""
-    p: _Element = before.makeelement(_P)
-    before.addprevious(p)
-    if style_id is not None:
-        p.append(_pstyle(p, style_id))
-    return p
+def _t(text: str) -> str:
+    # python-docx's CT_R.add_t keeps the spaces of text with any at either end
+    space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    return f"<w:t{space}>{text.translate(_ESCAPES)}</w:t>"
 
 
-def _pstyle(p: "_Element", style_id: str) -> "_Element":
-    ppr: _Element = p.makeelement(_PPR)
-    ppr.append(p.makeelement(_PSTYLE, {_VAL: style_id}))
-    return ppr
-
-
-def _run(p: "_Element", *, bold: bool) -> "_Element":
-    r: _Element = p.makeelement(_R)
-    p.append(r)
-    if bold:
-        rpr = r.makeelement(_RPR)
-        rpr.append(r.makeelement(_B))
-        r.append(rpr)
-    return r
-
-
-def _t(r: "_Element", text: str) -> None:
-    t = r.makeelement(_T)
-    t.text = text
-    if len(text.strip()) < len(text):  # as python-docx's CT_R.add_t
-        t.set(_XML_SPACE, "preserve")
-    r.append(t)
-
-
-def cell_run(p: "_Element", text: str, *, bold: bool = False) -> None:
-    """A table cell's one line as it is, tabs too (a `w:t`, even when empty)."""
-    _t(_run(p, bold=bold), text)
-
-
-def run(p: "_Element", text: str, *, bold: bool = False) -> None:
-    """A `w:r` at the end of `p` holding `text`, in bold if asked."""
-    r = _run(p, bold=bold)
-    if not text:
-        return
+def _content(text: str) -> str:
+    """A run's text as python-docx's _RunContentAppender writes it: a tab as `w:tab`,
+    a carriage return or line feed as `w:br`, the rest in `w:t`."""
     if _BREAKS.isdisjoint(text):
-        _t(r, text)
-    else:
-        from docx.oxml.text.run import _RunContentAppender  # noqa: PLC0415 - rare
+        return _t(text) if text else ""
+    parts: list[str] = []
+    pending: list[str] = []
+    for char in text:
+        if char in _BREAKS:
+            if pending:
+                parts.append(_t("".join(pending)))
+                pending.clear()
+            parts.append("<w:tab/>" if char == "\t" else "<w:br/>")
+        else:
+            pending.append(char)
+    if pending:
+        parts.append(_t("".join(pending)))
+    return "".join(parts)
 
-        _RunContentAppender.append_to_run_from_text(r, text)
+
+def run(text: str, *, bold: bool = False) -> str:
+    """A `w:r` holding `text`, in bold if asked."""
+    return f"<w:r>{_BOLD if bold else ''}{_content(text)}</w:r>"
 
 
-def row_properties(tr: "_Element", *, header: bool) -> None:
-    """Keep the row on one page; a header row repeats at the top of each page.
-    `tr` is a new row: its properties go first, before its cells."""
-    properties = tr.makeelement(_TRPR)
-    properties.append(tr.makeelement(_CANT_SPLIT))
-    if header:
-        properties.append(tr.makeelement(_TBL_HEADER))
-    tr.insert(0, properties)
+def paragraph(runs: str = "", style_id: str | None = None) -> str:
+    """A `w:p` of `runs`, in a style."""
+    if style_id is None:
+        return f"<w:p>{runs}</w:p>"
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id.translate(_ESCAPES)}"/></w:pPr>{runs}</w:p>'
+
+
+def _row(values: tuple[str, ...], cell_twips: int, *, header: bool) -> str:
+    """A row kept on one page; a header row in bold, repeated at the top of each page.
+    A cell holds its one line as it is, tabs too, in a `w:t` even when empty."""
+    properties = _HEADER_ROW if header else _ROW
+    width = f'<w:tcPr><w:tcW w:type="dxa" w:w="{cell_twips}"/></w:tcPr>'
+    bold = _BOLD if header else ""
+    cells = "".join(f"<w:tc>{width}<w:p><w:r>{bold}{_t(v)}</w:r></w:p></w:tc>" for v in values)
+    return f"<w:tr>{properties}{cells}</w:tr>"
+
+
+def table(
+    header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], style_id: str, cell_twips: int
+) -> str:
+    """A `w:tbl` in a table style, its columns `cell_twips` wide, the header row first."""
+    style = f'<w:tblStyle w:val="{style_id.translate(_ESCAPES)}"/>'
+    grid = f'<w:gridCol w:w="{cell_twips}"/>' * len(header)
+    lines = [_row(header, cell_twips, header=True)]
+    lines += [_row(values, cell_twips, header=False) for values in rows]
+    return f"<w:tbl><w:tblPr>{style}{_TABLE_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>" + (
+        "".join(lines) + "</w:tbl>"
+    )
+
+
+def insert(parts: list[str], document: "Document") -> None:
+    """The elements written in `parts`, in order, at the end of the document's body.
+
+    The document's XML is read back once with them in place of the body's end, its
+    section properties: moving a parsed table of thousands of rows into the
+    document instead costs lxml time in the square of its size.
+    """
+    from docx.opc.oxml import serialize_part_xml  # noqa: PLC0415 - loaded when writing
+    from docx.oxml.parser import parse_xml  # noqa: PLC0415
+
+    document.element.body.get_or_add_sectPr()
+    xml = serialize_part_xml(document.element)
+    end = xml.rindex(b"<w:sectPr")  # the body's last child (text holds no "<": it is escaped)
+    element = parse_xml(xml[:end] + "".join(parts).encode() + xml[end:])
+    # An empty cell's `w:t` reads back without text, which would be written `<w:t/>`:
+    # python-docx wrote `<w:t></w:t>`.
+    for table in element.body.iterchildren(_TBL):
+        for t in table.iter(_T):
+            if t.text is None:
+                t.text = ""
+    # What the document's part saves; `document.element` still names the old tree,
+    # so nothing may be added through `document` after this.
+    document.part._element = element

@@ -130,8 +130,11 @@ ODD = Paper(
         Paragraph("- first\n- second\n\nafter the list", "Listed"),
         Paragraph("tab\there", "Tabbed\tlabel"),
         Paragraph("\u00a0no-break space\u2003em space\u00a0", "Café"),
-        Bullets(("one", " two ", "", "three\tfour", "five\nsix")),
-        Table(("A", " B ", ""), (("x", "", "tab\tin cell"), (" y", "z ", "ü<&>\"'"))),
+        Bullets(("one", " two ", "", " ", "\t", "three\tfour", "five\nsix", "a\r\nb", "&<>\"'")),
+        Table(
+            ("A", " B ", ""),
+            (("x", "", "tab\tin cell"), (" y", "z ", "ü<&>\"'"), (" ", "a\rb", "c\nd")),
+        ),
         Table(("Only",), ()),
     ),
 )
