@@ -8,7 +8,6 @@ import re
 from functools import lru_cache
 from typing import Annotated
 
-from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, Strict, WithJsonSchema
 
 # Re-exported: the pure helpers live in summit.model.plain, importable without pydantic.
@@ -79,17 +78,27 @@ _STAND_IN_DOMAIN = "a.io"
 _MAX_ADDRESS = 254
 
 
+# Imported at the first address checked, not with the model: records taken from the
+# record cache are not checked again, and its import is a tenth of the app's load.
+
+
 @lru_cache(maxsize=4096)
 def _checked_domain(domain: str) -> str:
+    from email_validator import validate_email  # noqa: PLC0415
+
     return validate_email(f"a@{domain}", check_deliverability=False).domain
 
 
 @lru_cache(maxsize=1 << 16)
 def _checked_local(local: str) -> str:
+    from email_validator import validate_email  # noqa: PLC0415
+
     return validate_email(f"{local}@{_STAND_IN_DOMAIN}", check_deliverability=False).local_part
 
 
 def _email(value: str) -> str:
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+
     local, at, domain = value.rpartition("@")
     try:
         if not at:

@@ -81,6 +81,11 @@ class TomlDocument(Generic[M]):
         # lets a save read back only the tables it changed. None: not known yet.
         self._exact: bool = False
 
+    @property
+    def digest(self) -> str:
+        """The sha256 of the bytes last read or written."""
+        return self._digest
+
     @classmethod
     def load(
         cls, path: Path, model: type[M], cache: "RecordCache | None" = None
