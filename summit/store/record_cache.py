@@ -19,6 +19,7 @@ import pickle
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,16 +90,17 @@ class RecordCache:
         return self.folder / f"{hashlib.sha256(place.encode()).hexdigest()[:32]}.pickle"
 
     @staticmethod
-    def _key(*parts: object) -> bytes:
-        return pickle.dumps((code_fingerprint(), *parts), protocol=pickle.HIGHEST_PROTOCOL)
+    def _key(*parts: object) -> tuple[object, ...]:
+        return (code_fingerprint(), *parts)
 
-    def _read(self, entry: Path, key: bytes) -> Any:
-        """What is kept under `key` in `entry`, or None (a damaged entry is removed)."""
+    def _read(self, entry: Path, wanted: Callable[[object], bool]) -> Any:
+        """What is kept in `entry` if its key is `wanted`, else None (a damaged entry
+        is removed). The key is read alone first: a miss unpickles nothing more."""
         try:
             with entry.open("rb") as stream:
                 if not _own_and_private(os.fstat(stream.fileno())):
                     return None
-                if stream.read(len(key)) != key:
+                if not wanted(pickle.load(stream)):
                     return None
                 return pickle.load(stream)
         except FileNotFoundError:
@@ -109,13 +111,25 @@ class RecordCache:
 
     def get(self, path: Path, model: type[Record], digest: str) -> tuple[bytes, Any] | None:
         """The parsed data (pickled: a save unpickles it) and record kept for these bytes."""
-        kept = self._read(self._entry(path), self._key(model.__qualname__, digest))
-        if not isinstance(kept, tuple) or len(kept) != 2:  # (raw, record)
+        key = self._key(model.__qualname__, digest)
+        return _kept_record(self._read(self._entry(path), key.__eq__), model)
+
+    def previous(self, path: Path, model: type[Record]) -> tuple[dict[str, Any], Any] | None:
+        """The parsed data and record kept for the file's bytes as they were before, by
+        the same code: what did not change since need not be validated again."""
+        same_code = self._key(model.__qualname__)
+
+        def wanted(key: object) -> bool:
+            return isinstance(key, tuple) and key[: len(same_code)] == same_code
+
+        kept = _kept_record(self._read(self._entry(path), wanted), model)
+        if kept is None:
             return None
-        raw, record = kept
-        if not isinstance(record, model) or not isinstance(raw, bytes):
+        try:
+            raw = pickle.loads(kept[0])  # our own private entry, checked as it was read
+        except Exception:  # a damaged entry: only a miss
             return None
-        return raw, record
+        return (raw, kept[1]) if isinstance(raw, dict) else None
 
     def put(
         self, path: Path, model: type[Record], digest: str, raw: dict[str, Any], record: Record
@@ -125,16 +139,18 @@ class RecordCache:
         # apart, it is unpickled then, not at every start (a quarter of the load).
         raw_blob = pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)
         value = pickle.dumps((raw_blob, record), protocol=pickle.HIGHEST_PROTOCOL)
-        self._pending[self._entry(path)] = self._key(model.__qualname__, digest) + value
+        key = pickle.dumps(self._key(model.__qualname__, digest), protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending[self._entry(path)] = key + value
 
     def get_checks(self, root: Path, key: tuple[object, ...]) -> DatasetChecks | None:
         """What checking the folder found, if its files and the day are those of `key`."""
-        kept = self._read(self._entry(root, _CHECKS), self._key(_CHECKS, *key))
+        kept = self._read(self._entry(root, _CHECKS), self._key(_CHECKS, *key).__eq__)
         return kept if isinstance(kept, DatasetChecks) else None
 
     def put_checks(self, root: Path, key: tuple[object, ...], checks: DatasetChecks) -> None:
         value = pickle.dumps(checks, protocol=pickle.HIGHEST_PROTOCOL)
-        self._pending[self._entry(root, _CHECKS)] = self._key(_CHECKS, *key) + value
+        pickled_key = pickle.dumps(self._key(_CHECKS, *key), protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending[self._entry(root, _CHECKS)] = pickled_key + value
 
     def write_pending(self) -> None:
         """Write the entries found missing since the last call (errors leave them out)."""
@@ -147,6 +163,16 @@ class RecordCache:
             return
         for entry, blob in pending.items():
             _write_replacing(entry, blob)
+
+
+def _kept_record(kept: object, model: type[Record]) -> tuple[bytes, Any] | None:
+    """(the pickled parsed data, the record), if that is what an entry held."""
+    if not isinstance(kept, tuple) or len(kept) != 2:  # (raw, record)
+        return None
+    raw, record = kept
+    if not isinstance(record, model) or not isinstance(raw, bytes):
+        return None
+    return raw, record
 
 
 def _own_and_private(info: os.stat_result) -> bool:
