@@ -15,8 +15,12 @@ from summit.delivery.smtp import SmtpRelay
 from summit.store import ConflictError, load_dataset
 from summit.store.lock import locked
 from summit.store.preferences import preferences_path
-from tests.conftest import REPO, SAMPLE_SUMMIT, snapshot
+from tests.conftest import REPO, SAMPLE_SUMMIT, dated_ahead, snapshot
 from tests.delivery.conftest import Recorder, SmtpServer, calendar_part, read_calendar
+
+# Sending itself, told before the sample's first summit was held (its day has passed
+# by the story's TODAY, and a summit that took place is never sent).
+pytestmark = pytest.mark.usefixtures("before_the_sample_summit")
 
 ORGANISATIONS = 12  # invited organisations in the sample summit
 
@@ -378,6 +382,7 @@ def test_a_record_that_cannot_be_written_stops_the_batch(data_dir: Path, smtp_se
 def test_a_send_killed_mid_batch_sends_nothing_twice(data_dir: Path, smtp_server) -> None:
     """The process dies (kill -9) while the relay holds message 8: the journal on this machine
     says what went out, the next send records it first and sends only the rest."""
+    dated_ahead(data_dir)  # the child reads the computer's clock: the summit is still to come
     smtp_server.recorder.hang_after = 7
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
     dry_run = [sys.executable, "-m", "summit", "send", SAMPLE_SUMMIT, "--data", str(data_dir)]
