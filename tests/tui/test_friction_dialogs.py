@@ -101,6 +101,7 @@ async def test_the_send_dialog_starts_in_the_relay_and_shows_the_focused_field(
         assert (relay.styles.border_left, password.styles.border_left) == (unfocused, focused)
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 @pytest.mark.parametrize("size", SIZES)
 async def test_save_first_ctrl_s_works_inside_the_send_dialog(
     app: SummitApp, data_dir: Path, size: tuple[int, int]
