@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from summit.tui.app import SummitApp, make_app
+from tests.conftest import SAMPLE_SUMMIT
 
 TODAY = date(2026, 11, 29)
 
@@ -26,6 +27,16 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     from textual.widgets import Input  # noqa: PLC0415
 
     monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+async def choose(pilot: object, summit_id: str = SAMPLE_SUMMIT) -> None:
+    """Put the summits list's cursor on this summit. What is coming is listed first: by
+    TODAY the sample's first summit, held in January, is below its follow-up."""
+    from textual.widgets import DataTable  # noqa: PLC0415
+
+    table = pilot.app.screen.query_one("#summits", DataTable)  # type: ignore[attr-defined]
+    table.move_cursor(row=table.get_row_index(summit_id))
+    await pilot.pause()  # type: ignore[attr-defined]
 
 
 async def settle(pilot: object) -> None:

@@ -12,7 +12,7 @@ from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.export import ExportScreen
 from summit.tui.screens.papers import PapersScreen
 from tests.git_fixtures import git
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -84,6 +84,7 @@ async def test_the_send_dialog_starts_in_the_relay_and_shows_the_focused_field(
     from summit.tui.screens.send import SendScreen  # noqa: PLC0415
 
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("ctrl+t")
@@ -107,6 +108,7 @@ async def test_save_first_ctrl_s_works_inside_the_send_dialog(
     app: SummitApp, data_dir: Path, size: tuple[int, int]
 ) -> None:
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("plus")  # the first item a minute longer: unsaved
@@ -128,6 +130,7 @@ async def test_the_reply_dialog_says_whose_reply(app: SummitApp, size: tuple[int
     from summit.tui.screens.choice import ChoiceScreen  # noqa: PLC0415
 
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "2")
         await settle(pilot)
         table = app.screen.query_one("#invitees", DataTable)

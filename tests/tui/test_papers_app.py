@@ -11,7 +11,7 @@ from summit.tui.screens.form import FormScreen
 from summit.tui.screens.papers import PapersScreen
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.papers.reading import banners, docx_text
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 from tests.tui.test_long_text import on_screen
 
 
@@ -20,6 +20,7 @@ def summit(app: SummitApp):  # type: ignore[no-untyped-def]
 
 
 async def open_tab(pilot, tab: str) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press(tab)

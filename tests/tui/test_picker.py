@@ -10,7 +10,7 @@ from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.form import FormScreen
 from summit.tui.widgets.picker import Picker, PickerScreen
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 HELEN = "Helen Marsh - Internet Watch Foundation - Chief Executive"
 
@@ -21,6 +21,7 @@ def saved_summit(data_dir: Path) -> dict:  # type: ignore[type-arg]
 
 
 async def open_tab(pilot, tab: str) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press(tab)

@@ -12,7 +12,7 @@ from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.send import SendScreen
 from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, snapshot
 from tests.delivery.conftest import Recorder, SmtpServer, start_relay
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 
 @pytest.fixture
@@ -30,7 +30,8 @@ def sent_records(root: Path) -> dict[str, object]:
 
 
 async def open_send(pilot) -> SendScreen:  # type: ignore[no-untyped-def]
-    await pilot.press("enter")  # the sample summit
+    await choose(pilot)  # the sample's first summit
+    await pilot.press("enter")
     await settle(pilot)
     await pilot.press("ctrl+t")
     await settle(pilot)
@@ -91,6 +92,7 @@ async def test_confirming_sends_and_records(
 
 async def test_unsaved_changes_are_saved_first(app: SummitApp, data_dir: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("plus")  # an unsaved change to the agenda
@@ -192,6 +194,7 @@ async def test_shift_r_on_a_meeting_that_took_place_reminds_nobody(
 ) -> None:
     monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
     async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "2")  # the sample's first summit, held in January
         await settle(pilot)
         await pilot.press("R")
