@@ -23,6 +23,7 @@ def summit_path(root: Path) -> Path:
 
 
 async def make_a_change(pilot) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("plus")

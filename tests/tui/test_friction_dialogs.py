@@ -19,6 +19,7 @@ SIZES = [(80, 24), (120, 40)]
 
 async def open_dialog(pilot, key: str, folder: Path) -> None:  # type: ignore[no-untyped-def]
     """The summit, then its export (ctrl+e) or papers (ctrl+o) dialog, writing into `folder`."""
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press(key)

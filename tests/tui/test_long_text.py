@@ -60,6 +60,7 @@ async def test_summits_list_shows_the_highlighted_id_and_title_in_full(
 ) -> None:
     async with long_app.run_test(size=size) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit, under its coming follow-up
         shown = on_screen(long_app.screen.query_one("#summits-detail"))
         assert whole(TITLE) in shown
         assert SAMPLE_SUMMIT in shown

@@ -76,6 +76,7 @@ async def test_unsaved_changes_are_kept_and_merged_with_a_change_on_disk(
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("plus")  # the welcome: 15 -> 20 minutes, unsaved
@@ -102,6 +103,7 @@ async def test_an_open_form_is_not_pulled_from_under_the_user(
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("e")  # the first agenda item's form
