@@ -199,6 +199,7 @@ async def test_nothing_is_lost_at_60x20(long_app: SummitApp) -> None:
     ]
     async with long_app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit, made long
         for keys, table, first_row in tables:
             await pilot.press(*keys)
             await settle(pilot)
@@ -210,6 +211,7 @@ async def test_keys_the_footer_hides_at_80_columns_are_in_help_and_palette(
     long_app: SummitApp, keys: list[str]
 ) -> None:
     async with long_app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot)  # the sample's first summit, made long
         await pilot.press(*keys)
         await settle(pilot)
         commands = {c.title for c in long_app.get_system_commands(long_app.screen)}
