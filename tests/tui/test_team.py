@@ -23,6 +23,7 @@ def summit_text(root: Path) -> str:
 
 
 async def change_first_item(pilot, app: SummitApp) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("plus")

@@ -38,6 +38,7 @@ def question(app: SummitApp) -> str:
 
 async def register_on(pilot, words: str, *, delegates: bool = False) -> None:  # type: ignore[no-untyped-def]
     """The summit opened, its register (f2) filtered to `words`, a table focused."""
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("f2")
