@@ -55,7 +55,7 @@ async def test_a_broken_summit_stays_in_the_list_and_opens_its_problems(data_dir
             await pilot.press("escape")
             await settle(pilot)
         table = app.screen.query_one("#summits", DataTable)
-        ids = [table.get_row_at(row)[-1] for row in range(table.row_count)]
+        ids = [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
         assert ids == ["second-summit", SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP]
         await pilot.press("enter")
         await settle(pilot)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summit.model import Register, Summit, check_summit
+from summit.model import Register, Summit, check_summit, dates
 from summit.model.checks import (
     DatasetChecks,
     Finding,
@@ -338,11 +338,32 @@ def _load(root: Path, cache: RecordCache | None) -> Dataset:
         dataset.salvaged, dataset.broken_ids = salvaged
     checked = register.record if register is not None else dataset.salvaged
     if checked is not None:
-        checks = check_dataset_by_part(
-            checked, dataset.summit_records(), dataset.broken_ids, frozenset(unreadable)
-        )
+        checks = _checked(dataset, checked, frozenset(unreadable))
         dataset.checks, dataset.findings = checks, checks.all()
     return dataset
+
+
+def _checked(dataset: Dataset, register: Register, unreadable: frozenset[str]) -> DatasetChecks:
+    """What checking the records finds; from the cache when every file and the day
+    (the checks look at what is coming) are those it was kept for."""
+    cache, key = dataset.cache, None
+    if cache is not None and dataset.register is not None:
+        key = (
+            dates.today().isoformat(),
+            dataset.register.digest,
+            tuple((summit_id, doc.digest) for summit_id, doc in dataset.summits.items()),
+            tuple(sorted(dataset.broken_ids)),
+            tuple(sorted(unreadable)),
+        )
+        kept = cache.get_checks(dataset.root, key)
+        if kept is not None:
+            return kept
+    checks = check_dataset_by_part(
+        register, dataset.summit_records(), dataset.broken_ids, unreadable
+    )
+    if cache is not None and key is not None:
+        cache.put_checks(dataset.root, key, checks)
+    return checks
 
 
 def _salvage(path: Path) -> tuple[Register, frozenset[str]] | None:

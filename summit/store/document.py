@@ -18,9 +18,10 @@ from summit.store.exchange import replace_checked
 from summit.store.gc_pause import paused_gc
 from summit.store.kept_copies import keep_copy
 from summit.store.lock import locked
-from summit.store.parsing import check_conflict_markers, decode, parse, validate
+from summit.store.parsing import check_conflict_markers, decode, parse
 from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
 from summit.store.reading import read_data_file
+from summit.store.reuse import validate_reusing
 from summit.store.toml_dialect import TOMLDecodeError, strict_loads
 
 # `decode` is read here too by callers that load files themselves (dataset.py).
@@ -81,6 +82,11 @@ class TomlDocument(Generic[M]):
         # lets a save read back only the tables it changed. None: not known yet.
         self._exact: bool = False
 
+    @property
+    def digest(self) -> str:
+        """The sha256 of the bytes last read or written."""
+        return self._digest
+
     @classmethod
     def load(
         cls, path: Path, model: type[M], cache: "RecordCache | None" = None
@@ -97,7 +103,8 @@ class TomlDocument(Generic[M]):
         if kept is not None:
             return cls(path, model, text, kept[1], seen=seen, raw=None, raw_pickled=kept[0])
         raw = parse(path, text)
-        record = validate(model, path, text, raw)
+        before = cache.previous(path, model) if cache is not None else None
+        record = validate_reusing(model, path, text, raw, before)
         if cache is not None:
             cache.put(path, model, seen, raw, record)
         return cls(path, model, text, record, seen=seen, raw=raw)

@@ -130,8 +130,12 @@ def summit_files(root: Path) -> list[Path]:
         message = f"cannot list the summit files: {reason}"
         raise DataError([Problem(folder, 0, 0, message)]) from None
     # Hidden names are editors' and our own temporary and lock files.
+    # By name: all in one folder, so the same order as by path, without comparing paths.
     return sorted(
-        path
-        for path in entries
-        if path.name.endswith(SUMMIT_SUFFIX) and not path.name.startswith(".")
+        (
+            path
+            for path in entries
+            if path.name.endswith(SUMMIT_SUFFIX) and not path.name.startswith(".")
+        ),
+        key=lambda path: path.name,
     )

@@ -13,18 +13,21 @@ never change what it gives.
 """
 
 import hashlib
-import importlib
+import importlib.util
 import os
 import pickle
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from summit.model.base import Record
+from summit.model.checks import DatasetChecks
 
-_FORMAT = 2
+_FORMAT = 3
+_CHECKS = "#checks"  # the entry of a folder's checks, beside its files' records
 
 # Each may change what validates: pydantic's rules, e-mail syntax and domain names.
 _VALIDATING_LIBRARIES = ("pydantic", "pydantic_core", "email_validator", "idna")
@@ -42,9 +45,7 @@ def code_fingerprint() -> str:
 
         digest = hashlib.sha256(f"{_FORMAT} {sys.version}".encode())
         for library in _VALIDATING_LIBRARIES:
-            module = importlib.import_module(library)  # imported by validation anyway
-            version = getattr(module, "__version__", None) or getattr(module, "VERSION", "")
-            digest.update(f" {library} {version}".encode())
+            digest.update(_installed(library).encode())
         model_code = Path(summit.model.__file__).parent
         for source in sorted(model_code.rglob("*.py")):
             digest.update(source.relative_to(model_code).as_posix().encode())
@@ -53,8 +54,26 @@ def code_fingerprint() -> str:
     return _fingerprint
 
 
+def _installed(library: str) -> str:
+    """Which copy of a library is installed, told without importing it (e-mail
+    validation is imported only when an address is checked): the names, sizes and
+    times of the files at its top, which any other version changes."""
+    spec = importlib.util.find_spec(library)
+    if spec is None or spec.origin is None:
+        return f" {library} missing"
+    folder = Path(spec.origin).parent
+    with os.scandir(folder) as entries:
+        files = sorted(
+            (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+            for entry in entries
+            if entry.is_file()
+        )
+    return f" {library} {folder} {files}"
+
+
 class RecordCache:
-    """Records by data file, each kept with the digest of the bytes it was read from.
+    """Records by data file, each kept with the digest of the bytes it was read from;
+    and what checking a whole data folder found, kept with the digests of its files.
 
     Entries found missing are written only by `write_pending`, so that a load
     that has to validate is not also slowed by writing (the app writes them
@@ -65,43 +84,73 @@ class RecordCache:
         self.folder = folder
         self._pending: dict[Path, bytes] = {}
 
-    def _entry(self, path: Path) -> Path:
+    def _entry(self, path: Path, kind: str = "") -> Path:
         # abspath, not resolve: no system call per file (1,000 summits: 0.1 s)
-        name = hashlib.sha256(os.path.abspath(path).encode()).hexdigest()[:32]  # noqa: PTH100
-        return self.folder / f"{name}.pickle"
+        place = os.path.abspath(path) + kind  # noqa: PTH100
+        return self.folder / f"{hashlib.sha256(place.encode()).hexdigest()[:32]}.pickle"
 
-    def _key(self, model: type[Record], digest: str) -> tuple[object, ...]:
-        return (code_fingerprint(), model.__qualname__, digest)
+    @staticmethod
+    def _key(*parts: object) -> tuple[object, ...]:
+        return (code_fingerprint(), *parts)
 
-    def get(self, path: Path, model: type[Record], digest: str) -> tuple[bytes, Any] | None:
-        """The parsed data (pickled: a save unpickles it) and record kept for these bytes."""
-        entry = self._entry(path)
+    def _read(self, entry: Path, wanted: Callable[[object], bool]) -> Any:
+        """What is kept in `entry` if its key is `wanted`, else None (a damaged entry
+        is removed). The key is read alone first: a miss unpickles nothing more."""
         try:
             with entry.open("rb") as stream:
                 if not _own_and_private(os.fstat(stream.fileno())):
                     return None
-                if pickle.load(stream) != self._key(model, digest):
+                if not wanted(pickle.load(stream)):
                     return None
-                raw, record = pickle.load(stream)
+                return pickle.load(stream)
         except FileNotFoundError:
             return None
         except Exception:  # a damaged entry, or one from other code: only a miss
             entry.unlink(missing_ok=True)
             return None
-        if not isinstance(record, model) or not isinstance(raw, bytes):
+
+    def get(self, path: Path, model: type[Record], digest: str) -> tuple[bytes, Any] | None:
+        """The parsed data (pickled: a save unpickles it) and record kept for these bytes."""
+        key = self._key(model.__qualname__, digest)
+        return _kept_record(self._read(self._entry(path), key.__eq__), model)
+
+    def previous(self, path: Path, model: type[Record]) -> tuple[dict[str, Any], Any] | None:
+        """The parsed data and record kept for the file's bytes as they were before, by
+        the same code: what did not change since need not be validated again."""
+        same_code = self._key(model.__qualname__)
+
+        def wanted(key: object) -> bool:
+            return isinstance(key, tuple) and key[: len(same_code)] == same_code
+
+        kept = _kept_record(self._read(self._entry(path), wanted), model)
+        if kept is None:
             return None
-        return raw, record
+        try:
+            raw = pickle.loads(kept[0])  # our own private entry, checked as it was read
+        except Exception:  # a damaged entry: only a miss
+            return None
+        return (raw, kept[1]) if isinstance(raw, dict) else None
 
     def put(
         self, path: Path, model: type[Record], digest: str, raw: dict[str, Any], record: Record
     ) -> None:
         """Keep the record for `write_pending`; pickled now, before anything edits it."""
-        key = pickle.dumps(self._key(model, digest), protocol=pickle.HIGHEST_PROTOCOL)
         # The parsed data is needed only by a save (as what it diffs against): pickled
         # apart, it is unpickled then, not at every start (a quarter of the load).
         raw_blob = pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)
         value = pickle.dumps((raw_blob, record), protocol=pickle.HIGHEST_PROTOCOL)
-        self._pending[path] = key + value
+        key = pickle.dumps(self._key(model.__qualname__, digest), protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending[self._entry(path)] = key + value
+
+    def get_checks(self, root: Path, key: tuple[object, ...]) -> DatasetChecks | None:
+        """What checking the folder found, if its files and the day are those of `key`."""
+        kept = self._read(self._entry(root, _CHECKS), self._key(_CHECKS, *key).__eq__)
+        return kept if isinstance(kept, DatasetChecks) else None
+
+    def put_checks(self, root: Path, key: tuple[object, ...], checks: DatasetChecks) -> None:
+        value = pickle.dumps(checks, protocol=pickle.HIGHEST_PROTOCOL)
+        pickled_key = pickle.dumps(self._key(_CHECKS, *key), protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending[self._entry(root, _CHECKS)] = pickled_key + value
 
     def write_pending(self) -> None:
         """Write the entries found missing since the last call (errors leave them out)."""
@@ -112,8 +161,18 @@ class RecordCache:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError:
             return
-        for path, blob in pending.items():
-            _write_replacing(self._entry(path), blob)
+        for entry, blob in pending.items():
+            _write_replacing(entry, blob)
+
+
+def _kept_record(kept: object, model: type[Record]) -> tuple[bytes, Any] | None:
+    """(the pickled parsed data, the record), if that is what an entry held."""
+    if not isinstance(kept, tuple) or len(kept) != 2:  # (raw, record)
+        return None
+    raw, record = kept
+    if not isinstance(record, model) or not isinstance(raw, bytes):
+        return None
+    return raw, record
 
 
 def _own_and_private(info: os.stat_result) -> bool:

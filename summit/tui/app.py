@@ -83,8 +83,7 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
             self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        self._load_in_background()
-        self.refresh_git_status()
+        self._load_in_background()  # alone: another worker would share the interpreter
 
     @work(thread=True, exclusive=True, group="load")
     def _load_in_background(self) -> None:
@@ -100,6 +99,7 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
         self.session.run_waiting()
         self.show_problems()
         self.start_watching()
+        self.refresh_git_status()
 
     def _remember_theme(self, theme: Theme) -> None:
         save_preference("theme", theme.name)

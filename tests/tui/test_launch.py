@@ -20,7 +20,7 @@ from summit.tui.app import make_app
 from summit.tui.loading import WAITING
 from summit.tui.screens.problems import ProblemsScreen
 from summit.tui.screens.summit import SummitScreen
-from summit.tui.screens.summits import SummitsScreen
+from summit.tui.screens.summits import FIRST_ROWS, GLANCED_WAIT, SummitsScreen
 from summit.workflows.workspace import Workspace
 from tests.conftest import REPO, SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.git_fixtures import Team
@@ -43,9 +43,9 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     opened.set()  # a test that failed early must not leave the worker waiting
 
 
-def rows(app: app_module.SummitApp) -> list[list[object]]:
+def rows(app: app_module.SummitApp) -> list[list[str]]:
     table = app.screen_stack[0].query_one("#summits", DataTable)
-    return [table.get_row_at(i) for i in range(table.row_count)]
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
 async def test_the_list_shows_titles_dates_and_status_before_the_data_loads(
@@ -222,6 +222,9 @@ async def test_a_long_list_is_complete_and_keeps_the_chosen_summit(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.pause()
+        # The rows below the first screen wait a moment for the data, then are glanced.
+        assert len(rows(app)) == FIRST_ROWS
+        await pilot.pause(GLANCED_WAIT + 0.2)
         assert len(rows(app)) == 100
         table = app.screen.query_one("#summits", DataTable)
         table.move_cursor(row=98)  # the last but one: copy-001 (past, most recent first)
@@ -232,6 +235,21 @@ async def test_a_long_list_is_complete_and_keeps_the_chosen_summit(
         await settle(pilot)
         assert isinstance(app.screen, SummitScreen)
         assert app.screen.summit_id == "copy-001"
+
+
+async def test_rows_below_the_first_screen_come_with_the_data_when_it_is_quick(
+    data_dir: Path, gate: threading.Event
+) -> None:
+    """Glanced, then measured and drawn again once loaded, they held the loader back."""
+    many_summits(data_dir, 99)
+    app = make_app(data_dir, today=TODAY, background=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(rows(app)) == FIRST_ROWS
+        gate.set()
+        await settle(pilot)
+        assert app.session.loaded
+        assert [str(row[3]) for row in rows(app)] == ["8/13 accepted"] * 100
 
 
 async def test_summits_are_checked_in_the_loader_not_on_the_screen_s_thread(
@@ -253,6 +271,6 @@ async def test_summits_are_checked_in_the_loader_not_on_the_screen_s_thread(
         await settle(pilot)
         assert app.session.loaded
         summits = app.screen.query_one("#summits", DataTable)
-        assert summits.get_row(SAMPLE_SUMMIT)[3] == "8/13 accepted"  # the loaded data is shown
+        assert str(summits.get_row(SAMPLE_SUMMIT)[3]) == "8/13 accepted"  # the loaded data
     assert threads
     assert threading.main_thread().name not in threads

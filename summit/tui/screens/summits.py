@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 FIRST_ROWS = 60
 """Rows put in the table before the first frame: more than a terminal shows."""
+GLANCED_WAIT = 1.0
+"""Seconds the rows below the first screen wait for the data before they are glanced."""
 COLUMNS = ("date", "title", "status", "replies", "warnings", "id")
 
 
@@ -92,8 +94,13 @@ class SummitsScreen(Screen[None]):
     def refresh_rows(self) -> None:
         rows = self._rows() if self.session.loaded else self._glanced_rows()
         table = self.query_one("#summits", DataTable)
-        if [key for key, _ in rows] == [key for key, _ in self._shown]:
-            self._update_cells(table, rows)  # the usual case: a few cells change, if any
+        shown = len(self._shown)
+        if shown and [key for key, _ in rows[:shown]] == [key for key, _ in self._shown]:
+            # The usual case: a few cells change, if any. Once loaded, the rows beyond
+            # those drawn at launch follow once the loaded ones are on screen.
+            self._update_cells(table, rows[:shown])
+            if rows[shown:]:
+                self.call_after_refresh(self._add_rows, table, self._shown, rows[shown:])
         else:
             self._fill(table, rows)
         count = len(rows)
@@ -118,8 +125,13 @@ class SummitsScreen(Screen[None]):
         first, rest = (rows[:FIRST_ROWS], rows[FIRST_ROWS:]) if not self._shown else (rows, [])
         refill(table, first)
         self._shown = first
-        if rest:
+        if rest and self.session.loaded:
             self.call_after_refresh(self._add_rows, table, first, rest)
+        elif rest:
+            # Glanced rows below the first screen would be measured and drawn again
+            # once the data is in, and on the screen's thread, slowing the loader:
+            # they wait for the data, unless it takes long (a first start, big data).
+            self.set_timer(GLANCED_WAIT, lambda: self._add_rows(table, first, rest))
         if chosen is not None and table.is_valid_row_index(index := self._index_of(chosen)):
             table.move_cursor(row=index)  # the same summit stays chosen (rows may move)
 

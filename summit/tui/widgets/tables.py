@@ -10,18 +10,22 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
 from summit.model.plain import visible
-from summit.tui.text import escape
 
 Row = tuple[str, Sequence[str | Text]]
 """A row's key and its cells."""
 
 
-def cell(value: str | Text) -> str | Text:
+def cell(value: str | Text) -> Text:
     """A cell that shows a str as written, though a DataTable reads a str as markup.
 
-    Cells styled on purpose are passed as Text (`Text.from_markup` for markup).
+    Cells styled on purpose are passed as Text (`Text.from_markup` for markup). A
+    str becomes the Text the table would make of it for a row one line high, without
+    parsing markup: six times quicker, and a table measures every cell it is given
+    (1,000 summits: 6,000 cells before the list is whole, as many again once loaded).
     """
-    return escape(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        return Text(visible(value), no_wrap=True, end="")
+    return value
 
 
 def refill(table: DataTable[str | Text], rows: Iterable[Row]) -> None:
