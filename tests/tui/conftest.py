@@ -39,6 +39,13 @@ async def choose(pilot: object, summit_id: str = SAMPLE_SUMMIT) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
+async def open_chosen(pilot: object, summit_id: str = SAMPLE_SUMMIT) -> None:
+    """Open this summit from the summits list."""
+    await choose(pilot, summit_id)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(pilot)
+
+
 async def settle(pilot: object) -> None:
     """Let messages and workers finish before asserting."""
     await pilot.pause()  # type: ignore[attr-defined]
