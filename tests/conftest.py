@@ -44,6 +44,33 @@ def pinned_today(monkeypatch: pytest.MonkeyPatch) -> date:
     return TODAY
 
 
+# A day while the sample's first summit (20 January 2026) was still being planned.
+BEFORE_SAMPLE_SUMMIT = date(2026, 1, 5)
+
+
+@pytest.fixture
+def before_the_sample_summit(pinned_today: date, monkeypatch: pytest.MonkeyPatch) -> date:
+    """The story told a fortnight before SAMPLE_SUMMIT was held: its invitations, never
+    sent, may go out (a summit whose day has passed is never sent). For tests of
+    sending itself, which need the sample's first, unsent invitation."""
+    from summit.model import dates  # noqa: PLC0415
+
+    monkeypatch.setattr(dates, "today", lambda: BEFORE_SAMPLE_SUMMIT)
+    return BEFORE_SAMPLE_SUMMIT
+
+
+def dated_ahead(root: Path, summit_id: str = SAMPLE_SUMMIT) -> int:
+    """SAMPLE_SUMMIT moved to the same day a year or two ahead, so that it is still to
+    come for a `summit` run in a subprocess, which reads the computer's clock, not
+    TODAY. Returns the new year."""
+    year = max(date.today(), TODAY).year + 1
+    path = root / "agendas" / f"{summit_id}.toml"
+    text = path.read_text()
+    assert "2026-01-20T" in text
+    path.write_text(text.replace("2026-01-20T", f"{year}-01-20T"))
+    return year
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A copy of the bundled sample data that a test may change."""

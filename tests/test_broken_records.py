@@ -56,7 +56,7 @@ async def test_a_broken_summit_stays_in_the_list_and_opens_its_problems(data_dir
             await settle(pilot)
         table = app.screen.query_one("#summits", DataTable)
         ids = [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
-        assert ids == ["second-summit", SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP]
+        assert ids == ["second-summit", SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT]  # coming, then held
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ProblemsScreen)

@@ -9,7 +9,7 @@ nothing is said by colour or layout alone.
 from rich.console import Console
 
 from summit.model import Register, Rsvp, Summit, dates
-from summit.model.dates import coming_and_past
+from summit.model.coming import coming_and_past
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
 from summit.model.wording import counted
 from summit.store import Dataset

@@ -8,7 +8,7 @@ from rich.text import Text
 from summit.cli.long_table import LongTable
 from summit.cli.output import problem_line, shown, styled
 from summit.model import Register, Rsvp, Summit, dates
-from summit.model.dates import coming_and_past
+from summit.model.coming import coming_and_past
 from summit.model.replies import reply_note
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
 from summit.store import Dataset, Problem

@@ -23,7 +23,7 @@ from summit.delivery.withdrawals import plan_withdrawals
 from summit.ical.audience import Audience, audience, host_organisation
 from summit.ical.invite import invite_calendar
 from summit.ical.mail import invite_email, mailbox
-from summit.model import Register, Summit, SummitStatus
+from summit.model import Register, Summit, SummitStatus, dates
 from summit.model.invite_state import EventStatus, InviteState
 from summit.model.schedule import schedule
 from summit.model.sent import Sent, SentMethod
@@ -190,7 +190,27 @@ def _recovered(summit: Summit, journal: Path) -> tuple[Summit, list[str]]:
     return summit.model_copy(update={"sent": {**summit.sent, **newer}}), list(newer)
 
 
+def took_place(summit_id: str, summit: Summit) -> str | None:
+    """`online-safety-summit took place on 20 January 2026`, or None while it is coming
+    (a summit today is still coming: a late change may yet need to go out)."""
+    if summit.start.date() >= dates.today():
+        return None
+    day = f"{summit.start:%-d %B %Y}"
+    if summit.status is SummitStatus.CANCELLED:
+        return f"{summit_id} was cancelled, and its day ({day}) has passed"
+    return f"{summit_id} took place on {day}"
+
+
 def _refusal(summit_id: str, summit: Summit, register: Register) -> str | None:
+    past = took_place(summit_id, summit)
+    if past is not None:
+        # An invitation, update or cancellation for a meeting that has taken place
+        # lands in diaries as a fresh request (or a cancellation nobody needs): it
+        # only confuses the invitees. A wrong date is corrected first, then sent.
+        return (
+            f"{past}: invitations, updates and cancellations are not sent after the day "
+            "(nothing was sent)"
+        )
     if summit.status is SummitStatus.DRAFT:
         return (
             f"{summit_id} is still a draft: set its status to invited before sending "

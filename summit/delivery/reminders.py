@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 
 from summit.delivery.journal import journal_path
 from summit.delivery.letter import Letter, LetterKind
-from summit.delivery.outbox_plan import Outbox, plan_outbox
+from summit.delivery.outbox_plan import Outbox, plan_outbox, took_place
 from summit.ical.audience import audience
 from summit.ical.invite import invite_calendar
 from summit.ical.mail import invite_email, mailbox
-from summit.model import Register, Rsvp, Summit, dates
+from summit.model import Register, Rsvp, Summit
 from summit.model.sent import Sent, SentMethod
 from summit.store import Dataset
 from summit.workflows.invitations import invited_organisations
@@ -83,19 +83,18 @@ def plan_reminders(
     box = Outbox(summit_id, sending.summit, sending.sender, raised=False)
     box.journal_file = journal_path(dataset.summit_document(summit_id).path)
     summit, register = sending.summit, dataset.valid_summit(summit_id)[1]
+    past = took_place(summit_id, summit)
+    if past is not None:
+        # "We have not had your reply" about a meeting that has taken place would
+        # only embarrass the department.
+        box.refusal = f"{past}: there is nobody to remind"
+        return box
     if sending.refusal is not None or sending.raised or sending.recovered:
         box.refusal = sending.refusal or f"{summit_id} changed since it was sent: summit send first"
         return box
     assert summit.invite is not None
     if summit.invite.issued.status == "CANCELLED":
         box.refusal = f"{summit_id} is cancelled: there is nobody to remind"
-        return box
-    if summit.start.date() < dates.today():
-        # "We have not had your reply" about a meeting that has taken place would
-        # only embarrass the department.
-        box.refusal = (
-            f"{summit_id} took place on {summit.start:%-d %B %Y}: there is nobody to remind"
-        )
         return box
     answers = {Rsvp.NEEDS_ACTION, *([Rsvp.TENTATIVE] if tentative else [])}
     behind = {letter.organisation_id for letter in sending.letters}

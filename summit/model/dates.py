@@ -46,13 +46,3 @@ def today() -> date:
     Called as `dates.today()` so that tests can pin it, and a sample whose story
     is told against a date stays true when the calendar moves on."""
     return date.today()
-
-
-def coming_and_past(starts: dict[str, datetime], today: date) -> tuple[list[str], list[str]]:
-    """Ids as a person looks for them: what is coming in date order, then what is
-    past, most recent first. Starts are local times; a summit today counts as coming."""
-    coming = sorted((start, key) for key, start in starts.items() if start.date() >= today)
-    past = sorted(
-        ((start, key) for key, start in starts.items() if start.date() < today), reverse=True
-    )
-    return [key for _, key in coming], [key for _, key in past]

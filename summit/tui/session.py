@@ -47,6 +47,12 @@ class Session:
             self._today = dates.today()
         return self._today
 
+    @property
+    def glance_today(self) -> date:
+        """Today for the first frame, without the model's clock (pydantic): the day
+        `today` gives when not fixed, as `dates.today()` is the computer's date."""
+        return self._today or date.today()
+
     @classmethod
     def open(cls, root: Path, today: date | None = None) -> "Session":
         """A session on the data, loaded and checked now."""

@@ -139,7 +139,7 @@ async def test_the_new_summit_opens_in_the_app(data_dir, cli) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         table = app.screen.query_one("#summits", DataTable)
-        table.move_cursor(row=table.get_row_index("oss-2028"))  # after the sample's two
+        table.move_cursor(row=table.get_row_index("oss-2028"))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SummitScreen)

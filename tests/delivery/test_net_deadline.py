@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_SUMMIT, dated_ahead
 from tests.delivery.conftest import Recorder, SmtpServer
 
 ORGANISATIONS = 12
@@ -81,6 +81,7 @@ def run_summit(*args: str | Path, deadline: str = "2") -> subprocess.CompletedPr
 def test_a_trickling_server_is_cut_at_the_deadline(
     data_dir: Path, trickler: Trickler, args: tuple[str, ...], option: str, scheme: str
 ) -> None:
+    dated_ahead(data_dir)  # the child reads the computer's clock: the summit is still to come
     began = time.monotonic()
     url = f"{scheme}://127.0.0.1:{trickler.port}" + ("/cal/" if scheme == "http" else "")
     done = run_summit(*args, "--data", data_dir, option, url)
@@ -90,6 +91,7 @@ def test_a_trickling_server_is_cut_at_the_deadline(
     assert time.monotonic() - began < 20
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")
 def test_a_relay_that_stalls_mid_batch_times_out_and_nothing_is_sent_twice(
     data_dir: Path, cli, smtp_server: SmtpServer, monkeypatch
 ) -> None:

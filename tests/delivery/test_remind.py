@@ -4,7 +4,10 @@ import re
 import tomllib
 from pathlib import Path
 
-from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
+import pytest
+
+from summit.model import dates
+from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, TODAY
 from tests.delivery.conftest import SmtpServer, calendar_part, read_calendar
 
 ORGANISATIONS = 12
@@ -94,17 +97,23 @@ def test_nobody_is_reminded_of_an_invitation_never_sent(data_dir: Path, cli, smt
     assert smtp_server.recorder.received == []
 
 
-def test_a_meeting_that_took_place_is_never_reminded(data_dir: Path, cli, smtp_server) -> None:
-    # The sample's first summit was held on 20 January 2026 with replies still
-    # marked not answered: "we have not had your reply" would go out after the day.
+def test_a_meeting_that_took_place_is_never_reminded(
+    data_dir: Path, cli, smtp_server, before_the_sample_summit, monkeypatch
+) -> None:
+    # The sample's first summit, sent a fortnight before it was held on 20 January 2026,
+    # with replies still marked not answered: "we have not had your reply" would go
+    # out after the day.
     assert _run(cli, "send", data_dir, smtp_server, "--yes", summit=SAMPLE_SUMMIT).code == 0
     sent = len(smtp_server.recorder.received)
+    assert sent == ORGANISATIONS
+    monkeypatch.setattr(dates, "today", lambda: TODAY)  # the story's day: it was held
     result = _run(cli, "remind", data_dir, smtp_server, "--yes", summit=SAMPLE_SUMMIT)
     assert result.code == 1
     assert "took place on 20 January 2026: there is nobody to remind" in result.err
     assert len(smtp_server.recorder.received) == sent
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 def test_plain_progress_says_which_message_of_how_many(data_dir: Path, cli, smtp_server) -> None:
     result = cli(
         "--plain", "send", SAMPLE_SUMMIT, "--data", data_dir, "--smtp", smtp_server.url, "--yes"

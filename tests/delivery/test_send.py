@@ -1,5 +1,6 @@
 """`summit send`: the outbox as a dry run, then sent through a real SMTP server on 127.0.0.1."""
 
+import functools
 import os
 import re
 import subprocess
@@ -15,8 +16,10 @@ from summit.delivery.smtp import SmtpRelay
 from summit.store import ConflictError, load_dataset
 from summit.store.lock import locked
 from summit.store.preferences import preferences_path
-from tests.conftest import REPO, SAMPLE_SUMMIT, snapshot
+from tests.conftest import REPO, SAMPLE_SUMMIT, dated_ahead, snapshot
 from tests.delivery.conftest import Recorder, SmtpServer, calendar_part, read_calendar
+
+pytestmark = pytest.mark.usefixtures("before_the_sample_summit")  # sent before its day
 
 ORGANISATIONS = 12  # invited organisations in the sample summit
 
@@ -378,6 +381,7 @@ def test_a_record_that_cannot_be_written_stops_the_batch(data_dir: Path, smtp_se
 def test_a_send_killed_mid_batch_sends_nothing_twice(data_dir: Path, smtp_server) -> None:
     """The process dies (kill -9) while the relay holds message 8: the journal on this machine
     says what went out, the next send records it first and sends only the rest."""
+    dated_ahead(data_dir)  # the child reads the computer's clock: the summit is still to come
     smtp_server.recorder.hang_after = 7
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
     dry_run = [sys.executable, "-m", "summit", "send", SAMPLE_SUMMIT, "--data", str(data_dir)]
@@ -395,17 +399,13 @@ def test_a_send_killed_mid_batch_sends_nothing_twice(data_dir: Path, smtp_server
     smtp_server.recorder.hang_after = None
     assert len(smtp_server.recorder.received) == 7
 
-    dry = subprocess.run(
-        dry_run, env=env, cwd=REPO, capture_output=True,
-        text=True, timeout=60, check=False,
-    )  # fmt: skip
+    run = functools.partial(subprocess.run, env=env, cwd=REPO, capture_output=True, text=True)
+    dry = run(dry_run, timeout=60, check=False)
     assert dry.returncode == 0, dry.stderr
     assert "sent before an interruption" in dry.stderr
     assert f"{ORGANISATIONS - 7} messages to send" in dry.stdout
 
-    retry = subprocess.run(
-        command, env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False
-    )
+    retry = run(command, timeout=120, check=False)
     assert retry.returncode == 0, retry.stderr
     received = smtp_server.recorder.received
     assert len(received) == ORGANISATIONS

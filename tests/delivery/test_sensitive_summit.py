@@ -14,7 +14,7 @@ import pytest
 
 from summit.store import load_dataset
 from summit.workflows import invitations
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_SUMMIT, dated_ahead
 from tests.delivery.conftest import SmtpServer
 from tests.delivery.test_publish import calendar, radicale  # noqa: F401 - the fixture
 from tests.papers.reading import output_text
@@ -88,6 +88,7 @@ def _transparency(root: Path, cli, server) -> list[str]:
 
 
 def _sent(root: Path, cli, server: SmtpServer) -> list[str]:
+    dated_ahead(root)  # a summit whose day has passed is never sent
     result = cli("send", SAMPLE_SUMMIT, "--data", root, "--smtp", server.url, "--yes")
     assert result.code == 0, result.err
     received = server.recorder.received

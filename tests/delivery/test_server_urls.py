@@ -36,6 +36,7 @@ def test_a_malformed_address_from_the_environment_is_named(
     assert f"SUMMIT_SMTP_URL: {BROKEN!r} is not a valid address" in result.err
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 def test_control_characters_in_a_user_name_are_escaped(data_dir: Path, cli, monkeypatch) -> None:
     monkeypatch.setenv("SUMMIT_SMTP_PASSWORD", "pw")
     url = f"smtp://pri%0d%0aya@127.0.0.1:{free_port()}"

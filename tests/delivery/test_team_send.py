@@ -10,11 +10,17 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from summit.workflows.teamsend import TeamSend
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_SUMMIT, dated_ahead
 from tests.delivery.conftest import SmtpServer
 from tests.delivery.test_send import ORGANISATIONS, register_emails, summit_toml
 from tests.git_fixtures import Team, git
+
+# Sending itself, told before the sample's first summit was held (its day has passed
+# by the story's TODAY, and a summit that took place is never sent).
+pytestmark = pytest.mark.usefixtures("before_the_sample_summit")
 
 
 def send(cli, root: Path, server: SmtpServer, *more: str):
@@ -65,6 +71,11 @@ def test_a_colleague_who_claims_first_is_seen_and_nothing_goes_twice(
     """Bob fetched before Alice sent; Alice's whole send lands between Bob's fetch and
     Bob's push of his claim (a pre-push hook runs it): Bob's claim is refused by the
     remote, he merges Alice's send, plans again and sends nothing."""
+    # Alice's send runs in a child, which reads the computer's clock, not TODAY: the
+    # summit is moved ahead (and pushed) so that it is still to come for both.
+    dated_ahead(team.alice)
+    git(team.alice, "commit", "-qam", "Move the summit a year or two ahead")
+    git(team.alice, "push", "-q")
     hook = team.bob / ".git" / "hooks" / "pre-push"
     done = tmp_path / "alice-sent"
     hook.write_text(

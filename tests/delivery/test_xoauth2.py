@@ -135,6 +135,7 @@ def test_a_missing_token_command_is_named() -> None:
         run_token_command("no-such-helper --account work")
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 def test_send_cli_with_xoauth2_never_prints_or_stores_the_token(
     data_dir: Path, cli, xoauth2_relay, tmp_path, monkeypatch
 ) -> None:

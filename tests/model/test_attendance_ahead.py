@@ -54,7 +54,7 @@ async def test_the_app_warns_of_attendance_recorded_for_the_follow_up(data_dir: 
     assert cli("attend", "--data", data_dir, SAMPLE_FOLLOW_UP, "google", "yes").code == 0
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("down", "enter")  # the follow-up: listed after the first, by date
+        await pilot.press("enter")  # the follow-up: coming, so listed first
         await settle(pilot)
         await pilot.press("4")
         await settle(pilot)

@@ -8,7 +8,7 @@ from summit.store import load_dataset
 from summit.tui.app import SummitApp
 from summit.tui.screens.form import FormScreen
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 
 def agenda_rows(app: SummitApp) -> list[list[str]]:
@@ -21,6 +21,7 @@ def total(app: SummitApp) -> Static:
 
 
 async def open_summit(pilot) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
 

@@ -15,7 +15,7 @@ from summit.tui.screens.help import HelpScreen
 from summit.tui.screens.problems import ProblemsScreen
 from summit.tui.screens.resolve import ResolveScreen
 from tests.conftest import SAMPLE_SUMMIT, snapshot
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 
 def summit_path(root: Path) -> Path:
@@ -23,6 +23,7 @@ def summit_path(root: Path) -> Path:
 
 
 async def make_a_change(pilot) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("plus")
@@ -210,6 +211,7 @@ async def test_export_writes_every_kind_of_file_and_lists_them(
 
 async def test_cancelling_asks_then_marks_the_summit(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("ctrl+x")
@@ -222,6 +224,7 @@ async def test_cancelling_asks_then_marks_the_summit(app: SummitApp) -> None:
 
 async def test_help_and_the_command_palette_list_the_actions(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("f1")
@@ -311,6 +314,7 @@ async def test_ctrl_z_undoes_unsaved_edits_one_by_one(app: SummitApp, data_dir: 
 
 async def test_cancelling_a_summit_asks_and_enter_keeps_it(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("ctrl+x")

@@ -5,7 +5,7 @@ from textual.widgets import Button
 from summit.tui.app import SummitApp
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.register import RegisterScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 
 def focused_answer(app: SummitApp) -> str:
@@ -39,6 +39,7 @@ async def test_right_and_left_move_between_the_answers(app: SummitApp) -> None:
 
 async def test_down_and_up_move_between_answers_one_under_another(app: SummitApp) -> None:
     async with app.run_test(size=(50, 24)) as pilot:  # too narrow for the answers side by side
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("plus")  # an unsaved change, so reloading asks

@@ -10,7 +10,7 @@ from summit.tui.screens.commit import CommitScreen
 from summit.tui.screens.history import HistoryScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 SECRETS = ("Nightjar", "Coffee", "PIPCU", "Copyright")
 
@@ -44,6 +44,7 @@ async def test_history_names_a_sensitive_summits_items_by_their_place(team: Team
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("f4")

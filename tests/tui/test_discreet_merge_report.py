@@ -6,7 +6,7 @@ from pathlib import Path
 from summit.tui.app import SummitApp
 from summit.tui.screens.choice import ConfirmScreen
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 LINES = "Do not name the sites under investigation by PIPCU."
 
@@ -18,6 +18,7 @@ async def test_the_merge_report_names_a_sensitive_item_by_its_place(
     duration: both survive, and the notice does not quote the item."""
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("plus")

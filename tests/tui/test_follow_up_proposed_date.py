@@ -8,16 +8,17 @@ from textual.widgets import Input
 
 from summit.tui.app import make_app
 from summit.tui.screens.form import FormScreen
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 
 
 async def proposed(data_dir: Path, today: date, size: tuple[int, int]) -> tuple[str, str]:
-    """The start and end the copy form proposes for the held summit (the first row)."""
+    """The start and end the copy form proposes for the held summit."""
     app = make_app(data_dir, today=today)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)

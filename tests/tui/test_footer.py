@@ -5,7 +5,7 @@ from textual.widgets._footer import FooterKey
 from summit.tui.app import SummitApp
 from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.summits import SummitsScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 
 def keys_shown(app: SummitApp) -> list[FooterKey]:
@@ -33,6 +33,7 @@ async def test_coming_back_to_the_list_keeps_its_keys_as_they_were(app: SummitAp
 async def test_keys_that_change_are_shown(app: SummitApp) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         shown = [key.description for key in keys_shown(app)]

@@ -10,7 +10,7 @@ from textual.widgets import TextArea
 
 from summit.tui.app import SummitApp
 from summit.tui.screens.form import FormScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -21,6 +21,7 @@ async def test_the_copied_purpose_shows_from_the_top_and_typing_adds_at_its_end(
 ) -> None:
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)

@@ -12,13 +12,14 @@ from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.export import ExportScreen
 from summit.tui.screens.papers import PapersScreen
 from tests.git_fixtures import git
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 SIZES = [(80, 24), (120, 40)]
 
 
 async def open_dialog(pilot, key: str, folder: Path) -> None:  # type: ignore[no-untyped-def]
     """The summit, then its export (ctrl+e) or papers (ctrl+o) dialog, writing into `folder`."""
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press(key)
@@ -84,6 +85,7 @@ async def test_the_send_dialog_starts_in_the_relay_and_shows_the_focused_field(
     from summit.tui.screens.send import SendScreen  # noqa: PLC0415
 
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("ctrl+t")
@@ -101,11 +103,13 @@ async def test_the_send_dialog_starts_in_the_relay_and_shows_the_focused_field(
         assert (relay.styles.border_left, password.styles.border_left) == (unfocused, focused)
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 @pytest.mark.parametrize("size", SIZES)
 async def test_save_first_ctrl_s_works_inside_the_send_dialog(
     app: SummitApp, data_dir: Path, size: tuple[int, int]
 ) -> None:
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("plus")  # the first item a minute longer: unsaved
@@ -127,6 +131,7 @@ async def test_the_reply_dialog_says_whose_reply(app: SummitApp, size: tuple[int
     from summit.tui.screens.choice import ChoiceScreen  # noqa: PLC0415
 
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "2")
         await settle(pilot)
         table = app.screen.query_one("#invitees", DataTable)

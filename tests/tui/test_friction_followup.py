@@ -13,7 +13,7 @@ from summit.store import load_dataset
 from summit.tui.app import SummitApp
 from summit.tui.screens.summit import SummitScreen
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -23,6 +23,7 @@ async def test_an_earlier_commitment_is_marked_met_from_the_follow_up(
     follow_up = f"{SAMPLE_SUMMIT}-follow-up"
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("c")  # copy as follow-up
         await settle(pilot)
         await pilot.press("ctrl+s")

@@ -7,7 +7,7 @@ import pytest
 from summit.store import load_dataset
 from summit.tui.app import SummitApp
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 from tests.tui.test_form_editing import edit_daniel_reyes
 
 
@@ -28,6 +28,7 @@ async def test_one_ctrl_s_in_a_form_saves_the_files(
 async def choose_cancelled_in_the_details_form(pilot) -> None:  # type: ignore[no-untyped-def]
     from textual.widgets import Select  # noqa: PLC0415
 
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter", "4")
     await settle(pilot)
     await pilot.press("e")

@@ -12,7 +12,7 @@ from summit.store import load_dataset
 from summit.tui.app import SummitApp
 from summit.tui.screens.form import FormScreen
 from summit.tui.widgets.picker import Picker
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 from tests.tui.test_register import open_register
 
 SIZES = [(80, 24), (120, 40)]
@@ -83,6 +83,7 @@ async def test_the_owner_picker_finds_an_organisation_by_its_people_and_trade(
     choices = register_choices(register, delegates=False, organisations=True)
     assert matching(choices, typed, organisation_words(register)) == [("3 (organisation)", "three")]
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "3")
         await settle(pilot)
         await pilot.press("a")  # a new action: its owner is an organisation

@@ -8,7 +8,7 @@ from summit.tui.app import make_app
 from summit.tui.screens.history import HistoryScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 
 def change(clone: Path, old: str, new: str, message: str) -> None:
@@ -27,6 +27,7 @@ async def test_history_of_a_merge_says_what_it_brought_in(team: Team) -> None:
     app = make_app(team.bob, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("f3")

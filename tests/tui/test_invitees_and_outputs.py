@@ -14,7 +14,7 @@ from summit.tui.widgets.picker import PickerScreen
 from summit.workflows.invitations import cancel_summit, issue_invite
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.test_replies import reply_file
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 
 def summit(app: SummitApp):  # type: ignore[no-untyped-def]
@@ -22,6 +22,7 @@ def summit(app: SummitApp):  # type: ignore[no-untyped-def]
 
 
 async def open_tab(pilot, tab: str) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press(tab)

@@ -24,7 +24,7 @@ from summit.tui.screens.summits import FIRST_ROWS, GLANCED_WAIT, SummitsScreen
 from summit.workflows.workspace import Workspace
 from tests.conftest import REPO, SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.git_fixtures import Team
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 from tests.tui.test_long_text import on_screen
 
 
@@ -55,7 +55,7 @@ async def test_the_list_shows_titles_dates_and_status_before_the_data_loads(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not app.session.loaded
-        row, follow_up = rows(app)  # by date: the summit held, then its follow-up
+        follow_up, row = rows(app)  # what is coming first: the follow-up, then the held
         assert row[0] == "2026-01-20 09:30"
         assert "child-abuse imagery" in str(row[1])
         assert row[2] == "held"
@@ -65,11 +65,11 @@ async def test_the_list_shows_titles_dates_and_status_before_the_data_loads(
         assert "loading…" in app.sub_title
         # The pane under the table reads the same glance: id, status, classification.
         pane = on_screen(app.screen.query_one("#summits-detail"))
-        assert "online-safety-summit·held·OFFICIAL" in pane
+        assert "online-safety-follow-up·invited·OFFICIAL" in pane
         gate.set()
         await settle(pilot)
         assert app.session.loaded
-        row, follow_up = rows(app)
+        follow_up, row = rows(app)  # in the same order: nothing moved
         assert row[3] == "8/13 accepted" and follow_up[3] == "7/13 accepted"
         assert "loading" not in app.sub_title
 
@@ -80,6 +80,7 @@ async def test_enter_while_loading_opens_the_summit_once_loaded(
     app = make_app(data_dir, today=TODAY, background=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SummitsScreen)
@@ -97,6 +98,7 @@ async def test_keys_pressed_while_loading_run_in_order(
     app = make_app(data_dir, today=TODAY, background=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "f2")
         await pilot.pause()
         assert len(app.screen_stack) == 1
@@ -127,7 +129,7 @@ async def test_an_unreadable_summit_is_listed_then_explained(
     app = make_app(data_dir, today=TODAY, background=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert [row[-1] for row in rows(app)] == ["broken", SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP]
+        assert [row[-1] for row in rows(app)] == ["broken", SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT]
         gate.set()
         await settle(pilot)
         broken = next(row for row in rows(app) if row[-1] == "broken")
@@ -139,7 +141,9 @@ async def test_going_back_to_the_list_shows_what_changed_in_the_summit(data_dir:
     app = make_app(data_dir, today=TODAY, background=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        before = rows(app)[0][4]
+        table = app.screen.query_one("#summits", DataTable)
+        before = table.get_row(SAMPLE_SUMMIT)[4]
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("+", "+", "+")
@@ -147,7 +151,7 @@ async def test_going_back_to_the_list_shows_what_changed_in_the_summit(data_dir:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, SummitsScreen)
-        assert int(str(rows(app)[0][4]) or 0) == int(str(before) or 0) + 1
+        assert int(str(table.get_row(SAMPLE_SUMMIT)[4]) or 0) == int(str(before) or 0) + 1
 
 
 FIRST_FRAME = """
@@ -223,14 +227,14 @@ async def test_a_long_list_is_complete_and_keeps_the_chosen_summit(
         await pilot.pause(GLANCED_WAIT + 0.2)
         assert len(rows(app)) == 100
         table = app.screen.query_one("#summits", DataTable)
-        table.move_cursor(row=98)  # the last but one: copy-098
+        table.move_cursor(row=98)  # the last but one: copy-001 (past, most recent first)
         gate.set()
         await settle(pilot)
         assert [str(row[3]) for row in rows(app)] == ["8/13 accepted"] * 100
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SummitScreen)
-        assert app.screen.summit_id == "copy-098"
+        assert app.screen.summit_id == "copy-001"
 
 
 async def test_rows_below_the_first_screen_come_with_the_data_when_it_is_quick(
@@ -266,6 +270,7 @@ async def test_summits_are_checked_in_the_loader_not_on_the_screen_s_thread(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.session.loaded
-        assert rows(app)[0][3] == "8/13 accepted"  # the loaded data is on screen
+        summits = app.screen.query_one("#summits", DataTable)
+        assert str(summits.get_row(SAMPLE_SUMMIT)[3]) == "8/13 accepted"  # the loaded data
     assert threads
     assert threading.main_thread().name not in threads

@@ -17,7 +17,7 @@ from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.form import FormScreen
 from summit.tui.screens.help import HELP
 from tests.long_text import ACTION, EMAIL, ORGANISATION, SAMPLE_SUMMIT, lengthen
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 SIZES = [(80, 24), (120, 40), (60, 20)]
 TITLE = "Summit on child-abuse imagery, filtering and copyright online"
@@ -60,6 +60,7 @@ async def test_summits_list_shows_the_highlighted_id_and_title_in_full(
 ) -> None:
     async with long_app.run_test(size=size) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit, under its coming follow-up
         shown = on_screen(long_app.screen.query_one("#summits-detail"))
         assert whole(TITLE) in shown
         assert SAMPLE_SUMMIT in shown
@@ -83,6 +84,7 @@ async def test_an_action_of_300_characters_is_shown_whole(
     long_app: SummitApp, size: tuple[int, int]
 ) -> None:
     async with long_app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "3")
         await settle(pilot)
         detail = long_app.screen.query_one("#outputs-detail")
@@ -97,6 +99,7 @@ async def test_an_agenda_items_lead_and_objective_are_shown_whole(
     long_app: SummitApp, size: tuple[int, int]
 ) -> None:
     async with long_app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "down")  # The scale of ..., led by the IWF
         await settle(pilot)
         shown = on_screen(long_app.screen.query_one("#agenda-detail"))
@@ -109,6 +112,7 @@ async def test_an_invitees_organisation_and_email_are_shown_whole(
     long_app: SummitApp, size: tuple[int, int]
 ) -> None:
     async with long_app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "2")
         await settle(pilot)
         table = long_app.screen.query_one("#invitees", DataTable)
@@ -156,6 +160,7 @@ async def test_the_summit_header_keeps_its_parts_apart(
     path.write_text(text)
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         header = app.screen.query_one("#summit-summary")
@@ -169,6 +174,7 @@ async def test_every_button_of_the_file_changed_dialog_reads_whole(
 ) -> None:
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "plus")
         await settle(pilot)
         path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
@@ -193,6 +199,7 @@ async def test_nothing_is_lost_at_60x20(long_app: SummitApp) -> None:
     ]
     async with long_app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit, made long
         for keys, table, first_row in tables:
             await pilot.press(*keys)
             await settle(pilot)
@@ -204,6 +211,7 @@ async def test_keys_the_footer_hides_at_80_columns_are_in_help_and_palette(
     long_app: SummitApp, keys: list[str]
 ) -> None:
     async with long_app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot)  # the sample's first summit, made long
         await pilot.press(*keys)
         await settle(pilot)
         commands = {c.title for c in long_app.get_system_commands(long_app.screen)}
@@ -226,6 +234,7 @@ async def test_the_details_tab_scrolls_to_its_warnings_at_60x20(data_dir: Path) 
     path.write_text(text)
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(60, 20)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "4", "end")
         await settle(pilot)
         findings = app.screen.query_one("#findings")
@@ -242,6 +251,7 @@ async def test_the_merge_screen_keeps_every_column_in_view(
     """Mine, theirs and the choice made stay on screen; the field's name gives way."""
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "plus")
         await settle(pilot)
         path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"

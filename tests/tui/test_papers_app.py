@@ -11,7 +11,7 @@ from summit.tui.screens.form import FormScreen
 from summit.tui.screens.papers import PapersScreen
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.papers.reading import banners, docx_text
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 from tests.tui.test_long_text import on_screen
 
 
@@ -19,7 +19,8 @@ def summit(app: SummitApp):  # type: ignore[no-untyped-def]
     return app.session.workspace.summits[SAMPLE_SUMMIT]
 
 
-async def open_tab(pilot, tab: str) -> None:  # type: ignore[no-untyped-def]
+async def open_tab(pilot, tab: str, summit_id: str = SAMPLE_SUMMIT) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot, summit_id)
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press(tab)
@@ -195,9 +196,7 @@ async def test_the_outputs_tab_says_where_the_series_stands(data_dir: Path) -> N
     # commitments are one met (Google's) and one open (the IWF's).
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        table = app.screen.query_one(DataTable)
-        table.move_cursor(row=table.get_row_index(SAMPLE_FOLLOW_UP))
-        await open_tab(pilot, "3")
+        await open_tab(pilot, "3", SAMPLE_FOLLOW_UP)
         summary = str(app.screen.query_one("#outputs-summary", Static).render())
         assert summary.startswith("0 actions, 0 commitments")
         assert (

@@ -10,7 +10,7 @@ from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.form import FormScreen
 from summit.tui.widgets.picker import Picker, PickerScreen
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 HELEN = "Helen Marsh - Internet Watch Foundation - Chief Executive"
 
@@ -21,6 +21,7 @@ def saved_summit(data_dir: Path) -> dict:  # type: ignore[type-arg]
 
 
 async def open_tab(pilot, tab: str) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press(tab)
@@ -175,7 +176,8 @@ def test_snapshot_lead_picker_in_the_form(snap_compare, data_dir: Path) -> None:
     """80x24: "culture" typed in the lead field lists DCMS and its three people under it,
     the first highlighted, and the line below says how to pick."""
     app = make_app(data_dir, today=TODAY)
-    keys = ["enter", "e", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"culture"]
+    # "down": the sample's first summit, listed under its coming follow-up.
+    keys = ["down", "enter", "e", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"culture"]
     assert snap_compare(app, press=keys, terminal_size=(80, 24))
 
 
@@ -184,4 +186,5 @@ def test_snapshot_invite_picker(snap_compare, data_dir: Path) -> None:
     'sec' anywhere (the Secretary of State, Tom Ashworth the Private Secretary), each as
     "Name - Organisation - Job title"."""
     app = make_app(data_dir, today=TODAY)
-    assert snap_compare(app, press=["enter", "2", "i", "s", "e", "c"], terminal_size=(80, 24))
+    keys = ["down", "enter", "2", "i", "s", "e", "c"]  # the sample's first summit
+    assert snap_compare(app, press=keys, terminal_size=(80, 24))

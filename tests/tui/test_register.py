@@ -14,7 +14,7 @@ from summit.tui.screens.form import FormScreen
 from summit.tui.screens.register import PAGE, RegisterScreen
 from summit.tui.widgets.picker import PickerScreen
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, open_chosen, settle
 
 
 def table(app: SummitApp, name: str) -> DataTable[str]:
@@ -102,8 +102,7 @@ async def test_removing_someone_a_summit_invites_is_refused(app: SummitApp, data
 
 async def test_inviting_from_the_register_for_the_open_summit(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_chosen(pilot)  # the sample's first summit
         await open_register(pilot)
         await pilot.press("slash", *"dcms", "tab", "tab")  # to the delegates table
         await settle(pilot)

@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from summit.tui.app import SummitApp
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 DIALOGS = [
     ("ctrl+e", "export", f"{SAMPLE_SUMMIT}.ics"),
@@ -35,6 +35,7 @@ async def test_a_file_already_there_is_kept_until_the_second_run(
     theirs = out / existing
     theirs.write_text("a colleague's file of the same name\n")
     async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press(key)
@@ -56,6 +57,7 @@ async def test_the_own_exports_folder_is_brought_up_to_date_without_asking(
     app: SummitApp, data_dir: Path, key: str, name: str, existing: str
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press(key)

@@ -9,14 +9,15 @@ from summit.store import load_dataset
 from summit.tui.app import SummitApp
 from summit.tui.screens.form import FormScreen
 from tests.conftest import SAMPLE_FOLLOW_UP
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 
 
 async def edit_reply_by(pilot, value: str) -> None:  # type: ignore[no-untyped-def]
-    """Open the follow-up (the second row), its Details form, and type `value`."""
-    await pilot.press("down", "enter", "4")
+    """Open the follow-up, its Details form, and type `value`."""
+    await choose(pilot, SAMPLE_FOLLOW_UP)
+    await pilot.press("enter", "4")
     await settle(pilot)
     await pilot.press("e")
     await settle(pilot)
@@ -60,6 +61,7 @@ async def test_a_reply_by_date_after_the_start_is_refused_beside_its_field(
 
 async def test_without_one_the_pane_says_not_set(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("down", "enter", "4")
+        await choose(pilot, SAMPLE_FOLLOW_UP)
+        await pilot.press("enter", "4")
         await settle(pilot)
         assert "Reply by: not set" in str(app.screen.query_one("#details", Static).render())

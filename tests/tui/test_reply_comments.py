@@ -9,7 +9,7 @@ from summit.tui.app import make_app
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.test_real_client_replies import exchange_2010, korganizer
 from tests.ical.test_replies import sample_uid
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 from tests.tui.test_long_text import on_screen
 
 COMMENT = "I will bring our head of trust and safety."
@@ -32,6 +32,7 @@ async def test_the_invitees_tab_shows_the_comment(data_dir: Path, tmp_path: Path
     imported(data_dir, tmp_path, cli)
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "2")
         await settle(pilot)
         table = app.screen.query_one("#invitees", DataTable)

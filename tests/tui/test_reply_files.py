@@ -11,7 +11,7 @@ from summit.tui.app import SummitApp
 from summit.tui.screens.files import ReplyFilesScreen, ReplyTree
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.test_replies import reply_file
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 SOPHIE = "sophie.turner@virginmedia.example.org"  # virgin-media / virgin-policy
 CHRIS = "chris.bell@yahoo.example.org"  # yahoo / yahoo-policy
@@ -45,6 +45,7 @@ async def open_browser(pilot, folder: Path) -> ReplyTree:  # type: ignore[no-unt
     The tree's loader is a worker that waits for work as long as the tree is
     shown, so this waits for the listing itself rather than for every worker.
     """
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("2", "m")

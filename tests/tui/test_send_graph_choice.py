@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox, Static
 
 from summit.tui.app import SummitApp
@@ -10,6 +11,7 @@ from tests.tui.conftest import settle
 from tests.tui.test_send_screen import open_send
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 async def test_ticking_graph_sends_through_graph(
     app: SummitApp,
     data_dir: Path,

@@ -10,9 +10,9 @@ from textual.widgets import Button, DataTable, Input, Static
 from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.send import SendScreen
-from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, snapshot
+from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, snapshot
 from tests.delivery.conftest import Recorder, SmtpServer, start_relay
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 
 @pytest.fixture
@@ -30,7 +30,8 @@ def sent_records(root: Path) -> dict[str, object]:
 
 
 async def open_send(pilot) -> SendScreen:  # type: ignore[no-untyped-def]
-    await pilot.press("enter")  # the sample summit
+    await choose(pilot)  # the sample's first summit
+    await pilot.press("enter")
     await settle(pilot)
     await pilot.press("ctrl+t")
     await settle(pilot)
@@ -39,6 +40,7 @@ async def open_send(pilot) -> SendScreen:  # type: ignore[no-untyped-def]
     return screen
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 async def test_the_outbox_is_shown_and_enter_sends_nothing(
     app: SummitApp,
     data_dir: Path,
@@ -64,6 +66,7 @@ async def test_the_outbox_is_shown_and_enter_sends_nothing(
     assert snapshot(data_dir) == before
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 async def test_confirming_sends_and_records(
     app: SummitApp,
     data_dir: Path,
@@ -89,6 +92,7 @@ async def test_confirming_sends_and_records(
 
 async def test_unsaved_changes_are_saved_first(app: SummitApp, data_dir: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("plus")  # an unsaved change to the agenda
@@ -118,6 +122,7 @@ async def test_the_replies_that_came_in(data_dir: Path) -> None:
         assert "2026-12-01 10:00  Jess Moreno (Twitter) declined" in replies
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 async def test_a_relay_with_a_user_asks_for_the_password(
     app: SummitApp, data_dir: Path, smtp_server, monkeypatch
 ) -> None:
@@ -136,6 +141,7 @@ async def test_a_relay_with_a_user_asks_for_the_password(
     assert snapshot(data_dir) == before
 
 
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
 async def test_recipients_the_relay_refused_last_time_are_listed_as_retried(
     data_dir: Path, smtp_server, cli, monkeypatch
 ) -> None:
@@ -145,7 +151,9 @@ async def test_recipients_the_relay_refused_last_time_are_listed_as_retried(
     assert sent.code == 1, sent.err
     smtp_server.recorder.refuse = set()
     monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
-    app = make_app(data_dir, today=TODAY)  # opened after the send, as the official would
+    app = make_app(
+        data_dir, today=BEFORE_SAMPLE_SUMMIT
+    )  # opened after the send, as the official would
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_send(pilot)
         outbox = str(screen.query_one("#send-outbox", Static).render())
@@ -186,6 +194,7 @@ async def test_shift_r_on_a_meeting_that_took_place_reminds_nobody(
 ) -> None:
     monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
     async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "2")  # the sample's first summit, held in January
         await settle(pilot)
         await pilot.press("R")

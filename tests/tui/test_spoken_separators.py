@@ -14,7 +14,7 @@ from textual.widgets import Header
 
 from summit.tui.app import SummitApp, make_app
 from summit.tui.spoken import spoken
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 from tests.tui.test_invitees_and_outputs import open_tab
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
@@ -39,6 +39,7 @@ async def read_screens(data_dir: Path, accessible: bool, size: tuple[int, int]) 
     seen = {}
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit, under its coming follow-up
         seen["summits detail"] = drawn(app.screen.query_one("#summits-detail"))
         seen["title bar"] = drawn(app.screen.query_one(Header))
         await open_tab(pilot, "1")

@@ -15,7 +15,7 @@ from summit.tui.screens.summits import SummitsScreen
 from summit.workflows.invitations import issue_invite
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.papers.reading import csv_rows
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 from tests.tui.test_long_text import on_screen
 
 
@@ -29,17 +29,18 @@ async def test_the_first_screen_lists_the_sample_summit(app: SummitApp) -> None:
         assert isinstance(app.screen, SummitsScreen)
         table = app.screen.query_one("#summits", DataTable)
         assert table.row_count == 2
-        row = texts(table.get_row_at(0))  # by date: the summit held, then its follow-up
+        follow_up = texts(table.get_row_at(0))  # what is coming first: the follow-up
+        assert follow_up[0] == "2027-01-20 09:30" and follow_up[3] == "7/13 accepted"
+        assert follow_up[-1] == SAMPLE_FOLLOW_UP
+        row = texts(table.get_row_at(1))  # then the summit held
         assert row[0] == "2026-01-20 09:30"
         assert row[3] == "8/13 accepted"
         assert row[-1] == SAMPLE_SUMMIT
-        follow_up = texts(table.get_row_at(1))
-        assert follow_up[0] == "2027-01-20 09:30" and follow_up[3] == "7/13 accepted"
-        assert follow_up[-1] == SAMPLE_FOLLOW_UP
 
 
 async def test_enter_opens_the_summit(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SummitScreen)
@@ -73,6 +74,7 @@ async def test_a_new_summit_is_created_and_saved(app: SummitApp, data_dir: Path)
 
 async def test_copy_as_follow_up_keeps_agenda_and_resets_replies(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("c")
         await settle(pilot)
         form = app.screen
@@ -100,6 +102,7 @@ async def test_a_follow_up_starts_with_no_attendance_summary_or_decisions(
     assert any(i.attended for i in original.invitations.values())
     assert any(item.summary or item.decisions for item in original.agenda)
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("c")
         await settle(pilot)
         app.screen.query_one("#field-id").value = "second-summit"  # type: ignore[attr-defined]
@@ -127,6 +130,7 @@ async def test_a_summit_file_made_meanwhile_is_a_message_not_a_crash(
 ) -> None:
     """A colleague created agendas/second-summit.toml after the app loaded the folder."""
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("c")
         await settle(pilot)
         theirs = data_dir / "agendas" / "second-summit.toml"
@@ -148,6 +152,7 @@ async def test_a_follow_up_keeps_no_reply_records_of_the_first_summit(data_dir: 
     issue_invite(load_dataset(data_dir), SAMPLE_SUMMIT)  # earlier answers become records
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("c")
         await settle(pilot)
         app.screen.query_one("#field-id").value = "second-summit"  # type: ignore[attr-defined]
@@ -161,10 +166,11 @@ async def test_deleting_a_summit_asks_then_removes_its_file_on_save(
     app: SummitApp, data_dir: Path
 ) -> None:
     """Issue 8, item 13: a summit can be deleted from the app, with a question and an undo.
-    The follow-up, the second row: nothing follows it."""
+    The follow-up, the first row (it is coming): nothing follows it."""
     path = data_dir / "agendas" / f"{SAMPLE_FOLLOW_UP}.toml"
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("down", "x")
+        await choose(pilot, SAMPLE_FOLLOW_UP)
+        await pilot.press("x")
         await settle(pilot)
         await pilot.press("enter")  # the focused answer keeps it
         await settle(pilot)
@@ -179,7 +185,8 @@ async def test_deleting_a_summit_asks_then_removes_its_file_on_save(
         await settle(pilot)
         assert SAMPLE_FOLLOW_UP in app.session.workspace.summits
         assert app.session.workspace.dirty_files() == []
-        await pilot.press("down", "x")  # the last row, wherever the undo left the cursor
+        await choose(pilot, SAMPLE_FOLLOW_UP)  # wherever the undo left the cursor
+        await pilot.press("x")
         await settle(pilot)
         await pilot.click("#answer-delete")
         await settle(pilot)
@@ -193,6 +200,7 @@ async def test_deleting_a_summit_asks_then_removes_its_file_on_save(
 async def test_a_summit_changed_on_disk_is_not_deleted(app: SummitApp, data_dir: Path) -> None:
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("x")
         await settle(pilot)
         await pilot.click("#answer-delete")
@@ -211,6 +219,7 @@ async def test_a_follow_up_keeps_the_file_s_comments_proposes_a_date_and_links_b
     """Issue 8, item 11: structure and comments carry over; a year on, the same weekday
     (issue 19: four weeks on was a date gone by); `follows` is set."""
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("c")
         await settle(pilot)
         form = app.screen
@@ -280,9 +289,10 @@ async def test_the_reply_count_reads_whole(data_dir: Path, size: tuple[int, int]
     path.write_text(text)
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=size) as pilot:
+        await choose(pilot)  # the sample's first summit, under its coming follow-up
         await settle(pilot)
         table = app.screen.query_one("#summits", DataTable)
-        assert str(table.get_row_at(0)[3]) == "13/13 accepted"
+        assert str(table.get_row(SAMPLE_SUMMIT)[3]) == "13/13 accepted"
         assert "13/13accepted" in on_screen(app.screen.query_one("#summits-detail"))
         if size == (120, 40):
             assert "13/13accepted" in on_screen(app.screen.query_one("#summits"))

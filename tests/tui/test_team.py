@@ -15,7 +15,7 @@ from summit.tui.screens.history import HistoryScreen
 from summit.tui.screens.resolve import ResolveScreen
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 
 def summit_text(root: Path) -> str:
@@ -23,6 +23,7 @@ def summit_text(root: Path) -> str:
 
 
 async def change_first_item(pilot, app: SummitApp) -> None:  # type: ignore[no-untyped-def]
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("plus")
@@ -171,6 +172,7 @@ async def test_history_of_a_summit_in_plain_english(team: Team) -> None:
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("f3")

@@ -16,7 +16,7 @@ from summit.tui.screens.typed_value import ValueScreen
 from summit.tui.watching import WATCH_SECONDS
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 
 def summit_file(root: Path) -> Path:
@@ -216,6 +216,7 @@ async def test_a_sync_that_brings_changes_keeps_the_screen_and_tab(team: Team) -
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "3")
         await settle(pilot)
         await pilot.press("f5")

@@ -2,11 +2,12 @@
 
 from summit.tui.app import SummitApp
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 
 async def test_pressing_ctrl_z_again_and_again_shows_one_notice(app: SummitApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press(*["plus"] * 5)  # five changes to the first item's minutes

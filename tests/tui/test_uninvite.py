@@ -10,7 +10,7 @@ from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.register import RegisterScreen
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, choose, settle
 
 SENT_TO_FACEBOOK = """
 [sent.facebook]
@@ -38,6 +38,7 @@ def question(app: SummitApp) -> str:
 
 async def register_on(pilot, words: str, *, delegates: bool = False) -> None:  # type: ignore[no-untyped-def]
     """The summit opened, its register (f2) filtered to `words`, a table focused."""
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("f2")
@@ -114,6 +115,7 @@ async def test_with_nothing_to_lose_it_uninvites_at_once(app: SummitApp) -> None
 
 async def test_x_in_the_invitees_tab_asks_too(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("2", "down", "x")  # Google's first delegate, Daniel Reyes
@@ -129,6 +131,7 @@ async def test_an_organisation_sent_the_invitation_must_be_told(data_dir: Path) 
     path.write_text(path.read_text() + SENT_TO_FACEBOOK)
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("2")

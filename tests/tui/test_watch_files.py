@@ -9,7 +9,7 @@ from summit.tui.app import SummitApp
 from summit.tui.screens.summit import SummitScreen
 from summit.tui.watching import WATCH_SECONDS
 from tests.conftest import SAMPLE_SUMMIT
-from tests.tui.conftest import settle
+from tests.tui.conftest import choose, settle
 
 
 def summit_file(root: Path) -> Path:
@@ -25,6 +25,7 @@ def another_program_writes(root: Path, old: str, new: str) -> None:
 
 async def open_invitees_at_row(pilot, app: SummitApp, row: int) -> DataTable:  # type: ignore[no-untyped-def]
     await settle(pilot)
+    await choose(pilot)  # the sample's first summit
     await pilot.press("enter")
     await settle(pilot)
     await pilot.press("2")
@@ -75,6 +76,7 @@ async def test_unsaved_changes_are_kept_and_merged_with_a_change_on_disk(
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("plus")  # the welcome: 15 -> 20 minutes, unsaved
@@ -101,6 +103,7 @@ async def test_an_open_form_is_not_pulled_from_under_the_user(
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await choose(pilot)  # the sample's first summit
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("e")  # the first agenda item's form

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from summit.model.coming import looking_order
 from summit.store.glance import SummitGlance, glance_summits
 from summit.store.problems import Problem
 from summit.tui.loading import needs_data
@@ -151,7 +152,11 @@ class SummitsScreen(Screen[None]):
         """Before the data has loaded: what the head of each file says (replies to come)."""
         glances = glance_summits(self.session.root)
         self._glances = {glance.summit_id: glance for glance in glances}
-        return [(glance.summit_id, self._glanced_cells(glance)) for glance in glances]
+        # In the loaded rows' order, so that nothing moves once the data is in.
+        unread = [glance.summit_id for glance in glances if glance.start is None]
+        starts = {g.summit_id: g.start.replace(tzinfo=None) for g in glances if g.start}
+        order = [*unread, *looking_order(starts, self.session.glance_today)]
+        return [(sid, self._glanced_cells(self._glances[sid])) for sid in order]
 
     @staticmethod
     def _glanced_cells(glance: SummitGlance) -> tuple[str, ...]:
@@ -170,12 +175,14 @@ class SummitsScreen(Screen[None]):
         for finding in workspace.findings():
             if finding.where.summit is not None:
                 warnings[finding.where.summit] = warnings.get(finding.where.summit, 0) + 1
-        by_date = sorted(workspace.summits.items(), key=lambda pair: pair[1].start)
+        summits = workspace.summits
+        # Coming first, in date order, then past, most recent first: as `summit overview`.
+        order = looking_order({sid: s.start for sid, s in summits.items()}, self.session.today)
         # A summit whose file does not load is still listed, first, so it is not forgotten.
         rows: list[Row] = [
             (sid, self._unreadable_cells(sid, why)) for sid, why in self._unreadable().items()
         ]
-        rows += [(sid, self._cells_of(sid, s, warnings.get(sid, 0))) for sid, s in by_date]
+        rows += [(sid, self._cells_of(sid, summits[sid], warnings.get(sid, 0))) for sid in order]
         return rows
 
     def _cells_of(self, summit_id: str, summit: "Summit", warnings: int) -> tuple[str, ...]:
