@@ -117,7 +117,11 @@ def publish(
 
 
 def _conflict(error: Exception) -> bool:
-    return "409" in str(error) or getattr(error, "status", None) == 409
+    # The library's PutError carries no status: its message begins with the status line.
+    # Only that beginning counts: a URL's port (41409) may hold the same digits.
+    if getattr(error, "status", None) == 409:
+        return True
+    return str(error).lstrip().startswith("409 ")
 
 
 class CaldavCalendar:

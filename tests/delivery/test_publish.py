@@ -1,6 +1,7 @@
 """`summit publish`: the meeting and agenda in a real CalDAV server (Radicale) on 127.0.0.1."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -24,9 +25,12 @@ DAY = (datetime(2026, 1, 20, tzinfo=UTC), datetime(2026, 1, 21, tzinfo=UTC))
 @pytest.fixture
 def radicale(tmp_path: Path) -> Iterator[str]:
     """Radicale on 127.0.0.1 with one user and an empty calendar; yields the calendar's URL."""
+    yield from running_radicale(tmp_path, free_port())
+
+
+def running_radicale(tmp_path: Path, port: int) -> Iterator[str]:
     users = tmp_path / "users"
     users.write_text("summit:s3cret\n")
-    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable, "-m", "radicale",
@@ -156,6 +160,29 @@ def test_a_wrong_password_is_a_message(data_dir: Path, cli, radicale, monkeypatc
     result = publish(cli, data_dir, radicale)
     assert result.code == 1
     assert "could not" in result.err and "Traceback" not in result.err
+
+
+def port_holding_409() -> int:
+    """A free port whose number contains 409, as a status code might be looked for in a message."""
+    for port in range(10409, 65536, 1000):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.skip("no port with 409 in it is free")
+
+
+def test_a_wrong_password_is_named_on_a_port_holding_409(
+    data_dir: Path, cli, tmp_path: Path, monkeypatch
+) -> None:
+    # CI chose port 41409 once: the URL in the refusal read as a 409 Conflict.
+    monkeypatch.setenv("SUMMIT_CALDAV_PASSWORD", "wrong")
+    for url in running_radicale(tmp_path, port_holding_409()):
+        result = publish(cli, data_dir, url)
+        assert result.code == 1
+        assert "could not list the calendar: Unauthorized" in result.err, result.err
 
 
 def test_no_server_is_a_message(data_dir: Path, cli) -> None:
