@@ -15,6 +15,7 @@ import smtplib
 import socket
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -39,12 +40,14 @@ class Sink:
 
 
 def summit_text(organisations: int) -> str:
+    # Ninety days from today: nothing is sent for a summit whose day has passed.
+    day = (date.today() + timedelta(days=90)).isoformat()
     lines = [
         'title = "Benchmark summit"',
         'convener = "d-0-0"',
         'organiser = "d-0-1"',
-        "start = 2027-03-10T09:30:00",
-        "end = 2027-03-10T13:00:00",
+        f"start = {day}T09:30:00",
+        f"end = {day}T13:00:00",
         'venue = "100 Parliament Street"',
         'status = "invited"',
         "",
