@@ -4,8 +4,10 @@ At each size, every measurement runs in a fresh child process (so that its
 peak memory, ru_maxrss, is its own), timed from after the imports:
 
 (a) `summit merge-driver` on invitees.toml, each side having changed one
-    delegate's job title (different delegates), against plain tomli parses of
-    the three versions;
+    delegate's job title (different delegates), against two readings of
+    "loading the three versions": plain tomli parses of them, and summit's own
+    load of each (`load_dataset` of a data folder holding it: read, parse,
+    validate, cross-check);
 (b) `summit diff-driver` on the two versions git hands it (old, new), with
     the new register in the data folder as git leaves it, against plain tomli
     parses of the two versions;
@@ -60,6 +62,9 @@ def versions(root: Path, megabytes: float) -> int:
     (root / "theirs.toml").write_text(theirs, encoding="utf-8")
     (root / "data").mkdir()
     (root / "data" / "invitees.toml").write_text(ours, encoding="utf-8")
+    for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
+        (root / f"load-{name}").mkdir()
+        (root / f"load-{name}" / "invitees.toml").write_text(text, encoding="utf-8")
     return organisations
 
 
@@ -72,6 +77,20 @@ def tomli_parse(root: Path, names: tuple[str, ...]) -> Callable[[], None]:
     def run() -> None:
         for name in names:
             tomli.loads((root / name).read_bytes().decode("utf-8"))
+
+    return run
+
+
+def summit_load(root: Path) -> Callable[[], None]:
+    import summit.cli.main  # noqa: F401 - what the merge child imports before its timing
+
+    def run() -> None:
+        # Imported in the timing, as the merge driver's own modules are in the merge's.
+        from summit.store.dataset import load_dataset
+
+        for name in ("base", "ours", "theirs"):
+            dataset = load_dataset(root / f"load-{name}")
+            assert dataset.register is not None and not dataset.problems, dataset.problems[:3]
 
     return run
 
@@ -138,6 +157,7 @@ CHILDREN: dict[str, Callable[[Path], Callable[[], None]]] = {
     "tomli3": lambda root: tomli_parse(root, ("base.toml", "ours.toml", "theirs.toml")),
     "tomli2": lambda root: tomli_parse(root, ("base.toml", "ours.toml")),
     "tomli1": lambda root: tomli_parse(root, ("data/invitees.toml",)),
+    "load3": summit_load,
     "merge": merge_driver,
     "diff": diff_driver,
     "save": save_one_field,
@@ -188,8 +208,11 @@ def main() -> None:
         child(args.child[0], Path(args.child[1]))
         return
     wanted = args.only.split(",")
-    baselines = {"merge": ("tomli3", "tomli x3"), "diff": ("tomli2", "tomli x2")}
-    baselines["save"] = ("tomli1", "tomli x1")
+    baselines = {
+        "merge": [("tomli3", "tomli x3"), ("load3", "load x3")],
+        "diff": [("tomli2", "tomli x2")],
+        "save": [("tomli1", "tomli x1")],
+    }
     for megabytes in (float(size) for size in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
@@ -197,9 +220,10 @@ def main() -> None:
             size = (root / "base.toml").stat().st_size / 1e6
             print(f"register {size:.1f} MB: {organisations:,} organisations x {DELEGATES}")
             for name in wanted:
-                kind, what = baselines[name]
-                base = measure(kind, root, args.repeat)
-                report(name, base, measure(name, root, args.repeat), what)
+                bases = [(measure(kind, root, args.repeat), what) for kind, what in baselines[name]]
+                it = measure(name, root, args.repeat)
+                for base, what in bases:
+                    report(name, base, it, what)
 
 
 if __name__ == "__main__":

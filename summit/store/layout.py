@@ -43,19 +43,27 @@ class Layout:
     sections: list[Section]
     known_keys: dict[KeyPath, tuple[int, int]] | None = field(default_factory=dict)
     """The key positions (see `keys`); None until first asked for."""
-    assigned: set[KeyPath] = field(default_factory=set)
-    """Keys given a value by a `key = value` line (with the parents a dotted key makes)."""
+    known_assigned: set[KeyPath] | None = field(default_factory=set)
+    """The assigned keys (see `assigned`); None until first asked for."""
+
+    # Both are found on first use: only a problem's position needs the keys, and only
+    # an edit that adds or deletes tables the assigned ones, while a merge of a big
+    # register would otherwise note every one of its lines.
 
     @property
     def keys(self) -> dict[KeyPath, tuple[int, int]]:
-        """1-based line and column of each key and table header.
-
-        Found on first use: only a problem's position needs them, and an edit or a
-        merge of a big register would otherwise record a position for every line.
-        """
+        """1-based line and column of each key and table header."""
         if self.known_keys is None:
             self.known_keys = Scanner(self.lines).scan().keys
         return self.known_keys
+
+    @property
+    def assigned(self) -> set[KeyPath]:
+        """Keys given a value by a `key = value` line (with the parents a dotted key makes)."""
+        if self.known_assigned is None:
+            plain = _plain_scan("".join(self.lines), self.lines, assigned=True)
+            self.known_assigned = (plain or Scanner(self.lines).scan()).assigned
+        return self.known_assigned
 
     def locate(self, path: KeyPath) -> tuple[int, int]:
         """The position of a key path, or of its nearest ancestor that is written."""
@@ -285,8 +293,9 @@ _HEADER_AT = re.compile(r"^[ \t]*\[(\[?)([^\]]*)\]", re.MULTILINE)
 _KEY_AT = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=", re.MULTILINE)
 
 
-def _plain_scan(text: str, lines: list[str]) -> Layout | None:
-    """The layout of a plain text (see `_PLAIN_TEXT`) without key positions; None if not plain.
+def _plain_scan(text: str, lines: list[str], *, assigned: bool = False) -> Layout | None:
+    """The layout of a plain text (see `_PLAIN_TEXT`), its keys (and unless `assigned`,
+    its assigned keys) left to be found on demand; None if the text is not plain.
 
     Its lines must also be the text's `\\n`-ended ones: `splitlines` breaks at other
     characters too, which a string value may hold (and a last line may have no end).
@@ -300,7 +309,8 @@ def _plain_scan(text: str, lines: list[str]) -> Layout | None:
     bodies: list[tuple[KeyPath, int, int]] = []  # each table and where its lines are
     index = at = 0
     for found in _HEADER_AT.finditer(text):
-        bodies.append((sections[-1].path, at, found.start()))
+        if assigned:
+            bodies.append((sections[-1].path, at, found.start()))
         index += text.count("\n", at, found.start())
         at = found.start()
         start = index
@@ -314,9 +324,11 @@ def _plain_scan(text: str, lines: list[str]) -> Layout | None:
             table = tuple(names)  # what `resolve` gives where no [[array]] has been seen
         sections[-1].end = start
         sections.append(Section(table, is_array, start, index))
-    bodies.append((sections[-1].path, at, len(text)))
     sections[-1].end = len(lines)
-    assigned = {
+    if not assigned:
+        return Layout(lines, sections, None, None)
+    bodies.append((sections[-1].path, at, len(text)))
+    keys = {
         (*table, key) for table, first, end in bodies for key in _KEY_AT.findall(text, first, end)
     }
-    return Layout(lines, sections, None, assigned)
+    return Layout(lines, sections, None, keys)

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summit.store.layout import Layout, LayoutError, Scanner, scan
+from summit.store.patch import patch_and_layout
 
 
 def register_text(organisations: int, delegates: int) -> str:
@@ -49,9 +50,24 @@ def test_a_generated_register_takes_the_short_cut_and_lays_out_the_same() -> Non
     assert layout is not None and layout.known_keys  # asked for by assert_same, found then
 
 
-def test_the_short_cut_finds_no_key_positions_until_asked() -> None:
-    assert scan(register_text(3, 2)).known_keys is None
-    assert walked(register_text(3, 2)).known_keys
+def test_the_short_cut_finds_no_keys_until_asked() -> None:
+    layout = scan(register_text(3, 2))
+    assert layout.known_keys is None and layout.known_assigned is None
+    assert layout.assigned == walked(register_text(3, 2)).assigned
+
+
+def test_the_layout_after_an_edit_in_place_is_that_of_the_edited_text() -> None:
+    text = register_text(4, 3)
+    old = tomli.loads(text)
+    new = tomli.loads(text)
+    new["organisations"]["org-2"]["delegates"]["d-1"]["job_title"] = "Chief"
+    new["organisations"]["org-2"]["delegates"]["d-1"]["phone"] = "+44 20 7946 0000"
+    patched = patch_and_layout(text, old, new, layout=scan(text))
+    assert tomli.loads(patched.text) == new
+    assert patched.layout is not None
+    expected = walked(patched.text)
+    assert patched.layout.sections == expected.sections
+    assert patched.layout.assigned == expected.assigned
 
 
 CASES = [
