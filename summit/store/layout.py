@@ -8,6 +8,7 @@ arrays; anything it cannot follow makes the editor fall back to tomlkit.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 KeyPath = tuple[str | int, ...]
@@ -289,7 +290,9 @@ _PLAIN_TEXT = re.compile(
     rf"(?:[ \t]*(?:{_PLAIN_HEADER}[ \t]*|[A-Za-z0-9_-]+[ \t]*=[ \t]*+{_PLAIN_VALUE})?"
     r"(?:#[^\n]*)?\r?\n)*+"
 )
-_HEADER_AT = re.compile(r"^[ \t]*\[(\[?)([^\]]*)\]", re.MULTILINE)
+# A header after a line break, found from the breaks (three times as fast as `^` is).
+_HEADER_AT_START = re.compile(r"[ \t]*\[(\[?)([^\]]*)\]")
+_HEADER_AFTER_BREAK = re.compile(r"\n[ \t]*\[(\[?)([^\]]*)\]")
 _KEY_AT = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=", re.MULTILINE)
 
 
@@ -308,16 +311,16 @@ def _plain_scan(text: str, lines: list[str], *, assigned: bool = False) -> Layou
     sections = scanner.sections = [Section((), False, 0, -1)]
     bodies: list[tuple[KeyPath, int, int]] = []  # each table and where its lines are
     index = at = 0
-    for found in _HEADER_AT.finditer(text):
+    for offset, bracket, name in _headers(text):
         if assigned:
-            bodies.append((sections[-1].path, at, found.start()))
-        index += text.count("\n", at, found.start())
-        at = found.start()
+            bodies.append((sections[-1].path, at, offset))
+        index += text.count("\n", at, offset)
+        at = offset
         start = index
         while start and lines[start - 1].lstrip(" \t").startswith("#"):
             start -= 1  # the comments just above a header are its section's
-        is_array = found.group(1) == "["
-        names = found.group(2).split(".")
+        is_array = bracket == "["
+        names = name.split(".")
         if scanner.array_counts or is_array:
             table = scanner.resolve(names, is_array=is_array)
         else:
@@ -332,3 +335,12 @@ def _plain_scan(text: str, lines: list[str], *, assigned: bool = False) -> Layou
         (*table, key) for table, first, end in bodies for key in _KEY_AT.findall(text, first, end)
     }
     return Layout(lines, sections, None, keys)
+
+
+def _headers(text: str) -> Iterator[tuple[int, str, str]]:
+    """Where each header line of a plain text starts, its second `[` if any, and its name."""
+    first = _HEADER_AT_START.match(text)
+    if first:
+        yield 0, first.group(1), first.group(2)
+    for found in _HEADER_AFTER_BREAK.finditer(text):
+        yield found.start() + 1, found.group(1), found.group(2)
