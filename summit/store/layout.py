@@ -46,6 +46,8 @@ class Layout:
     """The key positions (see `keys`); None until first asked for."""
     known_assigned: set[KeyPath] | None = field(default_factory=set)
     """The assigned keys (see `assigned`); None until first asked for."""
+    plain: tuple[str, list[tuple[KeyPath, int, int]]] | None = None
+    """A plain text (see `_plain_scan`) and where each table's own lines are in it."""
 
     # Both are found on first use: only a problem's position needs the keys, and only
     # an edit that adds or deletes tables the assigned ones, while a merge of a big
@@ -61,8 +63,13 @@ class Layout:
     @property
     def assigned(self) -> set[KeyPath]:
         """Keys given a value by a `key = value` line (with the parents a dotted key makes)."""
-        if self.known_assigned is None:
-            plain = _plain_scan("".join(self.lines), self.lines, assigned=True)
+        if self.known_assigned is None and self.plain is not None:
+            text, bodies = self.plain
+            self.known_assigned = {
+                (*table, key) for table, at, end in bodies for key in _KEY_AT.findall(text, at, end)
+            }
+        elif self.known_assigned is None:  # lines changed since the scan: scanned again
+            plain = _plain_scan("".join(self.lines), self.lines)
             self.known_assigned = (plain or Scanner(self.lines).scan()).assigned
         return self.known_assigned
 
@@ -296,9 +303,9 @@ _HEADER_AFTER_BREAK = re.compile(r"\n[ \t]*\[(\[?)([^\]]*)\]")
 _KEY_AT = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=", re.MULTILINE)
 
 
-def _plain_scan(text: str, lines: list[str], *, assigned: bool = False) -> Layout | None:
-    """The layout of a plain text (see `_PLAIN_TEXT`), its keys (and unless `assigned`,
-    its assigned keys) left to be found on demand; None if the text is not plain.
+def _plain_scan(text: str, lines: list[str]) -> Layout | None:
+    """The layout of a plain text (see `_PLAIN_TEXT`), its keys and assigned keys left
+    to be found on demand; None if the text is not plain.
 
     Its lines must also be the text's `\\n`-ended ones: `splitlines` breaks at other
     characters too, which a string value may hold (and a last line may have no end).
@@ -312,8 +319,7 @@ def _plain_scan(text: str, lines: list[str], *, assigned: bool = False) -> Layou
     bodies: list[tuple[KeyPath, int, int]] = []  # each table and where its lines are
     index = at = 0
     for offset, bracket, name in _headers(text):
-        if assigned:
-            bodies.append((sections[-1].path, at, offset))
+        bodies.append((sections[-1].path, at, offset))
         index += text.count("\n", at, offset)
         at = offset
         start = index
@@ -328,13 +334,8 @@ def _plain_scan(text: str, lines: list[str], *, assigned: bool = False) -> Layou
         sections[-1].end = start
         sections.append(Section(table, is_array, start, index))
     sections[-1].end = len(lines)
-    if not assigned:
-        return Layout(lines, sections, None, None)
     bodies.append((sections[-1].path, at, len(text)))
-    keys = {
-        (*table, key) for table, first, end in bodies for key in _KEY_AT.findall(text, first, end)
-    }
-    return Layout(lines, sections, None, keys)
+    return Layout(lines, sections, None, None, (text, bodies))
 
 
 def _headers(text: str) -> Iterator[tuple[int, str, str]]:
