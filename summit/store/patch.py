@@ -102,14 +102,17 @@ def _layout_after(plan: Plan, tables: list[tuple[int, list[str], list[str]]]) ->
     """The layout of what `plan` rendered, given the tables it edited in place."""
     layout = plan.layout
     lines: list[str] = []
-    assigned = set(layout.assigned)
+    # Not yet found for the old text: found for the new one when asked for, likewise.
+    assigned = None if layout.known_assigned is None else set(layout.known_assigned)
     moves: list[tuple[int, int]] = []  # (section index, lines it grew by)
     done = 0
     for index, before, after in tables:
         section = layout.sections[index]
         path = section.path
-        assigned -= {(*path, *key) for key in assigned_keys(before)}
-        assigned |= {(*path, *key) for key in assigned_keys(after)}
+        added = assigned_keys(after)  # LayoutError if the new lines hold a header
+        if assigned is not None:
+            assigned -= {(*path, *key) for key in assigned_keys(before)}
+            assigned |= {(*path, *key) for key in added}
         lines += layout.lines[done : section.start]
         lines += layout.lines[section.start : section.end - len(before)]  # comments, header
         lines += after

@@ -28,10 +28,6 @@ class PatchError(Exception):
 _SCANS_BEFORE_INDEX = 4
 
 
-def _within(path: KeyPath, prefix: KeyPath) -> bool:
-    return path[: len(prefix)] == prefix
-
-
 def descend(container: Any, path: KeyPath) -> Any:
     for part in path:
         container = container[part]
@@ -115,16 +111,18 @@ class Plan:
         index = self._index()
         if index is not None:
             return list(index[0].get(path, ()))
-        return [i for i, s in enumerate(self.sections) if s.path and _within(s.path, path)]
+        size = len(path)  # compared inline: a register has tens of thousands of sections
+        return [i for i, s in enumerate(self.sections) if s.path and s.path[:size] == path]
 
     def owner(self, path: KeyPath) -> int:
         """The section whose table holds `path`: the one with the longest proper prefix of it."""
         index = self._index()
         if index is None:
             best, best_length = 0, -1
+            longest = len(path)
             for number, section in enumerate(self.sections):
                 size = len(section.path)
-                if size > best_length and size < len(path) and _within(path, section.path):
+                if best_length < size < longest and path[:size] == section.path:
                     best, best_length = number, size
             return best
         for size in range(len(path) - 1, -1, -1):

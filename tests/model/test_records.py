@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from summit.model import AgendaItem, Delegate, Invitation, Rsvp, Summit
-from summit.model.text import _CONTROLS
+from summit.model.text import _CONTROLS, _CONTROLS_OR_BREAKS
 
 
 def test_unknown_keys_are_errors_not_dropped() -> None:
@@ -82,3 +82,28 @@ def test_the_control_character_class_covers_unicode_controls() -> None:
     ]
     assert missed == []
     assert _CONTROLS.search("emoji with joiner 👩\u200d💻 and an accent é") is None
+
+
+def test_a_printable_value_holds_nothing_the_control_classes_refuse() -> None:
+    # `_line` and `_text` take a printable value as it is, without searching it.
+    let_through = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if chr(code).isprintable() and _CONTROLS_OR_BREAKS.match(chr(code))
+    ]
+    assert let_through == []
+
+
+def test_one_line_fields_refuse_blank_long_and_broken_lines() -> None:
+    for title, why in [
+        ("", "must not be empty"),
+        ("   ", "must not be empty"),
+        ("\u3000", "must not be empty"),
+        ("x" * 201, "at most 200"),
+        ("a\u2028b", "control character"),
+    ]:
+        with pytest.raises(ValidationError, match=why):
+            AgendaItem(title=title, minutes=5)
+    assert AgendaItem(title="x" * 200, minutes=5).title == "x" * 200
+    with pytest.raises(ValidationError, match="the limit is 10000"):
+        AgendaItem(title="Tea", minutes=5, notes="x" * 10_001)
