@@ -12,11 +12,11 @@ moved are read (1,000 summit files: 150 ms of the first frame, then 10 ms).
 Being provisional, it needs no digest of the bytes, and no record cache.
 """
 
-import hashlib
 import json
 import os
 import re
 import tempfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -66,7 +66,7 @@ def glance_summits(root: Path, kept: Path | None = None) -> list[SummitGlance]:
         paths = summit_files(root)
     except DataError:
         return []  # the full load reports it
-    before = _read_kept(kept) if kept is not None else {}
+    before = _read_kept(kept, root) if kept is not None else {}
     now: dict[str, list[Any]] = {}
     glances = []
     for path in paths:
@@ -78,7 +78,7 @@ def glance_summits(root: Path, kept: Path | None = None) -> list[SummitGlance]:
         if stamp is not None:
             now[path.name] = [*stamp, *_entry(glance)]
     if kept is not None and now != before:
-        _keep(kept, now)
+        _keep(kept, root, now)
     return sorted(glances, key=lambda glance: glance.order)
 
 
@@ -88,9 +88,14 @@ def user_glance_file(root: Path) -> Path | None:
         return None
     import platformdirs  # noqa: PLC0415 - loaded by Textual already; not by the CLI
 
-    # abspath, as the record cache names its entries: no system call
-    place = hashlib.sha256(os.path.abspath(root).encode()).hexdigest()[:32]  # noqa: PTH100
-    return platformdirs.user_cache_path("summit") / "glance" / f"{place}.json"
+    # A checksum, not hashlib (3 ms to import before the first frame): the file names
+    # its folder, so two folders sharing a name only miss (`_read_kept`).
+    place = zlib.crc32(_place(root).encode())
+    return platformdirs.user_cache_path("summit") / "glance" / f"{place:08x}.json"
+
+
+def _place(root: Path) -> str:
+    return os.path.abspath(root)  # noqa: PTH100 - no system call, as the record cache
 
 
 def _stamp(path: Path) -> Stamp | None:
@@ -124,21 +129,24 @@ def _kept_glance(summit_id: str, entry: object, stamp: Stamp | None) -> SummitGl
     return SummitGlance(summit_id, title, when, status, classification)
 
 
-def _read_kept(kept: Path) -> dict[str, object]:
-    """The glances kept, by file name; {} if there are none or they do not read."""
+def _read_kept(kept: Path, root: Path) -> dict[str, object]:
+    """The glances kept for `root`, by file name; {} if there are none or they do not read."""
     try:
         data = json.loads(read_data_file(kept, _KEPT_LIMIT))
     except (DataError, ValueError):  # missing, not a file, damaged: a miss, never an error
         return {}
     if not isinstance(data, dict) or data.get("format") != _FORMAT:
         return {}
+    if data.get("root") != _place(root):
+        return {}
     files = data.get("files")
     return files if isinstance(files, dict) else {}
 
 
-def _keep(kept: Path, files: dict[str, list[Any]]) -> None:
+def _keep(kept: Path, root: Path, files: dict[str, list[Any]]) -> None:
     """Replace the kept glances (a temporary file renamed: a reader sees old or new)."""
-    text = json.dumps({"format": _FORMAT, "files": files}, separators=(",", ":"))
+    data = {"format": _FORMAT, "root": _place(root), "files": files}
+    text = json.dumps(data, separators=(",", ":"))
     try:
         kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(dir=kept.parent, suffix=".tmp")

@@ -6,6 +6,7 @@ only a miss.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,24 @@ def test_no_glance_is_kept_when_the_cache_is_off(
 ) -> None:
     monkeypatch.setenv("SUMMIT_NO_CACHE", "1")
     assert user_glance_file(data_dir) is None
+
+
+def test_glances_kept_for_another_folder_are_not_used(
+    data_dir: Path, tmp_path: Path, read: list[str]
+) -> None:
+    """Kept files are named by a checksum of the folder: one shared by two folders only
+    misses."""
+    kept = user_glance_file(data_dir)
+    assert kept is not None
+    glance_summits(data_dir, kept)
+    other = tmp_path / "other"
+    shutil.copytree(data_dir, other, copy_function=shutil.copy2)  # same times and sizes
+    path = other / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(path.read_text().replace("Summit on", "Sumwit on", 1))  # same size
+    os.utime(
+        path, ns=(path.stat().st_atime_ns, (data_dir / "agendas" / path.name).stat().st_mtime_ns)
+    )
+    read.clear()
+    by_id = {glance.summit_id: glance for glance in glance_summits(other, kept)}
+    assert sorted(read) == sorted([SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP])
+    assert str(by_id[SAMPLE_SUMMIT].title).startswith("Sumwit on")
