@@ -1,6 +1,7 @@
 """`summit` and `summit app` are read without building every verb's parser (the app's
 first frame waited 30 ms for it), into the very arguments the full parser gives."""
 
+import gc
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -67,9 +68,11 @@ def test_summit_alone_runs_without_the_full_parser(
     assert callable(main_module_main)  # `from summit.cli import main` is still the function
 
 
+@pytest.mark.parametrize("verb", [[], ["app"]])
 def test_a_missing_data_folder_is_still_reported(
-    cli: Callable[..., CliResult], tmp_path: Path
+    cli: Callable[..., CliResult], tmp_path: Path, verb: list[str]
 ) -> None:
-    result = cli("--data", tmp_path / "nowhere")
+    result = cli(*verb, "--data", tmp_path / "nowhere")
     assert result.code == 2
     assert "summit:" in result.err
+    assert gc.isenabled()  # the app's start pauses the collector only once it starts
