@@ -133,7 +133,7 @@ def _read_kept(kept: Path, root: Path) -> dict[str, object]:
     """The glances kept for `root`, by file name; {} if there are none or they do not read."""
     try:
         data = json.loads(read_data_file(kept, _KEPT_LIMIT))
-    except (DataError, ValueError):  # missing, not a file, damaged: a miss, never an error
+    except (DataError, ValueError, RecursionError):  # missing, damaged: a miss, never an error
         return {}
     if not isinstance(data, dict) or data.get("format") != _FORMAT:
         return {}

@@ -68,7 +68,9 @@ def test_a_file_changed_to_the_same_size_and_time_is_still_seen(
     assert str(by_id[SAMPLE_SUMMIT].title).startswith("Summat on")
 
 
-@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": 1, "files": []}', b"[1]"])
+@pytest.mark.parametrize(
+    "damage", [b"", b"{not json", b'{"format": 1, "files": []}', b"[1]", b"[" * 100_000, b"\xff"]
+)
 def test_damaged_kept_glances_are_a_miss_not_an_error(
     data_dir: Path, read: list[str], damage: bytes
 ) -> None:
