@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summit.store.gc_pause import pause_gc_for_start, resume_gc_after_start
 from summit.store.locations import find_data_dir
 
 if TYPE_CHECKING:
@@ -19,10 +20,15 @@ if TYPE_CHECKING:
 
 def run_app(args: argparse.Namespace, out: "Console", err: "Console") -> int:
     """The Textual app on the data directory."""
-    from summit.tui.app import make_app  # noqa: PLC0415 - textual loads only for the app
+    root = find_data_dir(args.data, Path.cwd())
+    pause_gc_for_start()  # until the first frame: the app turns it back on then
+    try:
+        from summit.tui.app import make_app  # noqa: PLC0415 - textual loads only for the app
 
-    accessible = True if getattr(args, "accessible", False) else None  # else env, preference
-    make_app(find_data_dir(args.data, Path.cwd()), background=True, accessible=accessible).run()
+        accessible = True if getattr(args, "accessible", False) else None  # else env, preference
+        make_app(root, background=True, accessible=accessible).run()
+    finally:
+        resume_gc_after_start()  # if the app stopped before its first frame
     return 0
 
 

@@ -28,6 +28,7 @@ from summit.cli.help_groups import group_verbs
 from summit.cli.invitee_verbs import invitee_verbs
 from summit.cli.item_verbs import agenda_verbs, outcome_verbs
 from summit.cli.new_verb import new_verb
+from summit.cli.quick import app_arguments, split_paths
 from summit.cli.register_verbs import register_verbs
 from summit.cli.remind_verb import remind_verb
 from summit.cli.signin import signin_verbs
@@ -348,18 +349,12 @@ def _delivery_verbs(verbs: Verbs) -> None:
     publishing.set_defaults(run="summit.cli.delivery:publish")
 
 
-def split_paths(argv: Sequence[str]) -> tuple[list[str], list[str]]:
-    """`summit diff A B -- PATH...`: argparse drops `--`, so the paths are split off first."""
-    args = list(argv)
-    if "--" in args and "diff" in args[: args.index("--")]:
-        at = args.index("--")
-        return args[:at], args[at + 1 :]
-    return args, []
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv, paths = split_paths(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)  # --version and --help exit here
+    # `summit` and `summit app` start without the whole parser: the app's first frame waits.
+    args = app_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)  # --version and --help exit here
     if paths:
         args.paths = paths
     # What the verbs need is loaded only now that one runs.

@@ -11,16 +11,20 @@ SUMMIT_ACCESSIBLE=1, or `accessible = true` in the preferences file.
 """
 
 import os
+from typing import TYPE_CHECKING
 
 from rich.control import Control
 from textual.app import App
 from textual.geometry import Offset
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
-from textual.widgets import DataTable, Tab, TabbedContent
+from textual.widgets import DataTable
 
 from summit.tui.spoken import Spoken
 from summit.tui.themes import HIGH_CONTRAST
+
+if TYPE_CHECKING:  # tabs load with the first screen that has them, not the first frame
+    from textual.widgets import TabbedContent
 
 FOLLOW_SECONDS = 0.05
 _SHOW_CURSOR = "\x1b[?25h"
@@ -80,9 +84,11 @@ class AccessibleMode(App[None]):
         driver.write(_SHOW_CURSOR + Control.move_to(point.x, point.y).segment.text)
         driver.flush()
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    def on_tabbed_content_tab_activated(self, event: "TabbedContent.TabActivated") -> None:
         if not self.accessible:
             return
+        from textual.widgets import Tab  # noqa: PLC0415 - loaded by now, with the tabs
+
         for tab in event.tabbed_content.query(Tab):
             label = tab.label_text.removesuffix(SHOWN)
             tab.label = label + SHOWN if tab is event.tab else label

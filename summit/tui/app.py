@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from summit.store.gc_pause import resume_gc_after_start
 from summit.store.preferences import load_preferences, save_preference
 from summit.store.problems import Choice, ConflictError, MergeConflicts
 from summit.tui.accessible import AccessibleMode, accessible_wanted
@@ -74,6 +75,7 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.start_accessible()
         self.show_unsaved()
+        self.call_after_refresh(resume_gc_after_start)  # paused by summit.cli.launch till now
         if self.session.loaded:
             self.show_problems()
             self.refresh_git_status()

@@ -237,6 +237,24 @@ async def test_a_long_list_is_complete_and_keeps_the_chosen_summit(
         assert app.screen.summit_id == "copy-001"
 
 
+async def test_going_down_the_list_while_loading_brings_the_rows_below(
+    data_dir: Path, gate: threading.Event
+) -> None:
+    """They wait for the data, but not when the cursor comes near them."""
+    many_summits(data_dir, 99)
+    app = make_app(data_dir, today=TODAY, background=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(rows(app)) == FIRST_ROWS
+        await pilot.press("ctrl+end")  # to the last row shown
+        await pilot.pause()
+        assert len(rows(app)) == 100
+        assert not app.session.loaded
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert app.screen.query_one("#summits", DataTable).cursor_row == 99
+
+
 async def test_rows_below_the_first_screen_come_with_the_data_when_it_is_quick(
     data_dir: Path, gate: threading.Event
 ) -> None:

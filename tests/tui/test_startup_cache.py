@@ -1,7 +1,13 @@
 """The app keeps what it validated for its next start, and a start takes it from there."""
 
+import gc
 from pathlib import Path
 
+import pytest
+from textual.widgets import DataTable
+
+from summit.store import glance
+from summit.store.gc_pause import pause_gc_for_start
 from summit.tui.app import make_app
 from tests.tui.conftest import TODAY, settle
 from tests.tui.test_form_editing import edit_daniel_reyes
@@ -37,3 +43,41 @@ async def test_the_second_start_reads_no_toml_and_edits_save_right(
             'job_title = "Director of Public Policy, UK (acting)"',
         )
     ]
+
+
+async def test_the_second_start_glances_at_no_summit_file(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame's rows come from the glances the first start kept."""
+    read: list[str] = []
+    real = glance._glance
+
+    def counting(path: Path) -> glance.SummitGlance:
+        read.append(path.stem)
+        return real(path)
+
+    monkeypatch.setattr(glance, "_glance", counting)
+    shown = []
+    for _ in range(2):
+        app = make_app(data_dir, TODAY, background=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            table = app.screen.query_one("#summits", DataTable)
+            shown.append([[str(cell) for cell in table.get_row_at(i)] for i in range(2)])
+            await settle(pilot)
+        assert len(read) == 2  # at the first start only
+    assert shown[0] == shown[1]
+
+
+async def test_the_collector_paused_for_the_start_runs_after_the_first_frame(
+    data_dir: Path,
+) -> None:
+    pause_gc_for_start()  # as `summit app` does before loading Textual
+    try:
+        assert not gc.isenabled()
+        app = make_app(data_dir, TODAY, background=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+            assert app.session.loaded
+    finally:
+        gc.enable()

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from summit.model.coming import looking_order
-from summit.store.glance import SummitGlance, glance_summits
+from summit.store.glance import SummitGlance, glance_summits, user_glance_file
 from summit.store.problems import Problem
 from summit.tui.loading import needs_data
 from summit.tui.session import Session
@@ -29,8 +29,12 @@ if TYPE_CHECKING:
 
 FIRST_ROWS = 60
 """Rows put in the table before the first frame: more than a terminal shows."""
-GLANCED_WAIT = 1.0
-"""Seconds the rows below the first screen wait for the data before they are glanced."""
+GLANCED_WAIT = 3.0
+"""Seconds the rows below the first screen wait for the data before they are glanced
+(at once if the cursor comes near them). Measuring and drawing 1,000 glanced rows
+holds the loader back 0.25 s, and a later start has its data within that wait."""
+NEAR_THE_END = 5
+"""Rows from the last one shown at which the glanced rows below are added."""
 COLUMNS = ("date", "title", "status", "replies", "warnings", "id")
 
 
@@ -61,6 +65,8 @@ class SummitsScreen(Screen[None]):
         """Before the data has loaded: the head of each summit file, for the row pane."""
         self._made: dict[str, tuple[Summit, int, tuple[str, ...]]] = {}
         """Each summit's cells with the record and warning count they were made from."""
+        self._glanced_rest: tuple[list[Row], list[Row]] | None = None
+        """Before the data has loaded: the rows shown, and the glanced rows not yet added."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,6 +99,8 @@ class SummitsScreen(Screen[None]):
 
     def refresh_rows(self) -> None:
         rows = self._rows() if self.session.loaded else self._glanced_rows()
+        if self.session.loaded:
+            self._glanced_rest = None  # the loaded rows replace them
         table = self.query_one("#summits", DataTable)
         shown = len(self._shown)
         if shown and [key for key, _ in rows[:shown]] == [key for key, _ in self._shown]:
@@ -131,9 +139,16 @@ class SummitsScreen(Screen[None]):
             # Glanced rows below the first screen would be measured and drawn again
             # once the data is in, and on the screen's thread, slowing the loader:
             # they wait for the data, unless it takes long (a first start, big data).
-            self.set_timer(GLANCED_WAIT, lambda: self._add_rows(table, first, rest))
+            self._glanced_rest = (first, rest)
+            self.set_timer(GLANCED_WAIT, self._add_glanced_rest)
         if chosen is not None and table.is_valid_row_index(index := self._index_of(chosen)):
             table.move_cursor(row=index)  # the same summit stays chosen (rows may move)
+
+    def _add_glanced_rest(self) -> None:
+        if self._glanced_rest is not None:
+            first, rest = self._glanced_rest
+            self._glanced_rest = None
+            self._add_rows(self.query_one("#summits", DataTable), first, rest)
 
     def _add_rows(self, table: DataTable[str | Text], first: list[Row], rest: list[Row]) -> None:
         if self._shown is not first:
@@ -150,7 +165,8 @@ class SummitsScreen(Screen[None]):
 
     def _glanced_rows(self) -> list[Row]:
         """Before the data has loaded: what the head of each file says (replies to come)."""
-        glances = glance_summits(self.session.root)
+        root = self.session.root
+        glances = glance_summits(root, user_glance_file(root))
         self._glances = {glance.summit_id: glance for glance in glances}
         # In the loaded rows' order, so that nothing moves once the data is in.
         unread = [glance.summit_id for glance in glances if glance.start is None]
@@ -228,6 +244,9 @@ class SummitsScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#summits")
     def _show_detail(self) -> None:
         """The highlighted summit's id and title in full: the table cuts them."""
+        table = self.query_one("#summits", DataTable)
+        if self._glanced_rest is not None and table.cursor_row >= table.row_count - NEAR_THE_END:
+            self._add_glanced_rest()  # the rows below are wanted before the data is in
         summit_id = self._selected()
         detail = self.query_one("#summits-detail", RowDetail)
         if summit_id is not None and not self.session.loaded:
