@@ -49,6 +49,10 @@ def git_environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     env["LANGUAGE"] = "C"
     # Never wait for a password prompt on a terminal that nobody watches.
     env.setdefault("GIT_TERMINAL_PROMPT", "0")
+    # No optional locks: the app's background `git status` would otherwise refresh the
+    # index under index.lock, failing an official's own `git commit` at that moment
+    # (or leaving the lock behind if the app is killed). Required locks are unaffected.
+    env.setdefault("GIT_OPTIONAL_LOCKS", "0")
     env.update(extra or {})
     return env
 

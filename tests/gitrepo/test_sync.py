@@ -1,5 +1,6 @@
 """Status, commit and sync on real repositories: a bare remote and two clones."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,18 @@ def test_an_unreachable_remote_is_a_message(team: Team) -> None:
     commit_data(team.alice, "x")
     with pytest.raises(GitError, match="git fetch failed"):
         sync(team.alice)
+
+
+def test_status_never_writes_the_index(team: Team) -> None:
+    # The app asks for the status in the background while an official commits in a
+    # terminal: a status that refreshed the index would hold index.lock, and their
+    # `git commit` would fail ("Another git process seems to be running"), or find it
+    # left behind if the app was killed meanwhile.
+    path = team.alice / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    later = path.stat().st_mtime + 100
+    os.utime(path, (later, later))  # the same content with a new stamp: stale in the index
+    index = team.alice / ".git" / "index"
+    before = index.read_bytes()
+    status = repo_status(team.alice)
+    assert status is not None and status.changed == ()
+    assert index.read_bytes() == before
