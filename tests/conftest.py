@@ -127,3 +127,19 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(document, "parse", counting)
     return seen
+
+
+@pytest.fixture
+def glanced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The summit files whose heads were read (not taken from the kept glances)."""
+    from summit.store import glance  # noqa: PLC0415
+
+    seen: list[str] = []
+    real = glance._glance
+
+    def counting(path: Path) -> glance.SummitGlance:
+        seen.append(path.stem)
+        return real(path)
+
+    monkeypatch.setattr(glance, "_glance", counting)
+    return seen

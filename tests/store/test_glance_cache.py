@@ -11,40 +11,27 @@ from pathlib import Path
 
 import pytest
 
-from summit.store import glance as glance_module
 from summit.store.glance import glance_summits, user_glance_file
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 
 
-@pytest.fixture
-def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The summit files whose heads were read (not taken from the kept glances)."""
-    seen: list[str] = []
-    real = glance_module._glance
-
-    def counting(path: Path) -> glance_module.SummitGlance:
-        seen.append(path.stem)
-        return real(path)
-
-    monkeypatch.setattr(glance_module, "_glance", counting)
-    return seen
-
-
-def test_a_later_glance_reads_only_the_files_that_changed(data_dir: Path, read: list[str]) -> None:
+def test_a_later_glance_reads_only_the_files_that_changed(
+    data_dir: Path, glanced: list[str]
+) -> None:
     kept = user_glance_file(data_dir)
     assert kept is not None
     first = glance_summits(data_dir, kept)
-    assert sorted(read) == sorted([SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP])
-    read.clear()
+    assert sorted(glanced) == sorted([SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP])
+    glanced.clear()
     assert glance_summits(data_dir, kept) == first  # all from the kept glances
-    assert read == []
+    assert glanced == []
 
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
     path.write_text(path.read_text().replace("Summit on", "Meeting on", 1))
     (data_dir / "agendas" / "extra.toml").write_text('title = "Extra"\n')
     (data_dir / "agendas" / f"{SAMPLE_FOLLOW_UP}.toml").unlink()
     again = glance_summits(data_dir, kept)
-    assert sorted(read) == ["extra", SAMPLE_SUMMIT]
+    assert sorted(glanced) == ["extra", SAMPLE_SUMMIT]
     by_id = {glance.summit_id: glance for glance in again}
     assert set(by_id) == {SAMPLE_SUMMIT, "extra"}
     assert str(by_id[SAMPLE_SUMMIT].title).startswith("Meeting on")
@@ -52,7 +39,7 @@ def test_a_later_glance_reads_only_the_files_that_changed(data_dir: Path, read: 
 
 
 def test_a_file_changed_to_the_same_size_and_time_is_still_seen(
-    data_dir: Path, read: list[str]
+    data_dir: Path, glanced: list[str]
 ) -> None:
     """Restoring the time (as `touch -r` or a copy would) still moves the change time."""
     kept = user_glance_file(data_dir)
@@ -62,9 +49,9 @@ def test_a_file_changed_to_the_same_size_and_time_is_still_seen(
     before = path.stat()
     path.write_text(path.read_text().replace("Summit on", "Summat on", 1))  # same length
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    read.clear()
+    glanced.clear()
     by_id = {glance.summit_id: glance for glance in glance_summits(data_dir, kept)}
-    assert read == [SAMPLE_SUMMIT]
+    assert glanced == [SAMPLE_SUMMIT]
     assert str(by_id[SAMPLE_SUMMIT].title).startswith("Summat on")
 
 
@@ -72,26 +59,26 @@ def test_a_file_changed_to_the_same_size_and_time_is_still_seen(
     "damage", [b"", b"{not json", b'{"format": 1, "files": []}', b"[1]", b"[" * 100_000, b"\xff"]
 )
 def test_damaged_kept_glances_are_a_miss_not_an_error(
-    data_dir: Path, read: list[str], damage: bytes
+    data_dir: Path, glanced: list[str], damage: bytes
 ) -> None:
     kept = user_glance_file(data_dir)
     assert kept is not None
     fresh = glance_summits(data_dir, kept)
     kept.write_bytes(damage)
-    read.clear()
+    glanced.clear()
     assert glance_summits(data_dir, kept) == fresh
-    assert len(read) == 2
+    assert len(glanced) == 2
 
 
-def test_odd_entries_are_glanced_again(data_dir: Path, read: list[str]) -> None:
+def test_odd_entries_are_glanced_again(data_dir: Path, glanced: list[str]) -> None:
     kept = user_glance_file(data_dir)
     assert kept is not None
     fresh = glance_summits(data_dir, kept)
     text = kept.read_text()
     kept.write_text(text.replace('"20', '"not a date 20'))  # every kept start
-    read.clear()
+    glanced.clear()
     assert glance_summits(data_dir, kept) == fresh
-    assert len(read) == 2
+    assert len(glanced) == 2
 
 
 def test_no_glance_is_kept_when_the_cache_is_off(
@@ -102,7 +89,7 @@ def test_no_glance_is_kept_when_the_cache_is_off(
 
 
 def test_glances_kept_for_another_folder_are_not_used(
-    data_dir: Path, tmp_path: Path, read: list[str]
+    data_dir: Path, tmp_path: Path, glanced: list[str]
 ) -> None:
     """Kept files are named by a checksum of the folder: one shared by two folders only
     misses."""
@@ -116,7 +103,7 @@ def test_glances_kept_for_another_folder_are_not_used(
     os.utime(
         path, ns=(path.stat().st_atime_ns, (data_dir / "agendas" / path.name).stat().st_mtime_ns)
     )
-    read.clear()
+    glanced.clear()
     by_id = {glance.summit_id: glance for glance in glance_summits(other, kept)}
-    assert sorted(read) == sorted([SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP])
+    assert sorted(glanced) == sorted([SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP])
     assert str(by_id[SAMPLE_SUMMIT].title).startswith("Sumwit on")

@@ -3,10 +3,8 @@
 import gc
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable
 
-from summit.store import glance
 from summit.store.gc_pause import pause_gc_for_start
 from summit.tui.app import make_app
 from tests.tui.conftest import TODAY, settle
@@ -46,17 +44,9 @@ async def test_the_second_start_reads_no_toml_and_edits_save_right(
 
 
 async def test_the_second_start_glances_at_no_summit_file(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, glanced: list[str]
 ) -> None:
     """The first frame's rows come from the glances the first start kept."""
-    read: list[str] = []
-    real = glance._glance
-
-    def counting(path: Path) -> glance.SummitGlance:
-        read.append(path.stem)
-        return real(path)
-
-    monkeypatch.setattr(glance, "_glance", counting)
     shown = []
     for _ in range(2):
         app = make_app(data_dir, TODAY, background=True)
@@ -64,7 +54,7 @@ async def test_the_second_start_glances_at_no_summit_file(
             table = app.screen.query_one("#summits", DataTable)
             shown.append([[str(cell) for cell in table.get_row_at(i)] for i in range(2)])
             await settle(pilot)
-        assert len(read) == 2  # at the first start only
+        assert len(glanced) == 2  # at the first start only
     assert shown[0] == shown[1]
 
 
