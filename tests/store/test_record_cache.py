@@ -123,3 +123,24 @@ def test_entries_are_private_to_the_user(data_dir: Path, cache: RecordCache) -> 
     assert cache.folder.stat().st_mode & 0o077 == 0
     for entry in cache.folder.iterdir():
         assert entry.stat().st_mode & 0o077 == 0
+
+
+def test_a_load_pickles_nothing_until_its_entries_are_written(
+    data_dir: Path, cache: RecordCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pickling a 100,000-delegate register took 0.8 s of the way to the app's screen."""
+    pickled: list[object] = []
+    dumps = record_cache.pickle.dumps
+
+    def counting(value: object, *args: object, **kwargs: object) -> bytes:
+        pickled.append(value)
+        return dumps(value, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(record_cache.pickle, "dumps", counting)
+    first = load_dataset(data_dir, cache)
+    assert pickled == []
+    cache.write_pending()
+    assert pickled
+    assert first.register is not None
+    again = load_dataset(data_dir, cache).register
+    assert again is not None and again.record == first.register.record
