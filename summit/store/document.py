@@ -2,6 +2,7 @@
 
 import hashlib
 import pickle
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -9,7 +10,7 @@ from pydantic import ValidationError
 
 if TYPE_CHECKING:
     from summit.store.layout import Layout
-    from summit.store.record_cache import RecordCache
+    from summit.store.record_cache import Previous, RecordCache
 
 from summit.model.base import Record
 from summit.store.atomic import named_errors, real_path, write_atomic, write_new
@@ -18,10 +19,11 @@ from summit.store.exchange import replace_checked
 from summit.store.gc_pause import paused_gc
 from summit.store.kept_copies import keep_copy
 from summit.store.lock import locked
-from summit.store.parsing import check_conflict_markers, decode, parse
+from summit.store.parsing import check_conflict_markers, decode, parse, validate
 from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
 from summit.store.reading import read_data_file
 from summit.store.reuse import validate_reusing
+from summit.store.splice import RawLater, keyed_table, splice
 from summit.store.toml_dialect import TOMLDecodeError, strict_loads
 
 # `decode` is read here too by callers that load files themselves (dataset.py).
@@ -36,6 +38,23 @@ _MERGE_ATTEMPTS = 3
 def _digest(data: bytes) -> str:
     """What the file held when loaded, to notice a change made by someone else."""
     return hashlib.sha256(data).hexdigest()
+
+
+def _read_again(
+    path: Path, model: type[M], text: str, before: "Previous | None"
+) -> tuple[M, RawLater]:
+    """A file whose bytes changed since it was kept as `before`: only the sections that
+    changed are parsed when that can be done (summit.store.splice), and only the tables
+    whose data changed are validated."""
+    table = keyed_table(model)
+    if before is not None and table is not None:
+        spliced = splice(table, before.text, text, before.record, before.raw_blob)
+        if spliced is not None:
+            return validate(model, path, text, spliced.given), spliced.raw
+    raw = parse(path, text)
+    earlier = before.raw() if before is not None else None
+    reused = (earlier, before.record) if before is not None and earlier is not None else None
+    return validate_reusing(model, path, text, raw, reused), lambda: raw
 
 
 def full_data(record: Record) -> dict[str, Any]:
@@ -59,7 +78,7 @@ class TomlDocument(Generic[M]):
         *,
         seen: str,
         raw: dict[str, Any] | None,
-        raw_pickled: bytes | None = None,
+        raw_later: RawLater | None = None,
     ):
         self.path = path
         self.model = model
@@ -70,7 +89,7 @@ class TomlDocument(Generic[M]):
         # record does not share, so that editing the record in place cannot alter
         # it; turned into record data only when a save needs it.
         self._raw: dict[str, Any] | None = raw
-        self._raw_pickled = raw_pickled  # from the record cache, until a save needs it
+        self._raw_later = raw_later  # from the record cache, made when a save needs it
         self._saved: dict[str, Any] | None = None
         self.merged_in = False
         """Whether the last `save_merging` merged in a change saved meanwhile by someone else."""
@@ -99,15 +118,16 @@ class TomlDocument(Generic[M]):
         text = decode(path, data)
         check_conflict_markers(path, text)
         seen = _digest(data)
-        kept = cache.get(path, model, seen) if cache is not None else None
+        if cache is None:
+            raw = parse(path, text)
+            return cls(path, model, text, validate(model, path, text, raw), seen=seen, raw=raw)
+        kept = cache.get(path, model, seen)
         if kept is not None:
-            return cls(path, model, text, kept[1], seen=seen, raw=None, raw_pickled=kept[0])
-        raw = parse(path, text)
-        before = cache.previous(path, model) if cache is not None else None
-        record = validate_reusing(model, path, text, raw, before)
-        if cache is not None:
-            cache.put(path, model, seen, raw, record)
-        return cls(path, model, text, record, seen=seen, raw=raw)
+            raw_later: RawLater = partial(pickle.loads, kept[0])  # our own cache's, see get
+            return cls(path, model, text, kept[1], seen=seen, raw=None, raw_later=raw_later)
+        record, raw_later = _read_again(path, model, text, cache.previous(path, model))
+        cache.put(path, model, seen, (text, raw_later, record))
+        return cls(path, model, text, record, seen=seen, raw=None, raw_later=raw_later)
 
     @classmethod
     def create(
@@ -290,8 +310,8 @@ class TomlDocument(Generic[M]):
 
     def _as_loaded(self) -> dict[str, Any]:
         if self._saved is None:
-            if self._raw is None and self._raw_pickled is not None:
-                self._raw = pickle.loads(self._raw_pickled)  # our own cache's, see get
+            if self._raw is None and self._raw_later is not None:
+                self._raw = self._raw_later()
             self._saved = self.model.model_validate(self._raw).to_data()
             self._exact = self._raw == self._saved
         return self._saved

@@ -20,6 +20,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from typing import Any
 from summit.model.base import Record
 from summit.model.checks import DatasetChecks
 
-_FORMAT = 3
+_FORMAT = 4
 _CHECKS = "#checks"  # the entry of a folder's checks, beside its files' records
 
 # Each may change what validates: pydantic's rules, e-mail syntax and domain names.
@@ -95,16 +96,18 @@ class RecordCache:
     def _key(*parts: object) -> tuple[object, ...]:
         return (code_fingerprint(), *parts)
 
-    def _read(self, entry: Path, wanted: Callable[[object], bool]) -> Any:
+    def _read(self, entry: Path, wanted: Callable[[object], bool], parts: int = 1) -> Any:
         """What is kept in `entry` if its key is `wanted`, else None (a damaged entry
-        is removed). The key is read alone first: a miss unpickles nothing more."""
+        is removed): its first `parts` values. The key is read alone first: a miss
+        unpickles nothing more."""
         try:
             with entry.open("rb") as stream:
                 if not _own_and_private(os.fstat(stream.fileno())):
                     return None
                 if not wanted(pickle.load(stream)):
                     return None
-                return pickle.load(stream)
+                values = tuple(pickle.load(stream) for _ in range(parts))
+                return values[0] if parts == 1 else values
         except FileNotFoundError:
             return None
         except Exception:  # a damaged entry, or one from other code: only a miss
@@ -116,30 +119,35 @@ class RecordCache:
         key = self._key(model.__qualname__, digest)
         return _kept_record(self._read(self._entry(path), key.__eq__), model)
 
-    def previous(self, path: Path, model: type[Record]) -> tuple[dict[str, Any], Any] | None:
-        """The parsed data and record kept for the file's bytes as they were before, by
-        the same code: what did not change since need not be validated again."""
+    def previous(self, path: Path, model: type[Record]) -> "Previous | None":
+        """The version of the file kept before, by the same code: what did not change
+        since need not be read or validated again."""
         same_code = self._key(model.__qualname__)
 
         def wanted(key: object) -> bool:
             return isinstance(key, tuple) and key[: len(same_code)] == same_code
 
-        kept = _kept_record(self._read(self._entry(path), wanted), model)
-        if kept is None:
+        kept = self._read(self._entry(path), wanted, parts=2)
+        if not isinstance(kept, tuple):
             return None
-        try:
-            raw = pickle.loads(kept[0])  # our own private entry, checked as it was read
-        except Exception:  # a damaged entry: only a miss
+        value, text = kept
+        record = _kept_record(value, model)
+        if record is None or not isinstance(text, str):
             return None
-        return (raw, kept[1]) if isinstance(raw, dict) else None
+        return Previous(text, record[1], record[0])
 
     def put(
-        self, path: Path, model: type[Record], digest: str, raw: dict[str, Any], record: Record
+        self,
+        path: Path,
+        model: type[Record],
+        digest: str,
+        kept: tuple[str, Callable[[], dict[str, Any]], Record],
     ) -> None:
-        """Keep the record for `write_pending`."""
+        """Keep the text, the parsed data (made when asked for) and the record read
+        from it for `write_pending`."""
         # Pickling a 100,000-delegate register takes 0.8 s: not on the way to the screen.
         key = self._key(model.__qualname__, digest)
-        self._pending[self._entry(path)] = partial(_record_entry, key, raw, record)
+        self._pending[self._entry(path)] = partial(_record_entry, key, *kept)
 
     def get_checks(self, root: Path, key: tuple[object, ...]) -> DatasetChecks | None:
         """What checking the folder found, if its files and the day are those of `key`."""
@@ -164,16 +172,36 @@ class RecordCache:
             _write_replacing(entry, pickled())
 
 
-def _pickled(key: tuple[object, ...], value: object) -> bytes:
-    """An entry: its key, then its value (`_read` unpickles the key alone first)."""
+def _pickled(key: tuple[object, ...], *values: object) -> bytes:
+    """An entry: its key, then its values (`_read` unpickles the key alone first)."""
     dumps = partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
-    return dumps(key) + dumps(value)
+    return b"".join(map(dumps, (key, *values)))
 
 
-def _record_entry(key: tuple[object, ...], raw: dict[str, Any], record: Record) -> bytes:
+def _record_entry(
+    key: tuple[object, ...], text: str, raw: Callable[[], dict[str, Any]], record: Record
+) -> bytes:
     # The parsed data is needed only by a save (as what it diffs against): pickled
-    # apart, it is unpickled then, not at every start (a quarter of the load).
-    return _pickled(key, (pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL), record))
+    # apart, it is unpickled then, not at every start (a quarter of the load). The
+    # text, last, is read only when the file has changed (see summit.store.splice).
+    raw_blob = pickle.dumps(raw(), protocol=pickle.HIGHEST_PROTOCOL)
+    return _pickled(key, (raw_blob, record), text)
+
+
+@dataclass(frozen=True)
+class Previous:
+    """A file's version kept from before: its text, record and pickled parsed data."""
+
+    text: str
+    record: Record
+    raw_blob: bytes
+
+    def raw(self) -> dict[str, Any] | None:
+        try:
+            raw = pickle.loads(self.raw_blob)  # our own private entry, checked as it was read
+        except Exception:  # a damaged entry: only a miss
+            return None
+        return raw if isinstance(raw, dict) else None
 
 
 def _kept_record(kept: object, model: type[Record]) -> tuple[bytes, Any] | None:
