@@ -75,8 +75,8 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.start_accessible()
         self.show_unsaved()
-        self.call_after_refresh(resume_gc_after_start)  # paused by summit.cli.launch till now
         if self.session.loaded:
+            self.call_after_refresh(resume_gc_after_start)  # paused by summit.cli.launch
             self.show_problems()
             self.refresh_git_status()
             self.start_watching()
@@ -94,6 +94,7 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
         workspace.remember_records()  # once the data is on screen
 
     def _loaded(self, workspace: "Workspace") -> None:
+        self.call_after_refresh(resume_gc_after_start)
         self.session.loaded_with(workspace)  # the title bar's marker follows
         summits = self.screen_stack[0]
         if isinstance(summits, SummitsScreen):

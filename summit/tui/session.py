@@ -116,13 +116,13 @@ def read_workspace(root: Path) -> "Workspace":
 
     Then, once it is shown, `workspace.remember_records()` keeps what was validated.
     """
-    from summit.store.record_cache import user_record_cache  # noqa: PLC0415
-    from summit.workflows.workspace import Workspace  # noqa: PLC0415 - pydantic loads here
-
     # The workspace's working copies too are kept out of the cyclic collector's view,
     # as load_dataset keeps the files it read: otherwise every later full collection
     # rescans them all (0.3 s at each of them on 1,000 summits, seen as a slow screen).
     with paused_gc(keep=True):
+        from summit.store.record_cache import user_record_cache  # noqa: PLC0415
+        from summit.workflows.workspace import Workspace  # noqa: PLC0415 - pydantic loads here
+
         # Records validated at an earlier start from the same bytes are taken from the
         # user's cache: a 100,000-delegate register then loads in a fifth of the time.
         workspace = Workspace.open(root, user_record_cache())

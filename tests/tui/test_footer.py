@@ -44,3 +44,31 @@ async def test_keys_that_change_are_shown(app: SummitApp) -> None:
         shown = [key.description for key in keys_shown(app)]
         assert "Edit details" in shown
         assert "+5 min" not in shown
+
+
+async def test_the_first_screen_builds_its_keys_once_each_styled_for_the_width(
+    app: SummitApp,
+) -> None:
+    """Built twice as the app started, and each key restyled twice (compact, then not):
+    150 ms of the screen's thread while a big register loaded beside it."""
+    built: list[FooterKey] = []
+    restyled: list[FooterKey] = []
+    original = FooterKey.update_node_styles
+
+    def counting(key: FooterKey, animate: bool = True) -> None:
+        restyled.append(key)
+        original(key, animate)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        FooterKey.update_node_styles = counting  # type: ignore[method-assign]
+        try:
+            await settle(pilot)
+            built.extend(keys_shown(app))
+        finally:
+            FooterKey.update_node_styles = original  # type: ignore[method-assign]
+        bound = [key for key in built if key.key != "ctrl+p"]  # Textual's: always compact
+        assert bound and all(not key.has_class("-compact") for key in bound)
+        assert [key.key for key in restyled] == ["ctrl+p"]
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert all(key.has_class("-compact") for key in keys_shown(app))

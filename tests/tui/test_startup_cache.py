@@ -3,10 +3,12 @@
 import gc
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from summit.store.gc_pause import pause_gc_for_start
-from summit.tui.app import make_app
+from summit.tui.app import SummitApp, make_app
+from summit.workflows.workspace import Workspace
 from tests.tui.conftest import TODAY, settle
 from tests.tui.test_form_editing import edit_daniel_reyes
 
@@ -58,15 +60,26 @@ async def test_the_second_start_glances_at_no_summit_file(
     assert shown[0] == shown[1]
 
 
-async def test_the_collector_paused_for_the_start_runs_after_the_first_frame(
-    data_dir: Path,
+async def test_the_collector_paused_for_the_start_runs_once_the_data_is_in(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Turned on at the first frame, it ran over the model's classes as they were
+    imported beside the screen: 30 ms more before a big register could be edited."""
+    collecting: list[bool] = []
+    loaded = SummitApp._loaded
+
+    def noting(app: SummitApp, workspace: Workspace) -> None:
+        collecting.append(gc.isenabled())
+        loaded(app, workspace)
+
+    monkeypatch.setattr(SummitApp, "_loaded", noting)
     pause_gc_for_start()  # as `summit app` does before loading Textual
     try:
         assert not gc.isenabled()
         app = make_app(data_dir, TODAY, background=True)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
+            assert collecting == [False]
             assert gc.isenabled()
             assert app.session.loaded
     finally:

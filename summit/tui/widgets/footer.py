@@ -4,6 +4,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 KeysShown = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -36,14 +37,22 @@ class SteadyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._composed = self._keys_shown() if self._bindings_ready else None
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # A key starts compact (Textual's default) and is then bound to the
+                # footer's width: each restyled twice, a third of the footer's cost.
+                # (Textual leaves ctrl+p compact, unbound: so does this.)
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        unchanged = (
-            self._composed is not None
-            and self.is_attached
-            and screen is self.screen
-            and self._keys_shown() == self._composed
-        )
-        if not unchanged:
-            super().bindings_changed(screen)
+        current = self.is_attached and screen is self.screen
+        keys = self._keys_shown() if current else None
+        if self._composed is not None and current and keys == self._composed:
+            return
+        super().bindings_changed(screen)
+        if current and screen.app.app_focus:
+            # Rebuilt after the next refresh: a second change before then showing the
+            # same keys (there are two as the first screen starts) is not another rebuild.
+            self._composed = keys
