@@ -4,7 +4,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from summit.model import Rsvp
 from summit.store import load_dataset
@@ -12,6 +14,7 @@ from summit.tui.app import SummitApp, make_app
 from summit.tui.screens.form import FormScreen
 from summit.tui.screens.summit import SummitScreen
 from summit.tui.screens.summits import SummitsScreen
+from summit.tui.widgets.tables import FillTable
 from summit.workflows.invitations import issue_invite
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
 from tests.papers.reading import csv_rows
@@ -315,3 +318,27 @@ async def test_a_new_records_id_field_shows_an_id_of_its_own_kind(app: SummitApp
         await pilot.press("escape", "o")
         await settle(pilot)
         assert app.screen.query_one("#field-id", Input).placeholder == "e.g. google"
+
+
+async def test_the_list_s_columns_are_fitted_once_as_the_app_starts(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Id column learnt its width only once the table was idle, after the first
+    frame: the title column was fitted again and every line drawn again, on the
+    screen's thread while 1,000 summits loaded beside it."""
+    titles: list[int | None] = []
+    fit = FillTable.fit
+
+    def noting(table: FillTable) -> None:
+        fit(table)
+        if table.id == "summits":
+            titles.append(table.columns[ColumnKey("title")].width)
+
+    monkeypatch.setattr(FillTable, "fit", noting)
+    app = make_app(data_dir, TODAY, background=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#summits", DataTable)
+        ids = [str(table.get_cell_at(Coordinate(row, 5))) for row in range(table.row_count)]
+        assert table.columns[ColumnKey("id")].width == max(map(len, ids))
+    assert titles and len(set(titles)) == 1

@@ -131,6 +131,8 @@ class SummitsScreen(Screen[None]):
         # DataTable measures every cell it is given before it paints: at launch, a
         # screenful first, and the rest once that is on screen.
         first, rest = (rows[:FIRST_ROWS], rows[FIRST_ROWS:]) if not self._shown else (rows, [])
+        if isinstance(table, FillTable):
+            table.hold_width("id", (key for key, _ in rows))
         refill(table, first)
         self._shown = first
         if rest and self.session.loaded:

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.geometry import Size
@@ -94,6 +95,22 @@ class FillTable(DataTable[str | Text]):
         self.virtual_size = Size(others + column.get_render_width(self), self.virtual_size.height)
         # Rendered cells are cached without their width: drop them (a public way to).
         self.notify_style_update()
+
+    def hold_width(self, key: str, texts: Iterable[str]) -> None:
+        """Make column `key` as wide as the longest of `texts` (its label at least): the
+        width its cells will need, known before they are measured.
+
+        A column that measures its own cells learns the width of new rows only once
+        the table is idle, after the first frame: the free column was then fitted
+        again and every line drawn again (on 1,000 summits, while the data loaded).
+        """
+        column = self.columns[ColumnKey(key)]
+        width = max([cell_len(column.label.plain), *map(cell_len, texts)])
+        if column.auto_width or column.width != width:
+            column.auto_width = False
+            column.width = width
+            if self.size.width:  # else fitted once the table is laid out
+                self.fit()
 
 
 class RowDetail(Static):
