@@ -29,6 +29,9 @@ from summit.store.toml_dialect import TOMLDecodeError, strict_loads
 _BLOCK = 1 << 16
 """Characters compared at a time while looking for the first difference."""
 
+_MOST_OF = 4
+"""Sections over a quarter of the file are not worth telling apart: the whole is read."""
+
 _DATA_LINE = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)
 """A line that is neither blank nor a comment."""
 
@@ -83,6 +86,8 @@ def _changed_sections(
     if found is None:
         return None
     begin, end = found
+    if (end - begin) * _MOST_OF > len(new_text):
+        return None  # the old sections would be parsed too: reading the whole is quicker
     # The old text differs only between the same boundaries, and what the new text
     # holds outside them (no long strings, no quoted keys) holds for the old one too.
     old_part = old_text[begin : end + len(old_text) - len(new_text)]

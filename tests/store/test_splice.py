@@ -209,3 +209,15 @@ def test_what_sections_alone_cannot_tell_is_read_whole(
     assert parsed == [path], why
     assert again.record.organisations["org-7"].name == "Organisation Seven"
     assert_same(again, TomlDocument.load(path, Register))
+
+
+def test_changes_far_apart_read_the_whole_file_once(
+    big: tuple[Path, RecordCache], parsed: list[Path]
+) -> None:
+    """The sections between them would be parsed twice (as they were, and are)."""
+    path, cache = big
+    text = path.read_text().replace('"Organisation 1"', '"First"')
+    path.write_text(text.replace('"Organisation 198"', '"Last"'))
+    again = TomlDocument.load(path, Register, cache)
+    assert parsed == [path]
+    assert_same(again, TomlDocument.load(path, Register))
