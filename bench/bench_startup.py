@@ -87,22 +87,29 @@ def first_screens(
         finally:
             del EXTRA_ENV["SUMMIT_NO_CACHE"]
 
+    def remember(root: Path) -> None:
+        # The app writes the cache once its data shows, and is killed then: fill it
+        # as an earlier session would have, so that the runs below find it.
+        folder = repr(str(root))
+        warm = f"import pathlib, summit.tui.session as s; s.read_workspace(pathlib.Path({folder}))"
+        subprocess.run([python, "-c", f"{warm}.remember_records()"], env=child_env(), check=True)
+
     def after_a_pull(root: Path, title: bytes) -> list[float]:
         # A later start after a pull that changed one organisation of the register:
-        # the register is read again, validating only what changed.
+        # the register is read again, in part. Then the cache is filled for the pulled
+        # version, as the app does once its data shows: the next later start finds its
+        # very files, and the next pull changes the version the cache holds.
         _change_one_organisation(root)
-        return in_terminal(summit(root), [title, b"accepted"])
+        times = in_terminal(summit(root), [title, b"accepted"])
+        remember(root)
+        return times
 
     # summit's record cache in a folder of its own, warmed by the first run of each set
     EXTRA_ENV["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bench-cache-")
     in_terminal(baseline, [b"Hello"])  # warm-up: file cache
     for _, root, title, _ in sets:
         in_terminal(summit(root), [title, b"accepted"])
-        # The app writes the cache once its data shows, and is killed then: fill it
-        # as an earlier session would have, so that the runs below find it.
-        folder = repr(str(root))
-        warm = f"import pathlib, summit.tui.session as s; s.read_workspace(pathlib.Path({folder}))"
-        subprocess.run([python, "-c", f"{warm}.remember_records()"], env=child_env(), check=True)
+        remember(root)
     base: list[float] = []
     first: dict[str, list[float]] = {label: [] for label, *_ in sets}
     ready: dict[str, list[float]] = {label: [] for label, *_ in sets}
