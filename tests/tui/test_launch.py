@@ -9,14 +9,16 @@ import json
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 import summit.tui.app as app_module
-from summit.tui.app import make_app
+from summit.tui.app import SummitApp, make_app
 from summit.tui.loading import WAITING
 from summit.tui.screens.problems import ProblemsScreen
 from summit.tui.screens.summit import SummitScreen
@@ -237,15 +239,22 @@ async def test_a_long_list_is_complete_and_keeps_the_chosen_summit(
         assert app.screen.summit_id == "copy-001"
 
 
-async def test_going_down_the_list_while_loading_brings_the_rows_below(
-    data_dir: Path, gate: threading.Event
-) -> None:
-    """They wait for the data, but not when the cursor comes near them."""
+@asynccontextmanager
+async def loading_100_summits(data_dir: Path) -> AsyncIterator[tuple[SummitApp, Pilot[None]]]:
+    """The app on 100 summits, its first screenful shown and its data still loading."""
     many_summits(data_dir, 99)
     app = make_app(data_dir, today=TODAY, background=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert len(rows(app)) == FIRST_ROWS
+        yield app, pilot
+
+
+async def test_going_down_the_list_while_loading_brings_the_rows_below(
+    data_dir: Path, gate: threading.Event
+) -> None:
+    """They wait for the data, but not when the cursor comes near them."""
+    async with loading_100_summits(data_dir) as (app, pilot):
         await pilot.press("ctrl+end")  # to the last row shown
         await pilot.pause()
         assert len(rows(app)) == 100
@@ -259,11 +268,7 @@ async def test_rows_below_the_first_screen_come_with_the_data_when_it_is_quick(
     data_dir: Path, gate: threading.Event
 ) -> None:
     """Glanced, then measured and drawn again once loaded, they held the loader back."""
-    many_summits(data_dir, 99)
-    app = make_app(data_dir, today=TODAY, background=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert len(rows(app)) == FIRST_ROWS
+    async with loading_100_summits(data_dir) as (app, pilot):
         gate.set()
         await settle(pilot)
         assert app.session.loaded
