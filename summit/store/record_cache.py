@@ -34,13 +34,18 @@ _CHECKS = "#checks"  # the entry of a folder's checks, beside its files' records
 # Each may change what validates: pydantic's rules, e-mail syntax and domain names.
 _VALIDATING_LIBRARIES = ("pydantic", "pydantic_core", "email_validator", "idna")
 
+# What turns bytes into data before the model sees them: a kept record stands for
+# these checks too (a hit does not decode the text or look for conflict markers again).
+_READING_CODE = ("parsing.py", "toml_dialect.py")
+
 _fingerprint: str | None = None
 
 
 def code_fingerprint() -> str:
-    """What the validation depends on besides the file: our model code, the libraries it
-    validates with, Python. (The tz database is left out: a zone name, once in it, stays
-    as a link when the zone is merged into another.)"""
+    """What the validation depends on besides the file: our model code and the code that
+    decodes and parses the file, the libraries it validates with, Python. (The tz
+    database is left out: a zone name, once in it, stays as a link when the zone is
+    merged into another.)"""
     global _fingerprint  # noqa: PLW0603 - computed once per process
     if _fingerprint is None:
         import summit.model  # noqa: PLC0415
@@ -48,9 +53,10 @@ def code_fingerprint() -> str:
         digest = hashlib.sha256(f"{_FORMAT} {sys.version}".encode())
         for library in _VALIDATING_LIBRARIES:
             digest.update(_installed(library).encode())
-        model_code = Path(summit.model.__file__).parent
-        for source in sorted(model_code.rglob("*.py")):
-            digest.update(source.relative_to(model_code).as_posix().encode())
+        package = Path(summit.model.__file__).parent.parent
+        model_code = sorted((package / "model").rglob("*.py"))
+        for source in [*model_code, *(package / "store" / name for name in _READING_CODE)]:
+            digest.update(source.relative_to(package).as_posix().encode())
             digest.update(source.read_bytes())
         _fingerprint = digest.hexdigest()
     return _fingerprint

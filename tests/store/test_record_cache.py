@@ -144,3 +144,63 @@ def test_a_load_pickles_nothing_until_its_entries_are_written(
     assert first.register is not None
     again = load_dataset(data_dir, cache).register
     assert again is not None and again.record == first.register.record
+
+
+def test_a_cached_load_decodes_and_scans_the_text_only_when_a_save_needs_it(
+    data_dir: Path, cache: RecordCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Decoding 14 MB and looking for conflict markers in it took 30 ms of every start."""
+    from summit.store import document  # noqa: PLC0415
+
+    cached(data_dir, cache)
+    looked: list[Path] = []
+    decode, markers = document.decode, document.check_conflict_markers
+
+    def decoding(path: Path, data: bytes) -> str:
+        looked.append(path)
+        return decode(path, data)
+
+    def scanning(path: Path, text: str) -> None:
+        looked.append(path)
+        markers(path, text)
+
+    monkeypatch.setattr(document, "decode", decoding)
+    monkeypatch.setattr(document, "check_conflict_markers", scanning)
+    path = data_dir / "invitees.toml"
+    loaded = TomlDocument.load(path, Register, cache)
+    assert looked == []
+    assert loaded.text == path.read_text(encoding="utf-8")
+    # A file changed since is decoded and scanned as ever, markers and all.
+    path.write_text(f"<<<<<<< ours\n{loaded.text}=======\n>>>>>>> theirs\n", encoding="utf-8")
+    with pytest.raises(DataError, match="unresolved merge conflict"):
+        TomlDocument.load(path, Register, cache)
+    assert looked == [path, path]
+
+
+def test_the_code_that_decodes_and_parses_a_file_is_part_of_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kept record stands for the checks made before validation too: other checks,
+    other entries."""
+    import shutil  # noqa: PLC0415
+
+    import summit.model  # noqa: PLC0415
+
+    package = Path(summit.model.__file__).parent.parent
+    copy = tmp_path / "summit"
+    shutil.copytree(package / "model", copy / "model")
+    shutil.copytree(package / "store", copy / "store")
+    monkeypatch.setattr(summit.model, "__file__", str(copy / "model" / "__init__.py"))
+
+    def fingerprint() -> str:
+        monkeypatch.setattr(record_cache, "_fingerprint", None)
+        return record_cache.code_fingerprint()
+
+    before = fingerprint()
+    assert fingerprint() == before
+    for reading in ("parsing.py", "toml_dialect.py"):
+        source = copy / "store" / reading
+        source.write_text(source.read_text() + "\n# changed\n")
+        changed = fingerprint()
+        assert changed != before
+        before = changed
