@@ -21,6 +21,7 @@ from summit.model.checks import (
 )
 from summit.model.identity import agenda_with_ids
 from summit.model.text import is_slug
+from summit.store.all_summits import load_summits
 from summit.store.document import TomlDocument, decode
 from summit.store.gc_pause import paused_gc
 from summit.store.layout import Layout, LayoutError, scan
@@ -306,31 +307,14 @@ def _load(root: Path, cache: RecordCache | None) -> Dataset:
     except DataError as error:
         problems.extend(error.problems)
         salvaged = _salvage(root / REGISTER_FILE)
-    summits: dict[str, TomlDocument[Summit]] = {}
-    unreadable: dict[str, list[Problem]] = {}
     try:
         paths = summit_files(root)
     except DataError as error:
         problems.extend(error.problems)
         paths = []
-    for path in paths:
-        summit_id = path.stem
-        if not is_slug(summit_id):
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    1,
-                    f"file name {path.stem!r} is not a summit id: "
-                    "use lower-case letters, digits and hyphens",
-                )
-            )
-            continue
-        try:
-            summits[summit_id] = TomlDocument.load(path, Summit, cache)
-        except DataError as error:
-            problems.extend(error.problems)
-            unreadable[summit_id] = error.problems
+    summits, unreadable = load_summits(root, [p for p in paths if is_slug(p.stem)], cache)
+    for path in paths:  # each file's problems in the files' order
+        problems.extend(unreadable.get(path.stem, ()) if is_slug(path.stem) else [_no_id(path)])
     dataset = Dataset(
         root, register, summits, problems, unreadable=unreadable, stamps=stamps, cache=cache
     )
@@ -341,6 +325,13 @@ def _load(root: Path, cache: RecordCache | None) -> Dataset:
         checks = _checked(dataset, checked, frozenset(unreadable))
         dataset.checks, dataset.findings = checks, checks.all()
     return dataset
+
+
+def _no_id(path: Path) -> Problem:
+    message = (
+        f"file name {path.stem!r} is not a summit id: use lower-case letters, digits and hyphens"
+    )
+    return Problem(path, 1, 1, message)
 
 
 def _checked(dataset: Dataset, register: Register, unreadable: frozenset[str]) -> DatasetChecks:

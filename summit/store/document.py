@@ -91,6 +91,9 @@ class TomlDocument(Generic[M]):
         # it; turned into record data only when a save needs it.
         self._raw: dict[str, Any] | None = raw
         self._raw_later = raw_later  # from the record cache, made when a save needs it
+        self.kept_parts: tuple[bytes | RawLater, M] | None = None
+        """Loaded through the record cache: what it keeps of the file as loaded, its
+        parsed data (pickled, or made when asked for) and its record."""
         self._saved: dict[str, Any] | None = None
         self.merged_in = False
         """Whether the last `save_merging` merged in a change saved meanwhile by someone else."""
@@ -126,14 +129,17 @@ class TomlDocument(Generic[M]):
 
         With a cache, a record validated from the very same bytes is taken from it.
         """
-        data = read_data_file(path)
+        return cls.read(path, model, read_data_file(path), cache)
+
+    @classmethod
+    def read(
+        cls, path: Path, model: type[M], data: bytes, cache: "RecordCache | None" = None
+    ) -> "TomlDocument[M]":
+        """`load`, of the file's bytes read already."""
         seen = _digest(data)
         kept = cache.get(path, model, seen) if cache is not None else None
         if kept is not None:
-            # These very bytes were decoded and checked when the record was kept: the
-            # text is decoded only if a save asks for it (14 MB: 20 ms at each start).
-            raw_later: RawLater = partial(pickle.loads, kept[0])  # our own cache's, see get
-            return cls(path, model, data, kept[1], seen=seen, raw=None, raw_later=raw_later)
+            return cls.kept(path, model, data, seen, kept)
         text = decode(path, data)
         check_conflict_markers(path, text)
         if cache is None:
@@ -141,7 +147,22 @@ class TomlDocument(Generic[M]):
             return cls(path, model, text, validate(model, path, text, raw), seen=seen, raw=raw)
         record, raw_later = _read_again(path, model, text, cache.previous(path, model))
         cache.put(path, model, seen, (text, raw_later, record))
-        return cls(path, model, text, record, seen=seen, raw=None, raw_later=raw_later)
+        document = cls(path, model, text, record, seen=seen, raw=None, raw_later=raw_later)
+        document.kept_parts = (raw_later, record)
+        return document
+
+    @classmethod
+    def kept(
+        cls, path: Path, model: type[M], data: bytes, seen: str, kept: tuple[bytes, M]
+    ) -> "TomlDocument[M]":
+        """The document of bytes (of digest `seen`) whose record the record cache kept,
+        with its pickled parsed data (`kept`)."""
+        # These very bytes were decoded and checked when the record was kept: the
+        # text is decoded only if a save asks for it (14 MB: 20 ms at each start).
+        raw_later: RawLater = partial(pickle.loads, kept[0])  # our own cache's, see get
+        document = cls(path, model, data, kept[1], seen=seen, raw=None, raw_later=raw_later)
+        document.kept_parts = kept
+        return document
 
     @classmethod
     def create(

@@ -19,7 +19,7 @@ import pickle
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -30,6 +30,7 @@ from summit.model.checks import DatasetChecks
 
 _FORMAT = 4
 _CHECKS = "#checks"  # the entry of a folder's checks, beside its files' records
+_TOGETHER = "#together:"  # the entry of all a folder's files of one model (its summits)
 
 # Each may change what validates: pydantic's rules, e-mail syntax and domain names.
 _VALIDATING_LIBRARIES = ("pydantic", "pydantic_core", "email_validator", "idna")
@@ -155,6 +156,38 @@ class RecordCache:
         key = self._key(model.__qualname__, digest)
         self._pending[self._entry(path)] = partial(_record_entry, key, *kept)
 
+    def get_together(
+        self, folder: Path, model: type[Record], digests: list[tuple[str, str]]
+    ) -> dict[str, tuple[bytes, Any]] | None:
+        """The parsed data (pickled) and record of each file of a folder, kept in one
+        entry for these very files: `digests` names each file, in order, and the digest
+        of its bytes."""
+        kind = _TOGETHER + model.__qualname__
+        key = self._key(kind, _digest_of(digests))
+        kept = self._read(self._entry(folder, kind), key.__eq__)
+        if not isinstance(kept, dict) or list(kept) != [name for name, _ in digests]:
+            return None
+        together: dict[str, tuple[bytes, Any]] = {}
+        for name, value in kept.items():
+            record = _kept_record(value, model)
+            if record is None:
+                return None
+            together[name] = record
+        return together
+
+    def put_together(
+        self,
+        folder: Path,
+        model: type[Record],
+        digests: list[tuple[str, str]],
+        kept: Mapping[str, tuple[bytes | Callable[[], dict[str, Any]], Record]],
+    ) -> None:
+        """Keep each file's parsed data (pickled, or made when asked for) and record, as
+        read from the bytes of `digests`, in one entry for `write_pending`."""
+        kind = _TOGETHER + model.__qualname__
+        key = self._key(kind, _digest_of(digests))
+        self._pending[self._entry(folder, kind)] = partial(_together_entry, key, kept)
+
     def get_checks(self, root: Path, key: tuple[object, ...]) -> DatasetChecks | None:
         """What checking the folder found, if its files and the day are those of `key`."""
         kept = self._read(self._entry(root, _CHECKS), self._key(_CHECKS, *key).__eq__)
@@ -192,6 +225,24 @@ def _record_entry(
     # text, last, is read only when the file has changed (see summit.store.splice).
     raw_blob = pickle.dumps(raw(), protocol=pickle.HIGHEST_PROTOCOL)
     return _pickled(key, (raw_blob, record), text)
+
+
+def _together_entry(
+    key: tuple[object, ...],
+    kept: Mapping[str, tuple[bytes | Callable[[], dict[str, Any]], Record]],
+) -> bytes:
+    dumps = partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
+    together = {
+        name: (raw if isinstance(raw, bytes) else dumps(raw()), record)
+        for name, (raw, record) in kept.items()
+    }
+    return _pickled(key, together)
+
+
+def _digest_of(digests: list[tuple[str, str]]) -> str:
+    return hashlib.sha256(
+        "\n".join(f"{name} {digest}" for name, digest in digests).encode()
+    ).hexdigest()
 
 
 @dataclass(frozen=True)
