@@ -30,7 +30,7 @@ from summit.store.problems import Choices, DataError, Problem, UnknownSummit, do
 from summit.store.reading import read_data_file
 from summit.store.record_cache import RecordCache
 from summit.store.salvage import salvage_register
-from summit.store.watch import Stamp, file_stamps
+from summit.store.watch import Stamp, stamps_of
 
 
 @dataclass
@@ -297,8 +297,12 @@ def load_dataset(root: Path, cache: RecordCache | None = None) -> Dataset:
 
 
 def _load(root: Path, cache: RecordCache | None) -> Dataset:
+    try:
+        paths, listing = summit_files(root), []
+    except DataError as error:
+        paths, listing = [], error.problems
     # Before reading: a file changed while it is read is seen as changed afterwards.
-    stamps = file_stamps(root)
+    stamps = stamps_of([root / REGISTER_FILE, *paths])
     problems: list[Problem] = []
     register: TomlDocument[Register] | None = None
     salvaged: tuple[Register, frozenset[str]] | None = None
@@ -307,11 +311,7 @@ def _load(root: Path, cache: RecordCache | None) -> Dataset:
     except DataError as error:
         problems.extend(error.problems)
         salvaged = _salvage(root / REGISTER_FILE)
-    try:
-        paths = summit_files(root)
-    except DataError as error:
-        problems.extend(error.problems)
-        paths = []
+    problems.extend(listing)
     summits, unreadable = load_summits(root, [p for p in paths if is_slug(p.stem)], cache)
     for path in paths:  # each file's problems in the files' order
         problems.extend(unreadable.get(path.stem, ()) if is_slug(path.stem) else [_no_id(path)])

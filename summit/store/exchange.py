@@ -10,19 +10,21 @@ dropped. Where there is no exchange (other systems, some file systems) the
 check runs again immediately before the rename, which narrows the window.
 """
 
-import ctypes
-import ctypes.util
 import errno
 import hashlib
 import os
 import sys
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summit.store.atomic import named_errors, staged_copy, sync_directory
 from summit.store.kept_copies import keep_copy
 from summit.store.problems import DataError
 from summit.store.reading import read_data_file
+
+if TYPE_CHECKING:
+    import ctypes
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -36,6 +38,8 @@ def before_swap(target: Path) -> None:
 def _renameat2() -> "ctypes._NamedFuncPointer | None":
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes.util  # noqa: PLC0415 - at the first save, not at every start (2 ms)
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         function = libc.renameat2
@@ -55,6 +59,8 @@ def exchange(a: Path, b: Path) -> bool:
     done = function(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     if done == 0:
         return True
+    import ctypes  # noqa: PLC0415 - loaded by _renameat2
+
     code = ctypes.get_errno()
     if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
         return False

@@ -26,6 +26,11 @@ def file_stamps(root: Path) -> dict[Path, Stamp]:
     paths = [root / REGISTER_FILE]
     with suppress(DataError):  # agendas/ cannot be listed: loading says so
         paths += summit_files(root)
+    return stamps_of(paths)
+
+
+def stamps_of(paths: list[Path]) -> dict[Path, Stamp]:
+    """The stamp of each of these files that is there now."""
     stamps = {}
     for path in paths:
         try:

@@ -151,3 +151,25 @@ def test_a_save_after_a_load_from_the_entry_changes_only_its_line(
     assert load_dataset(data_dir).summits[SAMPLE_SUMMIT].record == Summit.model_validate(
         summit.to_data()
     )
+
+
+def test_the_summit_files_are_listed_once_per_load(
+    data_dir: Path, cache: RecordCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing 1,000 summit files twice (to stamp them, then to read them) cost 4 ms."""
+    from summit.store import dataset, watch  # noqa: PLC0415
+
+    listed: list[Path] = []
+    listing = dataset.summit_files
+
+    def counting(root: Path) -> list[Path]:
+        listed.append(root)
+        return listing(root)
+
+    monkeypatch.setattr(dataset, "summit_files", counting)
+    monkeypatch.setattr(watch, "summit_files", counting)
+    loaded_now = load_dataset(data_dir, cache)
+    assert listed == [data_dir]
+    assert sorted(loaded_now.stamps) == sorted(
+        [data_dir / "invitees.toml", *(data_dir / "agendas").glob("*.toml")]
+    )

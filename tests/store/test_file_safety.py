@@ -208,6 +208,19 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path: Path) ->
     assert read_data_file(big, limit=20_000).startswith(b"# padding")
 
 
+def test_a_file_is_read_whole_whatever_its_size(tmp_path: Path) -> None:
+    """Read straight from the descriptor, in one piece when it can be, else in several."""
+    for size in (0, 1, 4096, 3 * (1 << 20) + 7):
+        path = tmp_path / f"{size}.toml"
+        data = os.urandom(size)
+        path.write_bytes(data)
+        assert read_data_file(path) == data
+        if size:
+            assert read_data_file(path, limit=size) == data
+            with pytest.raises(DataError, match="summit reads files up to"):
+                read_data_file(path, limit=size - 1)
+
+
 def test_deeply_nested_arrays_are_an_error_with_a_line(data_dir: Path, cli) -> None:
     path = summit_file(data_dir)
     path.write_text(path.read_text() + "\ndeep = " + "[" * 5000 + "]" * 5000 + "\n")
