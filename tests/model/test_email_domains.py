@@ -1,7 +1,7 @@
 """The e-mail domains accepted without asking email-validator are ones it accepts as they are.
 
 A domain check is the dearest part of validating a delegate, so plain domains
-(`org-7.example.org`) skip the library (summit.model.text). Here each domain
+(`org-7.example.org`) skip the library (summit.model.email_address). Here each domain
 the shortcut takes is also given to the library, which must accept it
 unchanged; whatever the shortcut declines still goes to the library, so a
 domain it refuses is refused with the library's own message.
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from summit.model import Delegate
-from summit.model.text import _checked_domain, _surely_valid_domain
+from summit.model.email_address import checked_domain, surely_valid_domain
 
 
 def library_domain(domain: str) -> str | None:
@@ -58,13 +58,13 @@ EDGES = [
 @pytest.mark.parametrize("domain", EDGES)
 def test_each_domain_is_checked_as_the_library_checks_it(domain: str) -> None:
     expected = library_domain(domain)
-    if _surely_valid_domain(domain):
+    if surely_valid_domain(domain):
         assert expected == domain
     if expected is None:
         with pytest.raises(email_validator.EmailNotValidError):
-            _checked_domain(domain)
+            checked_domain(domain)
     else:
-        assert _checked_domain(domain) == expected
+        assert checked_domain(domain) == expected
 
 
 LABEL = st.text(alphabet="abcxz019-", min_size=0, max_size=66)
@@ -76,7 +76,7 @@ DOMAINS = st.builds(".".join, st.lists(LABEL, min_size=1, max_size=5)) | st.samp
 @settings(max_examples=1500, deadline=None)
 @given(DOMAINS)
 def test_shortcut_agrees_with_the_library(domain: str) -> None:
-    if _surely_valid_domain(domain):
+    if surely_valid_domain(domain):
         assert library_domain(domain) == domain
 
 
