@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from summit.model.base import Record
+from summit.model.base import Record, pickling_shared
 from summit.model.checks import DatasetChecks
 
 _FORMAT = 4
@@ -214,7 +214,8 @@ class RecordCache:
 def _pickled(key: tuple[object, ...], *values: object) -> bytes:
     """An entry: its key, then its values (`_read` unpickles the key alone first)."""
     dumps = partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
-    return b"".join(map(dumps, (key, *values)))
+    with pickling_shared():
+        return b"".join(map(dumps, (key, *values)))
 
 
 def _record_entry(

@@ -204,3 +204,26 @@ def test_the_code_that_decodes_and_parses_a_file_is_part_of_the_key(
         changed = fingerprint()
         assert changed != before
         before = changed
+
+
+def test_equal_texts_of_kept_records_come_back_as_one(tmp_path: Path, cache: RecordCache) -> None:
+    """A register's thousands of equal job titles were thousands of strings to unpickle."""
+    path = tmp_path / "invitees.toml"
+    people = "".join(
+        f'\n[organisations.org.delegates.d{n}]\nname = "Person {n}"\n'
+        f'job_title = "Head of Policy"\nemail = "p{n}@org.example.org"\n'
+        for n in range(3)
+    )
+    path.write_text(f'[organisations.org]\nname = "Org"\nsector = "search"\n{people}')
+
+    def titles(register: Register) -> list[str]:
+        return [d.job_title for d in register.organisations["org"].delegates.values()]
+
+    read = TomlDocument.load(path, Register, cache).record
+    as_read = [id(title) for title in titles(read)]
+    cache.write_pending()
+    assert [id(title) for title in titles(read)] == as_read  # pickling changed nothing
+    kept = TomlDocument.load(path, Register, cache).record
+    assert titles(kept) == ["Head of Policy"] * 3
+    assert titles(kept)[0] is titles(kept)[1] is titles(kept)[2]
+    assert kept == TomlDocument.load(path, Register).record
