@@ -8,9 +8,16 @@ import pytest
 
 from summit.model import Register
 from summit.store import DataError, TomlDocument, document, load_dataset
+from summit.store import read_ahead as read_ahead_module
 from summit.store.read_ahead import read_ahead
 
 HOUR_NS = 3600 * 10**9
+
+
+@pytest.fixture(autouse=True)
+def any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample's register is read ahead as a big one is (see the last test)."""
+    monkeypatch.setattr(read_ahead_module, "WORTH_A_THREAD", 0)
 
 
 @pytest.fixture
@@ -100,3 +107,16 @@ def test_the_app_s_launch_reads_the_register_ahead(
     assert launch.run_app(argparse.Namespace(data=data_dir), None, None) == 0  # type: ignore[arg-type]
     assert len(loaded) == 1
     assert register not in reads
+
+
+def test_a_small_register_is_left_to_the_load(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[Path]
+) -> None:
+    """A thread beside the first screen slowed it more than reading 30 KB at the load."""
+    monkeypatch.setattr(read_ahead_module, "WORTH_A_THREAD", 1 << 20)
+    register = data_dir / "invitees.toml"
+    settled(register)
+    read_ahead(register)
+    assert read_ahead_module._started == {}
+    load_dataset(data_dir)
+    assert reads[0] == register
