@@ -11,7 +11,9 @@ chosen among them all, so a summit with an error is always checked again.
 (tests/test_workspace_checks.py holds the narrowed checks to the full ones.)
 """
 
-from summit.model.checks import Finding, Severity
+from collections.abc import Mapping
+
+from summit.model.checks import DatasetChecks, Finding, Severity, check_register, check_summit
 from summit.model.register import Register
 from summit.model.summit import Summit
 
@@ -48,3 +50,26 @@ def still_holds(summit: Summit, findings: list[Finding], changed: frozenset[str]
     if any(finding.severity is Severity.ERROR for finding in findings):
         return False
     return changed.isdisjoint(named_ids(summit))
+
+
+def checks_after_change(
+    before: DatasetChecks,
+    register_before: Register,
+    register: Register,
+    summits: Mapping[str, Summit],
+    broken: frozenset[str] = frozenset(),
+) -> DatasetChecks:
+    """What checking everything finds after a change to the register alone: `before` is
+    what it found with `register_before` and these very summits (and broken records)."""
+    changed = changed_ids(register_before, register)
+    delegates: dict[str, str] | None = None
+    found: dict[str, list[Finding]] = {}
+    for summit_id, summit in summits.items():
+        kept = before.summits.get(summit_id)
+        if kept is not None and still_holds(summit, kept, changed):
+            found[summit_id] = kept
+            continue
+        if delegates is None:
+            delegates = register.delegate_index()
+        found[summit_id] = check_summit(summit_id, summit, register, delegates, broken)
+    return DatasetChecks(list(check_register(register)), found, before.series)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from summit.model import Register, Summit, check_summit, dates
+from summit.model.check_scope import checks_after_change
 from summit.model.checks import (
     DatasetChecks,
     Finding,
@@ -336,24 +337,34 @@ def _no_id(path: Path) -> Problem:
 
 def _checked(dataset: Dataset, register: Register, unreadable: frozenset[str]) -> DatasetChecks:
     """What checking the records finds; from the cache when every file and the day
-    (the checks look at what is coming) are those it was kept for."""
-    cache, key = dataset.cache, None
-    if cache is not None and dataset.register is not None:
-        key = (
-            dates.today().isoformat(),
-            dataset.register.digest,
-            tuple((summit_id, doc.digest) for summit_id, doc in dataset.summits.items()),
-            tuple(sorted(dataset.broken_ids)),
-            tuple(sorted(unreadable)),
+    (the checks look at what is coming) are those it was kept for, and narrowed to what
+    a change to the register can alter when only the register changed since."""
+    cache, document = dataset.cache, dataset.register
+    if cache is None or document is None:
+        return check_dataset_by_part(
+            register, dataset.summit_records(), dataset.broken_ids, unreadable
         )
-        kept = cache.get_checks(dataset.root, key)
-        if kept is not None:
-            return kept
-    checks = check_dataset_by_part(
-        register, dataset.summit_records(), dataset.broken_ids, unreadable
-    )
-    if cache is not None and key is not None:
-        cache.put_checks(dataset.root, key, checks)
+    summits = tuple((summit_id, doc.digest) for summit_id, doc in dataset.summits.items())
+    rest = (summits, tuple(sorted(dataset.broken_ids)), tuple(sorted(unreadable)))
+    key = (dates.today().isoformat(), document.digest, *rest)
+    kept = cache.get_checks(dataset.root)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    before = document.read_over
+    if (
+        kept is not None
+        and before is not None
+        and isinstance(before[1], Register)
+        and kept[0] == (key[0], before[0], *rest)
+    ):
+        checks = checks_after_change(
+            kept[1], before[1], register, dataset.summit_records(), dataset.broken_ids
+        )
+    else:
+        checks = check_dataset_by_part(
+            register, dataset.summit_records(), dataset.broken_ids, unreadable
+        )
+    cache.put_checks(dataset.root, key, checks)
     return checks
 
 

@@ -92,6 +92,9 @@ class TomlDocument(Generic[M]):
         # it; turned into record data only when a save needs it.
         self._raw: dict[str, Any] | None = raw
         self._raw_later = raw_later  # from the record cache, made when a save needs it
+        self.read_over: tuple[str, Record] | None = None
+        """Read again after a change: the digest and record of the version kept before,
+        whose unchanged records this one shares (what was checked need not be again)."""
         self.kept_parts: tuple[bytes | RawLater, M] | None = None
         """Loaded through the record cache: what it keeps of the file as loaded, its
         parsed data (pickled, or made when asked for) and its record."""
@@ -154,10 +157,13 @@ class TomlDocument(Generic[M]):
         if cache is None:
             raw = parse(path, text)
             return cls(path, model, text, validate(model, path, text, raw), seen=seen, raw=raw)
-        record, raw_later = _read_again(path, model, text, cache.previous(path, model))
+        before = cache.previous(path, model)
+        record, raw_later = _read_again(path, model, text, before)
         cache.put(path, model, seen, (text, raw_later, record))
         document = cls(path, model, text, record, seen=seen, raw=None, raw_later=raw_later)
         document.kept_parts = (raw_later, record)
+        if before is not None:
+            document.read_over = (before.digest, before.record)
         return document
 
     @classmethod

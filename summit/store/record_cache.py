@@ -130,18 +130,23 @@ class RecordCache:
         """The version of the file kept before, by the same code: what did not change
         since need not be read or validated again."""
         same_code = self._key(model.__qualname__)
+        keys: list[tuple[object, ...]] = []
 
         def wanted(key: object) -> bool:
-            return isinstance(key, tuple) and key[: len(same_code)] == same_code
+            if isinstance(key, tuple) and key[: len(same_code)] == same_code:
+                keys.append(key)
+                return True
+            return False
 
         kept = self._read(self._entry(path), wanted, parts=2)
-        if not isinstance(kept, tuple):
+        if not isinstance(kept, tuple) or not keys:
             return None
         value, text = kept
         record = _kept_record(value, model)
-        if record is None or not isinstance(text, str):
+        digest = keys[0][-1]
+        if record is None or not isinstance(text, str) or not isinstance(digest, str):
             return None
-        return Previous(text, record[1], record[0])
+        return Previous(text, record[1], record[0], digest)
 
     def put(
         self,
@@ -188,10 +193,20 @@ class RecordCache:
         key = self._key(kind, _digest_of(digests))
         self._pending[self._entry(folder, kind)] = partial(_together_entry, key, kept)
 
-    def get_checks(self, root: Path, key: tuple[object, ...]) -> DatasetChecks | None:
-        """What checking the folder found, if its files and the day are those of `key`."""
-        kept = self._read(self._entry(root, _CHECKS), self._key(_CHECKS, *key).__eq__)
-        return kept if isinstance(kept, DatasetChecks) else None
+    def get_checks(self, root: Path) -> tuple[tuple[object, ...], DatasetChecks] | None:
+        """What checking the folder found when last kept, by the same code, with the key
+        it was kept under (its files and the day, as given to `put_checks`)."""
+        same_code = self._key(_CHECKS)
+        keys: list[tuple[object, ...]] = []
+
+        def wanted(key: object) -> bool:
+            if isinstance(key, tuple) and key[: len(same_code)] == same_code:
+                keys.append(key[len(same_code) :])
+                return True
+            return False
+
+        kept = self._read(self._entry(root, _CHECKS), wanted)
+        return (keys[0], kept) if keys and isinstance(kept, DatasetChecks) else None
 
     def put_checks(self, root: Path, key: tuple[object, ...], checks: DatasetChecks) -> None:
         self._pending[self._entry(root, _CHECKS)] = partial(
@@ -253,6 +268,8 @@ class Previous:
     text: str
     record: Record
     raw_blob: bytes
+    digest: str
+    """Of the bytes this version was read from."""
 
     def raw(self) -> dict[str, Any] | None:
         try:
