@@ -41,6 +41,8 @@ def edited(workspace: Workspace, edit: tuple[str, str, str]) -> None:
         data["name"] = f"{data['name']} (renamed)"
     elif kind == "rename-person" and delegates:
         delegates[person if person in delegates else next(iter(delegates))]["name"] += " (again)"
+    elif kind == "retitle-person" and person in delegates:
+        delegates[person]["job_title"] += " (acting)"
     elif kind == "drop-person":
         delegates.pop(person, None)
     elif kind == "add-person":
@@ -49,7 +51,9 @@ def edited(workspace: Workspace, edit: tuple[str, str, str]) -> None:
 
 
 EDITS = st.tuples(
-    st.sampled_from(["remove", "rename", "rename-person", "drop-person", "add-person"]),
+    st.sampled_from(
+        ["remove", "rename", "rename-person", "retitle-person", "drop-person", "add-person"]
+    ),
     st.sampled_from(ORGS),
     st.sampled_from(PEOPLE),
 )

@@ -13,7 +13,7 @@ from typing import Any
 
 from summit.model import Organisation, Register, Severity, Summit, check_summit
 from summit.model.base import Record
-from summit.model.check_scope import changed_ids, still_holds
+from summit.model.check_scope import register_change, still_holds
 from summit.model.checks import Finding, check_dataset, check_register, check_series
 from summit.store import Dataset
 from summit.store.document import TomlDocument
@@ -159,8 +159,8 @@ class WorkingCopies:
             known = {}
         elif before is not register:
             # Only the summits that name what changed (1,000 summits: 55 ms an edit).
-            changed = changed_ids(before, register)
-            known = {s: seen for s, seen in known.items() if still_holds(*seen, changed)}
+            change = register_change(before, register)
+            known = {s: seen for s, seen in known.items() if still_holds(*seen, change)}
         checked: dict[str, tuple[Summit, list[Finding]]] = {}
         findings = self._register_findings().copy()
         for summit_id, summit in self.summits.items():

@@ -16,7 +16,9 @@ from summit.store.record_cache import RecordCache
 from tests.conftest import REPO, SAMPLE_FOLLOW_UP
 
 EDITS = st.tuples(
-    st.sampled_from(["remove", "rename", "rename-person", "drop-person", "add-person"]),
+    st.sampled_from(
+        ["remove", "rename", "rename-person", "retitle-person", "drop-person", "add-person"]
+    ),
     # Every organisation of the sample is named by its summits but for Ofcom (added by
     # an edit) and, with `lead_alone`, pipcu: the cases that tell narrowed checks apart.
     st.sampled_from(["dcms", "google", "pipcu", "pipcu", "ofcom", "ofcom"]),
@@ -40,6 +42,8 @@ def pulled(path: Path, edit: tuple[str, str, str]) -> None:
             data["name"] += " (renamed)"
         elif kind == "rename-person" and person in delegates:
             delegates[person]["name"] += " (renamed)"
+        elif kind == "retitle-person" and person in delegates:
+            delegates[person]["job_title"] += " (acting)"
         elif kind == "drop-person":
             delegates.pop(person, None)
         elif kind == "add-person":
@@ -60,6 +64,11 @@ def shown(root: Path, cache: RecordCache | None) -> list[str]:
 @settings(max_examples=60, deadline=None)
 @example(edits=[("add-person", "ofcom", "new-person")], missing_lead=True, lead_alone=False)
 @example(edits=[("rename", "pipcu", "")], missing_lead=False, lead_alone=True)
+@example(
+    edits=[("rename-person", "pipcu", "pipcu-detective-inspector")],
+    missing_lead=False,
+    lead_alone=True,
+)
 @example(
     edits=[("drop-person", "pipcu", "pipcu-detective-inspector")],
     missing_lead=False,
@@ -116,8 +125,11 @@ def test_a_renamed_organisation_no_summit_names_checks_no_summit(
     pulled(data_dir / "invitees.toml", ("rename", "ofcom", ""))
     assert shown(data_dir, cache) == shown(data_dir, None)
     assert (narrowed, checked) == ([1], [])  # no summit names Ofcom or its people
+    pulled(data_dir / "invitees.toml", ("retitle-person", "dcms", "secretary-of-state"))
+    assert shown(data_dir, cache) == shown(data_dir, None)
+    assert (narrowed, checked) == ([1, 1], [])  # a job title shows in no finding
     pulled(data_dir / "invitees.toml", ("rename", "google", ""))
     after = shown(data_dir, cache)
-    assert narrowed == [1, 1]
-    assert sorted(checked) == sorted(load_dataset(data_dir).summits)
+    assert narrowed == [1, 1, 1]
+    assert sorted(checked) == sorted(load_dataset(data_dir).summits)  # both invite Google
     assert after == shown(data_dir, None)
