@@ -8,6 +8,7 @@ import pytest
 from summit.model import Register
 from summit.workflows.workspace import Workspace
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
+from tests.spying import spy
 
 
 @pytest.fixture
@@ -231,14 +232,7 @@ def test_a_start_whose_checks_were_kept_builds_no_delegate_index(
     first = Workspace.open(data_dir, cache)
     findings = first.findings()
     first.remember_records()
-    indexed: list[Register] = []
-    index = Register.delegate_index
-
-    def counting(self: Register) -> dict[str, str]:
-        indexed.append(self)
-        return index(self)
-
-    monkeypatch.setattr(Register, "delegate_index", counting)
+    indexed = spy(monkeypatch, Register, "delegate_index")
     again = Workspace.open(data_dir, cache)
     assert again.findings() == findings
     assert indexed == []
@@ -247,4 +241,4 @@ def test_a_start_whose_checks_were_kept_builds_no_delegate_index(
     summit.venue = "Lancaster House"
     again.set_summit(SAMPLE_SUMMIT, summit)
     assert [f for f in again.findings() if "the venue changed" not in f.message] == findings
-    assert indexed == [again.register]
+    assert indexed == [(again.register,)]

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summit.model import Organisation, check_summit
+from summit.model import Organisation
 from summit.model.checks import check_dataset
 from summit.workflows.workspace import Workspace
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
+from tests.spying import spy
 
 ORGS = ["dcms", "google", "iwf", "three", "pipcu", "new-org"]
 PEOPLE = ["secretary-of-state", "iwf-chief-executive", "pipcu-detective-inspector", "new-person"]
@@ -98,13 +99,7 @@ def test_a_register_change_checks_only_the_summits_naming_what_changed(
 
     workspace = Workspace.open(data_dir)
     workspace.findings()
-    checked: list[str] = []
-
-    def counting(summit_id: str, *args: Any) -> Any:
-        checked.append(summit_id)
-        return check_summit(summit_id, *args)
-
-    monkeypatch.setattr(working_copies, "check_summit", counting)
+    calls = spy(monkeypatch, working_copies, "check_summit")
     ofcom = Organisation.model_validate(
         {
             "name": "Ofcom",
@@ -114,8 +109,8 @@ def test_a_register_change_checks_only_the_summits_naming_what_changed(
     )
     assert workspace.set_organisation("ofcom", ofcom) == []
     assert workspace.findings() == full_findings(workspace)
-    assert checked == []  # no summit names Ofcom or its people
+    assert calls == []  # no summit names Ofcom or its people
     renamed = workspace.register.organisations["google"].model_copy(update={"name": "Alphabet"})
     assert workspace.set_organisation("google", renamed) == []
     assert workspace.findings() == full_findings(workspace)
-    assert sorted(checked) == sorted([SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP])
+    assert sorted(call[0] for call in calls) == sorted([SAMPLE_SUMMIT, SAMPLE_FOLLOW_UP])

@@ -12,25 +12,17 @@ from summit.model import Summit
 from summit.store import Dataset, load_dataset, record_cache
 from summit.store.record_cache import RecordCache
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
+from tests.spying import spy
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> RecordCache:
-    return RecordCache(tmp_path / "cache")
+def entries_read(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    """The calls that opened a cache entry from then on: (cache, entry, ...)."""
+    return spy(monkeypatch, RecordCache, "_read")
 
 
-@pytest.fixture
-def entries_read(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The cache entries opened from then on."""
-    opened: list[Path] = []
-    read = RecordCache._read
-
-    def counting(self: RecordCache, entry: Path, *args: object, **kwargs: object) -> object:
-        opened.append(entry)
-        return read(self, entry, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(RecordCache, "_read", counting)
-    return opened
+def entries(calls: list[tuple[object, ...]]) -> list[object]:
+    return [call[1] for call in calls]
 
 
 def loaded(root: Path, cache: RecordCache | None) -> Dataset:
@@ -51,13 +43,13 @@ def same_as_read_afresh(dataset: Dataset) -> None:
 
 
 def test_unchanged_summits_come_from_one_entry(
-    data_dir: Path, cache: RecordCache, entries_read: list[Path], parsed: list[Path]
+    data_dir: Path, cache: RecordCache, entries_read: list[tuple[object, ...]], parsed: list[Path]
 ) -> None:
     loaded(data_dir, cache)
     entries_read.clear()
     parsed.clear()
     again = loaded(data_dir, cache)
-    assert entries_read == [
+    assert entries(entries_read) == [
         cache._entry(data_dir / "invitees.toml"),
         cache._entry(data_dir, "#together:Summit"),
         cache._entry(data_dir, "#checks"),
@@ -67,7 +59,7 @@ def test_unchanged_summits_come_from_one_entry(
 
 
 def test_a_changed_summit_is_read_afresh_and_the_others_come_from_their_own_entries(
-    data_dir: Path, cache: RecordCache, entries_read: list[Path], parsed: list[Path]
+    data_dir: Path, cache: RecordCache, entries_read: list[tuple[object, ...]], parsed: list[Path]
 ) -> None:
     loaded(data_dir, cache)
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
@@ -159,17 +151,10 @@ def test_the_summit_files_are_listed_once_per_load(
     """Listing 1,000 summit files twice (to stamp them, then to read them) cost 4 ms."""
     from summit.store import dataset, watch  # noqa: PLC0415
 
-    listed: list[Path] = []
-    listing = dataset.summit_files
-
-    def counting(root: Path) -> list[Path]:
-        listed.append(root)
-        return listing(root)
-
-    monkeypatch.setattr(dataset, "summit_files", counting)
-    monkeypatch.setattr(watch, "summit_files", counting)
+    listed = spy(monkeypatch, dataset, "summit_files")
+    monkeypatch.setattr(watch, "summit_files", dataset.summit_files)
     loaded_now = load_dataset(data_dir, cache)
-    assert listed == [data_dir]
+    assert listed == [(data_dir,)]
     assert sorted(loaded_now.stamps) == sorted(
         [data_dir / "invitees.toml", *(data_dir / "agendas").glob("*.toml")]
     )

@@ -14,6 +14,7 @@ from summit.store import TomlDocument, load_dataset
 from summit.store import dataset as dataset_module
 from summit.store.record_cache import RecordCache
 from tests.conftest import REPO, SAMPLE_FOLLOW_UP
+from tests.spying import spy
 
 EDITS = st.tuples(
     st.sampled_from(
@@ -108,28 +109,17 @@ def test_a_renamed_organisation_no_summit_names_checks_no_summit(
     cache = RecordCache(tmp_path / "cache")
     pulled(data_dir / "invitees.toml", ("add-person", "ofcom", "new-person"))
     shown(data_dir, cache)
-    narrowed: list[int] = []
-    checked: list[str] = []
-    real_check, real_after = check_scope.check_summit, dataset_module.checks_after_change
-
-    def checking(summit_id: str, *args: object) -> object:
-        checked.append(summit_id)
-        return real_check(summit_id, *args)  # type: ignore[arg-type]
-
-    def after_change(*args: object) -> object:
-        narrowed.append(1)
-        return real_after(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(check_scope, "check_summit", checking)
-    monkeypatch.setattr(dataset_module, "checks_after_change", after_change)
+    narrowed = spy(monkeypatch, dataset_module, "checks_after_change")
+    calls = spy(monkeypatch, check_scope, "check_summit")
     pulled(data_dir / "invitees.toml", ("rename", "ofcom", ""))
     assert shown(data_dir, cache) == shown(data_dir, None)
-    assert (narrowed, checked) == ([1], [])  # no summit names Ofcom or its people
+    assert (len(narrowed), calls) == (1, [])  # no summit names Ofcom or its people
     pulled(data_dir / "invitees.toml", ("retitle-person", "dcms", "secretary-of-state"))
     assert shown(data_dir, cache) == shown(data_dir, None)
-    assert (narrowed, checked) == ([1, 1], [])  # a job title shows in no finding
+    assert (len(narrowed), calls) == (2, [])  # a job title shows in no finding
     pulled(data_dir / "invitees.toml", ("rename", "google", ""))
     after = shown(data_dir, cache)
-    assert narrowed == [1, 1, 1]
-    assert sorted(checked) == sorted(load_dataset(data_dir).summits)  # both invite Google
+    assert len(narrowed) == 3
+    checked = sorted(call[0] for call in calls)
+    assert checked == sorted(load_dataset(data_dir).summits)  # both invite Google
     assert after == shown(data_dir, None)

@@ -18,11 +18,6 @@ from tests.conftest import SAMPLE_SUMMIT
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> RecordCache:
-    return RecordCache(tmp_path / "cache")
-
-
-@pytest.fixture
 def checks_run(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many summits each check of a whole folder looked at, in order."""
     runs: list[int] = []

@@ -10,6 +10,7 @@ from summit.model import Register
 from summit.store import DataError, TomlDocument, document, load_dataset
 from summit.store import read_ahead as read_ahead_module
 from summit.store.read_ahead import read_ahead
+from tests.spying import spy
 
 HOUR_NS = 3600 * 10**9
 
@@ -21,17 +22,9 @@ def any_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The files the load itself read from then on."""
-    seen: list[Path] = []
-    real = document.read_data_file
-
-    def counting(path: Path) -> bytes:
-        seen.append(path)
-        return real(path)
-
-    monkeypatch.setattr(document, "read_data_file", counting)
-    return seen
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path]]:
+    """The files the load itself read from then on, each as (path,)."""
+    return spy(monkeypatch, document, "read_data_file")
 
 
 def settled(path: Path) -> None:
@@ -40,12 +33,14 @@ def settled(path: Path) -> None:
     os.utime(path, ns=(then, then))
 
 
-def test_a_settled_register_read_ahead_is_not_read_again(data_dir: Path, reads: list[Path]) -> None:
+def test_a_settled_register_read_ahead_is_not_read_again(
+    data_dir: Path, reads: list[tuple[Path]]
+) -> None:
     register = data_dir / "invitees.toml"
     settled(register)
     read_ahead(register)
     loaded = load_dataset(data_dir)
-    assert register not in reads
+    assert (register,) not in reads
     fresh = TomlDocument.load(register, Register)
     assert loaded.register is not None
     assert loaded.register.text == fresh.text
@@ -54,7 +49,7 @@ def test_a_settled_register_read_ahead_is_not_read_again(data_dir: Path, reads: 
 
 
 def test_a_register_changed_since_it_was_read_ahead_is_read_again(
-    data_dir: Path, reads: list[Path]
+    data_dir: Path, reads: list[tuple[Path]]
 ) -> None:
     register = data_dir / "invitees.toml"
     settled(register)
@@ -63,18 +58,20 @@ def test_a_register_changed_since_it_was_read_ahead_is_read_again(
     register.write_text(register.read_text().replace('name = "Google"', 'name = "Alphabet"'))
     settled(register)  # even with its time put back: the change time moved
     loaded = load_dataset(data_dir)
-    assert reads[0] == register
+    assert reads[0] == (register,)
     assert loaded.register is not None
     assert loaded.register.record.organisations["google"].name == "Alphabet"
 
 
-def test_a_register_written_a_moment_ago_is_read_again(data_dir: Path, reads: list[Path]) -> None:
+def test_a_register_written_a_moment_ago_is_read_again(
+    data_dir: Path, reads: list[tuple[Path]]
+) -> None:
     """A write within the same tick of the file system's clock would not move its time."""
     register = data_dir / "invitees.toml"
     register.write_text(register.read_text())
     read_ahead(register)
     load_dataset(data_dir)
-    assert register in reads
+    assert (register,) in reads
 
 
 def test_a_register_that_cannot_be_read_ahead_is_reported_by_the_load(data_dir: Path) -> None:
@@ -87,7 +84,7 @@ def test_a_register_that_cannot_be_read_ahead_is_reported_by_the_load(data_dir: 
 
 
 def test_the_app_s_launch_reads_the_register_ahead(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[Path]
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[tuple[Path]]
 ) -> None:
     """`summit` starts the read before Textual loads; the app's load then takes it."""
     import argparse  # noqa: PLC0415
@@ -106,11 +103,11 @@ def test_the_app_s_launch_reads_the_register_ahead(
     monkeypatch.setattr(app, "make_app", lambda root, **_: Loads())
     assert launch.run_app(argparse.Namespace(data=data_dir), None, None) == 0  # type: ignore[arg-type]
     assert len(loaded) == 1
-    assert register not in reads
+    assert (register,) not in reads
 
 
 def test_a_small_register_is_left_to_the_load(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[Path]
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[tuple[Path]]
 ) -> None:
     """A thread beside the first screen slowed it more than reading 30 KB at the load."""
     monkeypatch.setattr(read_ahead_module, "WORTH_A_THREAD", 1 << 20)
@@ -119,4 +116,4 @@ def test_a_small_register_is_left_to_the_load(
     read_ahead(register)
     assert read_ahead_module._started == {}
     load_dataset(data_dir)
-    assert reads[0] == register
+    assert reads[0] == (register,)

@@ -14,11 +14,6 @@ from summit.store.record_cache import RecordCache, user_record_cache
 from tests.conftest import SAMPLE_SUMMIT
 
 
-@pytest.fixture
-def cache(tmp_path: Path) -> RecordCache:
-    return RecordCache(tmp_path / "cache")
-
-
 def cached(data_dir: Path, cache: RecordCache) -> None:
     load_dataset(data_dir, cache)
     cache.write_pending()

@@ -17,11 +17,6 @@ from summit.store.reuse import validate_reusing
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> RecordCache:
-    return RecordCache(tmp_path / "cache")
-
-
-@pytest.fixture
 def register(data_dir: Path) -> Path:
     return data_dir / "invitees.toml"
 
