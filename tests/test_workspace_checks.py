@@ -12,6 +12,7 @@ from summit.model import Organisation
 from summit.model.checks import check_dataset
 from summit.workflows.workspace import Workspace
 from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT
+from tests.register_edits import edits, with_edit
 from tests.spying import spy
 
 ORGS = ["dcms", "google", "iwf", "three", "pipcu", "new-org"]
@@ -30,34 +31,10 @@ def full_findings(workspace: Workspace) -> list[Any]:
 def edited(workspace: Workspace, edit: tuple[str, str, str]) -> None:
     """One change to one organisation, made as set_organisation makes it (but kept
     even when it adds an error, so that errors come and go too)."""
-    kind, org_id, person = edit
-    register = workspace.register
-    current = register.organisations.get(org_id)
-    if kind == "remove":
-        workspace.register = register.with_organisation(org_id, None)
-        return
-    data = current.to_data() if current is not None else {"name": "New", "sector": "charity"}
-    delegates = data.setdefault("delegates", {})
-    if kind == "rename":
-        data["name"] = f"{data['name']} (renamed)"
-    elif kind == "rename-person" and delegates:
-        delegates[person if person in delegates else next(iter(delegates))]["name"] += " (again)"
-    elif kind == "retitle-person" and person in delegates:
-        delegates[person]["job_title"] += " (acting)"
-    elif kind == "drop-person":
-        delegates.pop(person, None)
-    elif kind == "add-person":
-        delegates[person] = {"name": "Someone", "job_title": "Adviser", "email": "a@b.example"}
-    workspace.register = register.with_organisation(org_id, Organisation.model_validate(data))
+    workspace.register = with_edit(workspace.register, edit)
 
 
-EDITS = st.tuples(
-    st.sampled_from(
-        ["remove", "rename", "rename-person", "retitle-person", "drop-person", "add-person"]
-    ),
-    st.sampled_from(ORGS),
-    st.sampled_from(PEOPLE),
-)
+EDITS = edits(ORGS, PEOPLE)
 
 
 @pytest.fixture(scope="module")

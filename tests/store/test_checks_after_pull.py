@@ -14,45 +14,21 @@ from summit.store import TomlDocument, load_dataset
 from summit.store import dataset as dataset_module
 from summit.store.record_cache import RecordCache
 from tests.conftest import REPO, SAMPLE_FOLLOW_UP
+from tests.register_edits import edits, with_edit
 from tests.spying import spy
 
-EDITS = st.tuples(
-    st.sampled_from(
-        ["remove", "rename", "rename-person", "retitle-person", "drop-person", "add-person"]
-    ),
-    # Every organisation of the sample is named by its summits but for Ofcom (added by
-    # an edit) and, with `lead_alone`, pipcu: the cases that tell narrowed checks apart.
-    st.sampled_from(["dcms", "google", "pipcu", "pipcu", "ofcom", "ofcom"]),
-    st.sampled_from(["secretary-of-state", "pipcu-detective-inspector", "new-person"]),
+# Every organisation of the sample is named by its summits but for Ofcom (added by an
+# edit) and, with `lead_alone`, pipcu: the cases that tell narrowed checks apart.
+EDITS = edits(
+    ["dcms", "google", "pipcu", "pipcu", "ofcom", "ofcom"],
+    ["secretary-of-state", "pipcu-detective-inspector", "new-person"],
 )
 
 
 def pulled(path: Path, edit: tuple[str, str, str]) -> None:
     """The register on disk changed as a colleague's commit would change it."""
-    kind, org_id, person = edit
     document = TomlDocument.load(path, Register)
-    register = document.record.model_copy(deep=True)
-    organisations = register.organisations
-    current = organisations.get(org_id)
-    if kind == "remove":
-        organisations.pop(org_id, None)
-    else:
-        data = current.to_data() if current else {"name": "Ofcom", "sector": "regulator"}
-        delegates = data.setdefault("delegates", {})
-        if kind == "rename":
-            data["name"] += " (renamed)"
-        elif kind == "rename-person" and person in delegates:
-            delegates[person]["name"] += " (renamed)"
-        elif kind == "retitle-person" and person in delegates:
-            delegates[person]["job_title"] += " (acting)"
-        elif kind == "drop-person":
-            delegates.pop(person, None)
-        elif kind == "add-person":
-            delegates[person] = {"name": "New", "job_title": "Adviser", "email": "n@x.example"}
-        organisations[org_id] = Register.model_validate(
-            {"organisations": {org_id: data}}
-        ).organisations[org_id]
-    document.save(register)
+    document.save(with_edit(document.record, edit))
 
 
 def shown(root: Path, cache: RecordCache | None) -> list[str]:
