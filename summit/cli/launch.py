@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summit.store.gc_pause import pause_gc_for_start, resume_gc_after_start
-from summit.store.locations import REGISTER_FILE, find_data_dir
-from summit.store.read_ahead import read_ahead
+from summit.store.locations import find_data_dir
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 def run_app(args: argparse.Namespace, out: "Console", err: "Console") -> int:
     """The Textual app on the data directory."""
     root = find_data_dir(args.data, Path.cwd())
-    read_ahead(root / REGISTER_FILE)  # beside the first screen: the load then finds it read
     pause_gc_for_start()  # until the first frame: the app turns it back on then
     try:
         from summit.tui.app import make_app  # noqa: PLC0415 - textual loads only for the app

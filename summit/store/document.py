@@ -21,7 +21,6 @@ from summit.store.kept_copies import keep_copy
 from summit.store.lock import locked
 from summit.store.parsing import check_conflict_markers, decode, parse, validate
 from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
-from summit.store.read_ahead import taken
 from summit.store.reading import read_data_file
 from summit.store.reuse import validate_reusing
 from summit.store.splice import RawLater, keyed_table, splice
@@ -133,9 +132,6 @@ class TomlDocument(Generic[M]):
 
         With a cache, a record validated from the very same bytes is taken from it.
         """
-        ahead = taken(path)  # read beside the first screen (summit.store.read_ahead)
-        if ahead is not None:
-            return cls.read(path, model, ahead[0], cache, seen=ahead[1])
         return cls.read(path, model, read_data_file(path), cache)
 
     @classmethod
@@ -145,10 +141,9 @@ class TomlDocument(Generic[M]):
         model: type[M],
         data: bytes,
         cache: "RecordCache | None" = None,
-        seen: str | None = None,
     ) -> "TomlDocument[M]":
-        """`load`, of the file's bytes read already (`seen`: their digest, if taken)."""
-        seen = _digest(data) if seen is None else seen
+        """`load`, of the file's bytes read already."""
+        seen = _digest(data)
         kept = cache.get(path, model, seen) if cache is not None else None
         if kept is not None:
             return cls.kept(path, model, data, seen, kept)

@@ -21,11 +21,6 @@ def _refuse(path: Path, message: str) -> DataError:
 
 def read_data_file(path: Path, limit: int = MAX_DATA_FILE_BYTES) -> bytes:
     """The file's bytes; DataError naming the file if it is not a readable regular file."""
-    return read_with_stat(path, limit)[1]
-
-
-def read_with_stat(path: Path, limit: int = MAX_DATA_FILE_BYTES) -> tuple[os.stat_result, bytes]:
-    """`read_data_file`, and the file's status as it was opened."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -44,7 +39,7 @@ def read_with_stat(path: Path, limit: int = MAX_DATA_FILE_BYTES) -> tuple[os.sta
         os.close(fd)
     if len(data) > limit:  # grew while being read
         raise _refuse(path, f"is over {_megabytes(limit)}; summit reads files up to that size")
-    return info, data
+    return data
 
 
 def _read_all(fd: int, size: int, most: int) -> bytes:
