@@ -347,18 +347,16 @@ def _checked(dataset: Dataset, register: Register, unreadable: frozenset[str]) -
     summits = tuple((summit_id, doc.digest) for summit_id, doc in dataset.summits.items())
     rest = (summits, tuple(sorted(dataset.broken_ids)), tuple(sorted(unreadable)))
     key = (dates.today().isoformat(), document.digest, *rest)
-    kept = cache.get_checks(dataset.root)
+    # Read over a version whose checks were kept: those, narrowed to what changed.
+    before = document.read_over
+    over = before[1] if before is not None and isinstance(before[1], Register) else None
+    keys = [key] if before is None or over is None else [key, (key[0], before[0], *rest)]
+    kept = cache.get_checks(dataset.root, *keys)
     if kept is not None and kept[0] == key:
         return kept[1]
-    before = document.read_over
-    if (
-        kept is not None
-        and before is not None
-        and isinstance(before[1], Register)
-        and kept[0] == (key[0], before[0], *rest)
-    ):
+    if kept is not None and over is not None:
         checks = checks_after_change(
-            kept[1], before[1], register, dataset.summit_records(), dataset.broken_ids
+            kept[1], over, register, dataset.summit_records(), dataset.broken_ids
         )
     else:
         checks = check_dataset_by_part(

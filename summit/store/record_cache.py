@@ -193,20 +193,22 @@ class RecordCache:
         key = self._key(kind, _digest_of(digests))
         self._pending[self._entry(folder, kind)] = partial(_together_entry, key, kept)
 
-    def get_checks(self, root: Path) -> tuple[tuple[object, ...], DatasetChecks] | None:
-        """What checking the folder found when last kept, by the same code, with the key
-        it was kept under (its files and the day, as given to `put_checks`)."""
+    def get_checks(
+        self, root: Path, *keys: tuple[object, ...]
+    ) -> tuple[tuple[object, ...], DatasetChecks] | None:
+        """What checking the folder found when last kept, if it was kept under one of
+        `keys` (its files and the day, as given to `put_checks`), with that key. The key
+        is read alone first: any other unpickles nothing more."""
         same_code = self._key(_CHECKS)
-        keys: list[tuple[object, ...]] = []
+        found: list[tuple[object, ...]] = []
 
         def wanted(key: object) -> bool:
             if isinstance(key, tuple) and key[: len(same_code)] == same_code:
-                keys.append(key[len(same_code) :])
-                return True
-            return False
+                found.extend(kept for kept in keys if kept == key[len(same_code) :])
+            return bool(found)
 
         kept = self._read(self._entry(root, _CHECKS), wanted)
-        return (keys[0], kept) if keys and isinstance(kept, DatasetChecks) else None
+        return (found[0], kept) if found and isinstance(kept, DatasetChecks) else None
 
     def put_checks(self, root: Path, key: tuple[object, ...], checks: DatasetChecks) -> None:
         self._pending[self._entry(root, _CHECKS)] = partial(
