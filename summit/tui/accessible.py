@@ -66,6 +66,8 @@ class AccessibleMode(App[None]):
 
     def follow_focus(self) -> None:
         """Keep the terminal's cursor on the focused row or field, and visible."""
+        if not self.screen_stack:
+            return  # the timer can fire once more while the app closes
         focused = self.focused
         if focused is None:
             return

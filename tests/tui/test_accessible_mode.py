@@ -75,3 +75,12 @@ def test_the_mode_comes_from_the_environment(monkeypatch, data_dir: Path) -> Non
     assert make_app(data_dir, today=TODAY).accessible
     monkeypatch.setenv("SUMMIT_ACCESSIBLE", "0")
     assert not make_app(data_dir, today=TODAY).accessible
+
+
+async def test_a_tick_while_the_app_closes_is_quiet(data_dir: Path) -> None:
+    """CI saw the cursor's timer fire after the last screen had gone: ScreenStackError."""
+    app = make_app(data_dir, today=TODAY, accessible=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await follow(pilot)
+    assert not app.screen_stack  # as while the app closes
+    app.follow_focus()
