@@ -51,8 +51,8 @@ class WatchesFiles(App[None]):
         """Note what changed on disk, and load it when that loses nothing."""
         from summit.store.watch import changed_files  # noqa: PLC0415
 
-        if not self.session.loaded:
-            return
+        if not self.session.loaded or not self.screen_stack:
+            return  # not loaded yet, or closing: the answer came back from a thread
         changed = changed_files(self.session.workspace.dataset, now)
         if changed:
             self._changed_on_disk |= frozenset(changed)

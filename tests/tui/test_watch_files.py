@@ -117,3 +117,17 @@ async def test_an_open_form_is_not_pulled_from_under_the_user(
         await wait_for_the_watch(pilot)
         assert isinstance(app.screen, SummitScreen)
         assert app.session.workspace.summits[SAMPLE_SUMMIT].venue.endswith("Lancaster House")
+
+
+async def test_a_change_seen_while_the_app_closes_is_left_for_the_next_start(
+    app: SummitApp, data_dir: Path
+) -> None:
+    """The file watch's answer comes from a thread: it can arrive after the last screen went."""
+    from summit.store.watch import file_stamps
+
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        stamps = file_stamps(data_dir)
+    another_program_writes(data_dir, "Conference Room 1", "Lancaster House")
+    assert not app.screen_stack
+    app._compare(stamps | {summit_file(data_dir): file_stamps(data_dir)[summit_file(data_dir)]})
