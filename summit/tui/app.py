@@ -91,7 +91,7 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
     def _load_in_background(self) -> None:
         workspace = read_workspace(self.session.root)
         self.call_from_thread(self._loaded, workspace)
-        workspace.remember_records()  # once the data is on screen
+        self.call_from_thread(self.remember_once_shown, workspace)
 
     def _loaded(self, workspace: "Workspace") -> None:
         self.call_after_refresh(resume_gc_after_start)

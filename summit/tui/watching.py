@@ -90,6 +90,15 @@ class WatchesFiles(App[None]):
     def _read_again(self, generation: int) -> None:
         workspace = read_workspace(self.session.root)
         self.call_from_thread(self._read_in, workspace, generation)
+        self.call_from_thread(self.remember_once_shown, workspace)
+
+    def remember_once_shown(self, workspace: "Workspace") -> None:
+        """Keep what was validated in the record cache, once the screen shows the data:
+        pickling a big register holds the interpreter for as long as it takes to paint."""
+        self.call_after_refresh(self._remember, workspace)
+
+    @work(thread=True, group="remember")
+    def _remember(self, workspace: "Workspace") -> None:
         workspace.remember_records()
 
     def _read_in(self, workspace: "Workspace", generation: int) -> None:

@@ -51,6 +51,9 @@ async def settle(pilot: object) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
     await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
+    # A worker may start another once the screen is painted (the record cache is
+    # written once the loaded data shows): wait for that one too.
+    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
 
 
 __all__ = ["AsyncIterator", "settle"]

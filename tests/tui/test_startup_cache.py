@@ -84,3 +84,28 @@ async def test_the_collector_paused_for_the_start_runs_once_the_data_is_in(
             assert app.session.loaded
     finally:
         gc.enable()
+
+
+async def test_what_was_validated_is_kept_once_the_data_is_on_screen(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keeping it pickles the records, which holds the interpreter: on 100,000 delegates
+    after a pull, a second the loaded list would otherwise wait to be painted."""
+    seen: list[str] = []
+    app = make_app(data_dir, TODAY, background=True)
+    display, remember = app._display, Workspace.remember_records
+
+    def displaying(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        seen.append("painted loaded" if app.session.loaded else "painted")
+        display(screen, renderable)
+
+    def remembering(workspace: Workspace) -> None:
+        seen.append("kept")
+        remember(workspace)
+
+    monkeypatch.setattr(app, "_display", displaying)
+    monkeypatch.setattr(Workspace, "remember_records", remembering)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert "kept" in seen
+    assert "painted loaded" in seen[: seen.index("kept")]

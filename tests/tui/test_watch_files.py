@@ -5,6 +5,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, TabbedContent
 
+from summit.store.watch import file_stamps
 from summit.tui.app import SummitApp
 from summit.tui.screens.summit import SummitScreen
 from summit.tui.watching import WATCH_SECONDS
@@ -123,8 +124,6 @@ async def test_a_change_seen_while_the_app_closes_is_left_for_the_next_start(
     app: SummitApp, data_dir: Path
 ) -> None:
     """The file watch's answer comes from a thread: it can arrive after the last screen went."""
-    from summit.store.watch import file_stamps
-
     async with app.run_test() as pilot:
         await settle(pilot)
         stamps = file_stamps(data_dir)
