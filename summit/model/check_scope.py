@@ -90,6 +90,17 @@ def still_holds(summit: Summit, findings: list[Finding], change: RegisterChange)
     return not change.renamed or change.renamed.isdisjoint(shown_ids(summit))
 
 
+def register_findings_after(
+    before: list[Finding], change: RegisterChange, register: Register
+) -> list[Finding]:
+    """What `check_register` finds after `change`, given what it found before. The
+    register's own check is of delegate ids used twice: when none was and no id came,
+    went or moved, the same ids are in the same organisations, still once each."""
+    if not before and not change.moved:
+        return []
+    return list(check_register(register))
+
+
 def checks_after_change(
     before: DatasetChecks,
     register_before: Register,
@@ -110,4 +121,6 @@ def checks_after_change(
         if delegates is None:
             delegates = register.delegate_index()
         found[summit_id] = check_summit(summit_id, summit, register, delegates, broken)
-    return DatasetChecks(list(check_register(register)), found, before.series)
+    return DatasetChecks(
+        register_findings_after(before.register, change, register), found, before.series
+    )

@@ -13,7 +13,7 @@ from typing import Any
 
 from summit.model import Organisation, Register, Severity, Summit, check_summit
 from summit.model.base import Record
-from summit.model.check_scope import register_change, still_holds
+from summit.model.check_scope import register_change, register_findings_after, still_holds
 from summit.model.checks import Finding, check_dataset, check_register, check_series
 from summit.store import Dataset
 from summit.store.document import TomlDocument
@@ -178,9 +178,12 @@ class WorkingCopies:
 
     def _register_findings(self) -> list[Finding]:
         checked = self._register_checked
-        if checked is None or checked[0] is not self.register:
+        if checked is None:
             checked = (self.register, list(check_register(self.register)))
-            self._register_checked = checked
+        elif checked[0] is not self.register:
+            change = register_change(checked[0], self.register)
+            checked = (self.register, register_findings_after(checked[1], change, self.register))
+        self._register_checked = checked
         return checked[1]
 
     def _delegate_index(self) -> dict[str, str]:
