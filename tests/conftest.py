@@ -116,7 +116,7 @@ def snapshot(root: Path) -> dict[Path, tuple[bytes, int]]:
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files whose TOML was read from then on (the rest came from the cache)."""
-    from summit.store import document  # noqa: PLC0415
+    from summit.store import document, read_again  # noqa: PLC0415
 
     seen: list[Path] = []
     real_parse = document.parse
@@ -125,7 +125,8 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         seen.append(path)
         return real_parse(path, text)
 
-    monkeypatch.setattr(document, "parse", counting)
+    for reader in (document, read_again):  # without a cache; with one
+        monkeypatch.setattr(reader, "parse", counting)
     return seen
 
 

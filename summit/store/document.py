@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 if TYPE_CHECKING:
     from summit.store.layout import Layout
-    from summit.store.record_cache import Previous, RecordCache
+    from summit.store.record_cache import RecordCache
 
 from summit.model.base import Record
 from summit.store.atomic import named_errors, real_path, write_atomic, write_new
@@ -21,9 +21,9 @@ from summit.store.kept_copies import keep_copy
 from summit.store.lock import locked
 from summit.store.parsing import check_conflict_markers, decode, parse, validate
 from summit.store.problems import Choices, ConflictError, DataError, MergeConflicts, Problem
+from summit.store.read_again import read_again, text_facts
 from summit.store.reading import read_data_file
-from summit.store.reuse import validate_reusing
-from summit.store.splice import RawLater, keyed_table, splice
+from summit.store.splice import RawLater
 from summit.store.toml_dialect import TOMLDecodeError, strict_loads
 
 # `decode` is read here too by callers that load files themselves (dataset.py).
@@ -38,23 +38,6 @@ _MERGE_ATTEMPTS = 3
 def _digest(data: bytes) -> str:
     """What the file held when loaded, to notice a change made by someone else."""
     return hashlib.sha256(data).hexdigest()
-
-
-def _read_again(
-    path: Path, model: type[M], text: str, before: "Previous | None"
-) -> tuple[M, RawLater]:
-    """A file whose bytes changed since it was kept as `before`: only the sections that
-    changed are parsed when that can be done (summit.store.splice), and only the tables
-    whose data changed are validated."""
-    table = keyed_table(model)
-    if before is not None and table is not None:
-        spliced = splice(table, before.text, text, before.record, before.raw_blob)
-        if spliced is not None:
-            return validate(model, path, text, spliced.given), spliced.raw
-    raw = parse(path, text)
-    earlier = before.raw() if before is not None else None
-    reused = (earlier, before.record) if before is not None and earlier is not None else None
-    return validate_reusing(model, path, text, raw, reused), lambda: raw
 
 
 def full_data(record: Record) -> dict[str, Any]:
@@ -148,13 +131,13 @@ class TomlDocument(Generic[M]):
         if kept is not None:
             return cls.kept(path, model, data, seen, kept)
         text = decode(path, data)
-        check_conflict_markers(path, text)
         if cache is None:
+            check_conflict_markers(path, text)
             raw = parse(path, text)
             return cls(path, model, text, validate(model, path, text, raw), seen=seen, raw=raw)
         before = cache.previous(path, model)
-        record, raw_later = _read_again(path, model, text, before)
-        cache.put(path, model, seen, (text, raw_later, record))
+        record, raw_later = read_again(path, model, text, before)
+        cache.put(path, model, seen, (text, raw_later, record, partial(text_facts, model, text)))
         document = cls(path, model, text, record, seen=seen, raw=None, raw_later=raw_later)
         document.kept_parts = (raw_later, record)
         if before is not None:

@@ -27,6 +27,7 @@ from typing import Any
 
 from summit.model.base import Record, pickling_shared
 from summit.model.checks import DatasetChecks
+from summit.store.text_change import TextFacts
 
 _FORMAT = 4
 _CHECKS = "#checks"  # the entry of a folder's checks, beside its files' records
@@ -141,22 +142,22 @@ class RecordCache:
         kept = self._read(self._entry(path), wanted, parts=2)
         if not isinstance(kept, tuple) or not keys:
             return None
-        value, text = kept
-        record = _kept_record(value, model)
-        digest = keys[0][-1]
-        if record is None or not isinstance(text, str) or not isinstance(digest, str):
+        value, kept_text = kept
+        record, digest = _kept_record(value, model), keys[0][-1]
+        if record is None or not isinstance(digest, str) or not _is_kept_text(kept_text):
             return None
-        return Previous(text, record[1], record[0], digest)
+        text, facts = kept_text
+        return Previous(text, record[1], record[0], digest, facts)
 
     def put(
         self,
         path: Path,
         model: type[Record],
         digest: str,
-        kept: tuple[str, Callable[[], dict[str, Any]], Record],
+        kept: tuple[str, Callable[[], dict[str, Any]], Record, Callable[[], TextFacts]],
     ) -> None:
-        """Keep the text, the parsed data (made when asked for) and the record read
-        from it for `write_pending`."""
+        """Keep the text, the parsed data (made when asked for), the record read from it
+        and what holds for the text (worked out when asked for) for `write_pending`."""
         # Pickling a 100,000-delegate register takes 0.8 s: not on the way to the screen.
         key = self._key(model.__qualname__, digest)
         self._pending[self._entry(path)] = partial(_record_entry, key, *kept)
@@ -236,13 +237,17 @@ def _pickled(key: tuple[object, ...], *values: object) -> bytes:
 
 
 def _record_entry(
-    key: tuple[object, ...], text: str, raw: Callable[[], dict[str, Any]], record: Record
+    key: tuple[object, ...],
+    text: str,
+    raw: Callable[[], dict[str, Any]],
+    record: Record,
+    facts: Callable[[], TextFacts],
 ) -> bytes:
     # The parsed data is needed only by a save (as what it diffs against): pickled
     # apart, it is unpickled then, not at every start (a quarter of the load). The
     # text, last, is read only when the file has changed (see summit.store.splice).
     raw_blob = pickle.dumps(raw(), protocol=pickle.HIGHEST_PROTOCOL)
-    return _pickled(key, (raw_blob, record), text)
+    return _pickled(key, (raw_blob, record), (text, facts()))
 
 
 def _together_entry(
@@ -272,6 +277,8 @@ class Previous:
     raw_blob: bytes
     digest: str
     """Of the bytes this version was read from."""
+    facts: TextFacts
+    """What holds for its text (summit.store.text_change)."""
 
     def raw(self) -> dict[str, Any] | None:
         try:
@@ -289,6 +296,16 @@ def _kept_record(kept: object, model: type[Record]) -> tuple[bytes, Any] | None:
     if not isinstance(record, model) or not isinstance(raw, bytes):
         return None
     return raw, record
+
+
+def _is_kept_text(kept: object) -> bool:
+    """Whether an entry's last part is what `_record_entry` keeps: (text, its facts)."""
+    return (
+        isinstance(kept, tuple)
+        and len(kept) == 2
+        and isinstance(kept[0], str)
+        and isinstance(kept[1], TextFacts)
+    )
 
 
 def _own_and_private(info: os.stat_result) -> bool:

@@ -20,14 +20,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summit.model.base import Record
 from summit.store.reuse import same_data
+from summit.store.text_change import TextChange
 from summit.store.toml_dialect import TOMLDecodeError, strict_loads
 
-_BLOCK = 1 << 16
-"""Characters compared at a time while looking for the first difference."""
+if TYPE_CHECKING:
+    from summit.store.record_cache import Previous
 
 _MOST_OF = 4
 """Sections over a quarter of the file are not worth telling apart: the whole is read."""
@@ -54,35 +55,30 @@ def keyed_table(model: type[Record]) -> str | None:
     return fields[0] if len(fields) == 1 else None
 
 
-def splice(
-    table: str, old_text: str, new_text: str, old_record: Record, old_raw: bytes
-) -> Spliced | None:
-    """The new text's data, reading only what changed since `old_text` (whose record
-    and pickled parsed data are `old_record` and `old_raw`); None when that cannot
-    be done safely."""
-    changed = _changed_sections(table, old_text, new_text)
+def splice(table: str, new_text: str, before: "Previous", change: TextChange) -> Spliced | None:
+    """The new text's data, reading only what changed (`change`) since the version
+    kept as `before`; None when that cannot be done safely."""
+    changed = _changed_sections(table, before.text, new_text, change, before.facts.sectioned)
     if changed is None:
         return None
     old_tables, new_tables = changed
-    kept: dict[str, Any] = getattr(old_record, table)
+    kept: dict[str, Any] = getattr(before.record, table)
     place = _contiguous_place(list(kept), list(old_tables))
     if place is None:
         return None
     given = _replaced(kept, place, len(old_tables), _reused(new_tables, old_tables, kept))
-    return Spliced({table: given}, _raw_later(table, old_raw, place, len(old_tables), new_tables))
+    raw = _raw_later(table, before.raw_blob, place, len(old_tables), new_tables)
+    return Spliced({table: given}, raw)
 
 
 def _changed_sections(
-    table: str, old_text: str, new_text: str
+    table: str, old_text: str, new_text: str, change: TextChange, old_sectioned: bool
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """The entries of the sections that changed, as they were and as they are, if
     those sections alone define them."""
-    if old_text == new_text or _not_sectioned(table, new_text):
+    if old_text == new_text or not _still_sectioned(table, new_text, change, old_sectioned):
         return None
-    start = _common_prefix(old_text, new_text)
-    limit = min(len(old_text), len(new_text)) - start
-    same_end = _common_suffix(old_text, new_text, limit)
-    found = _sections_around(table, new_text, start, len(new_text) - same_end)
+    found = _sections_around(table, new_text, change.start, change.end)
     if found is None:
         return None
     begin, end = found
@@ -99,52 +95,37 @@ def _changed_sections(
     return old_tables, new_tables
 
 
-def _not_sectioned(table: str, text: str) -> bool:
-    """Whether the text may hold `table`'s entries anywhere but in sections of their own."""
+def sectioned(table: str, text: str) -> bool:
+    """Whether each of `table`'s entries is in sections of its own, told from the text
+    alone: nothing the text holds may read as one of them but their own sections."""
     if _has_long_strings(text) or _whole_table(table).search(text):
-        return True
-    if text.startswith("["):
         return False
-    first = text.find("\n[") + 1
-    return first == 0 or bool(_DATA_LINE.search(text, 0, first))
+    first = _first_section(text)
+    return first >= 0 and not _DATA_LINE.search(text, 0, first)
+
+
+def _still_sectioned(table: str, text: str, change: TextChange, old_sectioned: bool) -> bool:
+    """`sectioned`, for a new text whose kept version was `old_sectioned`: only the
+    changed lines are looked at, when the change is past the first section. What
+    could unsection a text lies within a line, so anywhere else it was in the kept
+    text too (summit.store.text_change)."""
+    if not old_sectioned or not 0 <= _first_section(text) < change.lines[0]:
+        return sectioned(table, text)
+    first, last = change.lines
+    quotes = change.shows(text, '"""') or change.shows(text, "'''")
+    return not quotes and not _whole_table(table).search(text, first, last)
+
+
+def _first_section(text: str) -> int:
+    """Where the first line that begins with `[` starts; -1 if none does."""
+    if text.startswith("["):
+        return 0
+    found = text.find("\n[")
+    return found + 1 if found >= 0 else -1
 
 
 def _has_long_strings(text: str) -> bool:
     return '"""' in text or "'''" in text
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """How many characters `a` and `b` share from their start."""
-    most = min(len(a), len(b))
-    at = 0
-    while at < most and a[at : at + _BLOCK] == b[at : at + _BLOCK]:
-        at += _BLOCK
-    low, high = min(at, most), min(at + _BLOCK, most)
-    while low < high:  # a[:low] == b[:low]; the answer lies in [low, high]
-        middle = (low + high + 1) // 2
-        if a[low:middle] == b[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(a: str, b: str, most: int) -> int:
-    """How many characters `a` and `b` share at their end (at most `most`)."""
-    at, ends = 0, (len(a), len(b))
-    while (
-        at < most
-        and a[ends[0] - at - _BLOCK : ends[0] - at] == b[ends[1] - at - _BLOCK : ends[1] - at]
-    ):
-        at += _BLOCK
-    low, high = min(at, most), min(at + _BLOCK, most)
-    while low < high:  # the last `low` are the same; the answer lies in [low, high]
-        middle = (low + high + 1) // 2
-        if a[ends[0] - middle : ends[0] - low] == b[ends[1] - middle : ends[1] - low]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _sections_around(table: str, text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -145,7 +145,7 @@ def test_a_cached_load_decodes_and_scans_the_text_only_when_a_save_needs_it(
     data_dir: Path, cache: RecordCache, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Decoding 14 MB and looking for conflict markers in it took 30 ms of every start."""
-    from summit.store import document  # noqa: PLC0415
+    from summit.store import document, read_again  # noqa: PLC0415
 
     cached(data_dir, cache)
     looked: list[Path] = []
@@ -160,7 +160,7 @@ def test_a_cached_load_decodes_and_scans_the_text_only_when_a_save_needs_it(
         markers(path, text)
 
     monkeypatch.setattr(document, "decode", decoding)
-    monkeypatch.setattr(document, "check_conflict_markers", scanning)
+    monkeypatch.setattr(read_again, "check_conflict_markers", scanning)
     path = data_dir / "invitees.toml"
     loaded = TomlDocument.load(path, Register, cache)
     assert looked == []
