@@ -6,7 +6,8 @@ them (summit.store.watch) and loads the data again in a worker, then redraws
 the screens in place: the screen, tab and highlighted row stay. Unsaved
 changes are never dropped: while there are some, the app says which file
 changed and waits; saving merges them with the file on disk (the merge on
-save), and the data is loaded again once everything is saved.
+save), and the data is loaded again once everything is saved. Files a pull
+left conflicted are settled field by field first (team.py), which loads them.
 """
 
 from pathlib import Path
@@ -34,6 +35,8 @@ class WatchesFiles(App[None]):
     _told: frozenset[Path] = frozenset()
     _watching = False
     _reading = False
+    _declined: frozenset[str]
+    """Conflicted files the user chose to leave for now (team.py)."""
 
     def start_watching(self) -> None:
         if not self._watching:
@@ -88,9 +91,26 @@ class WatchesFiles(App[None]):
 
     @work(thread=True, exclusive=True, group="watch")
     def _read_again(self, generation: int) -> None:
+        if self._left_conflicted():
+            # Loaded now, a conflicted summit is unreadable: its screen would close, and
+            # settling it would end on the list. Settling loads the files once done.
+            self.call_from_thread(self._settle_first)
+            return
         workspace = read_workspace(self.session.root)
         self.call_from_thread(self._read_in, workspace, generation)
         self.call_from_thread(self.remember_once_shown, workspace)
+
+    def _left_conflicted(self) -> bool:
+        """Whether a git merge left data files conflicted that are to be settled."""
+        from summit.gitrepo.sync import repo_status  # noqa: PLC0415
+
+        status = repo_status(self.session.root)
+        return status is not None and any(f not in self._declined for f in status.conflicted)
+
+    def _settle_first(self) -> None:
+        self._reading = False
+        self._changed_on_disk = self._told = frozenset()
+        self.files_changed()  # the git status, which offers to settle them
 
     def remember_once_shown(self, workspace: "Workspace") -> None:
         """Keep what was validated in the record cache, once the screen shows the data:

@@ -226,3 +226,29 @@ async def test_a_sync_that_brings_changes_keeps_the_screen_and_tab(team: Team) -
         screen = app.screen
         assert isinstance(screen, SummitScreen)
         assert screen.query_one("#summit-tabs", TabbedContent).active == "tab-outputs"
+
+
+async def test_settling_a_pull_made_in_a_shell_keeps_the_summit_tab_and_row(team: Team) -> None:
+    """The conflicted file was loaded, unreadable, before it was settled: the summit
+    closed and the list of problems opened under the settling (tried in tmux)."""
+    both_retime_the_welcome(team)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await choose(pilot)  # the sample's first summit
+        await pilot.press("enter", "2", "down", "down")
+        await settle(pilot)
+        pull_with_conflict(team.alice)
+        await pilot.pause(WATCH_SECONDS * 1.6)
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        assert [type(s) for s in app.screen_stack[1:-1]] == [SummitScreen]
+        await pilot.press("T", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SummitScreen) and screen.summit_id == SAMPLE_SUMMIT
+        assert screen.query_one("#summit-tabs", TabbedContent).active == "tab-invitees"
+        assert screen.query_one("#invitees", DataTable).cursor_row == 2
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 25
