@@ -19,6 +19,7 @@ __all__ = [
     "RepoStatus",
     "SyncResult",
     "commit_data",
+    "moved_by_git",
     "repo_status",
     "sync",
 ]
@@ -86,7 +87,10 @@ def _git(root: Path, *args: str) -> str:
 def repo_status(root: Path) -> RepoStatus | None:
     """Branch, remote tracking and uncommitted data files; None outside a git repository."""
     try:
-        out = _git(root, "status", "--porcelain=v2", "--branch", "-z", "--", *DATA_PATHS)
+        # Without optional locks git does not rewrite its index as it looks: the app
+        # watches the index for commits made in a shell (see `moved_by_git`).
+        status = ("--no-optional-locks", "status", "--porcelain=v2", "--branch", "-z")
+        out = _git(root, *status, "--", *DATA_PATHS)
     except (NotARepository, GitMissing):
         return None
     branch = upstream = None
@@ -147,6 +151,13 @@ def commit_data(root: Path, message: str) -> str:
     else:
         _git(root, "commit", "--quiet", "--message", message, "--", *DATA_PATHS)
     return _git(root, "rev-parse", "HEAD").strip()
+
+
+def moved_by_git(root: Path) -> tuple[Path, ...]:
+    """git's own files that a commit, pull, checkout or reset made in a shell rewrites:
+    its index and the log of HEAD."""
+    out = _git(root, "rev-parse", "--git-path", "index", "--git-path", "logs/HEAD")
+    return tuple(root / line for line in out.splitlines() if line)
 
 
 def _merging(root: Path) -> bool:

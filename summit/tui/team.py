@@ -25,6 +25,7 @@ from summit.tui.sync_notice import SYNC_NOTICE_SECONDS, sync_notice
 if TYPE_CHECKING:
     from summit.gitrepo.sync import MergeInProgress, RepoStatus, SyncResult
     from summit.store.merge import MergeResult
+    from summit.store.watch import Stamp
     from summit.workflows.history import FileReport
 
 NOT_A_REPOSITORY = (
@@ -64,11 +65,19 @@ class TeamActions(App[None]):
             self.tell(f"Save first (ctrl+s): {what} takes what is saved", severity="warning")
         return bool(dirty)
 
+    git_marks: "tuple[tuple[Path, ...], dict[Path, Stamp]] | None" = None
+    """git's files that a commit or a pull made in a shell rewrites, with their stamps
+    when the branch status was last looked at: the file watch compares them."""
+    _git_files: tuple[Path, ...] | None = None
+
     @work(thread=True, exclusive=True, group="git-status")
     def refresh_git_status(self) -> None:
         from summit.gitrepo.setup import is_set_up  # noqa: PLC0415
         from summit.gitrepo.sync import repo_status  # noqa: PLC0415
+        from summit.store.watch import stamps_of  # noqa: PLC0415
 
+        files = self._git_files_to_watch()
+        marks = (files, stamps_of(list(files)))  # before git looks: what moves after is seen
         status = repo_status(self._root)
         # summit's own checkout holds the bundled sample: its repository is not a team's data.
         offer = (
@@ -77,10 +86,26 @@ class TeamActions(App[None]):
             and self._root.resolve() != sample_dir().resolve()
         )
         needs_setup = offer and not is_set_up(self._root)
-        self.call_from_thread(self._show_git_status, status, needs_setup)
+        self.call_from_thread(self._show_git_status, status, needs_setup, marks)
 
-    def _show_git_status(self, status: "RepoStatus | None", needs_setup: bool = False) -> None:
+    def _git_files_to_watch(self) -> tuple[Path, ...]:
+        from summit.gitrepo.sync import moved_by_git  # noqa: PLC0415
+
+        if self._git_files is None:
+            try:
+                self._git_files = moved_by_git(self._root)
+            except GitError:  # not a repository, or no git: nothing to watch
+                self._git_files = ()
+        return self._git_files
+
+    def _show_git_status(
+        self,
+        status: "RepoStatus | None",
+        needs_setup: bool = False,
+        marks: "tuple[tuple[Path, ...], dict[Path, Stamp]] | None" = None,
+    ) -> None:
         self.git_status = status
+        self.git_marks = marks if marks and marks[0] else None
         self.show_unsaved()
         waiting = [f for f in (status.conflicted if status else ()) if f not in self._declined]
         if waiting and not self._settling:

@@ -10,6 +10,7 @@ save), and the data is loaded again once everything is saved. Files a pull
 left conflicted are settled field by field first (team.py), which loads them.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,10 @@ class WatchesFiles(App[None]):
     _reading = False
     _declined: frozenset[str]
     """Conflicted files the user chose to leave for now (team.py)."""
+    git_marks: "tuple[tuple[Path, ...], dict[Path, Stamp]] | None"
+    """git's files and their stamps at the last look at the branch status (team.py)."""
+    refresh_git_status: "Callable[[], object]"
+    """Look at the branch status again, in a worker (team.py)."""
 
     def start_watching(self) -> None:
         if not self._watching:
@@ -45,17 +50,22 @@ class WatchesFiles(App[None]):
 
     @work(thread=True, exclusive=True, group="watch-stat")
     def look_at_files(self) -> None:
-        """Stat the data files (away from the screen's thread), then compare them."""
-        from summit.store.watch import file_stamps  # noqa: PLC0415
+        """Stat the data files (away from the screen's thread), then compare them; and
+        git's, for a commit made in a shell (the title bar's count of changed files)."""
+        from summit.store.watch import file_stamps, stamps_of  # noqa: PLC0415
 
-        self.call_from_thread(self._compare, file_stamps(self.session.root))
+        marks = self.git_marks
+        git_moved = marks is not None and stamps_of(list(marks[0])) != marks[1]
+        self.call_from_thread(self._compare, file_stamps(self.session.root), git_moved)
 
-    def _compare(self, now: "dict[Path, Stamp]") -> None:
+    def _compare(self, now: "dict[Path, Stamp]", git_moved: bool = False) -> None:
         """Note what changed on disk, and load it when that loses nothing."""
         from summit.store.watch import changed_files  # noqa: PLC0415
 
         if not self.session.loaded or not self.screen_stack:
             return  # not loaded yet, or closing: the answer came back from a thread
+        if git_moved:
+            self.refresh_git_status()
         changed = changed_files(self.session.workspace.dataset, now)
         if changed:
             self._changed_on_disk |= frozenset(changed)

@@ -13,6 +13,7 @@ from summit.tui.screens.choice import ConfirmScreen
 from summit.tui.screens.commit import CommitScreen
 from summit.tui.screens.history import HistoryScreen
 from summit.tui.screens.resolve import ResolveScreen
+from summit.tui.watching import WATCH_SECONDS
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
 from tests.tui.conftest import TODAY, choose, settle
@@ -244,3 +245,19 @@ async def test_the_commit_dialogs_buttons_are_on_an_80x24_screen(team: Team) -> 
             region = app.screen.query_one(button).region
             assert region.height >= 1 and region.bottom <= 24, button
             assert app.screen.find_widget(app.screen.query_one(button)).region == region
+
+
+async def test_a_commit_made_in_a_shell_shows_in_the_title_bar(team: Team) -> None:
+    """The count of changed files stayed at ✎1 after `git commit` in a shell: only a
+    change to a data file made the app look at git again (tried in tmux)."""
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await change_first_item(pilot, app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "✎1" in app.sub_title and "↑" not in app.sub_title
+        git(team.alice, "commit", "-qam", "Welcome at 20 minutes, in a shell")
+        await pilot.pause(WATCH_SECONDS * 2.5)
+        await settle(pilot)
+        assert "✎" not in app.sub_title and "↑1" in app.sub_title
