@@ -163,6 +163,10 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
 
     def show_save_report(self, report: "SaveReport") -> None:
         root = self.session.root
+        if report.saved and self._told:
+            # "...changed on disk; your unsaved changes are kept" no longer holds, and
+            # notices stacked over the screen (tried in tmux): what the save did follows.
+            self.clear_notifications()
         for refusal in report.refused:
             lines = "\n".join(escape(p.format(p.display_path(root))) for p in refusal.problems[:5])
             self.notify(f"Not saved:\n{lines}", severity="error", timeout=15)

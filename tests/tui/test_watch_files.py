@@ -90,6 +90,8 @@ async def test_unsaved_changes_are_kept_and_merged_with_a_change_on_disk(
         assert "Your unsaved changes" in notices and "are kept" in notices
         await pilot.press("ctrl+s")
         await settle(pilot)
+        notices = " ".join(str(n.message) for n in app._notifications)
+        assert "are kept" not in notices and "Saved" in notices  # no longer so: gone
         await wait_for_the_watch(pilot)
         summit = app.session.workspace.summits[SAMPLE_SUMMIT]
         assert summit.agenda[0].minutes == 20 and summit.venue.endswith("Lancaster House")
