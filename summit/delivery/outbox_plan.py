@@ -22,8 +22,8 @@ from summit.delivery.letter import Letter, LetterKind
 from summit.delivery.withdrawals import plan_withdrawals
 from summit.ical.audience import Audience, audience, host_organisation
 from summit.ical.invite import invite_calendar
-from summit.ical.mail import invite_email, mailbox
-from summit.model import Register, Summit, SummitStatus, dates
+from summit.ical.mail import Answered, invite_email, mailbox
+from summit.model import Register, Rsvp, Summit, SummitStatus, dates
 from summit.model.invite_state import EventStatus, InviteState
 from summit.model.schedule import schedule
 from summit.model.sent import Sent, SentMethod
@@ -157,6 +157,7 @@ def _letter(
     message = invite_email(
         summit, register, calendar, to, now=now, audience=readers, copied=cc, changes=changes,
         sent_before=sent is not None, asked_again_for=again,
+        answered=_answered(summit.invitations[org_id].rsvp.values()),
     )  # fmt: skip
     method = SentMethod(str(calendar["method"]))
     assert summit.invite is not None
@@ -174,6 +175,12 @@ def _letter(
         agenda,
         only,
     )
+
+
+def _answered(replies: Iterable[Rsvp]) -> Answered:
+    """Whether an organisation's invited people have all answered, none or some."""
+    waiting = [reply is Rsvp.NEEDS_ACTION for reply in replies]
+    return "none" if all(waiting) else "some" if any(waiting) else "all"
 
 
 def _recovered(summit: Summit, journal: Path) -> tuple[Summit, list[str]]:

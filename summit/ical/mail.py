@@ -21,6 +21,7 @@ from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from typing import Literal
 
 from icalendar import Calendar
 
@@ -70,6 +71,17 @@ def _subject(summit: Summit, method: str, wording: "_Wording") -> str:
     return subject
 
 
+Answered = Literal["all", "none", "some"]
+
+_NO_NEW_ANSWER: dict[Answered, str] = {
+    "all": "Your reply stands: there is no need to answer again.",
+    "none": "We have not had your reply yet: please reply{by} using your calendar's "
+    "Accept, Tentative or Decline buttons.",
+    "some": "A reply already given stands. If you have not replied yet, please reply{by} "
+    "using your calendar's Accept, Tentative or Decline buttons.",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class _Wording:
     """What the reader holds: `changes` listed for an update, `sent_before` (an earlier
@@ -82,6 +94,9 @@ class _Wording:
     """A CANCEL to people no longer invited: the meeting itself goes ahead."""
     reminder: bool = False
     """The invitation they hold, again, to people who have not answered it."""
+    answered: Answered = "all"
+    """Whether the recipients have answered the invitation they hold: an update that
+    asks for no new answer still asks those who have not given one."""
 
 
 def _by(summit: Summit, today: date) -> str:
@@ -126,7 +141,7 @@ def _body(
             f"\n\nAs {again} changed, please reply again{by} using your calendar's Accept, "
             "Tentative or Decline buttons."
             if again
-            else "\n\nYour reply stands: there is no need to answer again."
+            else "\n\n" + _NO_NEW_ANSWER[wording.answered].format(by=by)
         )
     elif wording.sent_before:
         opening = (
@@ -257,6 +272,7 @@ def invite_email(
     asked_again_for: str | None = None,
     withdrawn: bool = False,
     reminder: bool = False,
+    answered: Answered = "all",
 ) -> bytes:
     """One iMIP message to `recipients` (and Cc `copied`) carrying `calendar`, as bytes.
 
@@ -267,7 +283,8 @@ def invite_email(
     organisation was sent an earlier version: see its sent record), whatever the
     SEQUENCE: the first message anyone receives is an invitation. `withdrawn` words a
     CANCEL to people no longer invited (the meeting goes ahead), `reminder` the same
-    invitation to people who have not answered. CRLF line ends, as on the wire.
+    invitation to people who have not answered; `answered` says whether the
+    recipients have answered (all, none or some). CRLF line ends, as on the wire.
     The calendar part is quoted-printable and the attachment base64, as
     Outlook and Google send them: iCalendar folds long lines after any character,
     so a line may end in a space, which relays are free to strip. Sensitive
@@ -284,7 +301,7 @@ def invite_email(
     _set_addresses(message, "To", recipients)
     if copied:
         _set_addresses(message, "Cc", copied)
-    wording = _Wording(changes, sent_before, asked_again_for, withdrawn, reminder)
+    wording = _Wording(changes, sent_before, asked_again_for, withdrawn, reminder, answered)
     _set_text(message, "Subject", _subject(summit, method, wording))
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=_message_id_domain(summit, register))

@@ -156,6 +156,32 @@ def test_an_agenda_change_is_sent_as_an_update_at_the_same_sequence(
     assert read_calendar(calendar_part(last))[0].walk("VEVENT")[0]["SEQUENCE"] == 0
 
 
+def test_an_update_asks_those_who_have_not_answered_to_answer(
+    data_dir: Path, cli, smtp_server
+) -> None:
+    """An agenda change told Facebook, which had not answered, "Your reply stands: there
+    is no need to answer again" (found trying `summit send` as a new user)."""
+    edit(data_dir, 'google-trust-safety = "tentative"', 'google-trust-safety = "needs-action"')
+    assert send(cli, data_dir, smtp_server, "--yes").code == 0
+    edit(data_dir, "minutes = 15", "minutes = 20")
+    assert send(cli, data_dir, smtp_server, "--yes").code == 0
+    bodies = {
+        str(item.message["To"]): item.message.get_body(("plain",)).get_content()
+        for item in smtp_server.recorder.received[ORGANISATIONS:]
+    }
+
+    def body_to(address: str) -> str:
+        return next(body for to, body in bodies.items() if address in to)
+
+    stands = "Your reply stands: there is no need to answer again."
+    assert stands in body_to("@microsoft.")  # accepted
+    facebook = body_to("@facebook.")  # needs-action
+    assert stands not in facebook and "We have not had your reply yet: please reply" in facebook
+    google = body_to("@google.")  # one accepted, one not yet
+    assert stands not in google
+    assert "A reply already given stands. If you have not replied yet, please reply" in google
+
+
 def test_a_cancellation_goes_to_those_who_hold_the_invitation(
     data_dir: Path, cli, smtp_server
 ) -> None:
