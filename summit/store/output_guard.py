@@ -5,7 +5,9 @@ output never replaces a data file (the register, a summit file, anything in
 agendas/), never a device, FIFO, folder or link, and never any other existing
 file unless the user said `--force` on the command line. Summit's own exports folder (exports/
 beside the register, which git ignores) is the exception to the last rule:
-exporting again there is how an export is brought up to date.
+exporting again there is how an export is brought up to date, for a file that
+still holds what summit wrote (summit.store.exports_record): an edited paper
+is not replaced without `--force`.
 """
 
 import contextlib
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
+from summit.store.exports_record import still_as_written
 from summit.store.locations import AGENDAS_DIR, EXPORTS_DIR, REGISTER_FILE
 
 # Replacing an existing ordinary file is the caller's decision: `--force` on the command
@@ -46,8 +49,8 @@ def is_data_file(path: Path) -> bool:
     return path.name == REGISTER_FILE or path.parent.name == AGENDAS_DIR
 
 
-def _own_exports(path: Path) -> bool:
-    folder = path.parent
+def own_exports(folder: Path) -> bool:
+    """Whether `folder` is summit's own exports folder, beside a register."""
     return folder.name == EXPORTS_DIR and (folder.parent / REGISTER_FILE).is_file()
 
 
@@ -74,8 +77,14 @@ def check_output(target: Path, *, earlier: Callable[[Path], bool] | None = None)
         return
     if not stat.S_ISREG(info.st_mode):
         raise _refuse(target, "it exists and is not an ordinary file (a device, folder or link)")
-    if _force.get() or _own_exports(resolved) or (earlier is not None and earlier(target)):
+    if _force.get() or (earlier is not None and earlier(target)):
         return
-    refused = _refuse(target, "the file exists; add --force to replace it")
+    if own_exports(resolved.parent):
+        if still_as_written(resolved):
+            return
+        why = "it is not what summit last wrote there (edited since?); add --force to replace it"
+    else:
+        why = "the file exists; add --force to replace it"
+    refused = _refuse(target, why)
     refused.replaceable = True
     raise refused

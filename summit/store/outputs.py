@@ -7,7 +7,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from summit.store.atomic import staged_copy, sync_directory
-from summit.store.output_guard import check_output
+from summit.store.exports_record import record_written
+from summit.store.output_guard import check_output, own_exports
 
 
 def _missing_folders(out: Path) -> list[Path]:
@@ -59,4 +60,6 @@ def write_together(
         temp.replace(target)
     if staged:
         sync_directory(out)
+        if own_exports(out.resolve()):
+            record_written(out, files)  # replaced again without --force while unedited
     return [target for _, target in staged]

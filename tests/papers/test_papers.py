@@ -51,6 +51,25 @@ def test_every_paper_is_written_to_the_exports_folder_named_for_what_it_is(
     assert sorted(p.name for p in press.iterdir()) == [f"{PRESS}.docx", f"{PRESS}.md"]
 
 
+def test_a_paper_edited_in_the_exports_folder_is_not_replaced_without_force(
+    papers: Path, data_dir: Path, cli
+) -> None:
+    """The .docx is for the private office to edit: a second `summit papers` replaced
+    an edited one without a word (found trying the command line as a new user)."""
+    again = cli("papers", SAMPLE_SUMMIT, "--data", data_dir, "--only", "note")
+    assert again.code == 0, again.err  # unedited papers are brought up to date
+    edited = papers / f"{NOTE}.md"
+    edited.write_text(edited.read_text() + "\nAgreed by the private office.\n")
+    before = snapshot(papers)
+    refused = cli("papers", SAMPLE_SUMMIT, "--data", data_dir, "--only", "note")
+    assert refused.code != 0
+    assert f"{NOTE}.md" in refused.err and "add --force" in refused.err
+    assert snapshot(papers) == before  # nothing written, the edit kept
+    forced = cli("papers", SAMPLE_SUMMIT, "--data", data_dir, "--only", "note", "--force")
+    assert forced.code == 0, forced.err
+    assert "Agreed by the private office." not in edited.read_text()
+
+
 def test_the_briefing_pack_has_what_the_chair_needs(papers: Path) -> None:
     text = docx_text(papers / f"{PACK}.docx")
     assert "Share figures on reports received" not in text  # done: not the chair's concern
