@@ -56,11 +56,13 @@ def _letter(
     calendar = withdrawal_calendar(
         summit, register, [(p.display_name, p.addr_spec) for p in to], sequence=sequence, now=now
     )
+    known = register.organisations.get(org_id)
+    whole = org_id not in invited_organisations(summit)
     message = invite_email(
         summit, register, calendar, to, now=now,
         audience=audience(summit, register, org_id), withdrawn=True,
+        still_invited=None if whole or known is None else known.name,
     )  # fmt: skip
-    known = register.organisations.get(org_id)
     return Letter(
         org_id,
         known.name if known else org_id,
@@ -74,7 +76,7 @@ def _letter(
         sent.details,
         sent.agenda,
         withdraws=True,
-        whole=org_id not in invited_organisations(summit),
+        whole=whole,
     )
 
 
@@ -95,4 +97,21 @@ def plan_withdrawals(summit: Summit, register: Register, now: datetime) -> Withd
         gone = [address for address in sent.to if address not in held_by_others]
         if gone:
             found.letters.append(_letter(summit, register, org_id, sent, gone, now=now))
+            if org_id in invited:
+                found.notes += _unknown_addresses(register, org_id, gone)
     return found
+
+
+def _unknown_addresses(register: Register, org_id: str, gone: list[str]) -> list[str]:
+    """Notes for withdrawn addresses that no one in the register has now: most likely
+    a delegate's address was corrected, and the official should know before sending."""
+    unknown = set(gone)
+    for organisation in register.organisations.values():
+        unknown.difference_update(d.email.lower() for d in organisation.delegates.values())
+    return [
+        f"{register.describe(org_id)}: {address} holds the invitation but is no longer anyone's "
+        "address in the register (was it corrected?): it is sent a withdrawal, and the "
+        "organisation's current addresses the invitation"
+        for address in gone
+        if address in unknown
+    ]

@@ -52,7 +52,8 @@ def _cn(name: str) -> str:
 
 def _address(email: str, name: str, **params: str) -> vCalAddress:
     address = vCalAddress(f"mailto:{email}")
-    address.params["CN"] = _cn(name)
+    if name:  # an address no one in the register has now (a withdrawal): no empty CN
+        address.params["CN"] = _cn(name)
     for key, value in params.items():
         address.params[key.replace("_", "-").upper()] = value
     return address

@@ -92,6 +92,9 @@ class _Wording:
     asked_again_for: str | None = None
     withdrawn: bool = False
     """A CANCEL to people no longer invited: the meeting itself goes ahead."""
+    still_invited: str | None = None
+    """With `withdrawn`, the organisation's name when it is still invited (at other
+    addresses): the address may only have changed, so it is not told it is uninvited."""
     reminder: bool = False
     """The invitation they hold, again, to people who have not answered it."""
     answered: Answered = "all"
@@ -123,6 +126,13 @@ def _body(
         opening = (
             f"A reminder: we have not had your reply to this invitation. Please reply{by} "
             "using your calendar's Accept, Tentative or Decline buttons."
+        )
+    elif wording.withdrawn and wording.still_invited:
+        opening = (
+            "This invitation is withdrawn from this address, which is no longer one that "
+            f"{wording.still_invited} is invited at: this message takes it out of your "
+            "calendar. If you expect to attend, please check with the organiser. "
+            "There is no need to reply."
         )
     elif wording.withdrawn:
         opening = (
@@ -273,6 +283,7 @@ def invite_email(
     withdrawn: bool = False,
     reminder: bool = False,
     answered: Answered = "all",
+    still_invited: str | None = None,
 ) -> bytes:
     """One iMIP message to `recipients` (and Cc `copied`) carrying `calendar`, as bytes.
 
@@ -283,7 +294,8 @@ def invite_email(
     organisation was sent an earlier version: see its sent record), whatever the
     SEQUENCE: the first message anyone receives is an invitation. `withdrawn` words a
     CANCEL to people no longer invited (the meeting goes ahead), `reminder` the same
-    invitation to people who have not answered; `answered` says whether the
+    invitation to people who have not answered; `still_invited` names the organisation
+    of a withdrawn address when it is still invited; `answered` says whether the
     recipients have answered (all, none or some). CRLF line ends, as on the wire.
     The calendar part is quoted-printable and the attachment base64, as
     Outlook and Google send them: iCalendar folds long lines after any character,
@@ -301,7 +313,9 @@ def invite_email(
     _set_addresses(message, "To", recipients)
     if copied:
         _set_addresses(message, "Cc", copied)
-    wording = _Wording(changes, sent_before, asked_again_for, withdrawn, reminder, answered)
+    wording = _Wording(
+        changes, sent_before, asked_again_for, withdrawn, still_invited, reminder, answered
+    )
     _set_text(message, "Subject", _subject(summit, method, wording))
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=_message_id_domain(summit, register))

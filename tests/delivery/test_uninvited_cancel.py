@@ -73,6 +73,35 @@ def test_the_uninvited_are_sent_a_cancellation_for_their_copy_once(
     assert len(smtp_server.recorder.received) == count
 
 
+def test_a_corrected_address_is_not_told_it_is_uninvited(data_dir: Path, cli, smtp_server) -> None:
+    """Correcting Mei Lin Carter's address sent the old one "You are no longer invited",
+    with an empty CN (found trying `summit send` as a new user). She is still invited:
+    the old address is told the invitation is withdrawn from it, and the plan says why."""
+    assert _send(cli, data_dir, smtp_server, "--yes").code == 0
+    register = data_dir / "invitees.toml"
+    register.write_text(register.read_text().replace(MEI_LIN, "mei.carter@google.example.org"))
+
+    dry = _send(cli, data_dir, smtp_server)
+    assert dry.code == 0, dry.err
+    said = " ".join((dry.out + dry.err).split())
+    assert f"{MEI_LIN} holds the invitation but is no longer anyone's address" in said
+    assert _send(cli, data_dir, smtp_server, "--yes").code == 0
+    [withdrawal] = [
+        item for item in smtp_server.recorder.received[ORGANISATIONS:]
+        if item.recipients == [MEI_LIN]
+    ]  # fmt: skip
+    body = withdrawal.message.get_body(("plain",)).get_content()
+    assert "no longer invited" not in body
+    assert "withdrawn from this address, which is no longer one that Google is invited at" in body
+    [event] = read_calendar(calendar_part(withdrawal.message))[0].walk("VEVENT")
+    assert "CN" not in _list(event["attendee"])[0].params
+    [update] = [
+        item for item in smtp_server.recorder.received[ORGANISATIONS:]
+        if "mei.carter@google.example.org" in item.recipients
+    ]  # fmt: skip
+    assert "Invitation withdrawn" not in str(update.message["Subject"])
+
+
 def test_a_refused_cancellation_is_tried_again(data_dir: Path, cli, smtp_server) -> None:
     assert _send(cli, data_dir, smtp_server, "--yes").code == 0
     assert cli("uninvite", SAMPLE_SUMMIT, "Facebook", "--yes", "--data", data_dir).code == 0
