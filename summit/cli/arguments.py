@@ -4,6 +4,7 @@ Argparse only: imported by `summit --help`, which must stay quick.
 """
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import TypeAlias
 
@@ -20,3 +21,13 @@ def data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
         help="data directory holding invitees.toml and agendas/ (default: the nearest folder "
         "from here upward that has invitees.toml, else your copy of the bundled sample)",
     )
+
+
+def a_date(text: str) -> date:
+    """A date argument; a wrong one is told in words, not as Python's parser says it."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, such as 2027-01-01"
+        ) from None

@@ -6,9 +6,8 @@ its number in the list, its id, its title or text, or words that begin it.
 """
 
 import argparse
-from datetime import date
 
-from summit.cli.arguments import Verbs, data_option
+from summit.cli.arguments import Verbs, a_date, data_option
 
 _ITEM = "the item: its number, its title (or text), or words that begin it"
 _NAME = "an id, a name, or words that begin one (quote names with spaces)"
@@ -59,7 +58,7 @@ def outcome_verbs(verbs: Verbs) -> None:
     add = _verb(actions, "add", "add an action", "action_add")
     add.add_argument("--text", required=True)
     add.add_argument("--owner", required=True, metavar="NAME", help=f"organisation: {_NAME}")
-    add.add_argument("--due", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    add.add_argument("--due", type=a_date, metavar="YYYY-MM-DD")
     done = _verb(actions, "done", "mark an action done", "action_done")
     done.add_argument("item", metavar="ITEM", help=_ITEM)
 
@@ -68,9 +67,9 @@ def outcome_verbs(verbs: Verbs) -> None:
     add = _verb(actions, "add", "add a commitment an organisation made", "commitment_add")
     add.add_argument("--organisation", required=True, metavar="NAME", help=_NAME)
     add.add_argument("--text", required=True)
-    add.add_argument("--due", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    add.add_argument("--due", type=a_date, metavar="YYYY-MM-DD")
     add.add_argument(
-        "--agreed", type=date.fromisoformat, metavar="YYYY-MM-DD", help="default: the summit's day"
+        "--agreed", type=a_date, metavar="YYYY-MM-DD", help="default: the summit's day"
     )
     met = _verb(actions, "met", "mark a commitment met", "commitment_met")
     met.add_argument("item", metavar="ITEM", help=_ITEM)

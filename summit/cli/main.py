@@ -17,13 +17,12 @@ How to add a verb (this keeps `summit --version` and `--help` quick):
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from summit import __version__
-from summit.cli.arguments import Verbs, data_option
+from summit.cli.arguments import Verbs, a_date, data_option
 from summit.cli.help_groups import group_verbs
 from summit.cli.invitee_verbs import invitee_verbs
 from summit.cli.item_verbs import agenda_verbs, outcome_verbs
@@ -241,15 +240,6 @@ def _url_option(parser: argparse.ArgumentParser, flag: str, help: str) -> None:
     parser.add_argument(flag, metavar="URL", default=None, help=help)
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD, such as 2027-01-01"
-        ) from None
-
-
 def _papers_verbs(verbs: Verbs) -> None:
     """`papers` and `transparency` (summit.cli.papers)."""
     parser = verbs.add_parser(
@@ -277,8 +267,8 @@ def _papers_verbs(verbs: Verbs) -> None:
         "transparency",
         help="the transparency return of ministers' meetings with external organisations (CSV)",
     )
-    ret.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
-    ret.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    ret.add_argument("--from", dest="start", type=a_date, required=True, metavar="DATE")
+    ret.add_argument("--to", dest="end", type=a_date, required=True, metavar="DATE")
     ret.add_argument(
         "--minister", metavar="DELEGATE_ID", help="only the meetings this delegate chaired"
     )

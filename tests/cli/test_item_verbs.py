@@ -3,6 +3,8 @@
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SAMPLE_SUMMIT
 
 
@@ -93,3 +95,19 @@ def test_actions_and_commitments_are_added_and_closed(data_dir, cli) -> None:
     met = cli("commitment", "met", SAMPLE_SUMMIT, "splash pages", "--data", data_dir)
     assert met.code == 0 and data(data_dir)["commitments"][-1]["status"] == "met"
     assert cli("validate", "--data", data_dir).code == 0
+
+
+def test_a_date_that_is_not_one_is_told_in_words(data_dir, cli, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`--due 01/02/2027` said "invalid fromisoformat value" (found trying the CLI)."""
+    before = summit_file(data_dir).read_bytes()
+    for args in (
+        ["action", "add", SAMPLE_SUMMIT, "--text", "T", "--owner", "iwf", "--due", "01/02/2027"],
+        ["commitment", "add", SAMPLE_SUMMIT, "--organisation", "google", "--text", "T",
+         "--agreed", "2027-13-01"],
+    ):  # fmt: skip
+        with pytest.raises(SystemExit) as exited:
+            cli(*args, "--data", data_dir)
+        assert exited.value.code == 2
+        err = capsys.readouterr().err
+        assert "is not a date: write it as YYYY-MM-DD" in err and "fromisoformat" not in err
+    assert summit_file(data_dir).read_bytes() == before
