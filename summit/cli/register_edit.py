@@ -13,7 +13,7 @@ from summit.cli.output import print_problems
 from summit.model import Delegate, Organisation, Register
 from summit.model.changes import describe_register_changes
 from summit.model.people import NotFound, find
-from summit.model.register_import import Imported, Row, import_rows
+from summit.model.register_import import COLUMNS, Imported, Row, import_rows, missing_columns
 from summit.store import DataError
 from summit.store.spreadsheet import SpreadsheetError, read_rows
 
@@ -59,11 +59,22 @@ def import_register(args: argparse.Namespace, out: Console, err: Console) -> int
         print_problems(err, dataset.errors)
         return 1
     try:
-        rows = read_rows(args.file)
+        table = read_rows(args.file)
     except SpreadsheetError as error:
         err.print(f"summit: {error}", markup=False)
         return 1
-    result = import_rows(dataset.register.record, rows)
+    missing = missing_columns(table.columns)
+    if missing:
+        # Not "is empty" on every row: the file lacks the column (or names it otherwise).
+        found = ", ".join(table.columns) or "nothing"
+        err.print(
+            f"summit: {args.file}: no {' or '.join(missing)} column; its first row names "
+            f"{found}. The columns are {', '.join(COLUMNS)} (sector and phone optional); "
+            "nothing was written",
+            markup=False,
+        )
+        return 1
+    result = import_rows(dataset.register.record, table.rows)
     for bad in result.bad:
         err.print(f"{args.file}:{bad.line}: {bad.field}: {bad.why}", markup=False)
     bad_lines = len({bad.line for bad in result.bad})

@@ -18,6 +18,28 @@ from summit.model.register import Delegate, Organisation, Register, Sector
 
 COLUMNS = ("organisation", "name", "job_title", "email", "sector", "phone")
 REQUIRED = ("organisation", "name", "job_title", "email")
+ALIASES = {
+    "e_mail": "email",
+    "email_address": "email",
+    "organization": "organisation",
+    "company": "organisation",
+    "role": "job_title",
+    "position": "job_title",
+    "telephone": "phone",
+    "phone_number": "phone",
+}
+"""Other headings people give these columns (as the spreadsheet reader writes them)."""
+
+
+def column_for(heading: str) -> str:
+    """The column a heading names: "E-mail" and "Email address" are `email`."""
+    return ALIASES.get(heading, heading)
+
+
+def missing_columns(headings: Iterable[str]) -> list[str]:
+    """The required columns that no heading names."""
+    named = {column_for(heading) for heading in headings}
+    return [column for column in REQUIRED if column not in named]
 
 
 @dataclass(frozen=True)

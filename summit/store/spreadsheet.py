@@ -8,9 +8,10 @@ Files over the same cap as a mail message are refused before they are read.
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
-from summit.model.register_import import Row
+from summit.model.register_import import Row, column_for
 
 MAX_BYTES = 32 * 1024 * 1024
 SHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -20,8 +21,15 @@ class SpreadsheetError(Exception):
     """The file cannot be read as a table of rows; the message names it."""
 
 
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    """What the first row names, as the rows' keys (empty headings left out)."""
+    rows: list[Row]
+
+
 def _column(name: object) -> str:
-    return "_".join(str(name).replace("-", " ").split()).casefold()
+    return column_for("_".join(str(name).replace("-", " ").split()).casefold())
 
 
 def _cell(value: object) -> str:
@@ -32,7 +40,7 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-def _rows(path: Path, table: list[list[object]], first_line: int = 1) -> list[Row]:
+def _rows(path: Path, table: list[list[object]], first_line: int = 1) -> Table:
     if not table:
         raise SpreadsheetError(f"{path}: the file is empty; the first row must name the columns")
     header = [_column(name) for name in table[0]]
@@ -41,10 +49,10 @@ def _rows(path: Path, table: list[list[object]], first_line: int = 1) -> list[Ro
         values = {name: _cell(cell) for name, cell in zip(header, cells, strict=False) if name}
         if any(values.values()):
             rows.append(Row(number, values))
-    return rows
+    return Table([name for name in header if name], rows)
 
 
-def _read_csv(path: Path, data: bytes) -> list[Row]:
+def _read_csv(path: Path, data: bytes) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -55,12 +63,12 @@ def _read_csv(path: Path, data: bytes) -> list[Row]:
     for cells in reader:
         table.append(list(cells))
         lines.append(reader.line_num)
-    rows = _rows(path, table)
+    read = _rows(path, table)
     # A quoted cell may hold line breaks: name the line where the row ends, as csv counts.
-    return [Row(lines[row.line - 1], row.values) for row in rows]
+    return Table(read.columns, [Row(lines[row.line - 1], row.values) for row in read.rows])
 
 
-def _read_sheet(path: Path) -> list[Row]:
+def _read_sheet(path: Path) -> Table:
     from python_calamine import CalamineError, CalamineWorkbook  # noqa: PLC0415 - rarely used
 
     try:
@@ -71,8 +79,8 @@ def _read_sheet(path: Path) -> list[Row]:
     return _rows(path, table)
 
 
-def read_rows(path: Path) -> list[Row]:
-    """The file's rows, by line; SpreadsheetError when it cannot be read."""
+def read_rows(path: Path) -> Table:
+    """The file's columns and rows, by line; SpreadsheetError when it cannot be read."""
     try:
         if not path.is_file():
             raise SpreadsheetError(f"{path}: no such file")

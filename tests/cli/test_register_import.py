@@ -186,3 +186,30 @@ def test_unreadable_files_are_a_message(data_dir, cli, tmp_path, content, said) 
 def test_a_missing_file_is_a_message(data_dir, cli, tmp_path) -> None:
     result = cli("register", "import", tmp_path / "nope.csv", "--data", data_dir)
     assert result.code == 1 and "no such file" in result.err
+
+
+def test_a_column_the_file_lacks_is_named_once_not_as_empty_cells(data_dir, cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A file without a Job title column said "job_title: is empty" on every row, and
+    importing pyproject.toml said 96 rows had problems (found trying the CLI)."""
+    before = (data_dir / "invitees.toml").read_bytes()
+    text = "Organisation,Name,Email,Sector\nOfcom,Sam Price,sam@ofcom.example.org,regulator\n"
+    result = cli("register", "import", write(tmp_path, text), "--data", data_dir)
+    assert result.code == 1
+    assert "no job_title column; its first row names organisation, name, email, sector" in (
+        " ".join(result.err.split())
+    )
+    assert "is empty" not in result.err
+    assert (data_dir / "invitees.toml").read_bytes() == before
+
+
+def test_other_usual_headings_are_taken_for_the_columns(data_dir, cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "E-mail" was not the email column: every row's e-mail was "empty"."""
+    text = (
+        "Organization,Name,Role,E-mail,Sector\n"
+        "Ofcom,Sam Price,Director,sam@ofcom.example.org,regulator\n"
+    )
+    result = cli("register", "import", write(tmp_path, text), "--data", data_dir)
+    assert result.code == 0, result.err
+    delegates = register(data_dir)["ofcom"]["delegates"]
+    [sam] = delegates.values()
+    assert sam["email"] == "sam@ofcom.example.org" and sam["job_title"] == "Director"
