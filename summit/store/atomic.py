@@ -70,11 +70,18 @@ def write_new(path: Path, data: bytes) -> None:
 
 
 def staged_copy(target: Path, data: bytes) -> Path:
-    """`data` in full in a synced temporary file beside `target`, with the bits it will need."""
+    """`data` in full in a synced temporary file beside `target`, with the bits it will need.
+
+    A file its owner may not write (`chmod a-w`) is refused: the rename would replace
+    it all the same, where its owner meant it to be kept as it is."""
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
+    else:
+        if not mode & stat.S_IWUSR:
+            message = "it is read-only (make it writable to save it)"
+            raise PermissionError(errno.EACCES, message, str(target))
     handle, temp_name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )

@@ -272,3 +272,19 @@ def test_show_of_a_summit_that_is_a_folder_says_why(data_dir: Path, cli) -> None
     assert result.code == 1
     assert "is a folder" in result.err
     assert "no summit" not in result.err
+
+
+def test_a_file_made_read_only_is_not_replaced(data_dir: Path, cli) -> None:
+    """`chmod a-w` on a summit file: `reply` rewrote it all the same (the rename over it
+    needs only the folder), and left it read-only (found trying the command line)."""
+    for path in (summit_file(data_dir), data_dir / "invitees.toml"):
+        path.chmod(0o444)
+    before = snapshot(data_dir)
+    replied = cli("reply", SAMPLE_SUMMIT, "Oliver Grant", "accepted", "--data", data_dir)
+    edited = cli(
+        "register", "edit", "Gareth Lloyd", "--email", "g@bt.example.org", "--data", data_dir
+    )
+    for result, path in ((replied, summit_file(data_dir)), (edited, data_dir / "invitees.toml")):
+        assert result.code == 1
+        assert f"cannot write {path}: it is read-only" in " ".join(result.err.split())
+    assert snapshot(data_dir) == before
