@@ -85,11 +85,13 @@ def import_register(args: argparse.Namespace, out: Console, err: Console) -> int
             markup=False,
         )
         return 1
+    if result.changed and not args.dry_run:
+        # Saved before it is reported: a file that cannot be written says only that.
+        dataset.save_register(result.register, merging=True)
     _report(out, result, would=args.dry_run)
     if not result.changed:
         out.print("Nothing to change: the register already holds every row.")
     elif not args.dry_run:
-        dataset.save_register(result.register, merging=True)
         out.print(f"Saved {dataset.register_path}", markup=False, highlight=False)
     return 1 if bad_lines else 0
 

@@ -213,3 +213,13 @@ def test_other_usual_headings_are_taken_for_the_columns(data_dir, cli, tmp_path)
     delegates = register(data_dir)["ofcom"]["delegates"]
     [sam] = delegates.values()
     assert sam["email"] == "sam@ofcom.example.org" and sam["job_title"] == "Director"
+
+
+def test_a_register_that_cannot_be_written_is_not_reported_as_changed(
+    data_dir: Path, cli, tmp_path: Path
+) -> None:
+    """It said "Added 1 delegate(s)" before "cannot write" (found trying the CLI)."""
+    (data_dir / "invitees.toml").chmod(0o444)
+    result = cli("register", "import", write(tmp_path, HEADER + ROWS), "--data", data_dir)
+    assert result.code == 1
+    assert "it is read-only" in result.err and "Added" not in result.out
