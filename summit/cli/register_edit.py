@@ -41,6 +41,10 @@ def _report(out: Console, result: Imported, *, would: bool) -> None:
         lines.append(
             f"{changed} {len(result.updated)} delegate(s): {_people(register, result.updated)}"
         )
+        # Each field the file changes, so that a name spelt without its accents, say,
+        # is seen before it replaces the register's.
+        for ref in result.updated:
+            lines.append(f"  {register.describe(ref)}: {'; '.join(result.changes[ref])}")
     if result.unchanged:
         lines.append(f"{result.unchanged} row(s) already in the register, unchanged")
     if result.defaulted_sector:

@@ -64,6 +64,8 @@ class Imported:
     unchanged: int = 0
     bad: list[BadRow] = field(default_factory=list)
     defaulted_sector: list[str] = field(default_factory=list)
+    changes: dict[str, list[str]] = field(default_factory=dict)
+    """For each updated delegate, what the row changed: `job title 'A' -> 'B'`."""
 
     @property
     def changed(self) -> bool:
@@ -172,11 +174,18 @@ class _Importer:
             self.result.added.append(delegate_id)
         else:
             old = organisation.delegates[delegate_id]
+            if fields.get("email", "").lower() == old.email.lower():
+                fields["email"] = old.email  # the same address: its case is not a change
             delegate = Delegate.model_validate({**old.to_data(), **fields})
             if delegate == old:
                 self.result.unchanged += 1
                 return
             self.result.updated.append(delegate_id)
+            self.result.changes[delegate_id] = [
+                f"{key.replace('_', ' ')} {getattr(old, key)!r} -> {getattr(delegate, key)!r}"
+                for key in fields
+                if getattr(old, key) != getattr(delegate, key)
+            ]
         delegates = {**organisation.delegates, delegate_id: delegate}
         changed = organisation.model_copy(update={"delegates": delegates})
         self.result.register = self.result.register.with_organisation(org_id, changed)

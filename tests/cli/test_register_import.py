@@ -62,6 +62,13 @@ def test_a_changed_job_title_updates_the_delegate_found_by_email(data_dir, cli, 
     google = register(data_dir)["google"]["delegates"]
     assert google["google-policy"]["job_title"] == "Vice President of Public Policy"
     assert "Updated 1 delegate(s): Daniel Reyes (Google) [google-policy]" in result.out
+    # Which field, from what to what: it said only who (found trying the CLI).
+    said = " ".join(result.out.split())
+    assert (
+        "Daniel Reyes (Google): job title 'Director of Public Policy, UK' -> "
+        "'Vice President of Public Policy'" in said
+    )
+    assert "email" not in said.split("Daniel Reyes (Google):")[1]  # the same address
     assert len(google) == 2  # no second Daniel Reyes
 
 
