@@ -17,9 +17,15 @@ from summit.model.people import Found, NotFound, describe, find
 from summit.model.uninvite import uninviting_loses
 
 
-def _found(register: Register, names: list[str]) -> list[Found]:
+def _found(register: Register, names: list[str], invited_to: Summit | None = None) -> list[Found]:
+    """The people named; for a verb about the invited (`invited_to`), a name two people
+    share in the register is the one invited."""
+
+    def among(found: Found) -> bool:
+        return invited_to is not None and bool(invited(invited_to, found))
+
     try:
-        return [find(register, name) for name in names]
+        return [find(register, name, among) for name in names]
     except NotFound as error:
         raise Refused(str(error)) from None
 
@@ -40,7 +46,7 @@ def invite_people(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def uninvite_people(args: argparse.Namespace, out: Console, err: Console) -> int:
     def edit(summit: Summit, register: Register) -> Summit:
-        for found in _found(register, args.names):
+        for found in _found(register, args.names, summit):
             _invited_only(summit, register, found)
             loss = uninviting_loses(summit, register, found.org_id, found.delegate_id)
             if loss.anything and not args.yes:
@@ -53,7 +59,7 @@ def uninvite_people(args: argparse.Namespace, out: Console, err: Console) -> int
 
 def record_reply(args: argparse.Namespace, out: Console, err: Console) -> int:
     def edit(summit: Summit, register: Register) -> Summit:
-        [found] = _found(register, [args.name])
+        [found] = _found(register, [args.name], summit)
         _invited_only(summit, register, found)
         return set_reply(summit, found, Rsvp(args.reply))
 
@@ -64,7 +70,7 @@ def record_attendance(args: argparse.Namespace, out: Console, err: Console) -> i
     came = {"yes": True, "no": False, "unknown": None}[args.came]
 
     def edit(summit: Summit, register: Register) -> Summit:
-        [found] = _found(register, [args.name])
+        [found] = _found(register, [args.name], summit)
         _invited_only(summit, register, found)
         return set_attended(summit, found, came)
 

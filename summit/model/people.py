@@ -7,6 +7,7 @@ job title or organisation ("aisha", "mobile policy"). Two or more matches are
 refused with the list, so that nobody is invited by a guess.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summit.model.register import Register
@@ -52,8 +53,9 @@ def _organisations_first(named: list[Found]) -> list[Found]:
     return named
 
 
-def find(register: Register, reference: str) -> Found:
-    """The one organisation or delegate `reference` names; NotFound otherwise."""
+def find(register: Register, reference: str, among: Callable[[Found], bool] | None = None) -> Found:
+    """The one organisation or delegate `reference` names; NotFound otherwise. When it
+    names several, `among` (the summit's invitees, say) may tell which one is meant."""
     if reference in register.organisations:
         return Found(reference, None)
     delegate = register.find_delegate(reference)
@@ -70,6 +72,9 @@ def find(register: Register, reference: str) -> Found:
             if typed and all(any(w.startswith(t) for w in _words(text)) for t in typed)
         ]
     named = _organisations_first(named)
+    if len(named) > 1 and among is not None:
+        meant = [f for f in named if among(f)]
+        named = meant if len(meant) == 1 else named
     if len(named) == 1:
         return named[0]
     if not named:

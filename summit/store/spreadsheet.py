@@ -82,6 +82,8 @@ def _read_sheet(path: Path) -> Table:
 def read_rows(path: Path) -> Table:
     """The file's columns and rows, by line; SpreadsheetError when it cannot be read."""
     try:
+        if path.is_dir():
+            raise SpreadsheetError(f"{path}: a folder, not a spreadsheet; name the file")
         if not path.is_file():
             raise SpreadsheetError(f"{path}: no such file")
         if path.stat().st_size > MAX_BYTES:

@@ -63,6 +63,22 @@ def test_an_ambiguous_name_is_refused_with_the_matches(data_dir, cli, tmp_path) 
     assert summit_file(data_dir).read_bytes() == before
 
 
+def test_a_name_two_people_share_is_the_one_invited_for_a_reply(data_dir, cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A second Helen Marsh, at Ofcom, made `reply ... "Helen Marsh"` ambiguous although
+    only the IWF's is invited (found trying the command line as a new user)."""
+    (tmp_path / "ofcom.csv").write_text(
+        "organisation,name,job_title,email\nOfcom,Helen Marsh,Director,helen@ofcom.example.org\n"
+    )
+    assert cli("register", "import", tmp_path / "ofcom.csv", "--data", data_dir).code == 0
+    replied = cli("reply", SAMPLE_SUMMIT, "Helen Marsh", "declined", "--data", data_dir)
+    assert replied.code == 0, replied.err
+    assert invitations(data_dir)["iwf"]["rsvp"]["iwf-chief-executive"] == "declined"
+    before = summit_file(data_dir).read_bytes()
+    ambiguous = cli("invite", SAMPLE_SUMMIT, "Helen Marsh", "--data", data_dir)
+    assert ambiguous.code == 1 and "could be any of" in ambiguous.err  # inviting: say which
+    assert summit_file(data_dir).read_bytes() == before
+
+
 def test_nobody_by_that_name_is_refused(data_dir, cli) -> None:
     before = summit_file(data_dir).read_bytes()
     result = cli("invite", SAMPLE_SUMMIT, "Google", "Nobody Atall", "--data", data_dir)
