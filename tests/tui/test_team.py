@@ -31,6 +31,13 @@ async def change_first_item(pilot, app: SummitApp) -> None:  # type: ignore[no-u
     await settle(pilot)
 
 
+async def save_a_first_change(pilot, app: SummitApp) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await change_first_item(pilot, app)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 async def test_commit_from_the_app_commits_the_saved_data(team: Team) -> None:
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -234,10 +241,7 @@ async def test_a_sync_notice_is_a_few_short_lines_for_a_few_seconds(team: Team) 
 async def test_the_commit_dialogs_buttons_are_on_an_80x24_screen(team: Team) -> None:
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await change_first_item(pilot, app)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save_a_first_change(pilot, app)
         await pilot.press("f4")
         await settle(pilot)
         assert isinstance(app.screen, CommitScreen)
@@ -252,10 +256,7 @@ async def test_a_commit_made_in_a_shell_shows_in_the_title_bar(team: Team) -> No
     change to a data file made the app look at git again (tried in tmux)."""
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await change_first_item(pilot, app)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save_a_first_change(pilot, app)
         assert "✎1" in app.sub_title and "↑" not in app.sub_title
         git(team.alice, "commit", "-qam", "Welcome at 20 minutes, in a shell")
         await pilot.pause(WATCH_SECONDS * 2.5)

@@ -44,6 +44,15 @@ def told(app: object) -> str:
     return " ".join(str(n.message) for n in app._notifications)  # type: ignore[attr-defined]
 
 
+async def settling_offered_after_a_pull_in_a_shell(pilot, team: Team) -> None:  # type: ignore[no-untyped-def]
+    """The app is open; a pull in a shell stops on a conflict; the watch sees it."""
+    pull_with_conflict(team.alice)
+    await pilot.pause(WATCH_SECONDS * 1.6)
+    await settle(pilot)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ResolveScreen)
+
+
 async def test_keeping_mine_everywhere_still_commits_the_merge(team: Team) -> None:
     """Settled all mine, the file is as last committed; f4 finishes the merge all the same."""
     both_retime_the_welcome(team)
@@ -196,11 +205,7 @@ async def test_a_conflicted_pull_is_offered_for_settling_as_the_app_sees_it(team
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        pull_with_conflict(team.alice)
-        await pilot.pause(WATCH_SECONDS * 1.6)
-        await settle(pilot)
-        await settle(pilot)
-        assert isinstance(app.screen, ResolveScreen)
+        await settling_offered_after_a_pull_in_a_shell(pilot, team)
         await pilot.press("M", "ctrl+s")
         await settle(pilot)
         await settle(pilot)
@@ -238,11 +243,7 @@ async def test_settling_a_pull_made_in_a_shell_keeps_the_summit_tab_and_row(team
         await choose(pilot)  # the sample's first summit
         await pilot.press("enter", "2", "down", "down")
         await settle(pilot)
-        pull_with_conflict(team.alice)
-        await pilot.pause(WATCH_SECONDS * 1.6)
-        await settle(pilot)
-        await settle(pilot)
-        assert isinstance(app.screen, ResolveScreen)
+        await settling_offered_after_a_pull_in_a_shell(pilot, team)
         assert [type(s) for s in app.screen_stack[1:-1]] == [SummitScreen]
         await pilot.press("T", "ctrl+s")
         await settle(pilot)
