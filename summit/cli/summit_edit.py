@@ -14,7 +14,7 @@ from rich.console import Console
 
 from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
-from summit.model import Register, Summit
+from summit.model import Register, Severity, Summit, check_summit
 from summit.model.changes import Names
 from summit.model.discreet_changes import describe_discreetly
 from summit.model.text import SLUG_MAX, is_slug
@@ -96,7 +96,22 @@ def edit_summit(
         return 1
     for line in lines:
         out.print(f"{args.summit_id}: {line}", markup=False, highlight=False)
+    for warning in new_warnings(args.summit_id, summit, changed, register):
+        err.print(f"warning: {warning}", markup=False, style="yellow")
     return 0
+
+
+def new_warnings(summit_id: str, before: Summit, after: Summit, register: Register) -> list[str]:
+    """What checking the summit warns of now and did not before the edit: an edit that
+    is allowed may still be a slip (attendance recorded ahead of the day, say), and
+    only `summit validate` said so."""
+    delegates = register.delegate_index()
+    said = {finding.message for finding in check_summit(summit_id, before, register, delegates)}
+    return [
+        finding.message
+        for finding in check_summit(summit_id, after, register, delegates)
+        if finding.severity is Severity.WARNING and finding.message not in said
+    ]
 
 
 Build = Callable[[Summit | None, Register], Summit]

@@ -108,3 +108,15 @@ def test_a_reply_for_someone_not_invited_is_refused(data_dir, cli, tmp_path) -> 
 def test_an_unknown_summit_is_a_message(data_dir, cli) -> None:
     result = cli("invite", "no-such-summit", "Google", "--data", data_dir)
     assert result.code == 1 and "no-such-summit" in result.err and "Traceback" not in result.err
+
+
+def test_an_edit_that_adds_a_warning_says_so(data_dir, cli) -> None:  # type: ignore[no-untyped-def]
+    """Attendance recorded for a summit still to come was taken without a word; only
+    `summit validate` warned (found trying the command line as a new user)."""
+    came = cli("attend", "online-safety-follow-up", "Daniel Reyes", "yes", "--data", data_dir)
+    assert came.code == 0, came.err
+    assert "warning: attendance recorded (1 organisation) for a meeting that has not started" in (
+        " ".join(came.err.split())
+    )
+    again = cli("attend", "online-safety-follow-up", "Daniel Reyes", "no", "--data", data_dir)
+    assert again.code == 0 and "warning" not in again.err  # the same warning: said already
