@@ -87,10 +87,7 @@ def _git(root: Path, *args: str) -> str:
 def repo_status(root: Path) -> RepoStatus | None:
     """Branch, remote tracking and uncommitted data files; None outside a git repository."""
     try:
-        # Without optional locks git does not rewrite its index as it looks: the app
-        # watches the index for commits made in a shell (see `moved_by_git`).
-        status = ("--no-optional-locks", "status", "--porcelain=v2", "--branch", "-z")
-        out = _git(root, *status, "--", *DATA_PATHS)
+        out = _git(root, "status", "--porcelain=v2", "--branch", "-z", "--", *DATA_PATHS)
     except (NotARepository, GitMissing):
         return None
     branch = upstream = None
@@ -155,7 +152,8 @@ def commit_data(root: Path, message: str) -> str:
 
 def moved_by_git(root: Path) -> tuple[Path, ...]:
     """git's own files that a commit, pull, checkout or reset made in a shell rewrites:
-    its index and the log of HEAD."""
+    its index and the log of HEAD. (summit's own `git status` leaves them be: it runs
+    without optional locks, see summit.gitrepo.command.)"""
     out = _git(root, "rev-parse", "--git-path", "index", "--git-path", "logs/HEAD")
     return tuple(root / line for line in out.splitlines() if line)
 
