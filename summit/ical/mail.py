@@ -314,7 +314,13 @@ def invite_email(
     if copied:
         _set_addresses(message, "Cc", copied)
     wording = _Wording(
-        changes, sent_before, asked_again_for, withdrawn, still_invited, reminder, answered
+        changes=changes,
+        sent_before=sent_before,
+        asked_again_for=asked_again_for,
+        withdrawn=withdrawn,
+        still_invited=still_invited,
+        reminder=reminder,
+        answered=answered,
     )
     _set_text(message, "Subject", _subject(summit, method, wording))
     message["Date"] = format_datetime(now)
