@@ -45,6 +45,20 @@ def _who(register: Register, reference: str) -> tuple[str, str | None]:
     return found.org_id, found.delegate_id
 
 
+def _organisation(register: Register, reference: str, role: str, said: list[str]) -> str:
+    """The organisation `reference` names; a person names theirs, and `said` says so:
+    an action's owner and a commitment's maker are recorded as organisations."""
+    org_id, delegate_id = _who(register, reference)
+    if delegate_id is not None:
+        organisation = register.organisations[org_id]
+        person = organisation.delegates[delegate_id].name
+        said.append(
+            f"note: {role} is {person}'s organisation, {organisation.name}: "
+            "summit records organisations there, not people"
+        )
+    return org_id
+
+
 def _agenda_values(args: argparse.Namespace, register: Register) -> dict[str, Any]:
     """The fields the options give; an empty text option removes that field."""
     values: dict[str, Any] = {
@@ -105,14 +119,23 @@ def agenda_remove(args: argparse.Namespace, out: Console, err: Console) -> int:
     return edit_summit(args, out, err, edit)
 
 
+def _saying(code: int, said: list[str], out: Console) -> int:
+    if code == 0:
+        for line in said:
+            out.print(line, markup=False, highlight=False)
+    return code
+
+
 def action_add(args: argparse.Namespace, out: Console, err: Console) -> int:
+    said: list[str] = []
+
     def edit(summit: Summit, register: Register) -> Summit:
-        owner, _ = _who(register, args.owner)
+        owner = _organisation(register, args.owner, "the action's owner", said)
         fields = {"text": args.text, "owner": owner, "due": args.due}
         item = Action.model_validate({k: v for k, v in fields.items() if v is not None})
         return add_item(summit, "actions", item)
 
-    return edit_summit(args, out, err, edit, {"text": "--text", "due": "--due"})
+    return _saying(edit_summit(args, out, err, edit, {"text": "--text", "due": "--due"}), said, out)
 
 
 def action_done(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -125,8 +148,10 @@ def action_done(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def commitment_add(args: argparse.Namespace, out: Console, err: Console) -> int:
+    said: list[str] = []
+
     def edit(summit: Summit, register: Register) -> Summit:
-        organisation, _ = _who(register, args.organisation)
+        organisation = _organisation(register, args.organisation, "the commitment's maker", said)
         fields = {
             "organisation": organisation,
             "text": args.text,
@@ -136,7 +161,7 @@ def commitment_add(args: argparse.Namespace, out: Console, err: Console) -> int:
         item = Commitment.model_validate({k: v for k, v in fields.items() if v is not None})
         return add_item(summit, "commitments", item)
 
-    return edit_summit(args, out, err, edit, {"text": "--text", "due": "--due"})
+    return _saying(edit_summit(args, out, err, edit, {"text": "--text", "due": "--due"}), said, out)
 
 
 def commitment_met(args: argparse.Namespace, out: Console, err: Console) -> int:

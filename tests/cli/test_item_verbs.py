@@ -97,6 +97,24 @@ def test_actions_and_commitments_are_added_and_closed(data_dir, cli) -> None:
     assert cli("validate", "--data", data_dir).code == 0
 
 
+def test_a_person_named_as_owner_is_said_to_stand_for_their_organisation(data_dir, cli) -> None:
+    """`--owner "Priya Hollis"` recorded her organisation without a word (found trying
+    the CLI): the official thought the action was hers."""
+    added = cli(
+        "action", "add", SAMPLE_SUMMIT, "--text", "Write to the platforms",
+        "--owner", "Priya Hollis", "--data", data_dir,
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    assert data(data_dir)["actions"][-1]["owner"] == "dcms"
+    assert "(Department for Culture, Media and Sport)" in added.out
+    assert "the action's owner is Priya Hollis's organisation" in " ".join(added.out.split())
+    made = cli(
+        "commitment", "add", SAMPLE_SUMMIT, "--organisation", "google",
+        "--text", "Splash pages live", "--data", data_dir,
+    )  # fmt: skip
+    assert made.code == 0 and "note:" not in made.out
+
+
 def test_a_date_that_is_not_one_is_told_in_words(data_dir, cli, capsys) -> None:  # type: ignore[no-untyped-def]
     """`--due 01/02/2027` said "invalid fromisoformat value" (found trying the CLI)."""
     before = summit_file(data_dir).read_bytes()

@@ -122,7 +122,7 @@ def test_actions_closed_reopened_added_and_commitments_met(summit: Summit, names
     assert changes(summit, new, names) == [
         "action closed (done): "
         "'Circulate a note of the summit and the agreed commitments to all attendees.'",
-        "action added: 'Book the room.' (dcms, due 2027-01-10)",
+        "action added: 'Book the room.' (Department for Culture, Media and Sport, due 2027-01-10)",
         "commitment met (was open): Google: "
         "'Show deterrence warnings on searches that seek child-abuse imagery.'",
     ]

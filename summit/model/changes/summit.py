@@ -48,7 +48,7 @@ def describe_summit_changes(
     asked_again = sequence_raised(old, new)
     lines += invitation_changes(old.invitations, new.invitations, names, asked_again)
     lines += agenda_changes(old, new, names)
-    lines += _list_changes(old.actions, new.actions, _action_changes)
+    lines += _list_changes(old.actions, new.actions, _action_changes(names))
     lines += _list_changes(old.commitments, new.commitments, _commitment_changes(names))
     lines += invite_changes(old, new)
     lines += sent_changes(old, new, names)
@@ -88,22 +88,25 @@ _ACTION_VERBS = {
 }
 
 
-def _action_changes(old: Action | None, new: Action | None) -> list[str]:
-    if old is None and new is not None:
-        due = f", due {new.due}" if new.due else ""
-        return [f"action added: {quoted(new.text)} ({new.owner}{due})"]
-    if new is None and old is not None:
-        return [f"action removed: {quoted(old.text)}"]
-    assert old is not None and new is not None
-    lines = []
-    if old.status != new.status:
-        verb = _ACTION_VERBS.get((old.status, new.status), f"{new.status} (was {old.status})")
-        lines.append(f"action {verb}: {quoted(new.text)}")
-    others = [f"text changed from {quoted(old.text)}"] if old.text != new.text else []
-    others += field_changes(old, new, ("owner", "due", "classification"))
-    if others:
-        lines.append(f"action {quoted(new.text)}: {', '.join(others)}")
-    return lines
+def _action_changes(names: Names) -> Callable[[Action | None, Action | None], list[str]]:
+    def describe(old: Action | None, new: Action | None) -> list[str]:
+        if old is None and new is not None:
+            due = f", due {new.due}" if new.due else ""
+            return [f"action added: {quoted(new.text)} ({names.organisation(new.owner)}{due})"]
+        if new is None and old is not None:
+            return [f"action removed: {quoted(old.text)}"]
+        assert old is not None and new is not None
+        lines = []
+        if old.status != new.status:
+            verb = _ACTION_VERBS.get((old.status, new.status), f"{new.status} (was {old.status})")
+            lines.append(f"action {verb}: {quoted(new.text)}")
+        others = [f"text changed from {quoted(old.text)}"] if old.text != new.text else []
+        others += field_changes(old, new, ("owner", "due", "classification"))
+        if others:
+            lines.append(f"action {quoted(new.text)}: {', '.join(others)}")
+        return lines
+
+    return describe
 
 
 def _commitment_changes(
