@@ -13,6 +13,7 @@ from summit.cli.output import print_problems
 from summit.model import Delegate, Organisation, Register
 from summit.model.changes import describe_register_changes
 from summit.model.people import NotFound, find
+from summit.model.references import refusals, removed_refs
 from summit.model.register_import import COLUMNS, Imported, Row, import_rows, missing_columns
 from summit.store import DataError
 from summit.store.spreadsheet import SpreadsheetError, read_rows
@@ -122,6 +123,13 @@ def _edit_register(
     if not lines:
         out.print("Nothing to change: the register already says so.")
         return 0
+    # Said in words before the save's own check, which names only a file and line.
+    reasons = refusals(removed_refs(old, new), old, dataset.summit_records())
+    if reasons:
+        err.print(f"summit: {' '.join(reasons)} Nothing was changed.", markup=False)
+        if any("is invited to" in reason for reason in reasons):
+            err.print("(`summit uninvite SUMMIT NAME` takes them off a summit.)", markup=False)
+        return 1
     try:
         dataset.save_register(new, merging=True)
     except DataError as error:

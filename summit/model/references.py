@@ -41,6 +41,22 @@ def refusal(ref: str, register: Register, summits: Mapping[str, Summit]) -> str 
     return f"{register.describe(ref)} cannot be removed: {shown}. Change that first."
 
 
+def refusals(refs: Collection[str], register: Register, summits: Mapping[str, Summit]) -> list[str]:
+    """Why each of `refs` that the summits use cannot be removed."""
+    return [reason for ref in refs if (reason := refusal(ref, register, summits)) is not None]
+
+
+def removed_refs(old: Register, new: Register) -> list[str]:
+    """The organisations and delegates of `old` that `new` no longer has, in file order."""
+    kept = {ref for org_id, org in new.organisations.items() for ref in (org_id, *org.delegates)}
+    return [
+        ref
+        for org_id, org in old.organisations.items()
+        for ref in (org_id, *org.delegates)
+        if ref not in kept
+    ]
+
+
 def led_items(refs: Collection[str], summits: Mapping[str, Summit]) -> list[tuple[str, str]]:
     """Each agenda item that one of `refs` leads, as (summit id, item title)."""
     return [

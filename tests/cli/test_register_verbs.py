@@ -49,7 +49,22 @@ def test_removing_someone_a_summit_names_is_refused(data_dir: Path, cli) -> None
     before = (data_dir / "invitees.toml").read_bytes()
     result = cli("register", "remove", "Google", "--data", data_dir)
     assert result.code == 1
-    assert "online-safety-summit.toml" in result.err and "nothing was changed" in result.err
+    said = " ".join(result.err.split())
+    assert "Google cannot be removed: is invited to online-safety-follow-up" in said
+    assert "Nothing was changed" in said
+    assert (data_dir / "invitees.toml").read_bytes() == before
+
+
+def test_removing_an_invited_person_says_where_they_are_invited(data_dir: Path, cli) -> None:
+    """The refusal named a line of the register's first organisation and suggested
+    another delegate (found trying the CLI): it now says what uses the person."""
+    before = (data_dir / "invitees.toml").read_bytes()
+    result = cli("register", "remove", "Daniel Reyes", "--data", data_dir)
+    assert result.code == 1
+    said = " ".join(result.err.split())
+    assert "Daniel Reyes (Google) cannot be removed: is invited to online-safety-follow-up" in said
+    assert "did you mean" not in said and "invitees.toml:" not in said
+    assert "summit uninvite" in said
     assert (data_dir / "invitees.toml").read_bytes() == before
 
 

@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from summit.model import Delegate, Organisation, Register
 from summit.model.plain import visible
-from summit.model.references import hand_over, led_items, only_leads_and_invitations, refusal
+from summit.model.references import hand_over, led_items, only_leads_and_invitations, refusals
 from summit.tui import forms
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.session import Session
@@ -163,7 +163,7 @@ class RegisterEditing(Screen[None]):
             else [org_id, *self.register.organisations[org_id].delegates]
         )
         summits = self.session.workspace.summits
-        reasons = [r for ref in refs if (r := refusal(ref, self.register, summits))]
+        reasons = refusals(refs, self.register, summits)
         if not reasons:
             return False
         more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
