@@ -71,7 +71,7 @@ class SummitsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="summits-heading")
-        yield FillTable(fill="title", least=24, id="summits", cursor_type="row", zebra_stripes=True)
+        yield FillTable(fill="title", least=19, id="summits", cursor_type="row", zebra_stripes=True)
         yield RowDetail(id="summits-detail")
         yield SteadyFooter()
 
@@ -82,7 +82,7 @@ class SummitsScreen(Screen[None]):
         # (with its classification, which has no column of its own).
         columns: tuple[tuple[str, int | None], ...] = (
             ("Date", 16),
-            ("Title", 24),
+            ("Title", 19),
             ("Status", 9),
             ("Replies", 16),  # "999/999 accepted" whole
             ("Warnings", 8),
