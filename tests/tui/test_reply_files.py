@@ -4,7 +4,7 @@ import tomllib
 from email.message import EmailMessage
 from pathlib import Path
 
-from textual.widgets import Tree
+from textual.widgets import Input, Tree
 
 from summit.model import Rsvp
 from summit.tui.app import SummitApp
@@ -98,7 +98,7 @@ async def test_a_whole_folder_with_an_eml_reply_is_imported_with_a(
     async with app.run_test(size=(80, 24)) as pilot:
         tree = await open_browser(pilot, tmp_path)
         assert "chris.eml" in listed(tree)
-        await pilot.press("a")  # the root: the folder itself
+        await pilot.press("ctrl+a")  # the root: the folder itself
         await settle(pilot)
         invitations = app.session.workspace.summits[SAMPLE_SUMMIT].invitations
         assert invitations["virgin-media"].rsvp["virgin-policy"] is Rsvp.TENTATIVE
@@ -113,3 +113,45 @@ async def test_file_names_are_shown_as_written(app: SummitApp, tmp_path: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         tree = await open_browser(pilot, inbox)
         assert listed(tree) == ["]reply\\x1b[2J.ics"]
+
+
+async def test_a_path_typed_on_the_tree_goes_into_the_path_field(
+    app: SummitApp, data_dir: Path, tmp_path: Path
+) -> None:
+    """Typing a path as the hint invites, with the tree focused, ran `a` (import the
+    folder), which closed the dialog; the rest of the path reached the invitees tab and
+    marked people as attended (found trying the app)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    reply_file(inbox, "reply.ics", uid=invite_uid(app), email=SOPHIE, partstat="DECLINED")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("2", "m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReplyFilesScreen)
+        assert screen.query_one(ReplyTree).has_focus
+        before = app.session.workspace.summits[SAMPLE_SUMMIT].model_copy(deep=True)
+        await pilot.press(*str(inbox / "reply.ics"))
+        assert app.screen is screen  # still open: no letter ran an action
+        assert screen.query_one("#files-path", Input).value == str(inbox / "reply.ics")
+        assert app.session.workspace.summits[SAMPLE_SUMMIT] == before
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ReplyFilesScreen)
+        rsvp = app.session.workspace.summits[SAMPLE_SUMMIT].invitations["virgin-media"].rsvp
+        assert rsvp["virgin-policy"] is Rsvp.DECLINED
+
+
+async def test_a_relative_path_is_taken_from_the_folder_shown(
+    app: SummitApp, tmp_path: Path
+) -> None:
+    reply_file(tmp_path, "sophie.ics", uid=invite_uid(app), email=SOPHIE, partstat="TENTATIVE")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_browser(pilot, tmp_path)
+        await pilot.press(*"sophie.ics", "enter")
+        await settle(pilot)
+        rsvp = app.session.workspace.summits[SAMPLE_SUMMIT].invitations["virgin-media"].rsvp
+        assert rsvp["virgin-policy"] is Rsvp.TENTATIVE

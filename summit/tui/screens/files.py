@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -56,34 +56,56 @@ class ReplyFilesScreen(ModalScreen[list[Path] | None]):
     CSS_PATH = "files.tcss"
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="files.cancel"),
-        Binding("a", "import_folder", "Import the whole folder", id="files.folder"),
+        # Not a letter: letters typed on the tree go to the path field (see on_key).
+        Binding("ctrl+a", "import_folder", "Import the whole folder", id="files.folder"),
     ]
 
     def __init__(self, start: Path) -> None:
         super().__init__()
         self.start = start
+        self._typing = False
+        """Whether letters typed on the tree are going into the path field."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="files-dialog"):
             yield Label("Import replies", classes="files-title")
             yield Static(
-                "enter on a file imports it · a: every reply in the highlighted folder · "
+                "enter on a file imports it · ctrl+a: every reply in the highlighted folder · "
                 "or type a folder to browse, or files separated by spaces, then enter",
                 classes="files-hint",
             )
-            yield Input(str(self.start), id="files-path", compact=True)
+            yield Input(str(self.start), id="files-path", compact=True, select_on_focus=False)
             yield ReplyTree(self.start, id="files-tree")
 
     def on_mount(self) -> None:
         self.query_one(ReplyTree).focus()
 
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the tree starts a path in the field, so that no letter typed here
+        runs an action, here or (once the dialog has closed) on the screen below."""
+        field = self.query_one("#files-path", Input)
+        if not event.is_printable or event.character in (None, " ") or field.has_focus:
+            return
+        event.stop()
+        event.prevent_default()
+        # Keys typed quickly can all arrive before the focus has moved: the first
+        # replaces the folder shown, the rest follow it.
+        if not self._typing:
+            self._typing = True
+            field.value = ""
+        field.insert_text_at_cursor(event.character)
+        field.focus()
+
     @on(Input.Submitted, "#files-path")
     def _typed(self, event: Input.Submitted) -> None:
-        paths = [Path(part).expanduser() for part in event.value.split()]
+        # A relative path is taken from the folder shown, not from where summit started.
+        folder = Path(self.query_one(ReplyTree).path)
+        paths = [folder / Path(part).expanduser() for part in event.value.split()]
         if len(paths) == 1 and paths[0].is_dir():
             tree = self.query_one(ReplyTree)
             tree.path = paths[0]  # browse there
             tree.focus()
+            self._typing = False
         elif paths:
             self.dismiss(paths)
 
