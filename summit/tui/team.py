@@ -185,8 +185,7 @@ class TeamActions(App[None]):
 
         if not files:
             self._settling = False
-            self.reload()
-            self.refresh_git_status()
+            self._after_settling()
             return
         path, rest = files[0], files[1:]
         result = settle_git_conflict(self._root, path)
@@ -208,6 +207,21 @@ class TeamActions(App[None]):
             self._settle_next(rest)
 
         self.push_screen(ResolveScreen(path, result.conflicts, git_merge=True), chosen)
+
+    def _after_settling(self) -> None:
+        """Load the settled files; unsaved edits stay, and saving merges them in."""
+        unsaved = self.session.workspace.dirty_files()
+        if unsaved:
+            # The watch sees the settled files as changed on disk, as after any pull.
+            self.tell(
+                f"Your unsaved changes ({', '.join(unsaved)}) are kept: saving (ctrl+s) "
+                "merges them with the settled files",
+                severity="warning",
+                timeout=15,
+            )
+        else:
+            self.reload()
+        self.refresh_git_status()
 
     def _report_settled(self, path: str, result: "MergeResult") -> None:
         if result.clean:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
+from summit.store import load_dataset
 from summit.tui.app import make_app
 from summit.tui.screens.commit import CommitScreen
 from summit.tui.screens.problems import ProblemsScreen
@@ -253,3 +254,36 @@ async def test_settling_a_pull_made_in_a_shell_keeps_the_summit_tab_and_row(team
         assert screen.query_one("#summit-tabs", TabbedContent).active == "tab-invitees"
         assert screen.query_one("#invitees", DataTable).cursor_row == 2
         assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 25
+
+
+async def test_settling_a_pull_made_in_a_shell_keeps_unsaved_edits(team: Team) -> None:
+    """An unsaved edit made before a pull in a shell was dropped by settling the pull:
+    the app reloaded from disk once settled (found working as two officials)."""
+    both_retime_the_welcome(team)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await choose(pilot)  # the sample's first summit
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down", "down", "down")
+        item = app.session.workspace.summits[SAMPLE_SUMMIT].agenda[3]
+        await pilot.press("plus")
+        await settle(pilot)
+        edited = app.session.workspace.summits[SAMPLE_SUMMIT].agenda[3]
+        assert edited.minutes == item.minutes + 5, told(app)
+        assert app.session.workspace.dirty_files()
+        await settling_offered_after_a_pull_in_a_shell(pilot, team)
+        await pilot.press("T", "ctrl+s")  # Bob's 25 minutes for the welcome
+        await settle(pilot)
+        await settle(pilot)
+        kept = app.session.workspace.summits[SAMPLE_SUMMIT].agenda[3]
+        assert kept.minutes == item.minutes + 5
+        assert "kept" in told(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+    saved = summit_file(team.alice).read_text()
+    assert "<<<<<<<" not in saved
+    agenda = load_dataset(team.alice).summits[SAMPLE_SUMMIT].record.agenda
+    assert agenda[0].minutes == 25 and agenda[3].minutes == item.minutes + 5
