@@ -355,3 +355,60 @@ def test_a_comment_edited_by_theirs_survives_a_data_change_of_ours() -> None:
     result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
     assert result.text is not None
     assert "# The summit convened" in result.text and "Conference Room 2" in result.text
+
+
+NSPCC = "national-society-for-the-prevention-of-cruelty-to-children-n-2"
+
+
+def nspcc(branch: str, person: str, delegate_id: str) -> str:
+    return REGISTER + (
+        f'\n[organisations.{NSPCC}]\nname = "National Society for the Prevention of Cruelty '
+        f'to Children (NSPCC) {branch}"\nsector = "charity"\n\n'
+        f'[organisations.{NSPCC}.delegates.{delegate_id}]\nname = "{person}"\n'
+        f'job_title = "Head of Policy"\nemail = "{delegate_id}@nspcc.example.org"\n'
+    )
+
+
+def test_two_organisations_added_under_one_id_are_a_conflict_not_one_organisation() -> None:
+    """Two officials each added an NSPCC branch; the long names cut to one id, and the
+    merge fused them: one organisation holding both delegates, under one name, so the
+    Scotland delegate would get Northern Ireland's invitation (found working as a team)."""
+    ours = nspcc("Scotland", "Morag Campbell", "morag-campbell")
+    theirs = nspcc("Northern Ireland", "Ciarán O'Neill", "ciaran-oneill")
+    result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
+    assert result.text is None
+    assert [c.where for c in result.conflicts] == [f"organisations.{NSPCC}"]
+    said = result.report("invitees.toml")[0]
+    assert "added on both sides as different records" in said
+    assert "(NSPCC) Scotland" in said and "(NSPCC) Northern Ireland" in said
+    choice = {f"organisations.{NSPCC}": "theirs"}
+    kept = merge_texts(
+        REGISTER,
+        ours,
+        theirs,
+        model=Register,
+        path=Path("invitees.toml"),
+        choices=choice,  # type: ignore[arg-type]
+    )
+    assert kept.text is not None
+    register = Register.model_validate(tomli.loads(kept.text))
+    assert list(register.organisations[NSPCC].delegates) == ["ciaran-oneill"]
+
+
+def test_one_organisation_added_on_both_sides_merges() -> None:
+    ours = nspcc("Scotland", "Morag Campbell", "morag-campbell")
+    theirs = nspcc("Scotland", "Ewan Reid", "ewan-reid")
+    result = merge_texts(REGISTER, ours, theirs, model=Register, path=Path("invitees.toml"))
+    assert result.text is not None
+    register = Register.model_validate(tomli.loads(result.text))
+    assert set(register.organisations[NSPCC].delegates) == {"morag-campbell", "ewan-reid"}
+
+
+def test_a_conflict_line_shows_values_that_differ_late() -> None:
+    venue = "Lancaster House, Stable Yard, London SW1A 1BB: Green Drawing Room"
+    ours = changed(SAMPLE, (VENUE, VENUE.replace("Room 1", f"Room 1 ({venue})")))
+    theirs = changed(
+        SAMPLE, (VENUE, VENUE.replace("Room 1", f"Room 1 ({venue}, then State Dining)"))
+    )
+    result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
+    assert "then State Dining" in result.report(str(WHERE))[0]

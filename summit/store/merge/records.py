@@ -51,6 +51,10 @@ class Merger:
             merged = self.table(where, path, *(v if v is not ABSENT else {} for v in (b, o, t)))
             return merged or ABSENT
         if isinstance(o, dict) and isinstance(t, dict) and _is_table(b):
+            if b is ABSENT and _named_differently(o, t):
+                # Two records added under one id (cut from two long names, say): two
+                # organisations or people, never fused into one. Keeping one is a choice.
+                return self.conflict(where, path, b, o, t)
             return self.table(where, path, {} if b is ABSENT else b, o, t)
         return self.conflict(where, path, b, o, t)
 
@@ -78,6 +82,13 @@ class Merger:
         if not merged and ABSENT in (o, t):
             return ABSENT
         return merged
+
+
+def _named_differently(ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
+    names = [side.get("name") for side in (ours, theirs)]
+    if not all(isinstance(name, str) for name in names):
+        return False
+    return len({" ".join(name.casefold().split()) for name in names}) == 2
 
 
 def _is_table(value: Any) -> bool:

@@ -19,6 +19,14 @@ class _Absent:
 ABSENT: Any = _Absent()
 
 
+DESCRIBED = 200
+"""How much of a value a conflict's line shows: two values that differ late still differ."""
+KEEP_ONE = (
+    "keep one, then add the other again under an id of its own, and check the summits "
+    "that name this id"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class FieldConflict:
     """One field (or record) both sides changed differently. ABSENT marks a missing value."""
@@ -31,13 +39,24 @@ class FieldConflict:
     path: KeyPath = ()
     """Its key path in the merged data (list items by their merged index)."""
 
+    @property
+    def added_twice(self) -> bool:
+        """Two different records added under one id (see summit.store.merge.records)."""
+        return self.base is ABSENT and isinstance(self.ours, dict) and isinstance(self.theirs, dict)
+
     def describe(self) -> str:
         """`agenda 'Coffee'.minutes: base 15, ours 20, theirs 30`, or what a deletion met."""
+        if self.added_twice:
+            ours, theirs = shown_value(self.ours, None), shown_value(self.theirs, None)
+            return (
+                f"{self.where}: added on both sides as different records, ours {ours}, "
+                f"theirs {theirs}: {KEEP_ONE}"
+            )
         if isinstance(self.base, dict) and ABSENT in (self.ours, self.theirs):
             deleted, kept = ("ours", "theirs") if self.ours is ABSENT else ("theirs", "ours")
             edits = _edits(self.base, self.theirs if self.ours is ABSENT else self.ours)
             return f"{self.where}: deleted by {deleted}, edited by {kept} ({edits})"
-        values = (f"{side} {shown_value(value)}" for side, value in self._sides())
+        values = (f"{side} {shown_value(value, DESCRIBED)}" for side, value in self._sides())
         return f"{self.where}: {', '.join(values)}"
 
     def _sides(self) -> list[tuple[str, Any]]:
@@ -75,12 +94,16 @@ def _edits(base: dict[str, Any], kept: dict[str, Any]) -> str:
     )
 
 
-def shown_value(value: Any) -> str:
+def shown_value(value: Any, limit: int | None = 60) -> str:
+    """A value as TOML writes it, cut to `limit` characters (None: whole)."""
     if value is ABSENT:
         return "(none)"
     if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            return f"(a table: {shown_value(name, limit)})"
         return "(a table)" if value else "(an empty table)"
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         return f"({len(value)} tables)"
     text: str = tomlkit.item(value).as_string()
-    return text if len(text) <= 60 else text[:57] + "..."
+    return text if limit is None or len(text) <= limit else text[: limit - 3] + "..."

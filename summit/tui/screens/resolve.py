@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label, Static
 
 from summit.store.merge import ABSENT, FieldConflict, shown_value
+from summit.store.merge.results import KEEP_ONE
 from summit.store.problems import Choice, Edited, Side
 from summit.tui.text import escape
 from summit.tui.widgets.tables import FillTable, selected_key
@@ -84,9 +85,11 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
         conflict = next((c for c in self.conflicts if c.where == where), None)
         if conflict is not None:
             detail = (
-                f"{conflict.where}\nwas {shown_value(conflict.base)} · mine "
-                f"{shown_value(conflict.ours)} · theirs {shown_value(conflict.theirs)}"
+                f"{conflict.where}\nwas {shown_value(conflict.base, None)} · mine "
+                f"{shown_value(conflict.ours, None)} · theirs {shown_value(conflict.theirs, None)}"
             )
+            if conflict.added_twice:
+                detail += f"\nTwo different records under one id: {KEEP_ONE}."
             self.query_one("#resolve-detail", Static).update(Text(detail))
 
     def action_keep(self, side: Side) -> None:
