@@ -42,11 +42,8 @@ def resolve(args: argparse.Namespace, out: Console, err: Console) -> int:
     if not files:
         out.print("summit resolve: no data file is conflicted; `git commit` finishes the merge")
         return 0
-    # In a rebase git replays your commits onto theirs: your side is git's "theirs".
-    side: Side = args.side
-    if operation == "rebase":
-        side = "theirs" if side == "ours" else "ours"
-    failed = sum(not _settle(root, path, side, asked=args.side, out=out, err=err) for path in files)
+    # "ours" is the user's side, in a rebase too (see settle_git_conflict).
+    failed = sum(not _settle(root, path, args.side, out=out, err=err) for path in files)
     if failed:
         return 1
     out.print(f"Then `git {_FINISH.get(operation or '', 'commit')}` (or f4 in the app).")
@@ -56,7 +53,7 @@ def resolve(args: argparse.Namespace, out: Console, err: Console) -> int:
 _FINISH = {"rebase": "rebase --continue", "cherry-pick": "cherry-pick --continue"}
 
 
-def _settle(root: Path, path: str, side: Side, *, asked: Side, out: Console, err: Console) -> bool:
+def _settle(root: Path, path: str, side: Side, *, out: Console, err: Console) -> bool:
     settled = settle_with_side(root, path, side)
     result = settled.result
     for note in result.notes:
@@ -67,7 +64,7 @@ def _settle(root: Path, path: str, side: Side, *, asked: Side, out: Console, err
         err.print(f"summit resolve: {path} is left as it was (still conflicted)", markup=False)
         return False
     count = len(settled.fields)
-    what = f"{count} field{'s' * (count != 1)} settled with {_SIDE_NAME[asked]}"
+    what = f"{count} field{'s' * (count != 1)} settled with {_SIDE_NAME[side]}"
     fields = f" ({', '.join(settled.fields)})" if settled.fields else ""
     out.print(f"summit resolve: {path}: {what}{fields}; marked resolved", markup=False)
     return True

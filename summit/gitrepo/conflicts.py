@@ -10,20 +10,21 @@ from pathlib import Path
 
 from summit.gitrepo.command import run_git
 
-_HEADS = (("MERGE_HEAD", "merge"), ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert"))
+# What git leaves in its folder while it is in the middle of something, in the order
+# it is asked about: a rebase that stops on a cherry-pick is a rebase.
+_STATES = (
+    ("rebase-merge", "rebase"),
+    ("rebase-apply", "rebase"),
+    ("MERGE_HEAD", "merge"),
+    ("CHERRY_PICK_HEAD", "cherry-pick"),
+    ("REVERT_HEAD", "revert"),
+)
 
 
 def operation_in_progress(folder: Path) -> str | None:
     """ "merge", "rebase", "cherry-pick" or "revert" when git is in the middle of one; else None."""
-    for ref, name in _HEADS:
-        found = run_git(["rev-parse", "--quiet", "--verify", ref], folder, check=False)
-        if found.returncode == 0:
-            return name
-    if any(_git_path(folder, state).is_dir() for state in ("rebase-merge", "rebase-apply")):
-        return "rebase"
-    return None
-
-
-def _git_path(folder: Path, name: str) -> Path:
-    done = run_git(["rev-parse", "--git-path", name], folder)
-    return folder / os.fsdecode(done.stdout.rstrip(b"\n"))  # relative to `folder` unless absolute
+    asked = [arg for name, _ in _STATES for arg in ("--git-path", name)]
+    done = run_git(["rev-parse", *asked], folder)
+    # Relative to `folder` unless git answers with an absolute path (a linked worktree).
+    paths = [folder / os.fsdecode(line) for line in done.stdout.splitlines()]
+    return next((op for path, (_, op) in zip(paths, _STATES, strict=True) if path.exists()), None)

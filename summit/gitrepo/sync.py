@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summit.gitrepo.command import GitError, GitMissing, NotARepository, run_git
+from summit.gitrepo.conflicts import operation_in_progress
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
 
 __all__ = [
@@ -43,9 +44,15 @@ class RepoStatus:
     conflicted: tuple[str, ...] = ()
     merging: bool = False
     """A merge is in progress (git's MERGE_HEAD): the next commit finishes it."""
+    replaying: str | None = None
+    """ "rebase", "cherry-pick" or "revert" when git stopped in the middle of one: the
+    next commit is `git <that> --continue`, which keeps each commit's own message."""
 
     def describe(self) -> str:
         """For the title bar: `main ↑2 ↓1`, `main (no remote)`, `main ✎3`, `main merging`."""
+        if self.replaying is not None:
+            # HEAD is detached meanwhile: which branch it is on says nothing useful.
+            return f"{self.replaying} in progress" + f" ✎{len(self.changed)}" * bool(self.changed)
         text = self.branch or "detached"
         if self.upstream is None:
             text += " (no remote)"
@@ -111,8 +118,18 @@ def repo_status(root: Path) -> RepoStatus | None:
             next(records, None)  # the rename's original path
         elif record.startswith("u "):
             conflicted.append(record.split(" ", 10)[-1])
-    merging = _merging(root)
-    return RepoStatus(branch, upstream, ahead, behind, tuple(changed), tuple(conflicted), merging)
+    operation = operation_in_progress(root)
+    replaying = operation if operation in ("rebase", "cherry-pick", "revert") else None
+    return RepoStatus(
+        branch,
+        upstream,
+        ahead,
+        behind,
+        tuple(changed),
+        tuple(conflicted),
+        operation == "merge",
+        replaying,
+    )
 
 
 def merge_in_progress(root: Path) -> MergeInProgress | None:
@@ -134,11 +151,16 @@ def commit_data(root: Path, message: str) -> str:
 
     During a merge the commit finishes it (with the merge's parents), even when
     every conflict was settled with our side and the files are as last committed.
+    During a rebase (cherry-pick, revert) it goes on with it, and `message` is unused.
     """
+    operation = operation_in_progress(root)
+    if operation in ("rebase", "cherry-pick", "revert"):
+        _git(root, "add", "--all", "--", *DATA_PATHS)
+        return _continue(root, operation)
     if not message.strip():
         raise GitError("a commit needs a message")
     _git(root, "add", "--all", "--", *DATA_PATHS)
-    merging = _merging(root)
+    merging = operation == "merge"
     staged = _git(root, "diff", "--cached", "--name-only", "--", *DATA_PATHS).strip()
     if not staged and not merging:
         raise GitError("there is nothing to commit: the data files are as last committed")
@@ -147,6 +169,15 @@ def commit_data(root: Path, message: str) -> str:
         _git(root, "commit", "--quiet", "--message", message)
     else:
         _git(root, "commit", "--quiet", "--message", message, "--", *DATA_PATHS)
+    return _git(root, "rev-parse", "HEAD").strip()
+
+
+def _continue(root: Path, operation: str) -> str:
+    """Go on with a rebase (cherry-pick, revert) once its conflicts are settled: the commit
+    keeps its author's message, as `git rebase --continue` in a shell would."""
+    if _git(root, "diff", "--name-only", "--diff-filter=U").strip():
+        raise GitError(f"settle the conflicts first, then the {operation} goes on")
+    run_git([operation, "--continue"], root, env={"GIT_EDITOR": "true"})
     return _git(root, "rev-parse", "HEAD").strip()
 
 
@@ -178,6 +209,12 @@ def sync(root: Path) -> SyncResult:
         raise GitError(
             "this data folder is not a git repository: run `git init` and "
             "`summit git setup` to start one"
+        )
+    if status.replaying is not None:
+        op = status.replaying
+        raise GitError(
+            f"a {op} is in progress: finish it first (f4 in the app, or `git {op} --continue` "
+            f"once its conflicts are settled), or give it up with `git {op} --abort`"
         )
     if status.branch is None:
         raise GitError("HEAD is detached: check out a branch before syncing")

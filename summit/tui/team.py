@@ -282,6 +282,10 @@ class TeamActions(App[None]):
             files = ", ".join(status.conflicted)
             self.tell(f"Settle the conflicts in {files} first", severity="warning", timeout=10)
             return
+        if status.replaying is not None:
+            # Each commit a rebase replays keeps its own message: nothing to ask.
+            self._commit("", going_on=status.replaying)
+            return
         if not status.changed and merge is None:
             self.tell("Nothing to commit: the data files are as last committed")
             return
@@ -301,16 +305,16 @@ class TeamActions(App[None]):
         self.push_screen(CommitScreen(status.changed, changes, message), chosen)
 
     @work(thread=True, exclusive=True, group="git")
-    def _commit(self, message: str) -> None:
-        from summit.gitrepo.sync import commit_data  # noqa: PLC0415
+    def _commit(self, message: str, going_on: str | None = None) -> None:
+        from summit.gitrepo.sync import commit_data, repo_status  # noqa: PLC0415
 
         try:
             commit_data(self._root, message)
         except GitError as error:
             self.call_from_thread(self.tell, str(error), severity="error", timeout=10)
         else:
-            subject = message.splitlines()[0]
-            self.call_from_thread(self.tell, f"Committed: {subject}")
+            after = repo_status(self._root) if going_on else None
+            self.call_from_thread(self.tell, committed(message, going_on, after))
         self.call_from_thread(self.refresh_git_status)
 
     # Sync ---------------------------------------------------------------------
@@ -362,6 +366,15 @@ class TeamActions(App[None]):
 
     def reload(self) -> None:  # implemented by the app
         raise NotImplementedError
+
+
+def committed(message: str, going_on: str | None, after: "RepoStatus | None") -> str:
+    """What a commit (f4) did: committed, or went on with a rebase (and how far)."""
+    if going_on is None:
+        return f"Committed: {message.splitlines()[0]}"
+    if after is not None and after.replaying is not None:
+        return f"The {going_on} went on, and stopped again: settle what it asks, then f4"
+    return f"The {going_on} is finished: sync (f5) to share it"
 
 
 def merge_message(merge: "MergeInProgress", changes: str) -> str:

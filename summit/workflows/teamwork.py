@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summit.gitrepo.command import repository_root
+from summit.gitrepo.conflicts import operation_in_progress
 from summit.gitrepo.sync import conflict_versions, mark_resolved
 from summit.store.atomic import write_atomic
 from summit.store.merge import MergeResult, merge_texts, model_for
@@ -19,7 +20,11 @@ from summit.store.problems import Choice, Choices, DataError, Side
 
 
 def settle_git_conflict(root: Path, repo_path: str, choices: Choices = None) -> MergeResult:
-    """Merge the conflicted file's three versions; when clean, write it and mark it resolved."""
+    """Merge the conflicted file's three versions; when clean, write it and mark it resolved.
+
+    "ours" is always the user's side (in a rebase, git's "theirs"), so choices say
+    "mine" and "theirs" as a person means them, and the result keeps the user's layout.
+    """
     path = repository_root(root) / repo_path
     model = model_for(repo_path)
     if model is None:
@@ -28,6 +33,9 @@ def settle_git_conflict(root: Path, repo_path: str, choices: Choices = None) -> 
         base, ours, theirs = (decode(path, data) for data in conflict_versions(root, repo_path))
     except DataError as error:
         return MergeResult(None, errors=[error.problems[0].message])
+    if operation_in_progress(root) == "rebase":
+        # A rebase replays the user's commits onto the others': git's "theirs" is mine.
+        ours, theirs = theirs, ours
     result = merge_texts(base, ours, theirs, model=model, path=path, choices=choices)
     if result.text is not None:
         write_atomic(path, result.text.encode("utf-8"))

@@ -287,3 +287,36 @@ async def test_settling_a_pull_made_in_a_shell_keeps_unsaved_edits(team: Team) -
     assert "<<<<<<<" not in saved
     agenda = load_dataset(team.alice).summits[SAMPLE_SUMMIT].record.agenda
     assert agenda[0].minutes == 25 and agenda[3].minutes == item.minutes + 5
+
+
+async def test_a_rebase_stopped_on_a_conflict_goes_on_with_f4(team: Team) -> None:
+    """During `git pull --rebase` the title bar said "detached (no remote)", f4 made a
+    new commit with a new message and left the rebase stopped, and f5 said to check out
+    a branch (found working as two officials): f4 now goes on with the rebase."""
+    both_retime_the_welcome(team)
+    rebase = subprocess.run(
+        ["git", "pull", "--rebase"], cwd=team.alice, capture_output=True, text=True, check=False
+    )
+    assert rebase.returncode != 0 and "<<<<<<<" in summit_file(team.alice).read_text()
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        await pilot.press("M", "ctrl+s")  # in a rebase, "mine" is Alice's 20 minutes
+        await settle(pilot)
+        await settle(pilot)
+        assert "rebase in progress" in app.sub_title and "detached" not in app.sub_title
+        await pilot.press("f5")
+        await settle(pilot)
+        assert "a rebase is in progress: finish it first (f4" in told(app)
+        await pilot.press("f4")
+        await settle(pilot)
+        await settle(pilot)
+        assert not isinstance(app.screen, CommitScreen)
+        assert "The rebase is finished" in told(app)
+        assert "rebase" not in app.sub_title and "main" in app.sub_title
+    log = git(team.alice, "log", "--format=%s", "-3").splitlines()
+    assert log[:2] == ["Welcome 20 minutes", "Welcome 25 minutes"]  # her message kept
+    assert "minutes = 20" in summit_file(team.alice).read_text()
+    assert git(team.alice, "status", "--porcelain", "--branch").startswith("## main...origin/main")

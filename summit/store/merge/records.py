@@ -86,9 +86,8 @@ class Merger:
 
 def _named_differently(ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
     names = [side.get("name") for side in (ours, theirs)]
-    if not all(isinstance(name, str) for name in names):
-        return False
-    return len({" ".join(name.casefold().split()) for name in names}) == 2
+    said = {" ".join(name.casefold().split()) for name in names if isinstance(name, str)}
+    return len(said) == 2
 
 
 def _is_table(value: Any) -> bool:
