@@ -202,11 +202,19 @@ class TeamActions(App[None]):
                     severity="warning",
                     timeout=10,
                 )
+            elif not self._still_conflicted(path):
+                self.tell(f"{path} was settled elsewhere meanwhile (in a shell?): kept as it is")
             else:
                 self._report_settled(path, settle_git_conflict(self._root, path, choices))
             self._settle_next(rest)
 
         self.push_screen(ResolveScreen(path, result.conflicts, git_merge=True), chosen)
+
+    def _still_conflicted(self, path: str) -> bool:
+        from summit.gitrepo.sync import repo_status  # noqa: PLC0415
+
+        status = repo_status(self._root)
+        return status is not None and path in status.conflicted
 
     def _after_settling(self) -> None:
         """Load the settled files; unsaved edits stay, and saving merges them in."""

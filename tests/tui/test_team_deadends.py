@@ -17,6 +17,7 @@ from summit.tui.screens.typed_value import ValueScreen
 from summit.tui.watching import WATCH_SECONDS
 from tests.conftest import SAMPLE_SUMMIT
 from tests.git_fixtures import Team, git
+from tests.gitrepo.conftest import summit as summit_command
 from tests.tui.conftest import TODAY, choose, settle
 
 
@@ -320,3 +321,25 @@ async def test_a_rebase_stopped_on_a_conflict_goes_on_with_f4(team: Team) -> Non
     assert log[:2] == ["Welcome 20 minutes", "Welcome 25 minutes"]  # her message kept
     assert "minutes = 20" in summit_file(team.alice).read_text()
     assert git(team.alice, "status", "--porcelain", "--branch").startswith("## main...origin/main")
+
+
+async def test_a_file_settled_in_a_shell_meanwhile_is_left_as_settled(team: Team) -> None:
+    """With the settling screen open, `summit resolve --mine` in a shell settled the file;
+    saving the screen then said "needs settling by hand: ... title: Field required"."""
+    both_retime_the_welcome(team)
+    pull_with_conflict(team.alice)
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ResolveScreen)
+        done = summit_command(team.alice, "resolve", "--theirs")
+        assert done.returncode == 0, done.stderr
+        settled = summit_file(team.alice).read_text()
+        await pilot.press("M", "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert "settled elsewhere meanwhile" in told(app)
+        assert "needs settling by hand" not in told(app)
+        assert summit_file(team.alice).read_text() == settled
+        assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 25
