@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from summit.gitrepo.command import GitError, run_git
-from summit.gitrepo.sync import DATA_PATHS, RemoteUnreachable
+from summit.gitrepo.sync import DATA_PATHS
 
 CLAIM = "Summit-Claim"
 """Trailer of a claim: the summit id."""
@@ -39,26 +39,6 @@ class Claim:
 
 def _git(root: Path, *args: str) -> str:
     return run_git(args, root).stdout.decode("utf-8", "replace")
-
-
-def push(root: Path) -> bool:
-    """Push the branch; False when the remote has commits this clone has not merged yet.
-
-    Whatever git's words for it (`fetch first`, a ref that moved while pushing),
-    a refused push is a colleague's when the remote now has commits we lack.
-    """
-    done = run_git(["push", "--quiet"], root, check=False)
-    if done.returncode == 0:
-        return True
-    words = done.stderr.decode("utf-8", "replace").strip()
-    fetched = run_git(["fetch", "--quiet"], root, check=False)
-    if (
-        fetched.returncode == 0
-        and _git(root, "rev-list", "--count", "HEAD..@{upstream}").strip() != "0"
-    ):
-        return False
-    last = words.splitlines()[-1] if words else "no message"
-    raise RemoteUnreachable(f"git push failed: {last.removeprefix('fatal: ')}")
 
 
 def trailers(**values: str) -> str:

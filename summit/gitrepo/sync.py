@@ -230,25 +230,66 @@ def sync(root: Path) -> SyncResult:
     if status.changed:
         raise GitError(f"commit your changes to {', '.join(status.changed)} first")
     result = SyncResult(before=_git(root, "rev-parse", "HEAD").strip())
+    # A colleague may push between our fetch and our push: then theirs is merged too.
+    for _ in range(_PUSH_TRIES):
+        if not _merge_upstream(root, status.upstream, result):
+            return result  # conflicted: left for the user to settle
+        sent = _subjects(root, "@{upstream}..HEAD")
+        if not sent or push(root):
+            result.sent = sent
+            return result
+    raise GitError("colleagues pushed again each time: sync again in a moment")
+
+
+_PUSH_TRIES = 3
+
+
+def _merge_upstream(root: Path, upstream: str, result: SyncResult) -> bool:
+    """Fetch and merge what came in (noted in `result`); False when it conflicted."""
     try:
         _git(root, "fetch", "--quiet")
     except GitError as error:
         raise RemoteUnreachable(str(error)) from error
-    result.received = _subjects(root, "HEAD..@{upstream}")
-    if result.received:
-        try:
-            message = f"Merge colleagues' changes from {status.upstream}"
-            _git(root, "merge", "--quiet", "-m", message, "@{upstream}")
-        except GitError:
-            after = repo_status(root)
-            result.conflicted = list(after.conflicted) if after else []
-            if not result.conflicted:
-                raise
-            return result
-    result.sent = _subjects(root, "@{upstream}..HEAD")
-    if result.sent:
-        _git(root, "push", "--quiet")
-    return result
+    received = _subjects(root, "HEAD..@{upstream}")
+    if not received:
+        return True
+    result.received += received
+    try:
+        _git(
+            root,
+            "merge",
+            "--quiet",
+            "-m",
+            f"Merge colleagues' changes from {upstream}",
+            "@{upstream}",
+        )
+    except GitError:
+        after = repo_status(root)
+        result.conflicted = list(after.conflicted) if after else []
+        if not result.conflicted:
+            raise
+        return False
+    return True
+
+
+def push(root: Path) -> bool:
+    """Push the branch; False when the remote has commits this clone has not merged yet.
+
+    Whatever git's words for it (`fetch first`, a ref that moved while pushing),
+    a refused push is a colleague's when the remote now has commits we lack.
+    """
+    done = run_git(["push", "--quiet"], root, check=False)
+    if done.returncode == 0:
+        return True
+    words = done.stderr.decode("utf-8", "replace").strip()
+    fetched = run_git(["fetch", "--quiet"], root, check=False)
+    if (
+        fetched.returncode == 0
+        and _git(root, "rev-list", "--count", "HEAD..@{upstream}").strip() != "0"
+    ):
+        return False
+    last = words.splitlines()[-1] if words else "no message"
+    raise RemoteUnreachable(f"git push failed: {last.removeprefix('fatal: ')}")
 
 
 def _subjects(root: Path, revisions: str) -> list[str]:

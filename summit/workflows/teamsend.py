@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from summit.gitrepo.claims import Claim, commit_step, head, my_email, open_claims, push, withdraw
+from summit.gitrepo.claims import Claim, commit_step, head, my_email, open_claims, withdraw
 from summit.gitrepo.claims import trailers as claim_trailers
 from summit.gitrepo.command import GitError
-from summit.gitrepo.sync import RemoteUnreachable, repo_status, sync
+from summit.gitrepo.sync import RemoteUnreachable, push, repo_status, sync
 from summit.model.wording import counted
 
 

@@ -104,3 +104,27 @@ def test_status_never_writes_the_index(team: Team) -> None:
     status = repo_status(team.alice)
     assert status is not None and status.changed == ()
     assert index.read_bytes() == before
+
+
+def test_a_colleague_pushing_between_our_fetch_and_push_is_merged_in(team: Team) -> None:
+    """Two colleagues syncing at one moment: the loser's push was refused and sync ended
+    on git's own words, "hint: See the 'Note about fast-forwards'..." (found working as
+    two officials). Now their commit is merged too, and ours pushed."""
+    edit(team.alice, "Conference Room 1", "Conference Room 2")
+    commit_data(team.alice, "Room 2")
+    # Bob's commit reaches the remote while Alice's sync is between its fetch and its push.
+    edit(team.bob, "minutes = 15", "minutes = 25")
+    commit_data(team.bob, "Welcome 25 minutes")
+    hook = team.alice / ".git" / "hooks" / "pre-push"
+    hook.write_text(
+        f"#!/bin/sh\nif [ ! -e {hook}.done ]; then touch {hook}.done; "
+        f"git -C {team.bob} push -q; fi\nexit 0\n"
+    )
+    hook.chmod(0o755)
+    result = sync(team.alice)
+    assert subjects(result.received) == ["Welcome 25 minutes"]
+    assert "Room 2" in subjects(result.sent)
+    status = repo_status(team.alice)
+    assert status is not None and (status.ahead, status.behind) == (0, 0)
+    text = (team.alice / "agendas" / f"{SAMPLE_SUMMIT}.toml").read_text()
+    assert "Conference Room 2" in text and "minutes = 25" in text
