@@ -93,6 +93,10 @@ def send(args: argparse.Namespace, out: Console, err: Console) -> int:
             err.print(f"note: {note}")
         return 0
     _print_outbox(out, err, box)
+    from summit.delivery.team import colleagues_sending  # noqa: PLC0415 - only when sending
+
+    for note in colleagues_sending(box, dataset.root):
+        err.print(f"note: {note}", markup=False)
     err.print(f"dry run: nothing was sent. To send: summit send {args.summit_id} --yes")
     return 0
 

@@ -8,6 +8,7 @@ summit.workflows.teamsend; this module joins it with the outbox and the relay).
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from summit.delivery.outbox import (
     Letter,
@@ -19,6 +20,7 @@ from summit.delivery.outbox import (
     record_recovered,
     send_outbox,
 )
+from summit.gitrepo.command import GitError
 from summit.model.sent import Sent
 from summit.model.wording import counted
 from summit.store import Dataset, load_dataset
@@ -131,6 +133,21 @@ def _claimed(
 def _names(dataset: Dataset, org_ids: list[str]) -> list[str]:
     register = dataset.register.record if dataset.register is not None else None
     return [register.describe(o) if register else o for o in org_ids]
+
+
+def colleagues_sending(box: Outbox, root: Path) -> list[str]:
+    """For a dry run: what colleagues claimed in the history here and have not recorded
+    as sent; `--yes` catches up first and leaves those to them (see `_hold_back`)."""
+    try:
+        claims = TeamSend(root, box.summit_id, team=True).colleagues_claims()
+    except GitError:  # not a repository, or no git: a send of one's own
+        return []
+    notes = []
+    for claim in claims:
+        names = [x.organisation for x in box.letters if x.organisation_id in claim.organisations]
+        if names:
+            notes.append(f"{claim_line(claim)}: {', '.join(names)}: --yes leaves them to them")
+    return notes
 
 
 def _hold_back(box: Outbox, team: TeamSend, result: TeamSent) -> None:

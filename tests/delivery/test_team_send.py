@@ -192,3 +192,22 @@ def test_a_cancellation_for_the_uninvited_goes_once_from_two_clones(
     ]
     assert [item.recipients for item in cancels] == [["oliver.grant@facebook.example.org"]]
     assert sent_records(team.bob)["facebook"]["method"] == "CANCEL"
+
+
+def test_a_dry_run_says_what_a_colleague_is_sending_now(team: Team, cli, monkeypatch) -> None:
+    """A colleague's claim merged into this clone was not mentioned by the dry run,
+    which listed those organisations as to be sent; only --yes left them to the
+    colleague (found working as two officials)."""
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Alice Colleague")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "alice@dcms.example.org")
+    alice = TeamSend(team.alice, SAMPLE_SUMMIT)
+    alice.catch_up()
+    assert alice.claim(["- Google: new invitation"], ["google", "yahoo"])
+    git(team.bob, "pull", "-q")
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Bob Colleague")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "bob@dcms.example.org")
+    dry = cli("send", SAMPLE_SUMMIT, "--data", team.bob)
+    assert dry.code == 0, dry.err
+    said = " ".join(dry.err.split())
+    assert "Alice Colleague <alice@dcms.example.org> is sending" in said
+    assert "Google, Yahoo: --yes leaves them to them" in said
