@@ -18,6 +18,7 @@ from typing import Any
 from icalendar import Calendar, Component
 
 from summit.model import Rsvp
+from summit.model.plain import CONTROLS_OR_BREAKS
 
 MAX_REPLY_BYTES = 1 << 20
 """Real replies are a few kilobytes; a bigger file is refused before it is parsed."""
@@ -197,13 +198,20 @@ def _addresses(value: object) -> frozenset[str]:
     return frozenset(filter(None, (_delegate_address(str(v)) for v in values)))
 
 
+COMMENT_MAX = 500
+"""As much of a reply's comment as is kept (summit.model.summit.RsvpRecord.comment)."""
+
+
 def _comment(event: Component, person: _Attendee) -> str | None:
     """The attendee's words: Google's X-RESPONSE-COMMENT, else Exchange's COMMENT."""
     said = person.comment or event.get("COMMENT")
     if isinstance(said, list):
         said = " ".join(str(part) for part in said)
-    text = " ".join(str(said or "").split())
-    return text[:500] or None
+    # Written by someone outside: control characters (an ESC, a bell) go, as line breaks do.
+    text = " ".join(CONTROLS_OR_BREAKS.sub(" ", str(said or "")).split())
+    if len(text) > COMMENT_MAX:
+        text = text[: COMMENT_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return text or None
 
 
 def _attendees(event: Component, lines: _Lines) -> list[_Attendee]:

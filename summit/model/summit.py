@@ -19,7 +19,7 @@ from summit.model.dates import LATEST_MOMENT, CalendarDate, CalendarDateTime
 from summit.model.foi import FOI_DESCRIPTION, FoiField
 from summit.model.invite_state import InviteState
 from summit.model.sent import Sent
-from summit.model.text import Line, Slug, Text
+from summit.model.text import Line, Remark, Slug, Text
 from summit.model.timezone import DEFAULT_TIMEZONE, TimeZoneName
 
 MAX_ITEM_MINUTES = 24 * 60
@@ -81,7 +81,7 @@ class Replied(Record):
         description="The reply's DTSTAMP, in UTC; absent for a reply recorded by hand. "
         "An older reply never replaces a newer one.",
     )
-    comment: str | None = Field(
+    comment: Remark | None = Field(
         None,
         max_length=500,
         description="What the delegate wrote with the reply (COMMENT, or Google's "

@@ -82,6 +82,16 @@ Line = Annotated[str, Strict(), AfterValidator(_line)]
 Text = Annotated[str, Strict(), AfterValidator(_text)]
 """Free text that may run over several lines, such as an objective or notes."""
 
+
+def _remark(value: str) -> str:
+    if value.isprintable():
+        return value
+    return _refuse_controls(value, allow_newlines=False)
+
+
+Remark = Annotated[str, Strict(), AfterValidator(_remark)]
+"""A line written by someone outside (a reply's comment): may be empty, or long."""
+
 Slug = Annotated[str, Strict(), AfterValidator(_slug)]
 """A stable identifier used as a TOML key and in references between files."""
 
