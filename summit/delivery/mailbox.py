@@ -31,7 +31,8 @@ from summit.model import Register
 from summit.store import DataError, Dataset, Problem
 from summit.workflows.invitations import ReplyImport, collect_replies, import_replies
 
-_REPLY = re.compile(rb"^METHOD:REPLY\s*$", re.IGNORECASE | re.MULTILINE)
+# A COUNTER ("New Time Proposed") is taken too, to be told to the official (see read_reply).
+_REPLY = re.compile(rb"^METHOD:(REPLY|COUNTER)\s*$", re.IGNORECASE | re.MULTILINE)
 _CALENDAR_TYPES = frozenset({"text/calendar", "application/ics"})
 
 
@@ -57,7 +58,8 @@ def _is_calendar(part: Message) -> bool:
 
 
 def calendar_replies(data: bytes) -> list[bytes]:
-    """The METHOD:REPLY calendars in one e-mail, each once (Outlook: inline and attached)."""
+    """The METHOD:REPLY (and COUNTER) calendars in one e-mail, each once (Outlook: inline
+    and attached)."""
     message = email.message_from_bytes(data, policy=policy.compat32)
     found: dict[bytes, bytes] = {}
     for part in message.walk():

@@ -131,6 +131,8 @@ def _parse(data: bytes) -> Calendar:
 
 def _event(calendar: Calendar, lines: _Lines) -> Component:
     method = str(calendar.get("method", "")).upper()
+    if method == "COUNTER":
+        raise NotAReply(_proposal(calendar), line=lines.of("METHOD"), field="METHOD")
     if method != "REPLY":
         raise NotAReply(
             f"METHOD is {shown(method) or 'missing'}, not REPLY: this is not a reply",
@@ -153,6 +155,25 @@ def _event(calendar: Calendar, lines: _Lines) -> Component:
         if isinstance(event.get(name), list):
             raise NotAReply("appears more than once", line=lines.of(name, 1), field=name)
     return event
+
+
+def _proposal(calendar: Calendar) -> str:
+    """What a COUNTER (Outlook's "New Time Proposed") asks, for the official to decide:
+    summit does not move a summit's time on one delegate's word."""
+    events = calendar.walk("VEVENT")
+    event = events[0] if events else Component()
+    attendee = event.get("ATTENDEE")
+    who = address(str(attendee[0] if isinstance(attendee, list) else attendee or "")) or "someone"
+    times = [event.get(name) for name in ("DTSTART", "DTEND")]
+    when = " to ".join(
+        t.dt.strftime("%a %d %b %Y %H:%M %Z").strip() for t in times if hasattr(t, "dt")
+    )
+    words = _comment(event, _Attendee(who, None, frozenset(), frozenset()))
+    return (
+        f"{who} proposes a new time{f' ({when})' if when else ''}"
+        f"{f', saying “{words}”' if words else ''}. That is not a reply, so nothing is "
+        "recorded: if the time changes, change it in the summit and send the update"
+    )
 
 
 def _required(event: Component, name: str, lines: _Lines) -> Any:
