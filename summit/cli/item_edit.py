@@ -6,7 +6,7 @@ from typing import Any
 from rich.console import Console
 
 from summit.cli.summit_edit import Refused, edit_summit
-from summit.model import Register, Summit
+from summit.model import Register, Summit, dates
 from summit.model.item_edits import (
     ItemNotFound,
     ListName,
@@ -152,6 +152,8 @@ def commitment_add(args: argparse.Namespace, out: Console, err: Console) -> int:
 
     def edit(summit: Summit, register: Register) -> Summit:
         organisation = _organisation(register, args.organisation, "the commitment's maker", said)
+        if args.agreed is not None and args.agreed > dates.today():
+            raise Refused(f"--agreed {args.agreed} is a day still to come: record it once made")
         fields = {
             "organisation": organisation,
             "text": args.text,

@@ -216,14 +216,7 @@ class _SummitChecker:
             yield Finding(Severity.WARNING, self.here("start"), warning)
 
     def outputs(self) -> Iterator[Finding]:
-        for index, commitment in enumerate(self.summit.commitments):
-            if commitment.due is not None and commitment.due < commitment.agreed:
-                yield Finding(
-                    Severity.WARNING,
-                    self.here("commitments", index, "due"),
-                    f"due {commitment.due:%d %b %Y}, before it was agreed on "
-                    f"{commitment.agreed:%d %b %Y}",
-                )
+        yield from self._output_dates()
         for index, action in enumerate(self.summit.actions):
             if not self._known_organisation(action.owner):
                 yield self.missing_organisation(("actions", index, "owner"), action.owner)
@@ -231,6 +224,25 @@ class _SummitChecker:
             if not self._known_organisation(commitment.organisation):
                 path = ("commitments", index, "organisation")
                 yield self.missing_organisation(path, commitment.organisation)
+
+    def _output_dates(self) -> Iterator[Finding]:
+        """Dates that are most likely slips: the papers say what was agreed, and when."""
+        # An action due before the summit is no slip: preparing for it is one.
+        today = dates.today()
+        for index, commitment in enumerate(self.summit.commitments):
+            if commitment.agreed > today:
+                yield Finding(
+                    Severity.WARNING,
+                    self.here("commitments", index, "agreed"),
+                    f"agreed on {commitment.agreed:%d %b %Y}, a day still to come",
+                )
+            if commitment.due is not None and commitment.due < commitment.agreed:
+                yield Finding(
+                    Severity.WARNING,
+                    self.here("commitments", index, "due"),
+                    f"due {commitment.due:%d %b %Y}, before it was agreed on "
+                    f"{commitment.agreed:%d %b %Y}",
+                )
 
     def _known_organisation(self, org_id: str) -> bool:
         # Looked up, not a union of every id: that set was built for each summit

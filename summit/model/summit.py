@@ -19,7 +19,7 @@ from summit.model.dates import LATEST_MOMENT, CalendarDate, CalendarDateTime
 from summit.model.foi import FOI_DESCRIPTION, FoiField
 from summit.model.invite_state import InviteState
 from summit.model.sent import Sent
-from summit.model.text import Line, Remark, Slug, Text
+from summit.model.text import Line, Remark, Slug, Statement, Text
 from summit.model.timezone import DEFAULT_TIMEZONE, TimeZoneName
 
 MAX_ITEM_MINUTES = 24 * 60
@@ -185,7 +185,7 @@ class Action(Record):
         description="Written by summit so that merges and diffs can follow this item when it "
         "is moved or edited. Never needs typing; do not copy it to another item.",
     )
-    text: Text
+    text: Statement
     owner: Slug = Field(description="The id of the organisation that owns the action.")
     due: CalendarDate | None = None
     status: Annotated[ActionStatus, Strict(False)] = ActionStatus.OPEN
@@ -204,7 +204,7 @@ class Commitment(Record):
         "is moved or edited. Never needs typing; do not copy it to another item.",
     )
     organisation: Slug
-    text: Text
+    text: Statement
     agreed: CalendarDate
     due: CalendarDate | None = None
     status: Annotated[CommitmentStatus, Strict(False)] = CommitmentStatus.OPEN

@@ -83,6 +83,12 @@ Text = Annotated[str, Strict(), AfterValidator(_text)]
 """Free text that may run over several lines, such as an objective or notes."""
 
 
+def _said(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return _text(value)
+
+
 def _remark(value: str) -> str:
     if value.isprintable():
         return value
@@ -91,6 +97,9 @@ def _remark(value: str) -> str:
 
 Remark = Annotated[str, Strict(), AfterValidator(_remark)]
 """A line written by someone outside (a reply's comment): may be empty, or long."""
+
+Statement = Annotated[str, Strict(), AfterValidator(_said)]
+"""Free text that is the record itself (an action, a commitment): never empty."""
 
 Slug = Annotated[str, Strict(), AfterValidator(_slug)]
 """A stable identifier used as a TOML key and in references between files."""

@@ -129,3 +129,30 @@ def test_a_date_that_is_not_one_is_told_in_words(data_dir, cli, capsys) -> None:
         err = capsys.readouterr().err
         assert "is not a date: write it as YYYY-MM-DD" in err and "fromisoformat" not in err
     assert summit_file(data_dir).read_bytes() == before
+
+
+def test_an_empty_action_or_commitment_is_refused(data_dir, cli) -> None:
+    """`--text ""` and `--text "   "` saved an empty action that validate passed, and
+    `show` listed "Action, open:  (owner …)" (found trying the second week)."""
+    before = summit_file(data_dir).read_bytes()
+    for args in (
+        ["action", "add", SAMPLE_SUMMIT, "--text", "   ", "--owner", "iwf"],
+        ["commitment", "add", SAMPLE_SUMMIT, "--organisation", "google", "--text", ""],
+    ):
+        result = cli(*args, "--data", data_dir)
+        assert result.code == 1 and "--text: must not be empty" in result.err
+    assert summit_file(data_dir).read_bytes() == before
+
+
+def test_a_commitment_agreed_on_a_day_to_come_is_refused_or_warned_of(data_dir, cli) -> None:
+    before = summit_file(data_dir).read_bytes()
+    agreed = cli(
+        "commitment", "add", SAMPLE_SUMMIT, "--organisation", "google", "--text", "T",
+        "--agreed", "2099-05-01", "--data", data_dir,
+    )  # fmt: skip
+    assert agreed.code == 1 and "--agreed 2099-05-01 is a day still to come" in agreed.err
+    assert summit_file(data_dir).read_bytes() == before
+    path = summit_file(data_dir)
+    path.write_text(path.read_text().replace("agreed = 2026-01-20", "agreed = 2099-01-20", 1))
+    said = cli("validate", "--data", data_dir)
+    assert "commitments[0].agreed: agreed on 20 Jan 2099, a day still to come" in said.out
