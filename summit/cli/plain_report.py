@@ -10,6 +10,7 @@ from rich.console import Console
 
 from summit.model import Register, Rsvp, Summit, dates
 from summit.model.coming import coming_and_past
+from summit.model.replies import reply_note
 from summit.model.schedule import agenda_end, planned_end, schedule, total_minutes
 from summit.model.wording import counted
 from summit.store import Dataset
@@ -17,6 +18,11 @@ from summit.store import Dataset
 
 def _say(out: Console, line: str = "") -> None:
     out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _one_line(text: str) -> str:
+    """Each value on its own labelled line: a text's line breaks would start unlabelled ones."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _heading(out: Console, summit_id: str, summit: Summit, register: Register) -> None:
@@ -66,7 +72,11 @@ def _invitees(out: Console, summit: Summit, register: Register) -> None:
             _say(out, f"{org_name}: nobody invited yet")
         for delegate_id, reply in invitation.rsvp.items():
             delegate = organisation.delegates.get(delegate_id) if organisation else None
-            _say(out, f"{org_name}, {delegate.name if delegate else delegate_id}: {reply}")
+            said = " ".join(filter(None, [str(reply), reply_note(invitation, delegate_id)]))
+            came = invitation.attended.get(delegate_id)
+            if came is not None:
+                said += "; attended" if came else "; did not attend"
+            _say(out, f"{org_name}, {delegate.name if delegate else delegate_id}: {said}")
 
 
 def _outputs(out: Console, summit: Summit, register: Register) -> None:
@@ -79,11 +89,12 @@ def _outputs(out: Console, summit: Summit, register: Register) -> None:
     for action in summit.actions:
         due = f", due {action.due:%d %B %Y}" if action.due else ""
         who = describe(action.owner)
-        _say(out, f"Action, {action.status}: {action.text} (owner {who}{due})")
+        _say(out, f"Action, {action.status}: {_one_line(action.text)} (owner {who}{due})")
     for commitment in summit.commitments:
         due = f", due {commitment.due:%d %B %Y}" if commitment.due else ""
         who = describe(commitment.organisation)
-        _say(out, f"Commitment, {commitment.status}: {who}: {commitment.text}{due}")
+        text = _one_line(commitment.text)
+        _say(out, f"Commitment, {commitment.status}: {who}: {text}{due}")
 
 
 def plain_summit(out: Console, summit_id: str, summit: Summit, register: Register) -> None:

@@ -79,11 +79,17 @@ _AGENDA_HEADERS = ["Time", "Item", "Lead", "Min"]
 _TIME, _MINUTES = frozenset({0}), frozenset({3})
 
 
+_CAME = {True: "yes", False: "no", None: ""}
+
+
 def _invitees(summit: Summit, register: Register) -> LongTable:
     counts = summit.rsvp_counts()
     summary = ", ".join(f"{count} {reply}" for reply, count in counts.items() if count)
     # Thousands of rows: a LongTable draws them in linear time (rich's Table does not).
-    table = LongTable(f"Invitees ({summary})", ["Organisation", "Delegate", "Reply"])
+    # Once attendance is recorded (after the day), who came is shown beside the reply.
+    came = any(invitation.attended for invitation in summit.invitations.values())
+    headers = ["Organisation", "Delegate", "Reply", *(["Came"] * came)]
+    table = LongTable(f"Invitees ({summary})", headers)
     for org_id, invitation in summit.invitations.items():
         organisation = register.organisations.get(org_id)
         org_name = organisation.name if organisation else org_id
@@ -95,7 +101,9 @@ def _invitees(summit: Summit, register: Register) -> LongTable:
             note = reply_note(invitation, delegate_id)
             words = f"{reply} {note}" if note else str(reply)
             shown_reply = (words, _RSVP_STYLE[reply]) if reply else ("", "")
-            table.add_row((org_name, ""), (name, ""), shown_reply)
+            attended = invitation.attended.get(delegate_id)
+            shown_came = [(_CAME[attended], "")] * came
+            table.add_row((org_name, ""), (name, ""), shown_reply, *shown_came)
             org_name = ""
     return table
 
