@@ -36,6 +36,12 @@ class Letter:
     """A CANCEL to people uninvited since they were sent the invitation (see withdrawals)."""
     whole: bool = False
     """With `withdraws`: the whole organisation is uninvited."""
+    not_withdrawn: tuple[str, ...] = ()
+    """Addresses of the organisation that keep the invitation, sent no withdrawal (see
+    withdrawals): recorded with this message, so that the official is told once."""
+    handed_over: tuple[str, ...] = ()
+    """Addresses that leave the organisation's record without a withdrawal: they are
+    invited with another organisation now, whose record follows them."""
 
     @property
     def recipients(self) -> list[str]:

@@ -9,7 +9,7 @@ since. Nothing here sends or saves: summit.delivery.outbox_send does.
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from pathlib import Path
@@ -19,7 +19,7 @@ from icalendar import Calendar
 from summit.delivery.changed import asked_again_for, moved_lines
 from summit.delivery.journal import Journal, journal_path
 from summit.delivery.letter import Letter, LetterKind
-from summit.delivery.withdrawals import plan_withdrawals
+from summit.delivery.withdrawals import Withdrawals, plan_withdrawals
 from summit.ical.audience import Audience, audience, host_organisation
 from summit.ical.invite import invite_calendar
 from summit.ical.mail import Answered, invite_email, mailbox
@@ -258,5 +258,15 @@ def plan_outbox(dataset: Dataset, summit_id: str, *, now: datetime | None = None
             outbox.letters.append(letter)
     withdrawn = plan_withdrawals(summit, register, stamp)
     outbox.letters[:0] = withdrawn.letters  # before any update to the same organisation
+    outbox.letters = [_recording(letter, withdrawn) for letter in outbox.letters]
     outbox.notes += withdrawn.notes
     return outbox
+
+
+def _recording(letter: Letter, withdrawn: Withdrawals) -> Letter:
+    """The letter with the addresses of its organisation sent no withdrawal, for its
+    record (a corrected address is then noted once, not at every send)."""
+    if letter.organisation_id not in withdrawn.records:
+        return letter
+    kept, handed = withdrawn.records[letter.organisation_id]
+    return replace(letter, not_withdrawn=kept, handed_over=handed)
