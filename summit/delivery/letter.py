@@ -25,7 +25,6 @@ class Letter:
     method: SentMethod
     sequence: int
     to: tuple[Address, ...]
-    cc: tuple[Address, ...]
     changes: tuple[str, ...]
     message: bytes
     details: str
@@ -45,7 +44,7 @@ class Letter:
 
     @property
     def recipients(self) -> list[str]:
-        everyone = [person.addr_spec for person in (*self.to, *self.cc)]
+        everyone = [person.addr_spec for person in self.to]
         if not self.only:
             return everyone
         return [address for address in everyone if address.lower() in self.only]

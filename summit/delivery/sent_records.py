@@ -14,7 +14,7 @@ from summit.model.sent import Sent, SentMethod
 
 
 def _accepted(letter: Letter, refused: list[str]) -> set[str]:
-    """The organisation's own people (To, not the host's Cc) the relay took it for."""
+    """The organisation's people the relay took it for."""
     sent_to = {address.lower() for address in letter.recipients}
     turned_away = {address.lower() for address in refused}
     return {

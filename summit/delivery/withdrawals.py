@@ -77,7 +77,6 @@ def _letter(
         sequence,
         tuple(to),
         (),
-        (),
         message,
         sent.details,
         sent.agenda,
