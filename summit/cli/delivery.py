@@ -52,8 +52,6 @@ def _loaded(args: argparse.Namespace, out: Console, err: Console) -> Dataset | i
 def _print_letter(out: Console, letter: "outbox.Letter") -> None:
     out.print(f"  {letter.organisation}: {letter.kind}, SEQUENCE {letter.sequence}")
     out.print(f"    to: {', '.join(str(p) for p in letter.to)}")
-    if letter.cc:
-        out.print(f"    cc: {', '.join(str(p) for p in letter.cc)}")
     for line in letter.changes:
         out.print(f"    - {line}")
 

@@ -25,7 +25,6 @@ class Letter:
     method: SentMethod
     sequence: int
     to: tuple[Address, ...]
-    cc: tuple[Address, ...]
     changes: tuple[str, ...]
     message: bytes
     details: str
@@ -36,10 +35,16 @@ class Letter:
     """A CANCEL to people uninvited since they were sent the invitation (see withdrawals)."""
     whole: bool = False
     """With `withdraws`: the whole organisation is uninvited."""
+    not_withdrawn: tuple[str, ...] = ()
+    """Addresses of the organisation that keep the invitation, sent no withdrawal (see
+    withdrawals): recorded with this message, so that the official is told once."""
+    handed_over: tuple[str, ...] = ()
+    """Addresses that leave the organisation's record without a withdrawal: they are
+    invited with another organisation now, whose record follows them."""
 
     @property
     def recipients(self) -> list[str]:
-        everyone = [person.addr_spec for person in (*self.to, *self.cc)]
+        everyone = [person.addr_spec for person in self.to]
         if not self.only:
             return everyone
         return [address for address in everyone if address.lower() in self.only]

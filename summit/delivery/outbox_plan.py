@@ -1,15 +1,16 @@
 """Planning the outbox: which message each organisation needs now, and to whom.
 
-Each invited organisation gets its own message, to its own invited delegates
-with the host department's invited people in Cc, never one message to
-competitors together. What an organisation was last sent is recorded in the
-summit file (`[sent.<organisation>]`), so that a plan holds only what changed
-since. Nothing here sends or saves: summit.delivery.outbox_send does.
+Each invited organisation gets its own message, to its own invited delegates,
+never one message to competitors together; the host department's invited
+people get theirs, one copy each, which names everyone (summit.ical.audience).
+What an organisation was last sent is recorded in the summit file
+(`[sent.<organisation>]`), so that a plan holds only what changed since.
+Nothing here sends or saves: summit.delivery.outbox_send does.
 """
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from pathlib import Path
@@ -19,7 +20,7 @@ from icalendar import Calendar
 from summit.delivery.changed import asked_again_for, moved_lines
 from summit.delivery.journal import Journal, journal_path
 from summit.delivery.letter import Letter, LetterKind
-from summit.delivery.withdrawals import plan_withdrawals
+from summit.delivery.withdrawals import Withdrawals, plan_withdrawals
 from summit.ical.audience import Audience, audience, host_organisation
 from summit.ical.invite import invite_calendar
 from summit.ical.mail import Answered, invite_email, mailbox
@@ -54,8 +55,9 @@ def _digest(parts: Iterable[str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _details(calendar: Calendar) -> str:
-    """A fingerprint of what the organisation reads, leaving out the stamp and replies.
+def _details(calendar: Calendar, leaving_out: frozenset[str] = frozenset()) -> str:
+    """A fingerprint of what the organisation reads, leaving out the stamp, replies and
+    the attendees `leaving_out` (addresses in lower case).
 
     Replies change PARTSTAT in the next message but are no reason to send one.
     """
@@ -64,8 +66,35 @@ def _details(calendar: Calendar) -> str:
     parts = [f"{name}:{event[name].to_ical()!r}" for name in names if name in event]
     attendees = event.get("ATTENDEE", [])
     people = attendees if isinstance(attendees, list) else [attendees]
-    parts += sorted(str(person).lower() for person in people)
+    addresses = (str(person).lower() for person in people)
+    parts += sorted(a for a in addresses if a.removeprefix("mailto:") not in leaving_out)
     return _digest(parts)
+
+
+def _host_staff(summit: Summit, register: Register, org_id: str) -> frozenset[str]:
+    """The host's invited people (the chair aside) that another organisation's copy lists.
+
+    A change among them alone is no reason to send that organisation an update:
+    its meeting is the same, and calendars send an added or removed attendee
+    their own message, not everyone an update (Outlook's default, "send updates
+    only to added or deleted attendees"; Google asks about new guests only). The
+    copy they hold lists the host's people as they were until their next update.
+    The chair stays counted: a new chair is news (and changes the description).
+    """
+    host = host_organisation(summit, register)
+    if host is None or host == org_id or host not in summit.invitations:
+        return frozenset()
+    staff = [d for d in summit.invitations[host].rsvp if d != summit.convener]
+    return frozenset(person.addr_spec.lower() for person in _people(register, host, staff))
+
+
+def _as_written_now(sent: Sent | None, details: str, counting_everyone: str) -> Sent | None:
+    """The record with today's fingerprint, when it was written counting the host's people
+    (before they were left out) and describes the very copy the organisation would be
+    sent now: no update goes for a fingerprint's change alone."""
+    if sent is None or sent.details != counting_everyone:
+        return sent
+    return sent.model_copy(update={"details": details})
 
 
 def _agenda(summit: Summit, readers: Audience) -> str:
@@ -86,14 +115,6 @@ def _people(register: Register, org_id: str, delegate_ids: Iterable[str]) -> lis
         for d in delegate_ids
         if d in organisation.delegates
     ]
-
-
-def _host_people(summit: Summit, register: Register, exclude: str) -> list[Address]:
-    """The host department's invited people, copied into every organisation's message."""
-    host = host_organisation(summit, register)
-    if host is None or host == exclude or host not in summit.invitations:
-        return []
-    return _people(register, host, summit.invitations[host].rsvp)
 
 
 def _changes(
@@ -138,8 +159,9 @@ def _letter(
 ) -> Letter | None:
     calendar = invite_calendar(summit, register, now=now, only=org_id)
     readers = audience(summit, register, org_id)
-    details, agenda = _details(calendar), _agenda(summit, readers)
-    sent = summit.sent.get(org_id)
+    details = _details(calendar, _host_staff(summit, register, org_id))
+    agenda = _agenda(summit, readers)
+    sent = _as_written_now(summit.sent.get(org_id), details, _details(calendar))
     kind = _kind(summit, sent, details, agenda)
     only: tuple[str, ...] = ()
     if kind is None and sent is not None and sent.refused:
@@ -153,9 +175,8 @@ def _letter(
     changes = _changes(summit, before, sent, details, agenda) if update and sent else None
     again = asked_again_for(summit, before, sent) if update and sent else None
     to = _people(register, org_id, summit.invitations[org_id].rsvp)
-    cc = _host_people(summit, register, org_id)
     message = invite_email(
-        summit, register, calendar, to, now=now, audience=readers, copied=cc, changes=changes,
+        summit, register, calendar, to, now=now, audience=readers, changes=changes,
         sent_before=sent is not None, asked_again_for=again,
         answered=_answered(summit.invitations[org_id].rsvp.values()),
     )  # fmt: skip
@@ -168,7 +189,6 @@ def _letter(
         method,
         summit.invite.sequence,
         tuple(to),
-        tuple(cc),
         tuple(changes or ()),
         message,
         details,
@@ -258,5 +278,15 @@ def plan_outbox(dataset: Dataset, summit_id: str, *, now: datetime | None = None
             outbox.letters.append(letter)
     withdrawn = plan_withdrawals(summit, register, stamp)
     outbox.letters[:0] = withdrawn.letters  # before any update to the same organisation
+    outbox.letters = [_recording(letter, withdrawn) for letter in outbox.letters]
     outbox.notes += withdrawn.notes
     return outbox
+
+
+def _recording(letter: Letter, withdrawn: Withdrawals) -> Letter:
+    """The letter with the addresses of its organisation sent no withdrawal, for its
+    record (a corrected address is then noted once, not at every send)."""
+    if letter.organisation_id not in withdrawn.records:
+        return letter
+    kept, handed = withdrawn.records[letter.organisation_id]
+    return replace(letter, not_withdrawn=kept, handed_over=handed)

@@ -63,7 +63,6 @@ def _letter(
         summit.invite.sequence,
         tuple(to),
         (),
-        (),
         message,
         sent.details,
         sent.agenda,

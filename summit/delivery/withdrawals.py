@@ -5,7 +5,8 @@ there who is no longer invited (their organisation uninvited, or they alone)
 is sent a CANCEL for their copy by the next `summit send`: one message per
 organisation, to them alone. Once the relay accepts it they leave the record,
 so it is never sent twice. Records written before summit kept `to` cannot say
-who holds the invitation: for those, the official is told to tell them.
+who holds the invitation: for those, the official is told to tell them. No
+CANCEL goes where the meeting may still be wanted (see `_Invited.sort_out`).
 """
 
 from dataclasses import dataclass, field
@@ -20,11 +21,16 @@ from summit.model import Register, Summit
 from summit.model.sent import Sent, SentMethod
 from summit.workflows.invitations import invited_organisations
 
+Addresses = tuple[str, ...]
+
 
 @dataclass
 class Withdrawals:
     letters: list[Letter] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    records: dict[str, tuple[Addresses, Addresses]] = field(default_factory=dict)
+    """By organisation: addresses sent no withdrawal (not withdrawn, handed over), for
+    its messages in this send to record (see `Letter.not_withdrawn`)."""
 
 
 def _invited_addresses(summit: Summit, register: Register, org_id: str) -> set[str]:
@@ -71,7 +77,6 @@ def _letter(
         sequence,
         tuple(to),
         (),
-        (),
         message,
         sent.details,
         sent.agenda,
@@ -80,14 +85,54 @@ def _letter(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Invited:
+    """Who the summit invites now, and who the register knows, by address."""
+
+    organisations: frozenset[str]
+    addresses: frozenset[str]
+    known: frozenset[str]
+
+    @classmethod
+    def of(cls, summit: Summit, register: Register) -> "_Invited":
+        invited = (_invited_addresses(summit, register, o) for o in summit.invitations)
+        return cls(
+            frozenset(invited_organisations(summit)),
+            frozenset().union(*invited),
+            frozenset(
+                person.email.lower()
+                for organisation in register.organisations.values()
+                for person in organisation.delegates.values()
+            ),
+        )
+
+    def sort_out(self, org_id: str, gone: list[str]) -> tuple[list[str], Addresses, Addresses]:
+        """The addresses no longer invited at `org_id`: (withdrawn, kept, handed over).
+
+        A CANCEL carries the meeting's UID at a SEQUENCE above the invite's, so any
+        calendar it reaches drops the meeting, whatever an update beside it says. So
+        none goes where the meeting may still be wanted: to an address invited with
+        another organisation (handed over to that one's record), nor, while the
+        organisation is still invited, to an address no one in the register has now:
+        a corrected address, whose old and new addresses often reach one calendar
+        (an alias, forwarding). That one keeps the invitation.
+        """
+        handed = tuple(a for a in gone if a in self.addresses)
+        still = org_id in self.organisations
+        kept = tuple(a for a in gone if still and a not in self.known)
+        return [a for a in gone if a not in (*handed, *kept)], kept, handed
+
+
 def plan_withdrawals(summit: Summit, register: Register, now: datetime) -> Withdrawals:
     """A CANCEL per organisation for those of its people who hold the invitation but
-    are no longer invited; notes for older records that do not say who holds it."""
+    are no longer invited (unless the meeting may still be wanted there: see
+    `_Invited.sort_out`, the official being told once); notes for older records that
+    do not say who holds it."""
     found = Withdrawals()
-    invited = set(invited_organisations(summit))
+    invited = _Invited.of(summit, register)
     for org_id, sent in summit.sent.items():
         if sent.to is None:
-            if org_id not in invited and sent.method is SentMethod.REQUEST:
+            if org_id not in invited.organisations and sent.method is SentMethod.REQUEST:
                 found.notes.append(
                     f"{register.describe(org_id)} was sent the invitation but is no longer "
                     "invited, and that send did not record who received it: tell them yourself"
@@ -95,23 +140,25 @@ def plan_withdrawals(summit: Summit, register: Register, now: datetime) -> Withd
             continue
         held_by_others = _invited_addresses(summit, register, org_id)
         gone = [address for address in sent.to if address not in held_by_others]
-        if gone:
-            found.letters.append(_letter(summit, register, org_id, sent, gone, now=now))
-            if org_id in invited:
-                found.notes += _unknown_addresses(register, org_id, gone)
+        withdrawn, kept, handed = invited.sort_out(org_id, gone)
+        if withdrawn:
+            found.letters.append(_letter(summit, register, org_id, sent, withdrawn, now=now))
+        found.notes += _kept_notes(register, org_id, [a for a in kept if a not in _kept(sent)])
+        if handed or kept:
+            found.records[org_id] = (kept, handed)
     return found
 
 
-def _unknown_addresses(register: Register, org_id: str, gone: list[str]) -> list[str]:
-    """Notes for withdrawn addresses that no one in the register has now: most likely
-    a delegate's address was corrected, and the official should know before sending."""
-    unknown = set(gone)
-    for organisation in register.organisations.values():
-        unknown.difference_update(d.email.lower() for d in organisation.delegates.values())
+def _kept(sent: Sent) -> list[str]:
+    return sent.not_withdrawn or []
+
+
+def _kept_notes(register: Register, org_id: str, addresses: list[str]) -> list[str]:
+    """Said once: the send that records them (`not_withdrawn`) does not say it again."""
     return [
         f"{register.describe(org_id)}: {address} holds the invitation but is no longer anyone's "
-        "address in the register (was it corrected?): it is sent a withdrawal, and the "
-        "organisation's current addresses the invitation"
-        for address in gone
-        if address in unknown
+        "address in the register (was it corrected?): it is sent no withdrawal, which could "
+        "reach the calendar the new address shares and take the meeting out of it. If it "
+        "reaches someone else, tell them yourself"
+        for address in addresses
     ]

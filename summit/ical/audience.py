@@ -5,7 +5,8 @@ official sends the invites and appears as their ORGANIZER. A per-organisation
 invite goes to one company, which must not learn from it who else is coming;
 so it names that organisation's delegates and the host's people only. Anyone
 else (a convener or session lead from another organisation) is named by their
-organisation, and never listed as an attendee.
+organisation, and never listed as an attendee. The host's own invite names
+everyone, as the organisers' does.
 """
 
 from dataclasses import dataclass
@@ -38,8 +39,13 @@ class Audience:
 
 
 def audience(summit: Summit, register: Register, only: str | None = None) -> Audience:
-    """Everyone, or (with `only`) that organisation and the host."""
-    if only is None:
-        return Audience(register)
+    """Everyone, or (with `only`) that organisation and the host.
+
+    The host's own people read what the organisers do: everyone. Their copy is
+    the one their calendar keeps, so it lists the meeting as it is, not as one
+    company is told it.
+    """
     host = host_organisation(summit, register)
+    if only is None or only == host:
+        return Audience(register)
     return Audience(register, frozenset(o for o in (only, host) if o is not None))

@@ -60,7 +60,8 @@ def _address(email: str, name: str, **params: str) -> vCalAddress:
 
 
 def attendees(summit: Summit, register: Register, only: str | None = None) -> Iterator[Attendee]:
-    """Everyone invited; with `only`, that organisation's delegates and the host's people.
+    """Everyone invited; with `only`, that organisation's delegates and the host's people
+    (everyone, when `only` is the host: see summit.ical.audience).
 
     The chair is listed wherever their organisation may be seen: in every file
     when they are the host's, otherwise only in their own organisation's.

@@ -43,7 +43,16 @@ class Sent(Record):
         default=None,
         description="The organisation's people who hold the invitation (the relay accepted "
         "it for them, and no cancellation since): uninviting one of them sends them a "
-        "cancellation. Absent in records written before summit kept it.",
+        "cancellation, unless the meeting may still be wanted there (they are invited with "
+        "another organisation, or see `not_withdrawn`). Absent in records written before "
+        "summit kept it.",
+    )
+    not_withdrawn: list[Line] | None = Field(
+        default=None,
+        description="Addresses in `to` that are no longer anyone's in the register while the "
+        "organisation is still invited (a corrected address, most likely): they are sent no "
+        "cancellation, which could reach the calendar the new address shares and take the "
+        "meeting out of it; the official was told once. Absent when there are none.",
     )
 
     reminded: datetime | None = Field(

@@ -15,6 +15,8 @@ pytestmark = pytest.mark.usefixtures("before_the_sample_summit")
 ORGANISATIONS = 12
 OLIVER = "oliver.grant@facebook.example.org"
 MEI_LIN = "meilin.carter@google.example.org"
+HELEN = "helen.marsh@iwf.example.org"
+HELEN_OLD = "helen@iwf.example.org"  # her address before the official corrected it
 
 
 def _send(cli, root: Path, server: SmtpServer, *more: str):
@@ -73,33 +75,105 @@ def test_the_uninvited_are_sent_a_cancellation_for_their_copy_once(
     assert len(smtp_server.recorder.received) == count
 
 
-def test_a_corrected_address_is_not_told_it_is_uninvited(data_dir: Path, cli, smtp_server) -> None:
-    """Correcting Mei Lin Carter's address sent the old one "You are no longer invited",
-    with an empty CN (found trying `summit send` as a new user). She is still invited:
-    the old address is told the invitation is withdrawn from it, and the plan says why."""
+def _correct(root: Path, old: str, new: str) -> None:
+    register = root / "invitees.toml"
+    register.write_text(register.read_text().replace(old, new))
+
+
+def _said(result) -> str:
+    return " ".join((result.out + result.err).split())
+
+
+def _calendars(items: list) -> list[tuple[list[str], str, int]]:
+    """(recipients, METHOD, SEQUENCE) of each message, in the order sent."""
+    found = []
+    for item in items:
+        parsed, _ = read_calendar(calendar_part(item.message))
+        [event] = parsed.walk("VEVENT")
+        found.append((item.recipients, str(parsed["method"]), int(event["sequence"])))
+    return found
+
+
+def test_a_corrected_address_is_sent_no_cancellation_that_outranks_the_update(
+    data_dir: Path, cli, smtp_server
+) -> None:
+    """Correcting Helen Marsh's address sent the old one a CANCEL at SEQUENCE n+1, then
+    the new one the update at n. Where both reach one calendar (an alias, forwarding),
+    the calendar took the CANCEL as the newer version and the meeting vanished for a
+    delegate who is still invited. The old address is now sent nothing, and the
+    official is told once."""
+    _correct(data_dir, HELEN, HELEN_OLD)
     assert _send(cli, data_dir, smtp_server, "--yes").code == 0
-    register = data_dir / "invitees.toml"
-    register.write_text(register.read_text().replace(MEI_LIN, "mei.carter@google.example.org"))
+    _correct(data_dir, HELEN_OLD, HELEN)
+    told = f"{HELEN_OLD} holds the invitation but is no longer anyone's address in the register"
 
     dry = _send(cli, data_dir, smtp_server)
     assert dry.code == 0, dry.err
-    said = " ".join((dry.out + dry.err).split())
-    assert f"{MEI_LIN} holds the invitation but is no longer anyone's address" in said
+    assert "cancellation for the uninvited" not in dry.out
+    assert told in _said(dry) and "it is sent no withdrawal" in _said(dry)
+    result = _send(cli, data_dir, smtp_server, "--yes")
+    assert result.code == 0, result.err
+    assert _said(result).count(told) == 1
+    sequence = _summit(data_dir)["invite"]["sequence"]
+    assert _calendars(smtp_server.recorder.received[ORGANISATIONS:]) == [
+        ([HELEN], "REQUEST", sequence)
+    ]
+    record = _summit(data_dir)["sent"]["iwf"]
+    assert record["to"] == [HELEN, HELEN_OLD]  # both hold it: the old one was not withdrawn
+    assert record["not_withdrawn"] == [HELEN_OLD]
+
+    again = _send(cli, data_dir, smtp_server, "--yes")
+    assert again.code == 0 and "nothing to send" in again.out
+    assert told not in _said(again)  # said once, at the send that left it
+
+    # Once the organisation itself is uninvited, nobody there should keep the meeting:
+    # every address that holds it is withdrawn, the old one too, in one message.
+    assert cli("uninvite", SAMPLE_SUMMIT, "iwf", "--yes", "--data", data_dir).code == 0
+    count = len(smtp_server.recorder.received)
     assert _send(cli, data_dir, smtp_server, "--yes").code == 0
-    [withdrawal] = [
-        item for item in smtp_server.recorder.received[ORGANISATIONS:]
-        if item.recipients == [MEI_LIN]
-    ]  # fmt: skip
-    body = withdrawal.message.get_body(("plain",)).get_content()
-    assert "no longer invited" not in body
-    assert "withdrawn from this address, which is no longer one that Google is invited at" in body
-    [event] = read_calendar(calendar_part(withdrawal.message))[0].walk("VEVENT")
-    assert "CN" not in _list(event["attendee"])[0].params
-    [update] = [
-        item for item in smtp_server.recorder.received[ORGANISATIONS:]
-        if "mei.carter@google.example.org" in item.recipients
-    ]  # fmt: skip
-    assert "Invitation withdrawn" not in str(update.message["Subject"])
+    assert _calendars(smtp_server.recorder.received[count:]) == [
+        ([HELEN, HELEN_OLD], "CANCEL", sequence + 1)
+    ]
+    record = _summit(data_dir)["sent"]["iwf"]
+    assert (record["method"], record["to"], record.get("not_withdrawn")) == ("CANCEL", [], None)
+
+
+def test_someone_now_invited_with_another_organisation_is_not_cancelled(
+    data_dir: Path, cli, smtp_server
+) -> None:
+    """Mei Lin Carter moves from Google to Yahoo and is invited there: Google's record
+    still names her, but a CANCEL for its copy (same UID, a SEQUENCE above Yahoo's
+    update) would take the meeting out of the calendar of someone still invited."""
+    assert _send(cli, data_dir, smtp_server, "--yes").code == 0
+    assert cli("uninvite", SAMPLE_SUMMIT, "Mei Lin Carter", "--yes", "--data", data_dir).code == 0
+    register = data_dir / "invitees.toml"
+    text = register.read_text().replace(
+        "[organisations.google.delegates.google-trust-safety",
+        "[organisations.yahoo.delegates.google-trust-safety",
+    )
+    register.write_text(text)
+    assert cli("invite", SAMPLE_SUMMIT, "Mei Lin Carter", "--data", data_dir).code == 0
+
+    assert _send(cli, data_dir, smtp_server, "--yes").code == 0
+    sent = _calendars(smtp_server.recorder.received[ORGANISATIONS:])
+    assert [m for m in sent if MEI_LIN in m[0]] == [
+        (
+            ["chris.bell@yahoo.example.org", MEI_LIN],
+            "REQUEST",
+            _summit(data_dir)["invite"]["sequence"],
+        )
+    ]
+    assert "CANCEL" not in [method for _, method, _ in sent]
+    records = _summit(data_dir)["sent"]
+    assert MEI_LIN not in records["google"]["to"]  # Yahoo's record says she holds it now
+    assert MEI_LIN in records["yahoo"]["to"]
+
+    # Uninvited from Yahoo too: one cancellation, not one per record that named her.
+    assert cli("uninvite", SAMPLE_SUMMIT, "Mei Lin Carter", "--yes", "--data", data_dir).code == 0
+    count = len(smtp_server.recorder.received)
+    assert _send(cli, data_dir, smtp_server, "--yes").code == 0
+    cancels = [m for m in _calendars(smtp_server.recorder.received[count:]) if m[1] == "CANCEL"]
+    assert cancels == [([MEI_LIN], "CANCEL", _summit(data_dir)["invite"]["sequence"] + 1)]
 
 
 def test_a_refused_cancellation_is_tried_again(data_dir: Path, cli, smtp_server) -> None:

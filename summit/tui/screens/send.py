@@ -46,7 +46,7 @@ def outbox_text(box: outbox.Outbox) -> str:
         lines.append(
             f"[b]{escape(letter.organisation)}[/]: {letter.kind}, SEQUENCE {letter.sequence}"
         )
-        people = ", ".join(str(p) for p in (*letter.to, *letter.cc))
+        people = ", ".join(str(p) for p in letter.to)
         lines.append(f"  to {escape(', '.join(letter.recipients) if letter.only else people)}")
         lines += [f"  - {escape(line)}" for line in letter.changes]
     retried = [letter for letter in box.letters if letter.only]
