@@ -13,10 +13,10 @@ from urllib.parse import parse_qs
 
 import pytest
 import trustme
-from conftest import server_context
 
 from summit.delivery.oauth_token import configured_source
 from summit.delivery.signin_cache import cache_path, persistence
+from tests.delivery.conftest import server_context
 
 
 def _jwt(claims: dict[str, Any]) -> str:

@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 from aiosmtpd.smtp import SMTP, AuthResult
-from conftest import Recorder, start_relay
 
 from summit.delivery.imap import ImapMailbox, MailboxFailed
 from summit.delivery.oauth_token import TokenUnavailable, run_token_command
 from summit.delivery.settings import parse_mail_url
 from summit.delivery.smtp import RelayFailed, SmtpRelay
 from summit.delivery.xoauth2 import sasl_base64
+from tests.delivery.conftest import Recorder, start_relay
 
 TOKEN = "ya29.secret-access-token"
 USER = "summit-lead@dept.example.gov.uk"
