@@ -31,3 +31,8 @@ def a_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date: write it as YYYY-MM-DD, such as 2027-01-01"
         ) from None
+
+
+def a_date_or_none(text: str) -> date | None:
+    """A date argument where "" removes the field it sets."""
+    return None if not text.strip() else a_date(text)

@@ -18,6 +18,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Change a summit",
         (
             "new",
+            "edit",
             "invite",
             "uninvite",
             "reply",

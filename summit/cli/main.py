@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from summit import __version__
 from summit.cli.arguments import Verbs, a_date, data_option
+from summit.cli.details_verb import details_verb
 from summit.cli.help_groups import group_verbs
 from summit.cli.invitee_verbs import invitee_verbs
 from summit.cli.item_verbs import agenda_verbs, outcome_verbs
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     history_verbs(verbs)
     signin_verbs(verbs)
     new_verb(verbs)
+    details_verb(verbs)
     register_verbs(verbs)
     invitee_verbs(verbs)
     agenda_verbs(verbs)

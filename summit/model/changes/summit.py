@@ -20,11 +20,13 @@ _SUMMIT_FIELDS = (
     "organiser",
     "start",
     "end",
+    "reply_by",
     "timezone",
     "venue",
     "status",
     "classification",
     "purpose",
+    "public_purpose",
     "reason",
     "handling",
     "follows",
@@ -64,7 +66,7 @@ def _summit_fields(old: Summit, new: Summit, names: Names) -> list[str]:
         if name in _PEOPLE_FIELDS:
             lines.append(f"{name} now {names.anyone(after)} (was {names.anyone(before)})")
         else:
-            lines.append(now_was(name, before, after))
+            lines.append(now_was(name.replace("_", " "), before, after))
     return lines
 
 

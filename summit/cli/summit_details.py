@@ -1,0 +1,56 @@
+"""The handler of `summit edit` (see summit.cli.details_verb): a summit's own fields."""
+
+import argparse
+from typing import Any
+
+from rich.console import Console
+
+from summit.cli.summit_edit import Refused, edit_summit
+from summit.model import Register, Summit
+from summit.model.people import NotFound, find
+
+_FIELDS = ("title", "start", "end", "timezone", "venue", "status", "classification")
+_TEXTS = ("purpose", "public_purpose", "reason", "handling")
+_OPTIONS = {name: f"--{name.replace('_', '-')}" for name in (*_FIELDS, *_TEXTS, "reply_by")}
+
+
+def _person(register: Register, option: str, reference: str) -> str:
+    try:
+        found = find(register, reference)
+    except NotFound as error:
+        raise Refused(f"--{option}: {error}") from None
+    if found.delegate_id is None:
+        raise Refused(f"--{option}: {reference!r} is an organisation; name one of its people")
+    return found.delegate_id
+
+
+def _changes(args: argparse.Namespace, register: Register) -> dict[str, Any]:
+    """The fields the options give; "" removes an optional text, a reply-by day."""
+    given: dict[str, Any] = {
+        name: getattr(args, name) for name in _FIELDS if getattr(args, name) is not None
+    }
+    for name in _TEXTS:
+        text = getattr(args, name)
+        if text is not None:
+            given[name] = text or None
+    if hasattr(args, "reply_by"):  # absent unless given; "" gives None: removed
+        given["reply_by"] = args.reply_by
+    for name in ("convener", "organiser"):
+        reference = getattr(args, name)
+        if reference is not None:
+            given[name] = _person(register, name, reference)
+    return given
+
+
+def edit_details(args: argparse.Namespace, out: Console, err: Console) -> int:
+    def edit(summit: Summit, register: Register) -> Summit:
+        given = _changes(args, register)
+        if not given:
+            raise Refused("say what to change, such as --venue or --start (see --help)")
+        data = {**summit.to_data(), **given}
+        if "start" in given and "end" not in given and summit.end is not None:
+            # A new start alone moves the meeting: it keeps its length.
+            data["end"] = given["start"] + (summit.end - summit.start)
+        return Summit.model_validate({k: v for k, v in data.items() if v is not None})
+
+    return edit_summit(args, out, err, edit, _OPTIONS)
