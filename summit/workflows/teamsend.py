@@ -104,7 +104,11 @@ class TeamSend:
         """
         if not self.through_remote:
             return True
-        subject = f"Sending {self.summit_id}: {counted(len(organisations), 'message', 'messages')}"
+        # A withdrawal and an update to one organisation are two messages, one claim each.
+        messages = counted(len(described), "message", "messages")
+        subject = (
+            f"Sending {self.summit_id}: {messages} to {counted(len(organisations), 'organisation')}"
+        )
         body = "\n".join(
             [
                 "Claimed before sending, so that colleagues do not send these too:",

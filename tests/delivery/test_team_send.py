@@ -211,3 +211,14 @@ def test_a_dry_run_says_what_a_colleague_is_sending_now(team: Team, cli, monkeyp
     said = " ".join(dry.err.split())
     assert "Alice Colleague <alice@dcms.example.org> is sending" in said
     assert "Google, Yahoo: --yes leaves them to them" in said
+
+
+def test_a_claim_counts_messages_and_organisations_apart(team: Team) -> None:
+    """A withdrawal and an update to one organisation are two messages: the claim said
+    "4 messages" when five went (found working as two officials)."""
+    alice = TeamSend(team.alice, SAMPLE_SUMMIT)
+    alice.catch_up()
+    lines = ["- Google: withdrawal", "- Google: update", "- Yahoo: update"]
+    assert alice.claim(lines, ["google", "yahoo"])
+    subject = git(team.alice, "log", "-1", "--format=%s")
+    assert subject.strip() == f"Sending {SAMPLE_SUMMIT}: 3 messages to 2 organisations"

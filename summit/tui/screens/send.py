@@ -182,7 +182,9 @@ class SendScreen(ModalScreen[bool]):
             return
         count = counted(len(box.letters), "message", "messages")
         count = f"{count} reminding who has not answered" * self.reminding or count
-        question = f"Send {count} now, one per organisation, through {self._relay_shown()}?"
+        organisations = len({letter.organisation_id for letter in box.letters})
+        to = counted(organisations, "organisation")
+        question = f"Send {count} now, to {to}, through {self._relay_shown()}?"
 
         def answered(answer: str | None) -> None:
             if answer == "send":
