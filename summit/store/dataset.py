@@ -26,7 +26,7 @@ from summit.store.all_summits import load_summits
 from summit.store.document import TomlDocument, decode
 from summit.store.gc_pause import paused_gc
 from summit.store.layout import Layout, LayoutError, scan
-from summit.store.locations import REGISTER_FILE, summit_files, summit_path
+from summit.store.locations import REGISTER_FILE, SCHEMA_DIR, summit_files, summit_path
 from summit.store.problems import Choices, DataError, Problem, UnknownSummit, dotted
 from summit.store.reading import read_data_file
 from summit.store.record_cache import RecordCache
@@ -206,11 +206,20 @@ class Dataset:
         if doc is None:
             path = summit_path(self.root, summit_id)
             template = self.summits.get(like) if like is not None else None
-            self.summits[summit_id] = TomlDocument.create(path, summit, like=template)
+            self.summits[summit_id] = TomlDocument.create(
+                path, summit, like=template, head=self._schema_line()
+            )
             return True
         if merging:
             return doc.save_merging(summit, choices)
         return doc.save(summit)
+
+    def _schema_line(self) -> str:
+        """An editor's pointer to the summit schema, as the sample's files have, when the
+        data folder holds the schemas (`summit init` writes them)."""
+        if not (self.root / SCHEMA_DIR / "summit.schema.json").is_file():
+            return ""
+        return f"#:schema ../{SCHEMA_DIR}/summit.schema.json\n"
 
     def name_agenda_items(self, summit_id: str) -> None:
         """Give every agenda item an id, saved in the file, before it is published:

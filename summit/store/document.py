@@ -159,18 +159,18 @@ class TomlDocument(Generic[M]):
 
     @classmethod
     def create(
-        cls, path: Path, record: M, like: "TomlDocument[M] | None" = None
+        cls, path: Path, record: M, like: "TomlDocument[M] | None" = None, head: str = ""
     ) -> "TomlDocument[M]":
         """Write a new file for a record; refuses to replace an existing file.
 
         `like` is a file to start from (a follow-up starts from the summit it
         follows): its comments, order and layout carry over, with `record`'s
-        data written in place.
+        data written in place. Otherwise the file starts with `head` (comment lines).
         """
         from summit.store.rendering import render_document  # noqa: PLC0415 - write path
 
         data = record.to_data()
-        text = like.text_with(record) if like is not None else render_document(data)
+        text = like.text_with(record) if like is not None else head + render_document(data)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_new(path, text.encode("utf-8"))
         return cls.load(path, type(record))

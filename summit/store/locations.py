@@ -10,6 +10,8 @@ from summit.store.problems import DataDirError, DataError, InvalidSummitId, Prob
 
 REGISTER_FILE = "invitees.toml"
 AGENDAS_DIR = "agendas"
+SCHEMA_DIR = "schema"
+"""Where `summit init` writes the JSON Schemas the data files' `#:schema` lines name."""
 SUMMIT_SUFFIX = ".toml"
 
 

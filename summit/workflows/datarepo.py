@@ -20,14 +20,13 @@ from summit.model.schema import schemas
 from summit.store.locations import (
     AGENDAS_DIR,
     REGISTER_FILE,
+    SCHEMA_DIR,
     discover_data_dir,
     sample_dir,
     summit_files,
 )
 from summit.store.output_guard import check_output
 from summit.store.problems import DataDirError
-
-SCHEMA_DIR = "schema"
 
 EMPTY_REGISTER = f"""#:schema ./{SCHEMA_DIR}/invitees.schema.json
 # The invitee register: every organisation the department may invite to a

@@ -37,6 +37,21 @@ def test_a_blank_summit_is_written_as_a_draft_that_validates(data_dir, cli) -> N
     assert cli("fmt", "--check", "--data", data_dir).code == 0
 
 
+def test_a_blank_summit_points_editors_at_the_schema_when_the_folder_has_it(data_dir, cli) -> None:
+    """The sample's files start with `#:schema`; a new summit's did not (found working
+    as two officials): editors then check it as they check the others."""
+    (data_dir / "schema").mkdir()
+    (data_dir / "schema" / "summit.schema.json").write_text("{}")
+    result = cli(
+        "new", "oss-2028", "--title", "One year on", *WHEN, "--venue", "Lancaster House",
+        *PEOPLE, "--data", data_dir,
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    text = (data_dir / "agendas" / "oss-2028.toml").read_text()
+    assert text.startswith("#:schema ../schema/summit.schema.json\n")
+    assert cli("fmt", "--check", "--data", data_dir).code == 0
+
+
 def test_a_follow_up_takes_the_plan_and_none_of_the_record(data_dir, cli) -> None:
     result = cli(
         "new", "oss-2028", "--title", "One year on", *WHEN,
