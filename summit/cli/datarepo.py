@@ -40,6 +40,9 @@ def _next_steps(started: Started) -> str:
         lines += [
             "  git remote add origin URL    # the team's shared repository, made empty",
             "  git push -u origin HEAD",
+            "(On a shared drive, make that repository with `git init --bare "
+            f"--initial-branch={started.branch} URL`,",
+            " so that colleagues' clones check out this branch.)",
             "Colleagues then `git clone URL` and run `summit git setup` once in their clone.",
         ]
     lines.append("Open the app with `summit` in that folder (or any folder below it).")

@@ -56,6 +56,8 @@ class Started:
     new_repository: bool
     """Whether `git init` ran (False when the folder was already in a repository)."""
     setup: SetupReport
+    branch: str = "main"
+    """The branch the first commit goes on (what the team's clones should check out)."""
 
 
 def existing_data(folder: Path) -> list[Path]:
@@ -78,7 +80,9 @@ def start(folder: Path, *, sample: bool = False) -> Started:
             command.run_git(["init", "--quiet", *_initial_branch(folder)], folder)
         except command.GitError as error:
             raise GitSetupError(str(error)) from None
-    return Started(folder, written, in_repository is None, setup(folder))
+    head = command.run_git(["symbolic-ref", "--quiet", "--short", "HEAD"], folder, check=False)
+    branch = head.stdout.decode("utf-8", "replace").strip() or "main"
+    return Started(folder, written, in_repository is None, setup(folder), branch)
 
 
 def _initial_branch(folder: Path) -> list[str]:

@@ -73,11 +73,24 @@ def test_init_with_the_sample_copies_it_and_its_schema(tmp_path: Path) -> None:
 
 
 def test_a_newcomer_pushes_and_a_colleague_clones(tmp_path: Path) -> None:
-    """The steps init prints, followed: commit, add a remote, push; then a colleague."""
+    """The steps init prints, followed: commit, make the shared repository, add it as the
+    remote, push; then a colleague. A bare repository made with git's own default branch
+    (`master` here) left the colleague's clone empty (found working as two officials)."""
     remote = tmp_path / "remote.git"
-    git(tmp_path, "init", "-q", "--bare", str(remote))
     root = tmp_path / "mine"
-    assert summit(tmp_path, "init", "--sample", "mine").returncode == 0
+    done = summit(tmp_path, "init", "--sample", "mine")
+    assert done.returncode == 0
+    assert "git init --bare --initial-branch=main URL" in done.stdout
+    git(
+        tmp_path,
+        "-c",
+        "init.defaultBranch=master",
+        "init",
+        "-q",
+        "--bare",
+        "--initial-branch=main",
+        str(remote),
+    )
     git(root, "add", "-A", ".")
     git(root, "commit", "-qm", "Start our summit data")
     git(root, "remote", "add", "origin", str(remote))
