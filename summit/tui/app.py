@@ -224,6 +224,7 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
 
     def settle_merge(self, to_settle: MergeConflicts) -> None:
         """Ask mine-or-theirs for each field both sides changed, then save the merge."""
+        from summit.model.changes import Names  # noqa: PLC0415
         from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
         from summit.workflows.workspace import SaveReport  # noqa: PLC0415
 
@@ -239,7 +240,8 @@ class SummitApp(TeamActions, WatchesFiles, AccessibleMode):
             self.show_save_report(report)
             self.session.changed()
 
-        self.push_screen(ResolveScreen(label, to_settle.conflicts), settled)
+        names = Names(workspace.register)
+        self.push_screen(ResolveScreen(label, to_settle.conflicts, names=names), settled)
 
     def resolve_conflict(self, conflict: ConflictError) -> None:
         from summit.tui.screens.choice import ConfirmScreen  # noqa: PLC0415

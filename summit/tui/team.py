@@ -180,6 +180,7 @@ class TeamActions(App[None]):
         self._settle_next(list(files))
 
     def _settle_next(self, files: list[str]) -> None:
+        from summit.model.changes import Names  # noqa: PLC0415
         from summit.tui.screens.resolve import ResolveScreen  # noqa: PLC0415
         from summit.workflows.teamwork import settle_git_conflict  # noqa: PLC0415
 
@@ -208,7 +209,8 @@ class TeamActions(App[None]):
                 self._report_settled(path, settle_git_conflict(self._root, path, choices))
             self._settle_next(rest)
 
-        self.push_screen(ResolveScreen(path, result.conflicts, git_merge=True), chosen)
+        names = Names(self.session.workspace.register) if self.session.loaded else None
+        self.push_screen(ResolveScreen(path, result.conflicts, git_merge=True, names=names), chosen)
 
     def _still_conflicted(self, path: str) -> bool:
         from summit.gitrepo.sync import repo_status  # noqa: PLC0415

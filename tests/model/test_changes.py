@@ -310,3 +310,23 @@ def test_issue_10_attendance_summaries_and_markings_are_said() -> None:
         "classification now OFFICIAL-SENSITIVE (was none)",
         "action 'Do it': classification now OFFICIAL-SENSITIVE (was none)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        (
+            "organisations.iwf.delegates.iwf-chief-executive.email",
+            "Helen Marsh (Internet Watch Foundation): email",
+        ),
+        ("organisations.google.name", "Google: name"),
+        ("organisations.google", "Google"),
+        ("invitations.google.rsvp.google-policy", "Daniel Reyes (Google): rsvp"),
+        ("agenda 'Coffee. Tea'.minutes", "agenda 'Coffee. Tea'.minutes"),
+        ("organisations.unknown-org.sector", "unknown-org: sector"),
+    ],
+)
+def test_a_merge_conflict_is_named_as_people_read_it(names: Names, where: str, said: str) -> None:
+    """The settling screen labelled rows with raw key paths, where the rest of the app
+    says names (found working as two officials)."""
+    assert names.place(where) == said

@@ -29,3 +29,19 @@ class Names:
             if register.find_delegate(ref) is not None or ref in register.organisations:
                 return register.describe(ref)
         return ref
+
+    def place(self, where: str) -> str:
+        """A merge's key path as people read it: `organisations.iwf.delegates.helen-marsh.email`
+        is `Helen Marsh (Internet Watch Foundation): email`; other paths as given."""
+        head, _, rest = where.partition(".")
+        if head not in ("organisations", "invitations") or not rest:
+            return where
+        org_id, _, rest = rest.partition(".")
+        who = self.organisation(org_id)
+        kind, _, after = rest.partition(".")
+        if kind in ("delegates", "rsvp", "attended", "replied") and after:
+            delegate_id, _, after = after.partition(".")
+            person = f"{self.person(delegate_id)} ({who})"
+            field = after if kind == "delegates" else ".".join(filter(None, (kind, after)))
+            who, rest = person, field
+        return f"{who}: {rest.replace('_', ' ')}" if rest else who

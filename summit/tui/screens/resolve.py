@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label, Static
 
+from summit.model.changes import Names
 from summit.store.merge import ABSENT, FieldConflict, shown_value
 from summit.store.merge.results import KEEP_ONE
 from summit.store.problems import Choice, Edited, Side
@@ -43,9 +44,15 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
     ]
 
     def __init__(
-        self, file_label: str, conflicts: Sequence[FieldConflict], *, git_merge: bool = False
+        self,
+        file_label: str,
+        conflicts: Sequence[FieldConflict],
+        *,
+        git_merge: bool = False,
+        names: Names | None = None,
     ) -> None:
         super().__init__()
+        self.names = names or Names()
         self.file_label = file_label
         # A git merge (a pull) met colleagues' commits, not someone saving meanwhile.
         self.heading = "needs settling: a git merge" if git_merge else "changed on disk meanwhile"
@@ -74,7 +81,7 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
         table.add_column("Keep", key="keep", width=6)
         for conflict in self.conflicts:
             values = (conflict.base, conflict.ours, conflict.theirs)
-            cells = [conflict.where, *map(shown_value, values)]
+            cells = [self.names.place(conflict.where), *map(shown_value, values)]
             table.add_row(*map(Text, cells), Text("?"), key=conflict.where)
         table.focus()
 
@@ -84,10 +91,10 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
         where = event.row_key.value
         conflict = next((c for c in self.conflicts if c.where == where), None)
         if conflict is not None:
-            detail = (
-                f"{conflict.where}\nwas {shown_value(conflict.base, None)} · mine "
-                f"{shown_value(conflict.ours, None)} · theirs {shown_value(conflict.theirs, None)}"
-            )
+            sides = (conflict.base, conflict.ours, conflict.theirs)
+            was, mine, theirs = (shown_value(value, None) for value in sides)
+            where = self.names.place(conflict.where)
+            detail = f"{where}\nwas {was} · mine {mine} · theirs {theirs}"
             if conflict.added_twice:
                 detail += f"\nTwo different records under one id: {KEEP_ONE}."
             self.query_one("#resolve-detail", Static).update(Text(detail))
