@@ -282,7 +282,7 @@ class TeamActions(App[None]):
         reports: "list[FileReport]",
         merge: "MergeInProgress | None" = None,
     ) -> None:
-        from summit.tui.screens.commit import CommitScreen  # noqa: PLC0415
+        from summit.tui.screens.commit import CommitScreen, merge_message  # noqa: PLC0415
         from summit.workflows.history import commit_message  # noqa: PLC0415
 
         if status is None:
@@ -317,6 +317,7 @@ class TeamActions(App[None]):
     @work(thread=True, exclusive=True, group="git")
     def _commit(self, message: str, going_on: str | None = None) -> None:
         from summit.gitrepo.sync import commit_data, repo_status  # noqa: PLC0415
+        from summit.tui.screens.commit import committed  # noqa: PLC0415
 
         try:
             commit_data(self._root, message)
@@ -376,25 +377,3 @@ class TeamActions(App[None]):
 
     def reload(self) -> None:  # implemented by the app
         raise NotImplementedError
-
-
-def committed(message: str, going_on: str | None, after: "RepoStatus | None") -> str:
-    """What a commit (f4) did: committed, or went on with a rebase (and how far)."""
-    if going_on is None:
-        return f"Committed: {message.splitlines()[0]}"
-    if after is not None and after.replaying is not None:
-        return f"The {going_on} went on, and stopped again: settle what it asks, then f4"
-    return f"The {going_on} is finished: sync (f5) to share it"
-
-
-def merge_message(merge: "MergeInProgress", changes: str) -> str:
-    """The message that finishes a merge: that it is one, the commits it brings in, and
-    what they change in the data (`changes`, a commit message of the plain-English change)."""
-    lines = [merge.subject, ""]
-    if merge.received:
-        lines += ["Brings in:", *(f"- {subject}" for subject in merge.received), ""]
-    if changes:
-        lines += ["What changes here:", "", changes.rstrip("\n"), ""]
-    else:
-        lines += ["The data files stay as they were here (every conflict kept our side).", ""]
-    return "\n".join(lines)

@@ -1,6 +1,7 @@
 """Commit the data files: what changed, and a message the user can edit."""
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,6 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from summit.tui.text import escape
+
+if TYPE_CHECKING:
+    from summit.gitrepo.sync import MergeInProgress, RepoStatus
 
 
 class CommitScreen(ModalScreen[str | None]):
@@ -52,3 +56,25 @@ class CommitScreen(ModalScreen[str | None]):
             self.notify("Write a message saying what changed", severity="error")
             return
         self.dismiss(message)
+
+
+def committed(message: str, going_on: str | None, after: "RepoStatus | None") -> str:
+    """What a commit (f4) did: committed, or went on with a rebase (and how far)."""
+    if going_on is None:
+        return f"Committed: {message.splitlines()[0]}"
+    if after is not None and after.replaying is not None:
+        return f"The {going_on} went on, and stopped again: settle what it asks, then f4"
+    return f"The {going_on} is finished: sync (f5) to share it"
+
+
+def merge_message(merge: "MergeInProgress", changes: str) -> str:
+    """The message that finishes a merge: that it is one, the commits it brings in, and
+    what they change in the data (`changes`, a commit message of the plain-English change)."""
+    lines = [merge.subject, ""]
+    if merge.received:
+        lines += ["Brings in:", *(f"- {subject}" for subject in merge.received), ""]
+    if changes:
+        lines += ["What changes here:", "", changes.rstrip("\n"), ""]
+    else:
+        lines += ["The data files stay as they were here (every conflict kept our side).", ""]
+    return "\n".join(lines)
