@@ -30,7 +30,11 @@ def invitee_verbs(verbs: Verbs) -> None:
     reply.add_argument("summit_id", metavar="SUMMIT_ID")
     reply.add_argument("name", metavar="NAME", help=_NAMES + "; an organisation: all its invited")
     reply.add_argument(
-        "reply", choices=["accepted", "declined", "tentative", "needs-action"], metavar="REPLY"
+        "reply",
+        type=str.lower,  # "Accepted", as Outlook writes it, is the same answer
+        choices=["accepted", "declined", "tentative", "needs-action"],
+        metavar="REPLY",
+        help="accepted, declined, tentative or needs-action",
     )
     reply.set_defaults(run="summit.cli.invitee_edit:record_reply")
     data_option(reply)
@@ -38,6 +42,8 @@ def invitee_verbs(verbs: Verbs) -> None:
     attend = verbs.add_parser("attend", help="after the day: record whether invitees came")
     attend.add_argument("summit_id", metavar="SUMMIT_ID")
     attend.add_argument("name", metavar="NAME", help=_NAMES + "; an organisation: all its invited")
-    attend.add_argument("came", choices=["yes", "no", "unknown"], metavar="yes|no|unknown")
+    attend.add_argument(
+        "came", type=str.lower, choices=["yes", "no", "unknown"], metavar="yes|no|unknown"
+    )
     attend.set_defaults(run="summit.cli.invitee_edit:record_attendance")
     data_option(attend)

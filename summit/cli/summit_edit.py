@@ -28,12 +28,23 @@ class Refused(ValueError):
     """The edit cannot be made as asked; the message says why. Nothing is written."""
 
 
+_BOUNDS = {
+    "greater_than": "must be more than {gt}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than": "must be less than {lt}",
+    "less_than_equal": "must be at most {le}",
+}
+"""pydantic's words for a number out of range ("Input should be greater than 0"), plainer."""
+
+
 def _field_errors(error: ValidationError, options: dict[str, str]) -> str:
     said = []
     for problem in error.errors():
         name = str(problem["loc"][-1]) if problem["loc"] else ""
         where = options.get(name, name.replace("_", " "))
-        said.append(f"{where}: {problem['msg'].removeprefix('Value error, ')}")
+        bound = _BOUNDS.get(problem["type"])
+        words = bound.format(**problem.get("ctx", {})) if bound else problem["msg"]
+        said.append(f"{where}: {words.removeprefix('Value error, ')}")
     return "; ".join(said)
 
 

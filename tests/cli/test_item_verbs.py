@@ -156,3 +156,14 @@ def test_a_commitment_agreed_on_a_day_to_come_is_refused_or_warned_of(data_dir, 
     path.write_text(path.read_text().replace("agreed = 2026-01-20", "agreed = 2099-01-20", 1))
     said = cli("validate", "--data", data_dir)
     assert "commitments[0].agreed: agreed on 20 Jan 2099, a day still to come" in said.out
+
+
+def test_a_number_out_of_range_and_a_reply_in_capitals(data_dir, cli) -> None:
+    """`--minutes 0` said pydantic's "Input should be greater than 0", and `reply ...
+    Accepted` was refused (found trying the second week)."""
+    zero = cli("agenda", "add", SAMPLE_SUMMIT, "--title", "X", "--minutes", "0", "--data", data_dir)
+    assert zero.code == 1 and "--minutes: must be more than 0" in zero.err
+    assert "Input should be" not in zero.err
+    said = cli("reply", SAMPLE_SUMMIT, "Oliver Grant", "Accepted", "--data", data_dir)
+    assert said.code == 0, said.err
+    assert "Oliver Grant accepted" in said.out
