@@ -28,3 +28,15 @@ async def test_a_register_conflict_is_named_and_shown_whole(app: SummitApp, data
         assert str(table.get_row_at(0)[0]) == "Helen Marsh (Internet Watch Foundation): email"
         detail = str(screen.query_one("#resolve-detail", Static).render())
         assert f'mine "{LONG}"' in detail and f'theirs "{LONG}.uk"' in detail
+
+
+async def test_notices_said_before_do_not_cover_the_settling_screen(app: SummitApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.notify("agendas/x.toml changed on disk (another program, or a git pull)", timeout=15)
+        conflict = FieldConflict(
+            WHERE, "a@iwf.example.org", "b@iwf.example.org", "c@iwf.example.org"
+        )
+        app.push_screen(ResolveScreen("invitees.toml", [conflict]))
+        await settle(pilot)
+        assert not app._notifications

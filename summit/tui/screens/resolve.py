@@ -75,6 +75,9 @@ class ResolveScreen(ModalScreen[dict[str, Choice] | None]):
                 yield Button("Decide later", id="resolve-cancel")
 
     def on_mount(self) -> None:
+        # Notices said before ("changed on disk...") are about what this screen now asks,
+        # and at 80x24 they covered its buttons and the line that shows a value whole.
+        self.app.clear_notifications()
         table: DataTable[str | Text] = self.query_one("#resolve-table", DataTable)
         for label, width in (("Field", 12), ("Was", 8), ("Mine", 8), ("Theirs", 8)):
             table.add_column(label, key=label.lower(), width=width)
