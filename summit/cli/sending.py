@@ -119,13 +119,13 @@ def report_replies(out: Console, err: Console, result: invitations.ReplyImport) 
     """What an import recorded, ignored and refused; exit 1 when any reply was refused."""
     print_problems(out, result.problems)
     for change in result.changed:
-        out.print(
-            f"{change.summit_id}: {change.delegate_id} ({change.organisation_id}) "
+        said = (
             f"{change.before} -> {change.after}"
             if change.before != change.after
-            else f"{change.after} (again, in a newer reply)",
-            markup=False,
+            else f"{change.after} (again, in a newer reply)"
         )
+        who = f"{change.summit_id}: {change.delegate_id} ({change.organisation_id})"
+        out.print(f"{who} {said}", markup=False)
     for note in result.ignored:
         err.print(f"ignored {note}", markup=False)
     for note in result.notes:
