@@ -1,5 +1,6 @@
 """Shared fixtures: real data directories in temporary folders, and the CLI run in-process."""
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,6 +70,18 @@ def dated_ahead(root: Path, summit_id: str = SAMPLE_SUMMIT) -> int:
     assert "2026-01-20T" in text
     path.write_text(text.replace("2026-01-20T", f"{year}-01-20T"))
     return year
+
+
+def before_it_was_held(root: Path, summit_id: str = SAMPLE_SUMMIT) -> None:
+    """SAMPLE_SUMMIT as it stood before its day: confirmed, nobody's attendance recorded.
+    A summit that took place is never cancelled, so a test that cancels it starts here,
+    on a day before it (`before_the_sample_summit`)."""
+    path = root / "agendas" / f"{summit_id}.toml"
+    text = path.read_text()
+    assert 'status = "held"' in text
+    text = text.replace('status = "held"', 'status = "confirmed"', 1)
+    attended = r"\[invitations\.[a-z0-9-]+\.attended\]\n(?:[a-z0-9-]+ = (?:true|false)\n)*\n?"
+    path.write_text(re.sub(attended, "", text))
 
 
 @pytest.fixture

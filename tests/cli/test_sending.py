@@ -4,7 +4,7 @@ from pathlib import Path
 
 import icalendar
 
-from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.conftest import SAMPLE_SUMMIT, before_it_was_held, snapshot
 from tests.ical.test_replies import reply_file, sample_uid
 
 
@@ -35,7 +35,10 @@ def test_export_per_organisation_agenda_and_eml(data_dir: Path, tmp_path: Path, 
     assert f"{SAMPLE_SUMMIT}-google.eml" in names
 
 
-def test_cancel_then_export_sends_a_cancellation(data_dir: Path, tmp_path: Path, cli) -> None:
+def test_cancel_then_export_sends_a_cancellation(
+    data_dir: Path, tmp_path: Path, cli, before_the_sample_summit
+) -> None:
+    before_it_was_held(data_dir)
     assert cli("cancel", SAMPLE_SUMMIT, "--data", data_dir).code == 0
     result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path)
     assert "METHOD:CANCEL" in result.err and "SEQUENCE:1" in result.err

@@ -7,7 +7,7 @@ import icalendar
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.workflows import invitations
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_SUMMIT, before_it_was_held
 from tests.ical.conftest import edit_summit, summit_file
 from tests.ical.test_replies import sample_uid
 from tests.ical.test_reply_checks import FACEBOOK, imported, raw_reply
@@ -78,8 +78,8 @@ def test_13_a_new_time_asks_again_and_keeps_the_earlier_answers(
 
 def test_13_a_change_of_status_alone_asks_nobody_again(data_dir: Path, tmp_path: Path) -> None:
     before = summit_file(data_dir).read_text()
-    edit_summit(data_dir, 'status = "held"', 'status = "confirmed"')
-    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    before_it_was_held(data_dir)  # confirmed, and never held: it may be cancelled
+    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT, today=BEFORE_SAMPLE_SUMMIT)
     exported = invitations.export_invites(load_dataset(data_dir), SAMPLE_SUMMIT, tmp_path)
     assert exported.method == "CANCEL" and exported.sequence == 1
     summit = load_dataset(data_dir).summits[SAMPLE_SUMMIT].record

@@ -243,7 +243,7 @@ def test_the_transparency_return_lists_meetings_held_with_external_organisations
         org="home-office",
         delegate="crime-policy-director",
     )
-    _meeting(data_dir, "cancelled", day="2026-02-10", status="cancelled")
+    _meeting(data_dir, "cancelled", day="2026-02-10", status="cancelled", attended="false")
     _meeting(data_dir, "nobody-came", day="2026-02-10", attended="false", status="confirmed")
     _meeting(data_dir, "in-april", day="2026-04-02")
     _meeting(data_dir, "chaired-by-an-official", day="2026-02-10", convener="private-secretary")

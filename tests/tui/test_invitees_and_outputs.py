@@ -12,7 +12,7 @@ from summit.tui.screens.files import ReplyFilesScreen
 from summit.tui.screens.form import FormScreen
 from summit.tui.widgets.picker import PickerScreen
 from summit.workflows.invitations import cancel_summit, issue_invite
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_SUMMIT, before_it_was_held
 from tests.ical.test_replies import reply_file
 from tests.tui.conftest import TODAY, choose, settle
 
@@ -172,7 +172,8 @@ async def test_uninviting_drops_the_reply_record_too(data_dir: Path) -> None:
 async def test_importing_a_reply_to_a_cancelled_summit_says_why_nothing_was_recorded(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    before_it_was_held(data_dir)  # a summit held is never cancelled
+    cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT, today=BEFORE_SAMPLE_SUMMIT)
     app = make_app(data_dir, today=TODAY)
     invite = summit(app).invite
     assert invite is not None

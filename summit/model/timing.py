@@ -1,0 +1,73 @@
+"""What a summit's time allows: what is true of a meeting depends on whether it has happened.
+
+A meeting that took place is declared in the transparency return; cancelling it
+afterwards would erase it from that public record, so it is refused here, for
+the command line and the app alike. Days are the computer's (`dates.today()`),
+as everywhere else: a summit today is still coming.
+"""
+
+from datetime import date
+
+from summit.model.attendance_checks import organisations_that_came
+from summit.model.sent import SentMethod
+from summit.model.summit import Summit, SummitStatus
+from summit.model.wording import counted
+
+
+def _day(summit: Summit) -> str:
+    return f"{summit.start:%-d %B %Y}"
+
+
+_TOOK_PLACE = (
+    "a meeting that took place is not cancelled: a cancelled one is left out of the "
+    "transparency return"
+)
+
+
+def cancel_refused(summit_id: str, summit: Summit, today: date) -> str | None:
+    """Why the summit may not be cancelled now, or None: it was held, someone is recorded
+    as having come, or its day has passed (nobody is told of a cancellation after the day)."""
+    attended = organisations_that_came(summit)
+    if summit.status is SummitStatus.HELD:
+        return f"{summit_id} is marked held (it took place on {_day(summit)}); {_TOOK_PLACE}"
+    if attended:
+        who = counted(len(attended), "organisation")
+        return (
+            f"{summit_id} took place on {_day(summit)}: who came is recorded ({who}); {_TOOK_PLACE}"
+        )
+    if summit.start.date() < today:
+        # Refused too: it may have taken place with nothing recorded yet. Marking it
+        # cancelled is then a deliberate edit of its file, never a slip of a command.
+        return (
+            f"the day of {summit_id} ({_day(summit)}) has passed; {_TOOK_PLACE}. If it did "
+            f"not take place, set its status to cancelled in agendas/{summit_id}.toml"
+        )
+    return None
+
+
+def cancellation_sent(summit: Summit) -> bool:
+    """Whether every organisation that was sent the invitation has been sent its
+    cancellation (at the SEQUENCE now issued, accepted for everyone)."""
+    invite = summit.invite
+    if invite is None or not summit.sent or invite.issued.status != "CANCELLED":
+        return False
+    return all(
+        sent.method is SentMethod.CANCEL and sent.sequence >= invite.sequence and not sent.refused
+        for sent in summit.sent.values()
+    )
+
+
+def what_to_tell(summit_id: str, summit: Summit, today: date, *, already: bool) -> str:
+    """What to do about telling the invitees of a cancellation (`already`: the summit
+    was cancelled before this cancel)."""
+    done = f"{summit_id} was already cancelled" if already else f"{summit_id} is cancelled"
+    if cancellation_sent(summit):
+        return f"{done}, and its cancellation was sent: nothing more to do"
+    if summit.invite is None and not summit.sent:
+        return f"{done}; no invitation was sent or exported, so there is no cancellation to send"
+    if summit.start.date() < today:
+        return f"{done}; its day has passed, so no cancellation is sent now"
+    return (
+        f"{done}; run `summit send {summit_id}` to send the cancellation "
+        f"(or `summit export ics {summit_id}` / `summit export eml`)"
+    )
