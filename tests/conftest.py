@@ -94,6 +94,14 @@ def data_dir(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def sample_still_coming(data_dir: Path) -> int:
+    """SAMPLE_SUMMIT moved to January of the coming year (`dated_ahead`), so that replies
+    stamped in the story's December answer a meeting still to come: a reply written
+    after the meeting ended is not recorded. For tests of importing replies."""
+    return dated_ahead(data_dir)
+
+
 @dataclass
 class CliResult:
     code: int

@@ -67,7 +67,7 @@ def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
         return 2
     dataset = dataset_for(args)
     try:
-        data = transparency_return(
+        made = transparency_return(
             dataset,
             args.start,
             args.end,
@@ -80,11 +80,13 @@ def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
     except PapersError as error:
         err.print(f"summit: {error}", markup=False)
         return 2
+    for note in made.notes:
+        err.print(f"note: {note}", markup=False, style="yellow")
     if args.out is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(made.data)
         sys.stdout.buffer.flush()
         return 0
-    path = write_together(args.out.parent, {args.out.name: data})[0]
+    path = write_together(args.out.parent, {args.out.name: made.data})[0]
     err.print(f"wrote {shown(path)}", markup=False)
     return 0

@@ -6,9 +6,10 @@ the command line and the app alike. Days are the computer's (`dates.today()`),
 as everywhere else: a summit today is still coming.
 """
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from summit.model.attendance_checks import organisations_that_came
+from summit.model.schedule import meeting_end
 from summit.model.sent import SentMethod
 from summit.model.summit import Summit, SummitStatus
 from summit.model.wording import counted
@@ -71,3 +72,27 @@ def what_to_tell(summit_id: str, summit: Summit, today: date, *, already: bool) 
         f"{done}; run `summit send {summit_id}` to send the cancellation "
         f"(or `summit export ics {summit_id}` / `summit export eml`)"
     )
+
+
+def reply_refused(summit_id: str, summit: Summit) -> str | None:
+    """Why no reply is recorded for the summit, typed or imported: it is cancelled."""
+    if summit.status is SummitStatus.CANCELLED:
+        return f"{summit_id} is cancelled, so no reply is recorded for it"
+    return None
+
+
+def reply_too_late(
+    summit_id: str, summit: Summit, stamp: datetime | None, today: date
+) -> str | None:
+    """Why a calendar reply dated after the meeting ended (or undated, and read after it
+    ended) is not recorded: it no longer answers the invitation, and an acceptance
+    recorded then would stand in for attendance in the transparency return."""
+    end = meeting_end(summit)
+    ended = f"after {summit_id} ended ({end:%-d %B %Y %H:%M} {end.tzname()})"
+    if stamp is not None and stamp > end:
+        when = f"dated {stamp.astimezone(UTC):%Y-%m-%d %H:%M} UTC, {ended}"
+    elif stamp is None and today > end.date():
+        when = f"undated, and read {ended}"
+    else:
+        return None
+    return f"{when}: record who came with `summit attend` instead"

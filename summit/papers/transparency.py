@@ -36,6 +36,8 @@ class Meeting:
     day: date
     organisations: tuple[str, ...]
     purpose: str
+    by_replies: bool = False
+    """No attendance is recorded: the organisations are those that accepted."""
 
     def row(self, date_format: DateFormat = "dmy") -> tuple[str, str, str, str]:
         return (
@@ -57,9 +59,14 @@ def _held(summit: Summit, today: date) -> bool:
     return summit.status is SummitStatus.HELD or attended
 
 
+def _by_replies(summit: Summit) -> bool:
+    """Nobody's attendance is recorded: who came is read from who accepted."""
+    return not any(invitation.attended for invitation in summit.invitations.values())
+
+
 def _present(summit: Summit) -> list[str]:
     """Organisations that came: by recorded attendance, else by acceptance."""
-    if any(invitation.attended for invitation in summit.invitations.values()):
+    if not _by_replies(summit):
         return [o for o, i in summit.invitations.items() if any(i.attended.values())]
     return [
         o
@@ -102,9 +109,24 @@ def meetings(
         chair = register.delegate(summit.convener)
         name = chair.name if chair is not None else summit.convener
         purpose = " ".join((summit.purpose or summit.title).split())
-        found.append(Meeting(summit_id, name, summit.start.date(), organisations, purpose))
+        day = summit.start.date()
+        found.append(
+            Meeting(summit_id, name, day, organisations, purpose, by_replies=_by_replies(summit))
+        )
     found.sort(key=lambda meeting: (meeting.day, meeting.summit_id))
     return found
+
+
+def notes(rows: Iterable[Meeting]) -> list[str]:
+    """What the official should check before publishing: each row whose organisations
+    are those that accepted, as nobody's attendance is recorded."""
+    return [
+        f"{meeting.summit_id} ({meeting.day:%-d %b %Y}): no attendance is recorded, so its "
+        "organisations are those that accepted the invitation, not those that came; "
+        f"record who came (summit attend {meeting.summit_id} ...) before publishing"
+        for meeting in rows
+        if meeting.by_replies
+    ]
 
 
 def _cell(text: str) -> str:

@@ -18,7 +18,7 @@ from summit.papers.document import DEFAULT_KINDS, Paper, PaperKind
 from summit.papers.foi_bundle import foi_bundle
 from summit.papers.html import render_html
 from summit.papers.markdown import render_markdown
-from summit.papers.transparency import COLUMNS, DateFormat, meetings, transparency_csv
+from summit.papers.transparency import COLUMNS, DateFormat, meetings, notes, transparency_csv
 from summit.papers.word import render_docx
 from summit.store import DataError, Dataset
 from summit.store.outputs import write_together
@@ -26,6 +26,14 @@ from summit.store.outputs import write_together
 
 class PapersError(Exception):
     """The papers cannot be made as asked (an unknown minister, dates the wrong way round)."""
+
+
+@dataclass(frozen=True)
+class TransparencyReturn:
+    data: bytes
+    """The CSV, as it is published."""
+    notes: list[str]
+    """What the official should check first (a row read from replies, not attendance)."""
 
 
 @dataclass
@@ -114,8 +122,9 @@ def transparency_return(
     headings: tuple[str, ...] = COLUMNS,
     date_format: DateFormat = "dmy",
     today: date | None = None,
-) -> bytes:
-    """The return as CSV; refused while any data file has errors (a meeting could be missed)."""
+) -> TransparencyReturn:
+    """The return as CSV, and what to check before publishing it; refused while any data
+    file has errors (a meeting could be missed)."""
     if dataset.errors or dataset.register is None:
         raise DataError(dataset.errors)
     register = dataset.register.record
@@ -125,4 +134,4 @@ def transparency_return(
         hint = did_you_mean(minister, register.delegate_index())
         raise PapersError(f"no delegate {minister!r} in the register{hint}")
     rows = meetings(dataset.summit_records(), register, start, end, minister, today=today)
-    return transparency_csv(rows, headings, date_format)
+    return TransparencyReturn(transparency_csv(rows, headings, date_format), notes(rows))

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import icalendar
+import pytest
 
 from tests.conftest import SAMPLE_SUMMIT, before_it_was_held, snapshot
 from tests.ical.test_replies import reply_file, sample_uid
@@ -61,6 +62,7 @@ def test_export_refuses_a_summit_with_errors(data_dir: Path, tmp_path: Path, cli
     assert snapshot(data_dir) == before
 
 
+@pytest.mark.usefixtures("sample_still_coming")  # a reply before its day
 def test_rsvp_import_prints_what_changed(data_dir: Path, tmp_path: Path, cli) -> None:
     path = reply_file(
         tmp_path,
@@ -154,6 +156,7 @@ def test_exporting_a_draft_or_to_nobody_warns(data_dir: Path, tmp_path: Path, cl
     assert "warning: nobody is invited yet" in result.err
 
 
+@pytest.mark.usefixtures("sample_still_coming")  # a reply before its day
 def test_an_import_that_clashes_with_a_change_made_meanwhile_writes_nothing(
     data_dir: Path, tmp_path: Path, cli, monkeypatch
 ) -> None:

@@ -16,6 +16,8 @@ from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_SUMMIT, before_it_was_he
 from tests.ical.conftest import summit_file
 from tests.ical.test_replies import rsvp, sample_uid
 
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
+
 ORGANISER = "mailto:priya.hollis@dcms.example.org"
 FACEBOOK = "mailto:oliver.grant@facebook.example.org"
 VIRGIN = "mailto:sophie.turner@virginmedia.example.org"

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import icalendar
+import pytest
 
 from summit.model import Rsvp
 from summit.store import load_dataset
@@ -12,10 +13,13 @@ from tests.ical.conftest import edit_summit, summit_file
 from tests.ical.test_replies import sample_uid
 from tests.ical.test_reply_checks import FACEBOOK, imported, raw_reply
 
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
+
 
 def move_a_day_later(root: Path) -> None:
-    edit_summit(root, "start = 2026-01-20T09:30:00", "start = 2027-01-21T09:30:00")
-    edit_summit(root, "end = 2026-01-20T13:00:00", "end = 2027-01-21T13:00:00")
+    """The summit (dated ahead: its year is the coming one) on the next day."""
+    edit_summit(root, "-01-20T09:30:00", "-01-21T09:30:00")  # the first is its start
+    edit_summit(root, "-01-20T13:00:00", "-01-21T13:00:00")
 
 
 def attendee_params(data: bytes, email: str) -> dict[str, str]:

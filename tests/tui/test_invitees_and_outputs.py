@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from summit.model import Rsvp
@@ -70,6 +71,7 @@ async def test_inviting_and_uninviting(app: SummitApp) -> None:
         assert table.row_count == rows_before - 1
 
 
+@pytest.mark.usefixtures("sample_still_coming")  # a reply before its day
 async def test_importing_reply_files(app: SummitApp, data_dir: Path, tmp_path: Path) -> None:
     invite = summit(app).invite
     assert invite is not None
@@ -199,6 +201,7 @@ async def test_importing_a_reply_to_a_cancelled_summit_says_why_nothing_was_reco
         assert "●" not in app.sub_title
 
 
+@pytest.mark.usefixtures("sample_still_coming")  # a reply before its day
 async def test_importing_an_outlook_reply_email(
     app: SummitApp, data_dir: Path, tmp_path: Path
 ) -> None:

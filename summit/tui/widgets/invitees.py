@@ -13,6 +13,7 @@ from summit.model import Attendance, Rsvp
 from summit.model.invitee_edits import invite, uninvite
 from summit.model.people import Found
 from summit.model.replies import awaiting_new_answer, earlier_answer, reply_note
+from summit.model.timing import reply_refused
 from summit.model.uninvite import uninviting_loses
 from summit.model.wording import counted
 from summit.tui.screens.choice import ChoiceScreen
@@ -163,6 +164,10 @@ class InviteesPart(SummitPart):
     def action_reply(self) -> None:
         selected = self._selected()
         if selected is None or not selected[1]:
+            return
+        refused = reply_refused(self.summit_id, self.summit)  # as `summit reply` refuses it
+        if refused is not None:
+            self.notify(f"Not recorded: {escape(refused)}", severity="error")
             return
         org_id, delegate_id = selected
         current = self.summit.invitations[org_id].rsvp[delegate_id]
