@@ -164,7 +164,7 @@ async def test_bad_data_opens_read_only_with_every_problem(data_dir: Path) -> No
         await settle(pilot)
         assert isinstance(app.screen, ProblemsScreen)
         shown = " ".join(str(s.render()) for s in app.screen.query(".problem"))
-        assert "invitees.toml:46:1" in shown
+        assert "invitees.toml:47:1" in shown
         assert "did you mean 'sector'" in shown
         assert "READ-ONLY" in app.sub_title
         await pilot.press("escape")
