@@ -1,14 +1,18 @@
 """What a summit's time allows: what is true of a meeting depends on whether it has happened.
 
-A meeting that took place is declared in the transparency return; cancelling it
-afterwards would erase it from that public record, so it is refused here, for
-the command line and the app alike. Days are the computer's (`dates.today()`),
-as everywhere else: a summit today is still coming.
+What goes public (the transparency return, the press notice) is read from these
+records, so each is refused when the meeting's time makes it untrue, for the
+command line and the app alike: cancelling a meeting that took place (it would
+leave the return), a calendar reply written after the meeting ended (its
+acceptance would stand in for attendance), a reply to a cancelled summit, and
+attendance before the day. Days are the computer's (`dates.today()`), as
+everywhere else: a summit today is still coming.
 """
 
 from datetime import UTC, date, datetime
 
 from summit.model.attendance_checks import organisations_that_came
+from summit.model.invite_state import EventStatus
 from summit.model.schedule import meeting_end
 from summit.model.sent import SentMethod
 from summit.model.summit import Summit, SummitStatus
@@ -50,7 +54,7 @@ def cancellation_sent(summit: Summit) -> bool:
     """Whether every organisation that was sent the invitation has been sent its
     cancellation (at the SEQUENCE now issued, accepted for everyone)."""
     invite = summit.invite
-    if invite is None or not summit.sent or invite.issued.status != "CANCELLED":
+    if invite is None or not summit.sent or invite.issued.status is not EventStatus.CANCELLED:
         return False
     return all(
         sent.method is SentMethod.CANCEL and sent.sequence >= invite.sequence and not sent.refused
@@ -96,3 +100,17 @@ def reply_too_late(
     else:
         return None
     return f"{when}: record who came with `summit attend` instead"
+
+
+def attendance_refused(summit_id: str, summit: Summit, today: date) -> str | None:
+    """Why who came may not be recorded now: the summit has not started (its day is to
+    come), or it is cancelled. Recorded ahead, attendance would declare a meeting not yet
+    held, and stand in for the replies in the papers of one still to come."""
+    if summit.status is SummitStatus.CANCELLED:
+        return f"{summit_id} is cancelled: nobody's attendance is recorded for it"
+    if summit.start.date() > today:
+        return (
+            f"{summit_id} has not started (it is on {_day(summit)}): record who came on "
+            "the day or after it"
+        )
+    return None
