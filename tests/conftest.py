@@ -1,5 +1,6 @@
 """Shared fixtures: real data directories in temporary folders, and the CLI run in-process."""
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,6 +72,18 @@ def dated_ahead(root: Path, summit_id: str = SAMPLE_SUMMIT) -> int:
     return year
 
 
+def before_it_was_held(root: Path, summit_id: str = SAMPLE_SUMMIT) -> None:
+    """SAMPLE_SUMMIT as it stood before its day: confirmed, nobody's attendance recorded.
+    A summit that took place is never cancelled, so a test that cancels it starts here,
+    on a day before it (`before_the_sample_summit`)."""
+    path = root / "agendas" / f"{summit_id}.toml"
+    text = path.read_text()
+    assert 'status = "held"' in text
+    text = text.replace('status = "held"', 'status = "confirmed"', 1)
+    attended = r"\[invitations\.[a-z0-9-]+\.attended\]\n(?:[a-z0-9-]+ = (?:true|false)\n)*\n?"
+    path.write_text(re.sub(attended, "", text))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A copy of the bundled sample data that a test may change."""
@@ -79,6 +92,14 @@ def data_dir(tmp_path: Path) -> Path:
     shutil.copy(REPO / "invitees.toml", root / "invitees.toml")
     shutil.copytree(REPO / "agendas", root / "agendas")
     return root
+
+
+@pytest.fixture
+def sample_still_coming(data_dir: Path) -> int:
+    """SAMPLE_SUMMIT moved to January of the coming year (`dated_ahead`), so that replies
+    stamped in the story's December answer a meeting still to come: a reply written
+    after the meeting ended is not recorded. For tests of importing replies."""
+    return dated_ahead(data_dir)
 
 
 @dataclass

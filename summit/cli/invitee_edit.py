@@ -11,9 +11,10 @@ import argparse
 from rich.console import Console
 
 from summit.cli.summit_edit import Refused, edit_summit
-from summit.model import Register, Rsvp, Summit
+from summit.model import Register, Rsvp, Summit, dates
 from summit.model.invitee_edits import invite, invited, set_attended, set_reply, uninvite
 from summit.model.people import Found, NotFound, describe, find
+from summit.model.timing import attendance_refused, reply_refused
 from summit.model.uninvite import uninviting_loses
 
 
@@ -59,6 +60,9 @@ def uninvite_people(args: argparse.Namespace, out: Console, err: Console) -> int
 
 def record_reply(args: argparse.Namespace, out: Console, err: Console) -> int:
     def edit(summit: Summit, register: Register) -> Summit:
+        refused = reply_refused(args.summit_id, summit)  # as `rsvp import` refuses it
+        if refused is not None:
+            raise Refused(refused)
         [found] = _found(register, [args.name], summit)
         _invited_only(summit, register, found)
         return set_reply(summit, found, Rsvp(args.reply))
@@ -70,6 +74,10 @@ def record_attendance(args: argparse.Namespace, out: Console, err: Console) -> i
     came = {"yes": True, "no": False, "unknown": None}[args.came]
 
     def edit(summit: Summit, register: Register) -> Summit:
+        # Forgetting (unknown) is always allowed: it puts right what was recorded too early.
+        refused = attendance_refused(args.summit_id, summit, dates.today())
+        if came is not None and refused is not None:
+            raise Refused(refused)
         [found] = _found(register, [args.name], summit)
         _invited_only(summit, register, found)
         return set_attended(summit, found, came)

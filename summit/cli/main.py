@@ -272,7 +272,9 @@ def _papers_verbs(verbs: Verbs) -> None:
     ret.add_argument("--from", dest="start", type=a_date, required=True, metavar="DATE")
     ret.add_argument("--to", dest="end", type=a_date, required=True, metavar="DATE")
     ret.add_argument(
-        "--minister", metavar="DELEGATE_ID", help="only the meetings this delegate chaired"
+        "--minister",
+        metavar="DELEGATE_ID",
+        help="only the meetings this minister (minister = true in the register) convened",
     )
     ret.add_argument(
         "--date-format",

@@ -58,7 +58,7 @@ def _headings_text(given: str | None) -> str:
 
 def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
     from summit.papers.transparency import headings_from  # noqa: PLC0415
-    from summit.papers.writing import PapersError, transparency_return  # noqa: PLC0415
+    from summit.papers.writing import NoMinisters, PapersError, transparency_return  # noqa: PLC0415
 
     try:
         headings = headings_from(_headings_text(args.headings))
@@ -67,7 +67,7 @@ def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
         return 2
     dataset = dataset_for(args)
     try:
-        data = transparency_return(
+        made = transparency_return(
             dataset,
             args.start,
             args.end,
@@ -78,13 +78,15 @@ def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
     except DataError as error:
         return _refused(out, err, error.problems, "return")
     except PapersError as error:
-        err.print(f"summit: {error}", markup=False)
-        return 2
+        err.print(f"summit: {error}; no return was written", markup=False)
+        return 1 if isinstance(error, NoMinisters) else 2  # the data, or how it was asked
+    for note in made.notes:
+        err.print(f"note: {note}", markup=False, style="yellow")
     if args.out is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(made.data)
         sys.stdout.buffer.flush()
         return 0
-    path = write_together(args.out.parent, {args.out.name: data})[0]
+    path = write_together(args.out.parent, {args.out.name: made.data})[0]
     err.print(f"wrote {shown(path)}", markup=False)
     return 0

@@ -49,7 +49,7 @@ def _guarded(
         return 1
     except DataError as error:
         return _refused(out, err, error.problems)
-    except (invitations.ExportError, ConflictError) as error:
+    except (invitations.ExportError, invitations.CancelRefused, ConflictError) as error:
         err.print(f"summit: {error}", markup=False)
         return 1
     return 0
@@ -82,12 +82,8 @@ def export_agenda(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def cancel(args: argparse.Namespace, out: Console, err: Console) -> int:
     def cancel_it(dataset: Dataset) -> None:
-        invitations.cancel_summit(dataset, args.summit_id)
-        err.print(
-            f"{args.summit_id} is cancelled; run `summit send {args.summit_id}` to send the "
-            f"cancellation (or `summit export ics {args.summit_id}` / `summit export eml`)",
-            markup=False,
-        )
+        cancelled = invitations.cancel_summit(dataset, args.summit_id)
+        err.print(cancelled.next_step, markup=False)
 
     return _guarded(args, out, err, cancel_it)
 

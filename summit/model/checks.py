@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from summit.model import dates
-from summit.model.attendance_checks import attendance_ahead
+from summit.model.attendance_checks import attendance_ahead, attendance_when_cancelled
 from summit.model.clock import clock_change_warning
 from summit.model.invite import what_attendees_see
 from summit.model.register import Register
@@ -250,7 +250,11 @@ class _SummitChecker:
         return org_id in self.register.organisations or org_id in self.broken
 
     def attendance(self) -> Iterator[Finding]:
-        for severity, where, message in attendance_ahead(self.summit, dates.today(), self.here):
+        found = [
+            *attendance_ahead(self.summit, dates.today(), self.here),
+            *attendance_when_cancelled(self.summit, self.here),
+        ]
+        for severity, where, message in found:
             assert isinstance(where, Where)
             yield Finding(severity, where, message)
 

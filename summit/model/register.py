@@ -45,6 +45,11 @@ class Delegate(Record):
         None, description="For the briefing pack's who's who: what the chair should know."
     )
     personal: PersonalData | None = None
+    minister: bool = Field(
+        False,
+        description="A minister: the transparency return declares the meetings they convene "
+        "(an official's meeting is not a minister's, whatever the job title says).",
+    )
 
 
 class Organisation(Record):

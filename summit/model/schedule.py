@@ -6,7 +6,7 @@ across a clock change still adds up to the minutes it lists.
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from summit.model.summit import AgendaItem, Summit
@@ -48,6 +48,16 @@ def schedule(summit: Summit) -> list[Slot]:
 def agenda_end(summit: Summit) -> datetime:
     """When the agenda as written finishes."""
     return _after(localise(summit, summit.start), total_minutes(summit))
+
+
+def meeting_end(summit: Summit) -> datetime:
+    """When the meeting is over, in its zone: the planned end, else when the agenda as
+    written finishes, else (nothing says) the end of its day."""
+    if summit.end is not None:
+        return localise(summit, summit.end)
+    if summit.agenda:
+        return agenda_end(summit)
+    return localise(summit, datetime.combine(summit.start.date(), time.max))
 
 
 def total_minutes(summit: Summit) -> int:

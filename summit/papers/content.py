@@ -20,6 +20,7 @@ from summit.model import (
     Commitment,
     ItemKind,
     Register,
+    Rsvp,
     Summit,
 )
 from summit.model.schedule import agenda_end, planned_end, schedule
@@ -286,6 +287,16 @@ def attending_organisations(summit: Summit, register: Register) -> list[str]:
     ]
 
 
+def accepting_organisations(summit: Summit, register: Register) -> list[str]:
+    """Ids of the organisations at least one of whose invited delegates accepted."""
+    return [
+        org_id
+        for org_id, invitation in summit.invitations.items()
+        if org_id in register.organisations
+        and any(reply is Rsvp.ACCEPTED for reply in invitation.rsvp.values())
+    ]
+
+
 def _minister(setting: _Setting) -> str:
     chair = setting.register.delegate(setting.summit.convener)
     if chair is None:
@@ -306,12 +317,12 @@ def press_notice(
     setting = _setting(summit_id, summit, register, series, internal=False)
     shown = setting.summit
     host = register.find_delegate(shown.organiser)
-    came = [
-        setting.organisation(o)
-        for o in attending_organisations(shown, register)
-        if host is None or o != host[0]
-    ]
     coming = today is not None and shown.start.date() > today
+    # Before the day, who is coming is who accepted: attendance is recorded only after it.
+    present = accepting_organisations if coming else attending_organisations
+    came = [
+        setting.organisation(o) for o in present(shown, register) if host is None or o != host[0]
+    ]
     chairs = "will chair" if coming else "chaired"
     opening = f"{_minister(setting)} {chairs} the summit on {day(shown.start.date())}"
     opening += f" with {counted(len(came), 'organisation')}." if came else "."

@@ -1,18 +1,20 @@
 """The quarterly transparency return of ministers' meetings with external organisations.
 
 One row per meeting that took place in the period (its date past, held or with
-attendance recorded, never a draft or cancelled) with at least one external
-organisation, in the Cabinet Office template's columns; dates as GOV.UK's
-published returns write them (DD/MM/YYYY); a period without meetings is a
-"Nil return". Government bodies (sector
-`government`) are not external organisations: a meeting with only them is not
-declared, and they are not named in a row.
+attendance recorded, never a draft or cancelled), convened by a minister (a
+delegate with `minister = true`), with at least one external organisation, in
+the Cabinet Office template's columns; dates as GOV.UK's published returns
+write them (DD/MM/YYYY); a period without meetings is a "Nil return".
+Government bodies (sector `government`) are not external organisations: a
+meeting with only them is not declared, and they are not named in a row.
+A meeting of the period that is not declared is named with why, so that
+nothing leaves the return unsaid.
 """
 
 import csv
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -36,6 +38,8 @@ class Meeting:
     day: date
     organisations: tuple[str, ...]
     purpose: str
+    by_replies: bool = False
+    """No attendance is recorded: the organisations are those that accepted."""
 
     def row(self, date_format: DateFormat = "dmy") -> tuple[str, str, str, str]:
         return (
@@ -46,20 +50,29 @@ class Meeting:
         )
 
 
-def _held(summit: Summit, today: date) -> bool:
-    """Taken place: its day is past, and marked held or someone's attendance is recorded;
-    never cancelled or a draft (attendance copied or typed ahead is not a meeting)."""
+def _accounted_for(summit: Summit, today: date, minister: str | None) -> bool:
+    """A meeting the return must declare or say why not: neither a draft nor cancelled
+    (those never took place), its day come, and (with `--minister`) that minister's."""
     if summit.status in (SummitStatus.CANCELLED, SummitStatus.DRAFT):
         return False
-    if summit.start.date() > today:
-        return False
+    return summit.start.date() <= today and minister in (None, summit.convener)
+
+
+def _took_place(summit: Summit) -> bool:
+    """Marked held, or someone's attendance is recorded (never typed ahead: `_accounted_for`
+    has seen its day come)."""
     attended = any(any(i.attended.values()) for i in summit.invitations.values())
     return summit.status is SummitStatus.HELD or attended
 
 
+def _by_replies(summit: Summit) -> bool:
+    """Nobody's attendance is recorded: who came is read from who accepted."""
+    return not any(invitation.attended for invitation in summit.invitations.values())
+
+
 def _present(summit: Summit) -> list[str]:
     """Organisations that came: by recorded attendance, else by acceptance."""
-    if any(invitation.attended for invitation in summit.invitations.values()):
+    if not _by_replies(summit):
         return [o for o, i in summit.invitations.items() if any(i.attended.values())]
     return [
         o
@@ -77,7 +90,58 @@ def _external(org_ids: Iterable[str], register: Register) -> tuple[str, ...]:
     )
 
 
-def meetings(
+def _why_left_out(summit: Summit, register: Register, today: date) -> str | None:
+    """Why a meeting whose day has come is not declared, or None when it is."""
+    if not _took_place(summit):
+        if summit.start.date() == today:
+            return ""  # it may still be going on: not a word until the day is over
+        return (
+            "not marked held and nobody's attendance is recorded: if it took place, "
+            "set its status to held or record who came"
+        )
+    chair = register.delegate(summit.convener)
+    if chair is None or not chair.minister:
+        name = chair.name if chair is not None else summit.convener
+        return (
+            f"convened by {name}, who is not a minister (`minister = true` in the "
+            "register): not a minister's meeting"
+        )
+    if not _external(_present(shareable(summit)), register):
+        came = "accepted (no attendance is recorded)" if _by_replies(summit) else "came"
+        return f"no external organisation {came}"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    summit_id: str
+    day: date
+    why: str
+
+
+@dataclass
+class Declared:
+    """What the return declares, and each meeting of the period it leaves out, with why."""
+
+    meetings: list[Meeting] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+
+def _meeting(summit_id: str, summit: Summit, register: Register) -> Meeting:
+    shown = shareable(summit)  # the return is published: filtered as everything that leaves
+    chair = register.delegate(shown.convener)
+    purpose = " ".join((shown.purpose or shown.title).split())
+    return Meeting(
+        summit_id,
+        chair.name if chair is not None else shown.convener,
+        shown.start.date(),
+        _external(_present(shown), register),
+        purpose,
+        by_replies=_by_replies(shown),
+    )
+
+
+def declared(
     summits: Mapping[str, Summit],
     register: Register,
     start: date,
@@ -85,26 +149,38 @@ def meetings(
     minister: str | None = None,
     *,
     today: date | None = None,
-) -> list[Meeting]:
-    """The meetings to declare from `start` to `end` inclusive, in date order; none after
-    `today` (by default the computer's date)."""
+) -> Declared:
+    """The meetings to declare from `start` to `end` inclusive, in date order, none after
+    `today` (by default the computer's date); and those of the period left out, with why."""
     today = today or dates.today()
-    found = []
+    found = Declared()
     for summit_id, summit in summits.items():
-        if not start <= summit.start.date() <= end or not _held(summit, today):
+        if not start <= summit.start.date() <= end or not _accounted_for(summit, today, minister):
             continue
-        if minister is not None and summit.convener != minister:
-            continue
-        summit = shareable(summit)  # noqa: PLW2901 - the return is published: filtered as all
-        organisations = _external(_present(summit), register)
-        if not organisations:
-            continue
-        chair = register.delegate(summit.convener)
-        name = chair.name if chair is not None else summit.convener
-        purpose = " ".join((summit.purpose or summit.title).split())
-        found.append(Meeting(summit_id, name, summit.start.date(), organisations, purpose))
-    found.sort(key=lambda meeting: (meeting.day, meeting.summit_id))
+        why = _why_left_out(summit, register, today)
+        if why is None:
+            found.meetings.append(_meeting(summit_id, summit, register))
+        elif why:
+            found.left_out.append(LeftOut(summit_id, summit.start.date(), why))
+    found.meetings.sort(key=lambda meeting: (meeting.day, meeting.summit_id))
+    found.left_out.sort(key=lambda left: (left.day, left.summit_id))
     return found
+
+
+def notes(found: Declared) -> list[str]:
+    """What the official should check before publishing: each meeting left out, with why,
+    and each row whose organisations are those that accepted, nobody's attendance
+    being recorded."""
+    said = [
+        f"left out {left.summit_id} ({left.day:%-d %b %Y}): {left.why}" for left in found.left_out
+    ]
+    return said + [
+        f"{meeting.summit_id} ({meeting.day:%-d %b %Y}): no attendance is recorded, so its "
+        "organisations are those that accepted the invitation, not those that came; "
+        f"record who came (summit attend {meeting.summit_id} ...) before publishing"
+        for meeting in found.meetings
+        if meeting.by_replies
+    ]
 
 
 def _cell(text: str) -> str:

@@ -18,7 +18,7 @@ from summit.papers.document import DEFAULT_KINDS, Paper, PaperKind
 from summit.papers.foi_bundle import foi_bundle
 from summit.papers.html import render_html
 from summit.papers.markdown import render_markdown
-from summit.papers.transparency import COLUMNS, DateFormat, meetings, transparency_csv
+from summit.papers.transparency import COLUMNS, DateFormat, declared, notes, transparency_csv
 from summit.papers.word import render_docx
 from summit.store import DataError, Dataset
 from summit.store.outputs import write_together
@@ -26,6 +26,18 @@ from summit.store.outputs import write_together
 
 class PapersError(Exception):
     """The papers cannot be made as asked (an unknown minister, dates the wrong way round)."""
+
+
+class NoMinisters(PapersError):
+    """The register marks nobody as a minister: no meeting can be told to be a minister's."""
+
+
+@dataclass(frozen=True)
+class TransparencyReturn:
+    data: bytes
+    """The CSV, as it is published."""
+    notes: list[str]
+    """What the official should check first (a row read from replies, not attendance)."""
 
 
 @dataclass
@@ -114,15 +126,35 @@ def transparency_return(
     headings: tuple[str, ...] = COLUMNS,
     date_format: DateFormat = "dmy",
     today: date | None = None,
-) -> bytes:
-    """The return as CSV; refused while any data file has errors (a meeting could be missed)."""
+) -> TransparencyReturn:
+    """The return as CSV, and what to check before publishing it; refused while any data
+    file has errors (a meeting could be missed)."""
     if dataset.errors or dataset.register is None:
         raise DataError(dataset.errors)
     register = dataset.register.record
     if end < start:
         raise PapersError(f"--to {end} is before --from {start}")
-    if minister is not None and register.delegate(minister) is None:
+    _check_minister(register, minister)
+    found = declared(dataset.summit_records(), register, start, end, minister, today=today)
+    return TransparencyReturn(transparency_csv(found.meetings, headings, date_format), notes(found))
+
+
+def _check_minister(register: Register, minister: str | None) -> None:
+    """`--minister` names a minister; without it, someone in the register is one (else
+    every meeting would be left out, and the return would say "Nil return" untruly)."""
+    if not any(d.minister for o in register.organisations.values() for d in o.delegates.values()):
+        raise NoMinisters(
+            "no delegate in the register is marked as a minister, so no meeting can be told "
+            "to be a minister's: add `minister = true` to each minister in invitees.toml"
+        )
+    if minister is None:
+        return
+    chair = register.delegate(minister)
+    if chair is None:
         hint = did_you_mean(minister, register.delegate_index())
         raise PapersError(f"no delegate {minister!r} in the register{hint}")
-    rows = meetings(dataset.summit_records(), register, start, end, minister, today=today)
-    return transparency_csv(rows, headings, date_format)
+    if not chair.minister:
+        raise PapersError(
+            f"{chair.name} ({minister}) is not a minister (`minister = true` in the register): "
+            "the return declares ministers' meetings only"
+        )

@@ -6,14 +6,15 @@ builders; the CLI and the TUI both call them and only present the result.
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from summit.ical.audience import audience
 from summit.ical.invite import agenda_calendar, invite_calendar, sender_domain
 from summit.ical.mail import Unsendable, invite_email, mailbox
-from summit.model import Register, Summit, SummitStatus
+from summit.model import Register, Summit, SummitStatus, dates
 from summit.model.invite import issue
+from summit.model.timing import cancel_refused, what_to_tell
 from summit.store import Dataset
 from summit.store.outputs import write_together
 from summit.workflows.replies_import import (
@@ -179,13 +180,34 @@ def export_emails(
     return _exported(summit, _publish(dataset, summit_id, summit, out, files), raised)
 
 
-def cancel_summit(dataset: Dataset, summit_id: str) -> Summit:
-    """Mark the summit cancelled; the next export sends the cancellation."""
+class CancelRefused(Exception):
+    """The summit may not be cancelled (it took place, or its day has passed); nothing was
+    written."""
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    summit: Summit
+    already: bool
+    """It was cancelled before: nothing was written."""
+    next_step: str
+    """What to do about telling the invitees, in words."""
+
+
+def cancel_summit(dataset: Dataset, summit_id: str, *, today: date | None = None) -> Cancelled:
+    """Mark the summit cancelled; the next send (or export) sends the cancellation.
+    CancelRefused for a summit that took place or whose day has passed."""
     summit, _ = dataset.valid_summit(summit_id)
-    cancelled = summit.model_copy(deep=True)
-    cancelled.status = SummitStatus.CANCELLED
-    dataset.save_summit(summit_id, cancelled, merging=True)
-    return cancelled
+    today = today or dates.today()
+    already = summit.status is SummitStatus.CANCELLED
+    if not already:
+        refused = cancel_refused(summit_id, summit, today)
+        if refused is not None:
+            raise CancelRefused(f"{refused}; nothing was changed")
+        summit = summit.model_copy(deep=True)
+        summit.status = SummitStatus.CANCELLED
+        dataset.save_summit(summit_id, summit, merging=True)
+    return Cancelled(summit, already, what_to_tell(summit_id, summit, today, already=already))
 
 
 __all__ = ["ReplyChange", "ReplyImport", "collect_replies", "import_replies"]

@@ -21,8 +21,9 @@ from summit.ical.replies import (
     same_address,
     shown,
 )
-from summit.model import Register, Replied, Rsvp, Summit, SummitStatus
+from summit.model import Register, Replied, Rsvp, Summit, SummitStatus, dates
 from summit.model.invite_state import EventStatus
+from summit.model.timing import reply_too_late
 from summit.store import DataError, Dataset, Problem
 
 
@@ -166,11 +167,15 @@ def _answered_summit(
 
 
 def _not_now(summit_id: str, summit: Summit, reply: Reply) -> str | None:
-    """Why a genuine reply is not recorded: a cancelled summit, or an earlier time answered."""
+    """Why a genuine reply is not recorded: a cancelled summit, a meeting over before the
+    reply was written, or an earlier time answered."""
     assert summit.invite is not None
     cancelled = summit.invite.issued.status is EventStatus.CANCELLED
     if cancelled or summit.status == SummitStatus.CANCELLED:
         return f"{summit_id} is cancelled, so the reply of {reply.email} is not recorded"
+    late = reply_too_late(summit_id, summit, reply.stamp, dates.today())
+    if late is not None:
+        return f"the reply of {reply.email} is not recorded: it is {late}"
     if reply.sequence < summit.invite.sequence:
         return (
             f"{reply.email} replied to SEQUENCE {reply.sequence}, older than "

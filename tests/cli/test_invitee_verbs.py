@@ -111,12 +111,17 @@ def test_an_unknown_summit_is_a_message(data_dir, cli) -> None:
 
 
 def test_an_edit_that_adds_a_warning_says_so(data_dir, cli) -> None:  # type: ignore[no-untyped-def]
-    """Attendance recorded for a summit still to come was taken without a word; only
-    `summit validate` warned (found trying the command line as a new user)."""
-    came = cli("attend", "online-safety-follow-up", "Daniel Reyes", "yes", "--data", data_dir)
-    assert came.code == 0, came.err
-    assert "warning: attendance recorded (1 organisation) for a meeting that has not started" in (
-        " ".join(came.err.split())
+    """An edit that is allowed may still be a slip, which only `summit validate` told of
+    (found trying the command line as a new user): the edit says so, once."""
+    follow_up = "online-safety-follow-up"
+    assert cli("uninvite", follow_up, "Sophie Turner", "--yes", "--data", data_dir).code == 0
+    added = cli(
+        "agenda", "add", follow_up, "--title", "Broadband", "--minutes", "10",
+        "--lead", "Sophie Turner", "--data", data_dir,
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    assert "warning: Sophie Turner (Virgin Media) leads 'Broadband' but is not invited" in (
+        " ".join(added.err.split())
     )
-    again = cli("attend", "online-safety-follow-up", "Daniel Reyes", "no", "--data", data_dir)
+    again = cli("agenda", "edit", follow_up, "broadband", "--minutes", "15", "--data", data_dir)
     assert again.code == 0 and "warning" not in again.err  # the same warning: said already

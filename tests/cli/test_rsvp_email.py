@@ -3,9 +3,13 @@
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_sending import sample_uid
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.ical.test_replies import reply_file
+
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
 
 
 def saved_email(path: Path, calendar: bytes | None) -> Path:

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import icalendar
+import pytest
 
-from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.conftest import SAMPLE_SUMMIT, before_it_was_held, snapshot
 from tests.ical.test_replies import reply_file, sample_uid
 
 
@@ -35,7 +36,10 @@ def test_export_per_organisation_agenda_and_eml(data_dir: Path, tmp_path: Path, 
     assert f"{SAMPLE_SUMMIT}-google.eml" in names
 
 
-def test_cancel_then_export_sends_a_cancellation(data_dir: Path, tmp_path: Path, cli) -> None:
+def test_cancel_then_export_sends_a_cancellation(
+    data_dir: Path, tmp_path: Path, cli, before_the_sample_summit
+) -> None:
+    before_it_was_held(data_dir)
     assert cli("cancel", SAMPLE_SUMMIT, "--data", data_dir).code == 0
     result = cli("export", "ics", SAMPLE_SUMMIT, "--data", data_dir, "--out", tmp_path)
     assert "METHOD:CANCEL" in result.err and "SEQUENCE:1" in result.err
@@ -58,6 +62,7 @@ def test_export_refuses_a_summit_with_errors(data_dir: Path, tmp_path: Path, cli
     assert snapshot(data_dir) == before
 
 
+@pytest.mark.usefixtures("sample_still_coming")  # a reply before its day
 def test_rsvp_import_prints_what_changed(data_dir: Path, tmp_path: Path, cli) -> None:
     path = reply_file(
         tmp_path,
@@ -151,6 +156,7 @@ def test_exporting_a_draft_or_to_nobody_warns(data_dir: Path, tmp_path: Path, cl
     assert "warning: nobody is invited yet" in result.err
 
 
+@pytest.mark.usefixtures("sample_still_coming")  # a reply before its day
 def test_an_import_that_clashes_with_a_change_made_meanwhile_writes_nothing(
     data_dir: Path, tmp_path: Path, cli, monkeypatch
 ) -> None:

@@ -173,6 +173,7 @@ def test_plain_http_only_on_loopback(monkeypatch) -> None:
         GraphClient()
 
 
+@pytest.mark.usefixtures("sample_still_coming")  # a reply before its day
 def test_fetch_pages_imports_marks_and_never_deletes(
     data_dir: Path, tmp_path: Path, cli, graph: Graph
 ) -> None:

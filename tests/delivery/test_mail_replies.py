@@ -15,6 +15,8 @@ import pytest
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.ical.test_replies import reply_file, sample_uid
 
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
+
 
 def reply_bytes(root: Path, tmp: Path, email: str, partstat: str) -> bytes:
     path = reply_file(tmp, f"{email}.ics", uid=sample_uid(root), email=email, partstat=partstat)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summit.model import dates
-from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_SUMMIT, TODAY, snapshot
+from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_SUMMIT, TODAY, before_it_was_held, snapshot
 from tests.delivery.conftest import SmtpServer
 from tests.git_fixtures import Team, git
 
@@ -74,7 +74,11 @@ def test_a_cancellation_after_the_day_is_not_sent(
     on(monkeypatch, BEFORE_SAMPLE_SUMMIT)
     assert send(cli, data_dir, smtp_server, "--yes").code == 0
     on(monkeypatch, TODAY)
-    assert cli("cancel", SAMPLE_SUMMIT, "--data", data_dir).code == 0
+    assert cli("cancel", SAMPLE_SUMMIT, "--data", data_dir).code == 1  # it was held
+    # Marked cancelled in its file all the same (it did not take place, say): nothing goes.
+    before_it_was_held(data_dir)
+    path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
+    path.write_text(path.read_text().replace('status = "confirmed"', 'status = "cancelled"', 1))
     result = send(cli, data_dir, smtp_server, "--yes")
     assert result.code == 1
     assert (

@@ -27,6 +27,8 @@ from tests.delivery.test_mail_replies import (
     rsvp_of,
 )
 
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
+
 OLIVER = "oliver.grant@facebook.example.org"
 
 

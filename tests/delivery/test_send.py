@@ -15,7 +15,7 @@ from summit.delivery.settings import parse_mail_url
 from summit.delivery.smtp import SmtpRelay
 from summit.store import ConflictError, load_dataset
 from summit.store.lock import locked
-from tests.conftest import REPO, SAMPLE_SUMMIT, dated_ahead, snapshot
+from tests.conftest import REPO, SAMPLE_SUMMIT, before_it_was_held, dated_ahead, snapshot
 from tests.delivery.conftest import Recorder, calendar_part, read_calendar
 from tests.delivery.sample_sending import ORGANISATIONS, edit, send, sent_table, summit_toml
 
@@ -186,6 +186,7 @@ def test_an_update_asks_those_who_have_not_answered_to_answer(
 def test_a_cancellation_goes_to_those_who_hold_the_invitation(
     data_dir: Path, cli, smtp_server
 ) -> None:
+    before_it_was_held(data_dir)  # a summit held is never cancelled
     edit(data_dir, "[invitations.pipcu.rsvp]", "[invitations.pipcu]\n[invitations.pipcu.rsvp]")
     assert send(cli, data_dir, smtp_server, "--yes").code == 0
     assert cli("cancel", SAMPLE_SUMMIT, "--data", data_dir).code == 0

@@ -2,6 +2,7 @@
 again in the same commit, whole-word subjects, and git's diff into a closed pipe."""
 
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 from summit.workflows.history import DataRepository, commit_message
@@ -88,7 +89,12 @@ def test_a_reply_recorded_then_asked_again_is_in_the_diff_and_the_commit_message
     invite = DataRepository(repo).reader.record(SUMMIT.as_posix(), (repo / SUMMIT).read_bytes())
     uid = invite.invite.uid  # type: ignore[union-attr]
     answer = reply_file(
-        tmp_path, "r.ics", uid=uid, email="oliver.grant@facebook.example.org", partstat="ACCEPTED"
+        tmp_path,
+        "r.ics",
+        uid=uid,
+        email="oliver.grant@facebook.example.org",
+        partstat="ACCEPTED",
+        stamp=datetime(2026, 1, 10, 10, tzinfo=UTC),  # before the meeting: a reply after is not
     )
     assert cli("rsvp", "import", answer, "--data", repo).code == 0
     new_venue(repo)

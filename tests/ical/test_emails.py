@@ -15,7 +15,7 @@ from summit.ical.mail import Unsendable, check_addresses, invite_email, mailbox,
 from summit.model import Register, Summit
 from summit.store import load_dataset
 from summit.workflows import invitations
-from tests.conftest import REPO, SAMPLE_SUMMIT
+from tests.conftest import BEFORE_SAMPLE_SUMMIT, REPO, SAMPLE_SUMMIT, before_it_was_held
 from tests.ical.conftest import NOW, edit_summit, parse_both
 
 
@@ -76,7 +76,8 @@ def test_sensitive_summits_say_so_in_the_subject(data_dir: Path, tmp_path: Path)
 
 
 def test_a_cancelled_summit_mails_a_cancellation(data_dir: Path, tmp_path: Path) -> None:
-    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    before_it_was_held(data_dir)  # a summit held is never cancelled
+    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT, today=BEFORE_SAMPLE_SUMMIT)
     message = emails(data_dir, tmp_path)["bt"]
     assert message["Subject"].startswith("Cancelled:")
     assert calendar_part(message).get_param("method") == "CANCEL"

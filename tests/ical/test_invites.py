@@ -9,7 +9,7 @@ from summit.ical.mail import read_message
 from summit.store import ConflictError, load_dataset
 from summit.store.problems import MergeConflicts
 from summit.workflows import invitations
-from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_SUMMIT, before_it_was_held, snapshot
 from tests.ical.conftest import NOW, edit_summit, parse_both, summit_file, vevents
 
 
@@ -144,7 +144,8 @@ def test_cancelling_sends_a_cancellation_with_a_higher_sequence(
     data_dir: Path, tmp_path: Path
 ) -> None:
     first = export(data_dir, tmp_path)
-    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    before_it_was_held(data_dir)  # a summit held is never cancelled
+    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT, today=BEFORE_SAMPLE_SUMMIT)
     cancelled = export(data_dir, tmp_path)
     calendar, parsed = parse_both(cancelled.paths[0].read_bytes())
     assert str(calendar["method"]) == "CANCEL"

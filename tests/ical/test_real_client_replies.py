@@ -8,10 +8,14 @@ import os
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from summit.store import load_dataset
 from summit.workflows import invitations
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.test_replies import reply_file, sample_uid
+
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
 
 
 def write(folder: Path, name: str, lines: list[str]) -> Path:

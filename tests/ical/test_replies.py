@@ -12,6 +12,8 @@ from summit.workflows import invitations
 from tests.conftest import SAMPLE_SUMMIT, snapshot
 from tests.ical.conftest import edit_summit, summit_file
 
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
+
 
 def sample_uid(root: Path) -> str:
     invite = load_dataset(root).summits[SAMPLE_SUMMIT].record.invite

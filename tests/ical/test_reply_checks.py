@@ -12,9 +12,11 @@ import pytest
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.workflows import invitations
-from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_SUMMIT, before_it_was_held, snapshot
 from tests.ical.conftest import summit_file
 from tests.ical.test_replies import rsvp, sample_uid
+
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
 
 ORGANISER = "mailto:priya.hollis@dcms.example.org"
 FACEBOOK = "mailto:oliver.grant@facebook.example.org"
@@ -176,7 +178,8 @@ def test_10_a_sequence_above_the_one_issued_is_refused(data_dir: Path, tmp_path:
 def test_10_a_reply_to_a_cancelled_summit_records_nothing_and_says_why(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    before_it_was_held(data_dir)  # a summit held is never cancelled
+    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT, today=BEFORE_SAMPLE_SUMMIT)
     path = raw_reply(
         tmp_path,
         "late.ics",

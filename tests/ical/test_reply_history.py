@@ -3,19 +3,23 @@
 from pathlib import Path
 
 import icalendar
+import pytest
 
 from summit.model import Rsvp
 from summit.store import load_dataset
 from summit.workflows import invitations
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_SUMMIT, before_it_was_held
 from tests.ical.conftest import edit_summit, summit_file
 from tests.ical.test_replies import sample_uid
 from tests.ical.test_reply_checks import FACEBOOK, imported, raw_reply
 
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
+
 
 def move_a_day_later(root: Path) -> None:
-    edit_summit(root, "start = 2026-01-20T09:30:00", "start = 2027-01-21T09:30:00")
-    edit_summit(root, "end = 2026-01-20T13:00:00", "end = 2027-01-21T13:00:00")
+    """The summit (dated ahead: its year is the coming one) on the next day."""
+    edit_summit(root, "-01-20T09:30:00", "-01-21T09:30:00")  # the first is its start
+    edit_summit(root, "-01-20T13:00:00", "-01-21T13:00:00")
 
 
 def attendee_params(data: bytes, email: str) -> dict[str, str]:
@@ -78,8 +82,8 @@ def test_13_a_new_time_asks_again_and_keeps_the_earlier_answers(
 
 def test_13_a_change_of_status_alone_asks_nobody_again(data_dir: Path, tmp_path: Path) -> None:
     before = summit_file(data_dir).read_text()
-    edit_summit(data_dir, 'status = "held"', 'status = "confirmed"')
-    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    before_it_was_held(data_dir)  # confirmed, and never held: it may be cancelled
+    invitations.cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT, today=BEFORE_SAMPLE_SUMMIT)
     exported = invitations.export_invites(load_dataset(data_dir), SAMPLE_SUMMIT, tmp_path)
     assert exported.method == "CANCEL" and exported.sequence == 1
     summit = load_dataset(data_dir).summits[SAMPLE_SUMMIT].record

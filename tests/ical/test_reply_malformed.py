@@ -26,6 +26,8 @@ from tests.ical.test_reply_checks import (
     refused,
 )
 
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
+
 # ── 12. Malformed values and huge files are file-named errors ──────────────
 
 

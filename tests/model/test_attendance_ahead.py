@@ -1,7 +1,8 @@
 """Issue 19, item 2: attendance recorded for a meeting that has not started is a warning, in
-`summit validate` and in the app (never an error: the file is still good). The bundled
-sample is coherent: its first summit was held with attendance, its follow-up is coming
-without."""
+`summit validate` and in the app (never an error: the file is still good). `summit attend`
+and the app refuse to record it (tests/cli/test_attendance_before_the_day.py): these
+tests write it into the file by hand. The bundled sample is coherent: its first summit
+was held with attendance, its follow-up is coming without."""
 
 from datetime import date
 from pathlib import Path
@@ -33,8 +34,18 @@ def test_the_sample_records_attendance_only_for_the_summit_held(data_dir: Path, 
     assert "0 errors, 0 warnings" in result.err
 
 
+def attended_by_hand(root: Path, org_id: str, delegate_id: str) -> None:
+    """`[invitations.ORG.attended]` typed into the follow-up's file, as an editor might."""
+    path = root / "agendas" / f"{SAMPLE_FOLLOW_UP}.toml"
+    rsvp = f"[invitations.{org_id}.rsvp]\n{delegate_id} = "
+    text = path.read_text()
+    assert rsvp in text
+    table = f"[invitations.{org_id}.attended]\n{delegate_id} = true\n\n"
+    path.write_text(text.replace(rsvp, table + rsvp, 1))
+
+
 def test_validate_warns_of_attendance_recorded_for_the_follow_up(data_dir: Path, cli) -> None:
-    assert cli("attend", "--data", data_dir, SAMPLE_FOLLOW_UP, "iwf", "yes").code == 0
+    attended_by_hand(data_dir, "iwf", "iwf-chief-executive")
     result = cli("validate", "--data", data_dir)
     assert result.code == 0  # a warning: the file is still good
     path = data_dir / "agendas" / f"{SAMPLE_FOLLOW_UP}.toml"
@@ -51,7 +62,7 @@ def test_validate_warns_of_attendance_recorded_for_the_follow_up(data_dir: Path,
 
 
 async def test_the_app_warns_of_attendance_recorded_for_the_follow_up(data_dir: Path, cli) -> None:
-    assert cli("attend", "--data", data_dir, SAMPLE_FOLLOW_UP, "google", "yes").code == 0
+    attended_by_hand(data_dir, "google", "google-policy")
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")  # the follow-up: coming, so listed first

@@ -243,7 +243,7 @@ def test_the_transparency_return_lists_meetings_held_with_external_organisations
         org="home-office",
         delegate="crime-policy-director",
     )
-    _meeting(data_dir, "cancelled", day="2026-02-10", status="cancelled")
+    _meeting(data_dir, "cancelled", day="2026-02-10", status="cancelled", attended="false")
     _meeting(data_dir, "nobody-came", day="2026-02-10", attended="false", status="confirmed")
     _meeting(data_dir, "in-april", day="2026-04-02")
     _meeting(data_dir, "chaired-by-an-official", day="2026-02-10", convener="private-secretary")
@@ -251,14 +251,26 @@ def test_the_transparency_return_lists_meetings_held_with_external_organisations
     assert result.code == 0, result.err
     rows = csv_rows(result.out.encode())
     assert rows[0] == ["Minister", "Date", "Name of organisation", "Purpose of meeting"]
-    assert [row[1] for row in rows[1:]] == ["20/01/2026", "10/02/2026", "10/02/2026"]
+    assert [row[1] for row in rows[1:]] == ["20/01/2026", "10/02/2026"]
     sample = rows[1]
     assert sample[0] == "Secretary of State"
     assert sample[2].startswith("Google, Yahoo, Microsoft") and "Home Office" not in sample[2]
     assert "Internet Watch Foundation" in sample[2]
     assert "To discuss =search, filtering" in [row[3] for row in rows]  # no formula here
-    assert {row[0] for row in rows[1:]} == {"Secretary of State", "Tom Ashworth"}
-    mine = cli(
+    # An official's meeting is not a minister's: left out, and said so with the others.
+    assert {row[0] for row in rows[1:]} == {"Secretary of State"}
+    assert (
+        "note: left out chaired-by-an-official (10 Feb 2026): convened by Tom Ashworth, who is "
+        "not a minister (`minister = true` in the register): not a minister's meeting"
+    ) in result.err
+    assert "left out with-the-home-office (10 Feb 2026): no external organisation came" in (
+        result.err
+    )
+    assert "left out nobody-came (10 Feb 2026): not marked held and nobody's attendance" in (
+        result.err
+    )
+    assert "cancelled" not in result.err and "in-april" not in result.err
+    official = cli(
         "transparency",
         "--from",
         "2026-01-01",
@@ -269,7 +281,8 @@ def test_the_transparency_return_lists_meetings_held_with_external_organisations
         "--data",
         data_dir,
     )
-    assert [row[0] for row in csv_rows(mine.out.encode())[1:]] == ["Tom Ashworth"]
+    assert official.code == 2 and official.out == ""
+    assert "Tom Ashworth (private-secretary) is not a minister" in official.err
 
 
 def test_a_cell_a_spreadsheet_would_run_is_defused(data_dir: Path, cli) -> None:

@@ -27,12 +27,14 @@ purpose = "{purpose}"
 google-policy = "accepted"
 
 [invitations.google.attended]
-google-policy = true
+google-policy = {came}
 """
 
 
-def _meeting(root: Path, name: str, day: str, status: str = "held", purpose: str = "") -> None:
-    text = PAST_MEETING.format(day=day, status=status, purpose=purpose or "Café Société")
+def _meeting(
+    root: Path, name: str, day: str, status: str = "held", purpose: str = "", *, came: str = "true"
+) -> None:
+    text = PAST_MEETING.format(day=day, status=status, purpose=purpose or "Café Société", came=came)
     (root / "agendas" / f"{name}.toml").write_text(text)
 
 
@@ -95,7 +97,8 @@ def test_only_meetings_that_took_place_are_declared(data_dir: Path, cli) -> None
     """The sample summit was held on 20 January 2026; its follow-up (2027) is not yet, and
     neither is a draft with attendance copied into it, nor a cancelled one."""
     _meeting(data_dir, "draft-with-attendance", "2026-02-10", status="draft")
-    _meeting(data_dir, "cancelled", "2026-02-11", status="cancelled")
+    # Cancelled, nobody came (attendance recorded for a cancelled summit is an error).
+    _meeting(data_dir, "cancelled", "2026-02-11", status="cancelled", came="false")
     _meeting(data_dir, "future-held", "2027-02-12", status="held")
     _meeting(data_dir, "took-place", "2026-02-13", status="confirmed")
     data = _return(cli, data_dir, "--from", "2026-01-01", "--to", "2027-12-31")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from summit.store import load_dataset
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_SUMMIT, dated_ahead
 from tests.ical.test_replies import reply_file, sample_uid
 
 # Appends actions through the storage API; on a conflict it reloads and tries again,
@@ -78,6 +78,7 @@ def _emails(data_dir: Path) -> dict[str, str]:
 
 def test_cli_saves_racing_an_api_writer_lose_nothing(data_dir: Path, tmp_path: Path) -> None:
     """`summit rsvp import` processes against a process saving through the API."""
+    dated_ahead(data_dir)  # the replies answer a meeting still to come, by the real clock
     path = data_dir / "agendas" / f"{SAMPLE_SUMMIT}.toml"
     uid = sample_uid(data_dir)
     emails = _emails(data_dir)

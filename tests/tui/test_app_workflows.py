@@ -14,7 +14,7 @@ from summit.tui.screens.export import ExportScreen
 from summit.tui.screens.help import HelpScreen
 from summit.tui.screens.problems import ProblemsScreen
 from summit.tui.screens.resolve import ResolveScreen
-from tests.conftest import SAMPLE_SUMMIT, snapshot
+from tests.conftest import SAMPLE_FOLLOW_UP, SAMPLE_SUMMIT, snapshot
 from tests.tui.conftest import TODAY, choose, settle
 
 
@@ -164,7 +164,7 @@ async def test_bad_data_opens_read_only_with_every_problem(data_dir: Path) -> No
         await settle(pilot)
         assert isinstance(app.screen, ProblemsScreen)
         shown = " ".join(str(s.render()) for s in app.screen.query(".problem"))
-        assert "invitees.toml:46:1" in shown
+        assert "invitees.toml:47:1" in shown
         assert "did you mean 'sector'" in shown
         assert "READ-ONLY" in app.sub_title
         await pilot.press("escape")
@@ -211,7 +211,7 @@ async def test_export_writes_every_kind_of_file_and_lists_them(
 
 async def test_cancelling_asks_then_marks_the_summit(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await choose(pilot)  # the sample's first summit
+        await choose(pilot, SAMPLE_FOLLOW_UP)  # coming: it may be cancelled
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("ctrl+x")
@@ -219,7 +219,7 @@ async def test_cancelling_asks_then_marks_the_summit(app: SummitApp) -> None:
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.click("#answer-cancel-summit")
         await settle(pilot)
-        assert str(app.session.workspace.summits[SAMPLE_SUMMIT].status) == "cancelled"
+        assert str(app.session.workspace.summits[SAMPLE_FOLLOW_UP].status) == "cancelled"
 
 
 async def test_help_and_the_command_palette_list_the_actions(app: SummitApp) -> None:
@@ -314,7 +314,7 @@ async def test_ctrl_z_undoes_unsaved_edits_one_by_one(app: SummitApp, data_dir: 
 
 async def test_cancelling_a_summit_asks_and_enter_keeps_it(app: SummitApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await choose(pilot)  # the sample's first summit
+        await choose(pilot, SAMPLE_FOLLOW_UP)  # coming: it may be cancelled
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("ctrl+x")
@@ -322,4 +322,4 @@ async def test_cancelling_a_summit_asks_and_enter_keeps_it(app: SummitApp) -> No
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.session.workspace.summits[SAMPLE_SUMMIT].status != "cancelled"
+        assert app.session.workspace.summits[SAMPLE_FOLLOW_UP].status != "cancelled"

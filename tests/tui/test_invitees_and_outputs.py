@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from summit.model import Rsvp
@@ -12,7 +13,7 @@ from summit.tui.screens.files import ReplyFilesScreen
 from summit.tui.screens.form import FormScreen
 from summit.tui.widgets.picker import PickerScreen
 from summit.workflows.invitations import cancel_summit, issue_invite
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import BEFORE_SAMPLE_SUMMIT, SAMPLE_SUMMIT, before_it_was_held
 from tests.ical.test_replies import reply_file
 from tests.tui.conftest import TODAY, choose, settle
 
@@ -70,6 +71,7 @@ async def test_inviting_and_uninviting(app: SummitApp) -> None:
         assert table.row_count == rows_before - 1
 
 
+@pytest.mark.usefixtures("sample_still_coming")  # a reply before its day
 async def test_importing_reply_files(app: SummitApp, data_dir: Path, tmp_path: Path) -> None:
     invite = summit(app).invite
     assert invite is not None
@@ -172,7 +174,8 @@ async def test_uninviting_drops_the_reply_record_too(data_dir: Path) -> None:
 async def test_importing_a_reply_to_a_cancelled_summit_says_why_nothing_was_recorded(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT)
+    before_it_was_held(data_dir)  # a summit held is never cancelled
+    cancel_summit(load_dataset(data_dir), SAMPLE_SUMMIT, today=BEFORE_SAMPLE_SUMMIT)
     app = make_app(data_dir, today=TODAY)
     invite = summit(app).invite
     assert invite is not None
@@ -198,6 +201,7 @@ async def test_importing_a_reply_to_a_cancelled_summit_says_why_nothing_was_reco
         assert "●" not in app.sub_title
 
 
+@pytest.mark.usefixtures("sample_still_coming")  # a reply before its day
 async def test_importing_an_outlook_reply_email(
     app: SummitApp, data_dir: Path, tmp_path: Path
 ) -> None:

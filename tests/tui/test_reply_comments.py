@@ -3,6 +3,7 @@ the invitees tab, `summit show`, and the briefing pack's list of who is coming."
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from summit.tui.app import make_app
@@ -11,6 +12,8 @@ from tests.ical.test_real_client_replies import exchange_2010, korganizer
 from tests.ical.test_replies import sample_uid
 from tests.tui.conftest import TODAY, choose, settle
 from tests.tui.test_long_text import on_screen
+
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
 
 COMMENT = "I will bring our head of trust and safety."
 

@@ -4,6 +4,7 @@ import tomllib
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Tree
 
 from summit.model import Rsvp
@@ -12,6 +13,8 @@ from summit.tui.screens.files import ReplyFilesScreen, ReplyTree
 from tests.conftest import SAMPLE_SUMMIT
 from tests.ical.test_replies import reply_file
 from tests.tui.conftest import choose, settle
+
+pytestmark = pytest.mark.usefixtures("sample_still_coming")  # replies before its day
 
 SOPHIE = "sophie.turner@virginmedia.example.org"  # virgin-media / virgin-policy
 CHRIS = "chris.bell@yahoo.example.org"  # yahoo / yahoo-policy

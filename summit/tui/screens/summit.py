@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from summit.model import SummitStatus
 from summit.model.schedule import overrun_minutes
-from summit.tui.cancelling import CANCELLED_HOW_TO_TELL, ask_to_cancel
+from summit.tui.cancelling import CANCELLED_HOW_TO_TELL, ask_to_cancel, refuse_cancelling
 from summit.tui.session import Session
 from summit.tui.text import escape
 from summit.tui.widgets.agenda import AgendaPart
@@ -136,6 +136,8 @@ class SummitScreen(Screen[None]):
         summit = self.session.workspace.summits[self.summit_id]
         if summit.status == SummitStatus.CANCELLED:
             self.notify("This summit is already cancelled")
+            return
+        if refuse_cancelling(self.app, self.summit_id, summit, self.session.today):
             return
 
         def answered(yes: bool) -> None:

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from summit.model import Severity, Summit, SummitStatus
 from summit.tui import forms
-from summit.tui.cancelling import CANCELLED_HOW_TO_TELL, ask_to_cancel
+from summit.tui.cancelling import CANCELLED_HOW_TO_TELL, ask_to_cancel, refuse_cancelling
 from summit.tui.screens.form import FormResult, FormScreen
 from summit.tui.text import escape
 from summit.tui.widgets.summit_part import SummitPart
@@ -87,6 +87,10 @@ class DetailsPart(SummitPart):
         before = self.summit.status
         if summit.status != SummitStatus.CANCELLED or before == SummitStatus.CANCELLED:
             self.commit(summit)
+            return
+        as_it_was = summit.model_copy(update={"status": before})
+        if refuse_cancelling(self.app, self.summit_id, as_it_was, self.session.today):
+            self.commit(as_it_was)  # the form's other edits are kept
             return
 
         def answered(yes: bool) -> None:

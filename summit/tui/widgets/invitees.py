@@ -13,6 +13,7 @@ from summit.model import Attendance, Rsvp
 from summit.model.invitee_edits import invite, uninvite
 from summit.model.people import Found
 from summit.model.replies import awaiting_new_answer, earlier_answer, reply_note
+from summit.model.timing import attendance_refused, reply_refused
 from summit.model.uninvite import uninviting_loses
 from summit.model.wording import counted
 from summit.tui.screens.choice import ChoiceScreen
@@ -164,6 +165,10 @@ class InviteesPart(SummitPart):
         selected = self._selected()
         if selected is None or not selected[1]:
             return
+        refused = reply_refused(self.summit_id, self.summit)  # as `summit reply` refuses it
+        if refused is not None:
+            self.notify(f"Not recorded: {escape(refused)}", severity="error")
+            return
         org_id, delegate_id = selected
         current = self.summit.invitations[org_id].rsvp[delegate_id]
 
@@ -233,9 +238,16 @@ class InviteesPart(SummitPart):
         if selected is None or not selected[1]:
             return
         org_id, delegate_id = selected
+        recorded = delegate_id in self.summit.invitations[org_id].attended
+        now = _NEXT_ATTENDED[self.summit.invitations[org_id].attended.get(delegate_id)]
+        refused = attendance_refused(self.summit_id, self.summit, self.session.today)
+        if now is not None and refused is not None:
+            if not recorded:
+                self.notify(f"Not recorded: {escape(refused)}", severity="error")
+                return
+            now = None  # what was recorded too early is forgotten, never changed
         summit = self.editable()
         attended = summit.invitations[org_id].attended
-        now = _NEXT_ATTENDED[attended.get(delegate_id)]
         if now is None:
             attended.pop(delegate_id, None)
         else:
