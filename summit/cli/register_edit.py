@@ -181,12 +181,16 @@ def edit_entry(args: argparse.Namespace, out: Console, err: Console) -> int:
         found = find(register, args.who)
         organisation = register.organisations[found.org_id]
         if found.delegate_id is None:
+            if args.minister is not None:
+                raise ValueError("--minister: an organisation is not a minister; name a person")
             fields = _given(args, ("name", "sector", "website"))
             changed = Organisation.model_validate({**organisation.to_data(), **fields})
         else:
             delegate = organisation.delegates[found.delegate_id]
-            fields = _given(args, ("name", "job_title", "email", "phone"))
-            person = Delegate.model_validate({**delegate.to_data(), **fields})
+            values: dict[str, object] = {**_given(args, ("name", "job_title", "email", "phone"))}
+            if args.minister is not None:
+                values["minister"] = args.minister == "yes"
+            person = Delegate.model_validate({**delegate.to_data(), **values})
             delegates = {**organisation.delegates, found.delegate_id: person}
             changed = organisation.model_copy(update={"delegates": delegates})
         return register.with_organisation(found.org_id, changed)

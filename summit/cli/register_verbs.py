@@ -47,6 +47,13 @@ def register_verbs(verbs: Verbs) -> None:
     edit.add_argument("--job-title", help="a delegate's")
     edit.add_argument("--email", help="a delegate's")
     edit.add_argument("--phone", help="a delegate's; an empty value removes it")
+    edit.add_argument(
+        "--minister",
+        choices=("yes", "no"),
+        type=str.lower,
+        help="a delegate's: whether they are a minister (the transparency return declares "
+        "the meetings ministers convene)",
+    )
     edit.add_argument("--sector", help="an organisation's")
     edit.add_argument("--website", help="an organisation's; an empty value removes it")
     data_option(edit)

@@ -78,3 +78,17 @@ def test_bad_values_name_the_option(data_dir: Path, cli) -> None:
     )  # fmt: skip
     assert added.code == 1 and "--sector: " in added.err
     assert (data_dir / "invitees.toml").read_bytes() == before
+
+
+def test_a_delegate_is_marked_a_minister_from_the_command_line(data_dir: Path, cli) -> None:
+    """The transparency return declares only ministers' meetings, and `minister = true`
+    could be set only by editing the file."""
+    result = cli("register", "edit", "Priya Hollis", "--minister", "yes", "--data", data_dir)
+    assert result.code == 0, result.err
+    assert (
+        "Priya Hollis (Department for Culture, Media and Sport): now marked as a minister"
+        in result.out
+    )
+    assert orgs(data_dir)["dcms"]["delegates"]["summit-lead"]["minister"] is True
+    refused = cli("register", "edit", "Google", "--minister", "yes", "--data", data_dir)
+    assert refused.code == 1 and "an organisation is not a minister" in refused.err

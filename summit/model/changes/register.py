@@ -76,6 +76,8 @@ def _delegate_fields(old: Delegate, new: Delegate, org_name: str) -> list[str]:
     if old.name != new.name:
         changes.append(f"renamed from {quoted(old.name)}")
     changes += field_changes(old, new, ("job_title", "email", "phone"))
+    if old.minister != new.minister:
+        changes.append("now marked as a minister" if new.minister else "no longer a minister")
     if old.personal != new.personal:
         # Personal data is for running the day only: say that it changed, never what it is.
         changes.append("access/dietary needs changed")
