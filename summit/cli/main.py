@@ -273,8 +273,9 @@ def _papers_verbs(verbs: Verbs) -> None:
     ret.add_argument("--to", dest="end", type=a_date, required=True, metavar="DATE")
     ret.add_argument(
         "--minister",
-        metavar="DELEGATE_ID",
-        help="only the meetings this minister (minister = true in the register) convened",
+        metavar="NAME",
+        help="only the meetings this minister (minister = true in the register) convened: "
+        "an id, a name, or words that begin one",
     )
     ret.add_argument(
         "--date-format",

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from summit.cli.commands import dataset_for
 from summit.cli.output import print_problems, shown
-from summit.store import DataError, Problem, UnknownSummit
+from summit.store import DataError, Dataset, Problem, UnknownSummit
 from summit.store.locations import exports_dir
 from summit.store.outputs import write_together
 
@@ -56,6 +56,17 @@ def _headings_text(given: str | None) -> str:
     return saved if isinstance(saved, str) else ",".join(COLUMNS)
 
 
+def _minister_id(dataset: Dataset, reference: str | None) -> str | None:
+    """The delegate id `--minister` names (a name, or words that begin one, do too);
+    NotFound when no one or several answer. As given when the register does not load:
+    the return then says why."""
+    from summit.model.people import find  # noqa: PLC0415
+
+    if reference is None or dataset.register is None:
+        return reference
+    return find(dataset.register.record, reference).delegate_id or reference
+
+
 def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
     from summit.papers.transparency import headings_from  # noqa: PLC0415
     from summit.papers.writing import NoMinisters, PapersError, transparency_return  # noqa: PLC0415
@@ -66,12 +77,19 @@ def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:
         err.print(f"summit: --headings: {error}", markup=False)
         return 2
     dataset = dataset_for(args)
+    from summit.model.people import NotFound  # noqa: PLC0415
+
+    try:
+        minister = _minister_id(dataset, args.minister)
+    except NotFound as error:
+        err.print(f"summit: --minister: {error}; no return was written", markup=False)
+        return 2
     try:
         made = transparency_return(
             dataset,
             args.start,
             args.end,
-            args.minister,
+            minister,
             headings=headings,
             date_format=args.date_format,
         )

@@ -47,6 +47,10 @@ def test_the_same_meeting_convened_by_a_minister_is_declared(data_dir: Path, cli
     rows = csv_rows(result.out.encode())[1:]
     assert rows == [["Secretary of State", "10/03/2026", "Google", "Filtering round table"]]
     assert "left out" not in result.err
+    # By name too, as every other option that names a person (it took only an id).
+    named = cli("transparency", *MARCH, "--minister", "Secretary of State", "--data", data_dir)
+    assert named.code == 0, named.err
+    assert csv_rows(named.out.encode())[1:] == rows
 
 
 def test_a_register_that_marks_no_minister_is_refused(data_dir: Path, cli) -> None:

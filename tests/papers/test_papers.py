@@ -302,7 +302,7 @@ def test_transparency_refuses_a_date_that_is_not_one(data_dir: Path, cli, capsys
     ("args", "message"),
     [
         (["--from", "2027-12-01", "--to", "2027-01-31"], "is before"),
-        (["--from", "2027-01-01", "--to", "2027-12-31", "--minister", "nobody"], "no delegate"),
+        (["--from", "2027-01-01", "--to", "2027-12-31", "--minister", "nobody"], "answers to"),
     ],
 )
 def test_transparency_bad_arguments(data_dir: Path, cli, args: list[str], message: str) -> None:
