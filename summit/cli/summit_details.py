@@ -5,23 +5,12 @@ from typing import Any
 
 from rich.console import Console
 
-from summit.cli.summit_edit import Refused, edit_summit
+from summit.cli.summit_edit import Refused, delegate_named, edit_summit
 from summit.model import Register, Summit
-from summit.model.people import NotFound, find
 
 _FIELDS = ("title", "start", "end", "timezone", "venue", "status", "classification")
 _TEXTS = ("purpose", "public_purpose", "reason", "handling")
 _OPTIONS = {name: f"--{name.replace('_', '-')}" for name in (*_FIELDS, *_TEXTS, "reply_by")}
-
-
-def _person(register: Register, option: str, reference: str) -> str:
-    try:
-        found = find(register, reference)
-    except NotFound as error:
-        raise Refused(f"--{option}: {error}") from None
-    if found.delegate_id is None:
-        raise Refused(f"--{option}: {reference!r} is an organisation; name one of its people")
-    return found.delegate_id
 
 
 def _changes(args: argparse.Namespace, register: Register) -> dict[str, Any]:
@@ -38,7 +27,7 @@ def _changes(args: argparse.Namespace, register: Register) -> dict[str, Any]:
     for name in ("convener", "organiser"):
         reference = getattr(args, name)
         if reference is not None:
-            given[name] = _person(register, name, reference)
+            given[name] = delegate_named(register, name, reference)
     return given
 
 

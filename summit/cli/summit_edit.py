@@ -17,6 +17,7 @@ from summit.cli.output import print_problems, shown
 from summit.model import Register, Severity, Summit, check_summit
 from summit.model.changes import Names
 from summit.model.discreet_changes import describe_discreetly
+from summit.model.people import NotFound, find
 from summit.model.text import SLUG_MAX, is_slug
 from summit.store import DataError, Dataset, UnknownSummit
 from summit.store.locations import summit_path
@@ -35,6 +36,17 @@ _BOUNDS = {
     "less_than_equal": "must be at most {le}",
 }
 """pydantic's words for a number out of range ("Input should be greater than 0"), plainer."""
+
+
+def delegate_named(register: Register, option: str, reference: str) -> str:
+    """The delegate id that `reference` names, for `--option`; an organisation is refused."""
+    try:
+        found = find(register, reference)
+    except NotFound as error:
+        raise Refused(f"--{option}: {error}") from None
+    if found.delegate_id is None:
+        raise Refused(f"--{option}: {reference!r} is an organisation; name one of its people")
+    return found.delegate_id
 
 
 def _field_errors(error: ValidationError, options: dict[str, str]) -> str:

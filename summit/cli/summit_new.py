@@ -11,10 +11,9 @@ from typing import Any
 
 from rich.console import Console
 
-from summit.cli.summit_edit import Refused, create_summit
+from summit.cli.summit_edit import Refused, create_summit, delegate_named
 from summit.model import Register, Summit, dates
 from summit.model.follow_up import follow_up_data
-from summit.model.people import NotFound, find
 from summit.model.summit import SummitStatus
 from summit.model.timezone import DEFAULT_TIMEZONE
 
@@ -22,16 +21,6 @@ _OPTIONS = {
     name: f"--{name}" for name in ("title", "start", "end", "timezone", "venue", "convener")
 } | {"organiser": "--organiser", "id": "ID"}
 _PEOPLE = ("convener", "organiser")
-
-
-def _delegate(register: Register, option: str, reference: str) -> str:
-    try:
-        found = find(register, reference)
-    except NotFound as error:
-        raise Refused(f"--{option}: {error}") from None
-    if found.delegate_id is None:
-        raise Refused(f"--{option}: {reference!r} is an organisation; name one of its people")
-    return found.delegate_id
 
 
 def _given(args: argparse.Namespace, register: Register) -> dict[str, Any]:
@@ -44,7 +33,7 @@ def _given(args: argparse.Namespace, register: Register) -> dict[str, Any]:
     for name in _PEOPLE:
         reference = getattr(args, name)
         if reference is not None:
-            values[name] = _delegate(register, name, reference)
+            values[name] = delegate_named(register, name, reference)
     return values
 
 

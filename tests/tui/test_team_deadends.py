@@ -46,13 +46,24 @@ def told(app: object) -> str:
     return " ".join(str(n.message) for n in app._notifications)  # type: ignore[attr-defined]
 
 
+async def settling_shown(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ResolveScreen)
+
+
+async def settled_with(pilot, side: str) -> None:  # type: ignore[no-untyped-def]
+    """Every conflict kept as mine (M) or theirs (T), saved, and what follows done."""
+    await pilot.press(side, "ctrl+s")
+    await settle(pilot)
+    await settle(pilot)
+
+
 async def settling_offered_after_a_pull_in_a_shell(pilot, team: Team) -> None:  # type: ignore[no-untyped-def]
     """The app is open; a pull in a shell stops on a conflict; the watch sees it."""
     pull_with_conflict(team.alice)
     await pilot.pause(WATCH_SECONDS * 1.6)
-    await settle(pilot)
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ResolveScreen)
+    await settling_shown(pilot)
 
 
 async def test_keeping_mine_everywhere_still_commits_the_merge(team: Team) -> None:
@@ -61,12 +72,8 @@ async def test_keeping_mine_everywhere_still_commits_the_merge(team: Team) -> No
     pull_with_conflict(team.alice)
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await settle(pilot)
-        assert isinstance(app.screen, ResolveScreen)
-        await pilot.press("M", "ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        await settling_shown(pilot)
+        await settled_with(pilot, "M")
         assert "merging" in app.sub_title
         await pilot.press("f4")
         await settle(pilot)
@@ -94,9 +101,7 @@ async def test_the_merge_commit_says_what_it_brought_in(team: Team) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await settle(pilot)
-        await pilot.press("T", "ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        await settled_with(pilot, "T")
         await pilot.press("f4")
         await settle(pilot)
         assert isinstance(app.screen, CommitScreen)
@@ -178,21 +183,15 @@ async def test_ctrl_r_after_a_conflicted_pull_opens_the_resolution_screen(team: 
         await settle(pilot)
         pull_with_conflict(team.alice)
         await pilot.press("ctrl+r")
-        await settle(pilot)
-        await settle(pilot)
-        assert isinstance(app.screen, ResolveScreen)
+        await settling_shown(pilot)
         note = str(app.screen.query_one("#resolve-note", Static).render())
         assert note.startswith("Your commits and your colleagues' both changed these fields")
         await pilot.press("escape")  # decide later: set aside...
         await settle(pilot)
         assert not isinstance(app.screen, ResolveScreen)
         await pilot.press("ctrl+r")  # ...and offered again
-        await settle(pilot)
-        await settle(pilot)
-        assert isinstance(app.screen, ResolveScreen)
-        await pilot.press("T", "ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        await settling_shown(pilot)
+        await settled_with(pilot, "T")
         assert app.session.workspace.writable
         assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 25
         await pilot.press("f4")
@@ -208,9 +207,7 @@ async def test_a_conflicted_pull_is_offered_for_settling_as_the_app_sees_it(team
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await settling_offered_after_a_pull_in_a_shell(pilot, team)
-        await pilot.press("M", "ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        await settled_with(pilot, "M")
         assert app.session.workspace.writable
         assert not isinstance(app.screen, ProblemsScreen)
 
@@ -247,9 +244,7 @@ async def test_settling_a_pull_made_in_a_shell_keeps_the_summit_tab_and_row(team
         await settle(pilot)
         await settling_offered_after_a_pull_in_a_shell(pilot, team)
         assert [type(s) for s in app.screen_stack[1:-1]] == [SummitScreen]
-        await pilot.press("T", "ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        await settled_with(pilot, "T")
         screen = app.screen
         assert isinstance(screen, SummitScreen) and screen.summit_id == SAMPLE_SUMMIT
         assert screen.query_one("#summit-tabs", TabbedContent).active == "tab-invitees"
@@ -275,9 +270,7 @@ async def test_settling_a_pull_made_in_a_shell_keeps_unsaved_edits(team: Team) -
         assert edited.minutes == item.minutes + 5, told(app)
         assert app.session.workspace.dirty_files()
         await settling_offered_after_a_pull_in_a_shell(pilot, team)
-        await pilot.press("T", "ctrl+s")  # Bob's 25 minutes for the welcome
-        await settle(pilot)
-        await settle(pilot)
+        await settled_with(pilot, "T")  # Bob's 25 minutes for the welcome
         kept = app.session.workspace.summits[SAMPLE_SUMMIT].agenda[3]
         assert kept.minutes == item.minutes + 5
         assert "kept" in told(app)
@@ -301,12 +294,8 @@ async def test_a_rebase_stopped_on_a_conflict_goes_on_with_f4(team: Team) -> Non
     assert rebase.returncode != 0 and "<<<<<<<" in summit_file(team.alice).read_text()
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await settle(pilot)
-        assert isinstance(app.screen, ResolveScreen)
-        await pilot.press("M", "ctrl+s")  # in a rebase, "mine" is Alice's 20 minutes
-        await settle(pilot)
-        await settle(pilot)
+        await settling_shown(pilot)
+        await settled_with(pilot, "M")  # in a rebase, "mine" is Alice's 20 minutes
         assert "rebase in progress" in app.sub_title and "detached" not in app.sub_title
         await pilot.press("f5")
         await settle(pilot)
@@ -330,15 +319,11 @@ async def test_a_file_settled_in_a_shell_meanwhile_is_left_as_settled(team: Team
     pull_with_conflict(team.alice)
     app = make_app(team.alice, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await settle(pilot)
-        assert isinstance(app.screen, ResolveScreen)
+        await settling_shown(pilot)
         done = summit_command(team.alice, "resolve", "--theirs")
         assert done.returncode == 0, done.stderr
         settled = summit_file(team.alice).read_text()
-        await pilot.press("M", "ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        await settled_with(pilot, "M")
         assert "settled elsewhere meanwhile" in told(app)
         assert "needs settling by hand" not in told(app)
         assert summit_file(team.alice).read_text() == settled
