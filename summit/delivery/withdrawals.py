@@ -19,6 +19,7 @@ from summit.ical.mail import invite_email, mailbox
 from summit.ical.withdrawal import withdrawal_calendar
 from summit.model import Register, Summit
 from summit.model.sent import Sent, SentMethod
+from summit.model.summit import SummitStatus
 from summit.workflows.invitations import invited_organisations
 
 Addresses = tuple[str, ...]
@@ -106,20 +107,29 @@ class _Invited:
             ),
         )
 
-    def sort_out(self, org_id: str, gone: list[str]) -> tuple[list[str], Addresses, Addresses]:
+    def sort_out(
+        self, org_id: str, gone: list[str], new: list[str], sent: Sent, *, cancelled: bool
+    ) -> tuple[list[str], Addresses, Addresses]:
         """The addresses no longer invited at `org_id`: (withdrawn, kept, handed over).
 
         A CANCEL carries the meeting's UID at a SEQUENCE above the invite's, so any
         calendar it reaches drops the meeting, whatever an update beside it says. So
         none goes where the meeting may still be wanted: to an address invited with
-        another organisation (handed over to that one's record), nor, while the
-        organisation is still invited, to an address no one in the register has now:
-        a corrected address, whose old and new addresses often reach one calendar
-        (an alias, forwarding). That one keeps the invitation.
+        another organisation (handed over to that one's record), nor to a corrected
+        address, whose old and new addresses often reach one calendar (an alias,
+        forwarding). An address is taken for corrected while its organisation is still
+        invited, no one in the register has it now, and a new address of the
+        organisation is being sent the invitation (`new`): no more of them than new
+        ones. Someone uninvited, or removed from the register with no one new, is
+        withdrawn; and once the summit is cancelled, everyone who holds it is.
         """
         handed = tuple(a for a in gone if a in self.addresses)
-        still = org_id in self.organisations
-        kept = tuple(a for a in gone if still and a not in self.known)
+        if cancelled or org_id not in self.organisations:
+            return [a for a in gone if a not in handed], (), handed
+        unknown = [a for a in gone if a not in self.known and a not in handed]
+        judged = [a for a in unknown if a in (sent.not_withdrawn or [])]
+        fresh = [a for a in unknown if a not in judged][: len(new)]
+        kept = (*judged, *fresh)
         return [a for a in gone if a not in (*handed, *kept)], kept, handed
 
 
@@ -140,7 +150,9 @@ def plan_withdrawals(summit: Summit, register: Register, now: datetime) -> Withd
             continue
         held_by_others = _invited_addresses(summit, register, org_id)
         gone = [address for address in sent.to if address not in held_by_others]
-        withdrawn, kept, handed = invited.sort_out(org_id, gone)
+        new = sorted(held_by_others - set(sent.to))
+        cancelled = summit.status is SummitStatus.CANCELLED
+        withdrawn, kept, handed = invited.sort_out(org_id, gone, new, sent, cancelled=cancelled)
         if withdrawn:
             found.letters.append(_letter(summit, register, org_id, sent, withdrawn, now=now))
         found.notes += _kept_notes(register, org_id, [a for a in kept if a not in _kept(sent)])

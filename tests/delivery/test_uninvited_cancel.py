@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE_SUMMIT
+from tests.conftest import SAMPLE_SUMMIT, before_it_was_held
 from tests.delivery.conftest import SmtpServer, calendar_part, read_calendar
 
 # Sending itself, told before the sample's first summit was held (its day has passed
@@ -190,3 +190,53 @@ def test_a_refused_cancellation_is_tried_again(data_dir: Path, cli, smtp_server)
 
 def _list(value: object) -> list[object]:
     return value if isinstance(value, list) else [value]
+
+
+MEI_LIN_NEW = "mlc@google.example.org"
+
+
+def test_someone_uninvited_whose_address_changed_is_still_withdrawn(
+    data_dir: Path, cli, smtp_server
+) -> None:
+    """The corrected-address rule took in people truly uninvited: Mei Lin's address
+    changed (or she left the register) and she was uninvited, and her old address kept
+    the meeting with only a note (found reviewing this stop's changes). With no new
+    address at Google to take her place, it is no correction: she is withdrawn."""
+    assert _send(cli, data_dir, smtp_server, "--yes").code == 0
+    assert (
+        cli("register", "edit", "Mei Lin Carter", "--email", MEI_LIN_NEW, "--data", data_dir).code
+        == 0
+    )
+    assert cli("uninvite", SAMPLE_SUMMIT, "Mei Lin Carter", "--yes", "--data", data_dir).code == 0
+    result = _send(cli, data_dir, smtp_server, "--yes")
+    assert result.code == 0, result.err
+    sent = _calendars(smtp_server.recorder.received[ORGANISATIONS:])
+    assert ([MEI_LIN], "CANCEL", _summit(data_dir)["invite"]["sequence"] + 1) in sent
+    assert "was it corrected?" not in _said(result)
+
+
+def test_a_cancelled_summit_reaches_an_address_kept_as_corrected(
+    data_dir: Path, cli, smtp_server
+) -> None:
+    """An address kept as corrected (`not_withdrawn`) got nothing when the summit was
+    then cancelled, and kept a live invitation (found reviewing this stop's changes)."""
+    before_it_was_held(data_dir)
+    _correct(data_dir, HELEN, HELEN_OLD)
+    assert _send(cli, data_dir, smtp_server, "--yes").code == 0
+    _correct(data_dir, HELEN_OLD, HELEN)
+    assert _send(cli, data_dir, smtp_server, "--yes").code == 0
+    assert _summit(data_dir)["sent"]["iwf"]["not_withdrawn"] == [HELEN_OLD]
+    assert cli("cancel", SAMPLE_SUMMIT, "--data", data_dir).code == 0
+    count = len(smtp_server.recorder.received)
+    assert _send(cli, data_dir, smtp_server, "--yes").code == 0
+    to_iwf = [
+        (recipients, method)
+        for recipients, method, _ in _calendars(smtp_server.recorder.received[count:])
+        if HELEN in recipients or HELEN_OLD in recipients
+    ]
+    assert sorted(address for recipients, _ in to_iwf for address in recipients) == [
+        HELEN,
+        HELEN_OLD,
+    ]
+    assert {method for _, method in to_iwf} == {"CANCEL"}
+    assert _summit(data_dir)["sent"]["iwf"]["to"] == []
