@@ -52,7 +52,7 @@ def register_verbs(verbs: Verbs) -> None:
         choices=("yes", "no"),
         type=str.lower,
         help="a delegate's: whether they are a minister (the transparency return declares "
-        "the meetings ministers convene)",
+        "the meetings ministers convene or come to)",
     )
     edit.add_argument("--sector", help="an organisation's")
     edit.add_argument("--website", help="an organisation's; an empty value removes it")

@@ -1,8 +1,10 @@
 """The quarterly transparency return of ministers' meetings with external organisations.
 
-One row per meeting that took place in the period (its date past, held or with
-attendance recorded, never a draft or cancelled), convened by a minister (a
-delegate with `minister = true`), with at least one external organisation, in
+One row per minister per meeting that took place in the period (its date past,
+held or with attendance recorded, never a draft or cancelled), that a minister (a
+delegate with `minister = true`) convened or is recorded as attending (as
+accepting, when nobody's attendance is recorded), with at least one external
+organisation, in
 the Cabinet Office template's columns; dates as GOV.UK's published returns
 write them (DD/MM/YYYY); a period without meetings is a "Nil return".
 Government bodies (sector `government`) are not external organisations: a
@@ -40,6 +42,7 @@ class Meeting:
     purpose: str
     by_replies: bool = False
     """No attendance is recorded: the organisations are those that accepted."""
+    minister_id: str = ""
 
     def row(self, date_format: DateFormat = "dmy") -> tuple[str, str, str, str]:
         return (
@@ -50,12 +53,31 @@ class Meeting:
         )
 
 
-def _accounted_for(summit: Summit, today: date, minister: str | None) -> bool:
+def _accounted_for(summit: Summit, today: date) -> bool:
     """A meeting the return must declare or say why not: neither a draft nor cancelled
-    (those never took place), its day come, and (with `--minister`) that minister's."""
+    (those never took place), and its day come."""
     if summit.status in (SummitStatus.CANCELLED, SummitStatus.DRAFT):
         return False
-    return summit.start.date() <= today and minister in (None, summit.convener)
+    return summit.start.date() <= today
+
+
+def _ministers(summit: Summit, register: Register) -> list[str]:
+    """The ministers of the meeting: its chair if a minister, and each minister invited
+    who came (who accepted, when nobody's attendance is recorded), in that order."""
+    found = []
+    chair = register.delegate(summit.convener)
+    if chair is not None and chair.minister:
+        found.append(summit.convener)
+    by_replies = _by_replies(summit)
+    for invitation in summit.invitations.values():
+        for delegate_id, reply in invitation.rsvp.items():
+            person = register.delegate(delegate_id)
+            if person is None or not person.minister or delegate_id in found:
+                continue
+            came = reply is Rsvp.ACCEPTED if by_replies else invitation.attended.get(delegate_id)
+            if came:
+                found.append(delegate_id)
+    return found
 
 
 def _took_place(summit: Summit) -> bool:
@@ -90,6 +112,10 @@ def _external(org_ids: Iterable[str], register: Register) -> tuple[str, ...]:
     )
 
 
+def _invited(summit: Summit) -> list[str]:
+    return [d for invitation in summit.invitations.values() for d in invitation.rsvp]
+
+
 def _why_left_out(summit: Summit, register: Register, today: date) -> str | None:
     """Why a meeting whose day has come is not declared, or None when it is."""
     if not _took_place(summit):
@@ -99,12 +125,13 @@ def _why_left_out(summit: Summit, register: Register, today: date) -> str | None
             "not marked held and nobody's attendance is recorded: if it took place, "
             "set its status to held or record who came"
         )
-    chair = register.delegate(summit.convener)
-    if chair is None or not chair.minister:
+    if not _ministers(shareable(summit), register):
+        chair = register.delegate(summit.convener)
         name = chair.name if chair is not None else summit.convener
+        came = "accepted" if _by_replies(summit) else "came"
         return (
-            f"convened by {name}, who is not a minister (`minister = true` in the "
-            "register): not a minister's meeting"
+            f"convened by {name}, who is not a minister, and no minister {came} "
+            "(`minister = true` in the register): not a minister's meeting"
         )
     if not _external(_present(shareable(summit)), register):
         came = "accepted (no attendance is recorded)" if _by_replies(summit) else "came"
@@ -127,18 +154,28 @@ class Declared:
     left_out: list[LeftOut] = field(default_factory=list)
 
 
-def _meeting(summit_id: str, summit: Summit, register: Register) -> Meeting:
+def _name(register: Register, delegate_id: str) -> str:
+    person = register.delegate(delegate_id)
+    return person.name if person is not None else delegate_id
+
+
+def _meetings(summit_id: str, summit: Summit, register: Register) -> list[Meeting]:
+    """A row for each minister of the meeting."""
     shown = shareable(summit)  # the return is published: filtered as everything that leaves
-    chair = register.delegate(shown.convener)
     purpose = " ".join((shown.purpose or shown.title).split())
-    return Meeting(
-        summit_id,
-        chair.name if chair is not None else shown.convener,
-        shown.start.date(),
-        _external(_present(shown), register),
-        purpose,
-        by_replies=_by_replies(shown),
-    )
+    organisations = _external(_present(shown), register)
+    return [
+        Meeting(
+            summit_id,
+            _name(register, minister),
+            shown.start.date(),
+            organisations,
+            purpose,
+            by_replies=_by_replies(shown),
+            minister_id=minister,
+        )
+        for minister in _ministers(shown, register)
+    ]
 
 
 def declared(
@@ -155,12 +192,13 @@ def declared(
     today = today or dates.today()
     found = Declared()
     for summit_id, summit in summits.items():
-        if not start <= summit.start.date() <= end or not _accounted_for(summit, today, minister):
+        if not start <= summit.start.date() <= end or not _accounted_for(summit, today):
             continue
         why = _why_left_out(summit, register, today)
         if why is None:
-            found.meetings.append(_meeting(summit_id, summit, register))
-        elif why:
+            meetings = _meetings(summit_id, summit, register)
+            found.meetings += [m for m in meetings if minister in (None, m.minister_id)]
+        elif why and minister in (None, summit.convener, *_invited(summit)):
             found.left_out.append(LeftOut(summit_id, summit.start.date(), why))
     found.meetings.sort(key=lambda meeting: (meeting.day, meeting.summit_id))
     found.left_out.sort(key=lambda left: (left.day, left.summit_id))

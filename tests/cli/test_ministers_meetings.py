@@ -32,7 +32,8 @@ def test_a_meeting_an_official_convened_is_left_out_and_said_so(data_dir: Path, 
     assert "Priya Hollis" not in result.out
     assert (
         "note: left out roundtable-march (10 Mar 2026): convened by Priya Hollis, who is not "
-        "a minister (`minister = true` in the register): not a minister's meeting"
+        "a minister, and no minister came (`minister = true` in the register): not a "
+        "minister's meeting"
     ) in result.err
 
 
@@ -75,3 +76,22 @@ def test_minister_is_true_or_false_in_the_register(data_dir: Path, cli) -> None:
     result = cli("validate", "--data", data_dir)
     assert result.code == 1
     assert "minister: input should be a valid boolean" in result.out.lower()
+
+
+def test_a_meeting_a_minister_came_to_is_declared_whoever_chaired_it(data_dir: Path, cli) -> None:
+    """An official chaired; the Secretary of State came: the return said "Nil return"
+    (found reviewing this stop's changes). A minister's meeting is one a minister took
+    part in, not only one they convened."""
+    _round_table_convened_by_an_official(cli, data_dir)
+    path = data_dir / "agendas" / "roundtable-march.toml"
+    path.write_text(
+        path.read_text() + '\n[invitations.dcms.rsvp]\nsecretary-of-state = "accepted"\n'
+        "\n[invitations.dcms.attended]\nsecretary-of-state = true\n"
+    )
+    result = cli("transparency", *MARCH, "--data", data_dir)
+    assert result.code == 0, result.err
+    rows = csv_rows(result.out.encode())[1:]
+    assert rows == [["Secretary of State", "10/03/2026", "Google", "Filtering round table"]]
+    assert "left out" not in result.err
+    theirs = cli("transparency", *MARCH, "--minister", "Secretary of State", "--data", data_dir)
+    assert csv_rows(theirs.out.encode())[1:] == rows

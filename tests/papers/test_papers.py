@@ -261,7 +261,8 @@ def test_the_transparency_return_lists_meetings_held_with_external_organisations
     assert {row[0] for row in rows[1:]} == {"Secretary of State"}
     assert (
         "note: left out chaired-by-an-official (10 Feb 2026): convened by Tom Ashworth, who is "
-        "not a minister (`minister = true` in the register): not a minister's meeting"
+        "not a minister, and no minister came (`minister = true` in the register): not a "
+        "minister's meeting"
     ) in result.err
     assert "left out with-the-home-office (10 Feb 2026): no external organisation came" in (
         result.err
