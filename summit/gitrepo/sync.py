@@ -9,7 +9,7 @@ formats, which are stable across git versions and locales.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summit.gitrepo.command import GitError, GitMissing, NotARepository, run_git
+from summit.gitrepo.command import GitError, GitMissing, NotARepository, error_from, run_git
 from summit.gitrepo.conflicts import operation_in_progress
 from summit.store.locations import AGENDAS_DIR, REGISTER_FILE
 
@@ -175,10 +175,17 @@ def commit_data(root: Path, message: str) -> str:
 def _continue(root: Path, operation: str) -> str:
     """Go on with a rebase (cherry-pick, revert) once its conflicts are settled: the commit
     keeps its author's message, as `git rebase --continue` in a shell would."""
-    if _git(root, "diff", "--name-only", "--diff-filter=U").strip():
+    if _unmerged(root):
         raise GitError(f"settle the conflicts first, then the {operation} goes on")
-    run_git([operation, "--continue"], root, env={"GIT_EDITOR": "true"})
+    done = run_git([operation, "--continue"], root, env={"GIT_EDITOR": "true"}, check=False)
+    # Stopped again on the next commit's conflicts: that is going on, not a failure.
+    if done.returncode != 0 and not _unmerged(root):
+        raise error_from(done.stderr, root, [operation, "--continue"])
     return _git(root, "rev-parse", "HEAD").strip()
+
+
+def _unmerged(root: Path) -> bool:
+    return bool(_git(root, "diff", "--name-only", "--diff-filter=U").strip())
 
 
 def moved_by_git(root: Path) -> tuple[Path, ...]:

@@ -328,3 +328,42 @@ async def test_a_file_settled_in_a_shell_meanwhile_is_left_as_settled(team: Team
         assert "needs settling by hand" not in told(app)
         assert summit_file(team.alice).read_text() == settled
         assert app.session.workspace.summits[SAMPLE_SUMMIT].agenda[0].minutes == 25
+
+
+async def test_a_rebase_that_stops_twice_goes_on_with_f4_each_time(team: Team) -> None:
+    """At the rebase's second stop f4 ended on git's raw "Could not apply" (found
+    reviewing this stop's changes): it is the rebase going on, and said so."""
+    both_retime_the_welcome(team)  # Alice: welcome 20; Bob pushed 25
+    path = summit_file(team.bob)
+    path.write_text(
+        path.read_text().replace('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 30', 1)
+    )
+    git(team.bob, "commit", "-qam", "Coffee 30 minutes")
+    git(team.bob, "push", "-q")
+    path = summit_file(team.alice)
+    path.write_text(
+        path.read_text().replace('kind = "break"\nminutes = 15', 'kind = "break"\nminutes = 20', 1)
+    )
+    git(team.alice, "commit", "-qam", "Coffee 20 minutes")
+    rebase = subprocess.run(
+        ["git", "pull", "--rebase"], cwd=team.alice, capture_output=True, text=True, check=False
+    )
+    assert rebase.returncode != 0
+    app = make_app(team.alice, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        said: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, **options: (
+            said.append(str(message)) or notify(message, **options)
+        )  # type: ignore[method-assign, func-returns-value]
+        for _ in range(2):
+            await settling_shown(pilot)
+            await settled_with(pilot, "M")
+            await pilot.press("f4")
+            await settle(pilot)
+            await settle(pilot)
+        assert not [line for line in said if "failed" in line]
+        assert "The rebase went on, and stopped again: settle what it asks, then f4" in said
+        assert "The rebase is finished: sync (f5) to share it" in said
+    log = git(team.alice, "log", "--format=%s", "-4").splitlines()
+    assert log[:2] == ["Coffee 20 minutes", "Welcome 20 minutes"]
