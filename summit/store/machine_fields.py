@@ -8,7 +8,8 @@ answer follows from what happened, not from a choice:
 - `[sent.<organisation>]`: what the organisation was last sent. Both sides'
   organisations are kept (the union); for one organisation the later `at`
   (then the higher SEQUENCE) wins, and a record is never dropped because one
-  side deleted it.
+  side deleted it. Two records of the same send (one side withdrew someone,
+  the other sent a reminder) are joined: `to` holds whom both still count.
 - `[invite]`: SEQUENCE only grows, and the side that issued the higher one
   brings its `[invite.issued]`. The same SEQUENCE issued with different
   details on the two sides (two offline sends) becomes the next SEQUENCE, with
@@ -33,6 +34,8 @@ def settle(path: tuple[str | int, ...], b: Any, o: Any, t: Any) -> Any | None:
     if path == ("invite",) and isinstance(o, dict) and isinstance(t, dict):
         return invite_state(o, t)
     if len(path) == 2 and path[0] == "sent":
+        if isinstance(o, dict) and isinstance(t, dict) and _sent_order(o) == _sent_order(t):
+            return _same_send(o, t)
         return _later(o, t, _sent_order)
     replied = len(path) == 4 and path[0] == "invitations" and path[2] == "replied"
     if replied and isinstance(o, dict) and isinstance(t, dict):
@@ -48,6 +51,24 @@ def _later(o: Any, t: Any, order: Any) -> Any | None:
     if len(kept) == 1:
         return kept[0]
     return t if order(t) > order(o) else o
+
+
+def _same_send(o: dict[str, Any], t: dict[str, Any]) -> dict[str, Any]:
+    """One send's record, each side having noted something since without a new send: a
+    withdrawal (someone left `to`) or a reminder (`reminded`). Both hold: whoever either
+    side withdrew no longer holds the invitation (else they would be withdrawn twice)."""
+    merged = dict(o)
+    if isinstance(o.get("to"), list) and isinstance(t.get("to"), list):
+        merged["to"] = [address for address in o["to"] if address in t["to"]]
+    reminded = [r for r in (o.get("reminded"), t.get("reminded")) if isinstance(r, datetime)]
+    if reminded:
+        merged["reminded"] = max(reminded)
+    kept = {*o.get("not_withdrawn", []), *t.get("not_withdrawn", [])} & set(merged.get("to", []))
+    if kept:
+        merged["not_withdrawn"] = sorted(kept)
+    else:
+        merged.pop("not_withdrawn", None)
+    return merged
 
 
 def _sent_order(record: dict[str, Any]) -> tuple[datetime, int]:

@@ -102,3 +102,18 @@ def test_two_different_uids_stay_a_conflict() -> None:
     theirs = changed(SAMPLE, ('uid = "93c1', 'uid = "bbbb'))
     result = merge_texts(SAMPLE, ours, theirs, model=Summit, path=WHERE)
     assert [c.where for c in result.conflicts] == ["invite.uid"]
+
+
+def test_a_withdrawal_on_one_side_and_a_reminder_on_the_other_are_both_kept() -> None:
+    """Both update one send's record without a new `at`: the merge kept one side whole,
+    so either the reminder's day was lost or the withdrawn address came back into `to`
+    and would be sent its CANCEL again (found reviewing this stop's changes)."""
+    record = sent("google", 0, "2026-12-01T09:00:00Z")
+    both = 'to = ["daniel.reyes@google.example.org", "meilin.carter@google.example.org"]\n'
+    base = SAMPLE + record + both
+    ours = changed(base, (both, both + "reminded = 2026-12-05T09:00:00Z\n"))
+    theirs = changed(base, (both, 'to = ["daniel.reyes@google.example.org"]\n'))
+    for one, other in ((ours, theirs), (theirs, ours)):
+        google = merged(one, other, base).sent["google"]
+        assert google.to == ["daniel.reyes@google.example.org"]
+        assert google.reminded is not None and google.reminded.day == 5
