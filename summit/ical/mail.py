@@ -228,13 +228,9 @@ def _header_section(data: bytes) -> bytes:
     return data
 
 
-def check_addresses(
-    data: bytes,
-    sender: Address | None,
-    recipients: Sequence[Address],
-    copied: Sequence[Address] = (),
-) -> None:
-    """Raise Unsendable unless the message's From, To and Cc read back as written.
+def check_addresses(data: bytes, sender: Address | None, recipients: Sequence[Address]) -> None:
+    """Raise Unsendable unless the message's From and To read back as written (and it
+    has no Cc: nobody is copied, see summit.delivery.outbox_plan).
 
     Only the header section is parsed: the parts below cannot change who a
     relay or a client reads as the recipients, and parsing them was most of
@@ -244,7 +240,7 @@ def check_addresses(
     for header, people in (
         ("From", [sender] if sender else []),
         ("To", recipients),
-        ("Cc", copied),
+        ("Cc", []),
     ):
         value = parsed[header]
         read = list(getattr(value, "addresses", ()))
@@ -276,7 +272,6 @@ def invite_email(
     *,
     now: datetime,
     audience: Audience | None = None,
-    copied: Sequence[Address] = (),
     changes: Sequence[str] | None = None,
     sent_before: bool = False,
     asked_again_for: str | None = None,
@@ -285,7 +280,7 @@ def invite_email(
     answered: Answered = "all",
     still_invited: str | None = None,
 ) -> bytes:
-    """One iMIP message to `recipients` (and Cc `copied`) carrying `calendar`, as bytes.
+    """One iMIP message to `recipients` carrying `calendar`, as bytes.
 
     The body names people as `audience` may read them (by default, everyone).
     `changes` (for an update sent by `summit send`) makes the subject `Updated:`
@@ -306,13 +301,11 @@ def invite_email(
     method = str(calendar["method"])
     organiser = register.delegate(summit.organiser)
     sender = mailbox(organiser.name, organiser.email) if organiser else None
-    chosen = _policy([*recipients, *copied, *([sender] if sender else [])])
+    chosen = _policy([*recipients, *([sender] if sender else [])])
     message = EmailMessage(policy=chosen)
     if sender is not None:
         _set_addresses(message, "From", [sender])
     _set_addresses(message, "To", recipients)
-    if copied:
-        _set_addresses(message, "Cc", copied)
     wording = _Wording(
         changes=changes,
         sent_before=sent_before,
@@ -342,5 +335,5 @@ def invite_email(
         params={"name": "invite.ics"},
     )
     data = message.as_bytes(policy=chosen)
-    check_addresses(data, sender, recipients, copied)
+    check_addresses(data, sender, recipients)
     return data

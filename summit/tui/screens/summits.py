@@ -82,7 +82,10 @@ class SummitsScreen(Screen[None]):
         # (with its classification, which has no column of its own).
         columns: tuple[tuple[str, int | None], ...] = (
             ("Date", 16),
-            ("Title", 19),
+            # Drawn at 24 until the table is fitted to the terminal (least 19, so that at
+            # 80 columns Warnings shows whole): a first frame at 19 cut a title the
+            # fitted one shows, and painted the list twice.
+            ("Title", 24),
             ("Status", 9),
             ("Replies", 16),  # "999/999 accepted" whole
             ("Warnings", 8),
