@@ -54,30 +54,52 @@ class Meeting:
 
 
 def _accounted_for(summit: Summit, today: date) -> bool:
-    """A meeting the return must declare or say why not: neither a draft nor cancelled
-    (those never took place), and its day come."""
-    if summit.status in (SummitStatus.CANCELLED, SummitStatus.DRAFT):
-        return False
-    return summit.start.date() <= today
+    """A meeting the return must declare or say why not: not cancelled (it never took
+    place), and its day come. A draft is said to be left out: attendance may be
+    recorded on one that did take place."""
+    return summit.status is not SummitStatus.CANCELLED and summit.start.date() <= today
+
+
+def _came(summit: Summit, delegate_id: str) -> bool | None:
+    """Whether the delegate came: by their recorded attendance, by their acceptance when
+    nobody's attendance is recorded; None when others' is recorded and theirs is not."""
+    for invitation in summit.invitations.values():
+        if delegate_id in invitation.rsvp:
+            if _by_replies(summit):
+                return invitation.rsvp[delegate_id] is Rsvp.ACCEPTED
+            return invitation.attended.get(delegate_id)
+    return None
 
 
 def _ministers(summit: Summit, register: Register) -> list[str]:
-    """The ministers of the meeting: its chair if a minister, and each minister invited
-    who came (who accepted, when nobody's attendance is recorded), in that order."""
+    """The ministers of the meeting: its chair if a minister (unless recorded as absent),
+    and each minister invited who came (accepted, when nobody's attendance is recorded)."""
     found = []
     chair = register.delegate(summit.convener)
-    if chair is not None and chair.minister:
+    if chair is not None and chair.minister and _came(summit, summit.convener) is not False:
         found.append(summit.convener)
-    by_replies = _by_replies(summit)
     for invitation in summit.invitations.values():
-        for delegate_id, reply in invitation.rsvp.items():
+        for delegate_id in invitation.rsvp:
             person = register.delegate(delegate_id)
             if person is None or not person.minister or delegate_id in found:
                 continue
-            came = reply is Rsvp.ACCEPTED if by_replies else invitation.attended.get(delegate_id)
-            if came:
+            if _came(summit, delegate_id):
                 found.append(delegate_id)
     return found
+
+
+def _unrecorded_ministers(summit: Summit, register: Register) -> list[str]:
+    """Ministers invited who accepted but whose attendance is not recorded, while others'
+    is: whether they came is not known, so the meeting is not said to be no minister's."""
+    return [
+        person.name
+        for invitation in summit.invitations.values()
+        for delegate_id, reply in invitation.rsvp.items()
+        if (person := register.delegate(delegate_id)) is not None
+        and person.minister
+        and reply is Rsvp.ACCEPTED
+        and _came(summit, delegate_id) is None
+    ]
 
 
 def _took_place(summit: Summit) -> bool:
@@ -118,25 +140,48 @@ def _invited(summit: Summit) -> list[str]:
 
 def _why_left_out(summit: Summit, register: Register, today: date) -> str | None:
     """Why a meeting whose day has come is not declared, or None when it is."""
-    if not _took_place(summit):
-        if summit.start.date() == today:
-            return ""  # it may still be going on: not a word until the day is over
-        return (
-            "not marked held and nobody's attendance is recorded: if it took place, "
-            "set its status to held or record who came"
-        )
-    if not _ministers(shareable(summit), register):
-        chair = register.delegate(summit.convener)
-        name = chair.name if chair is not None else summit.convener
-        came = "accepted" if _by_replies(summit) else "came"
-        return (
-            f"convened by {name}, who is not a minister, and no minister {came} "
-            "(`minister = true` in the register): not a minister's meeting"
-        )
-    if not _external(_present(shareable(summit)), register):
+    why = _not_held(summit, today)
+    if why is None:
+        why = _no_minister(summit, register)
+    if why is None and not _external(_present(shareable(summit)), register):
         came = "accepted (no attendance is recorded)" if _by_replies(summit) else "came"
-        return f"no external organisation {came}"
-    return None
+        why = f"no external organisation {came}"
+    return why
+
+
+def _not_held(summit: Summit, today: date) -> str | None:
+    draft = summit.status is SummitStatus.DRAFT
+    if not draft and _took_place(summit):
+        return None
+    if summit.start.date() == today:
+        return ""  # it may still be going on: not a word until the day is over
+    if draft:
+        return "still a draft: if it took place, mark it held (`summit edit --status held`)"
+    return (
+        "not marked held and nobody's attendance is recorded: if it took place, "
+        "set its status to held or record who came"
+    )
+
+
+def _no_minister(summit: Summit, register: Register) -> str | None:
+    shown = shareable(summit)
+    if _ministers(shown, register):
+        return None
+    unknown = _unrecorded_ministers(shown, register)
+    if unknown:
+        return (
+            f"{' and '.join(unknown)} accepted but their attendance is not recorded: "
+            "record whether they came before publishing"
+        )
+    chair = register.delegate(summit.convener)
+    name = chair.name if chair is not None else summit.convener
+    came = "accepted" if _by_replies(summit) else "came"
+    if chair is not None and chair.minister:
+        return f"{name} convened it but is recorded as not attending, and no other minister {came}"
+    return (
+        f"convened by {name}, who is not a minister, and no minister {came} "
+        "(`minister = true` in the register): not a minister's meeting"
+    )
 
 
 @dataclass(frozen=True, slots=True)

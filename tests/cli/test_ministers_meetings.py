@@ -95,3 +95,53 @@ def test_a_meeting_a_minister_came_to_is_declared_whoever_chaired_it(data_dir: P
     assert "left out" not in result.err
     theirs = cli("transparency", *MARCH, "--minister", "Secretary of State", "--data", data_dir)
     assert csv_rows(theirs.out.encode())[1:] == rows
+
+
+def _held_meeting(cli, root: Path, summit_id: str, convener: str, invited: list[str]) -> None:
+    made = cli(
+        "new", summit_id, "--title", "Round table",
+        "--start", "2026-07-07 10:00", "--end", "2026-07-07 11:00", "--venue", "DCMS",
+        "--convener", convener, "--organiser", "summit-lead", "--data", root,
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    assert cli("invite", summit_id, *invited, "--data", root).code == 0
+
+
+JULY = ("--from", "2026-07-01", "--to", "2026-07-31")
+
+
+def test_what_the_return_says_of_ministers_is_true(data_dir: Path, cli) -> None:
+    """Found trying the return (this stop): a chair recorded as absent was declared; a
+    minister who accepted, whose attendance was not recorded, was said not to have come;
+    a past draft with attendance recorded was left out without a word."""
+    _held_meeting(cli, data_dir, "chair-absent", "secretary-of-state",
+                  ["secretary-of-state", "google-policy"])  # fmt: skip
+    assert cli("edit", "chair-absent", "--status", "held", "--data", data_dir).code == 0
+    assert cli("attend", "chair-absent", "secretary-of-state", "no", "--data", data_dir).code == 0
+    assert cli("attend", "chair-absent", "google-policy", "yes", "--data", data_dir).code == 0
+    result = cli("transparency", *JULY, "--data", data_dir)
+    assert csv_rows(result.out.encode())[1:] == [["Nil return", "", "", ""]]
+    said = " ".join(result.err.split())
+    assert (
+        "left out chair-absent (7 Jul 2026): convened by Secretary of State, who is not a minister"
+        not in said
+    )
+
+    # An official chairs; the minister accepted, and only Google's attendance is
+    # recorded: whether the minister came is not known, so said so.
+    official = "official-chair"
+    _held_meeting(cli, data_dir, official, "summit-lead", ["secretary-of-state", "google-policy"])
+    for args in (
+        ["edit", official, "--status", "held"],
+        ["attend", official, "google-policy", "yes"],
+        ["reply", official, "secretary-of-state", "accepted"],
+    ):
+        assert cli(*args, "--data", data_dir).code == 0
+    result = cli("transparency", *JULY, "--data", data_dir)
+    said = " ".join(result.err.split())
+    assert "Secretary of State accepted but their attendance is not recorded" in said
+
+    # A past draft is named, whatever is recorded on it.
+    _held_meeting(cli, data_dir, "still-draft", "secretary-of-state", ["google-policy"])
+    result = cli("transparency", *JULY, "--data", data_dir)
+    assert "left out still-draft (7 Jul 2026): still a draft" in " ".join(result.err.split())
