@@ -8,7 +8,7 @@ again changes nothing. A bad row is named by its line and field; the caller
 decides whether good rows go ahead without it.
 """
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -86,13 +86,18 @@ def _find_organisation(register: Register, text: str) -> str | None:
     return None
 
 
-def _find_delegate(organisation: Organisation, values: dict[str, str]) -> str | None:
+def _find_delegate(
+    organisation: Organisation, values: dict[str, str], added: Collection[str] = ()
+) -> str | None:
+    """The delegate a row names: by address, else by name (an address corrected), but
+    never by name alone someone this file added: two rows of one name and two
+    addresses are two people."""
     email, name = values["email"].casefold(), _key(values["name"])
     for delegate_id, delegate in organisation.delegates.items():
         if delegate.email.casefold() == email:
             return delegate_id
     for delegate_id, delegate in organisation.delegates.items():
-        if _key(delegate.name) == name:
+        if _key(delegate.name) == name and delegate_id not in added:
             return delegate_id
     return None
 
@@ -120,6 +125,26 @@ def _delegate_fields(values: dict[str, str]) -> dict[str, str]:
 class _Importer:
     def __init__(self, register: Register) -> None:
         self.result = Imported(register)
+        self.seen: dict[tuple[str, str], Row] = {}
+        """The file's rows so far, by organisation and address."""
+
+    def _repeated(self, row: Row, values: dict[str, str]) -> BadRow | None:
+        """A row for an address an earlier row of the file gave (in one organisation):
+        skipped when it says the same; refused when it differs, since one would silently
+        replace the other ("Lars Okonkwo" and "LARS Okonkwo", say)."""
+        key = (_key(values["organisation"]), values["email"].casefold())
+        earlier = self.seen.get(key)
+        if earlier is None:
+            self.seen[key] = row
+            return None
+        before = {k: " ".join(v.split()) for k, v in earlier.values.items() if v}
+        if _delegate_fields(before) == _delegate_fields(values):
+            return BadRow(row.line, "", "")  # the same row again: nothing to do
+        return BadRow(
+            row.line,
+            "email",
+            f"line {earlier.line} gives this address too, differently: keep one row per person",
+        )
 
     def row(self, row: Row) -> None:
         missing = _missing(row)
@@ -127,6 +152,11 @@ class _Importer:
             self.result.bad.extend(missing)
             return
         values = {key: " ".join(value.split()) for key, value in row.values.items() if value}
+        repeated = self._repeated(row, values)
+        if repeated is not None:
+            if repeated.why:
+                self.result.bad.append(repeated)
+            return
         # Each part is checked on its own, so that one look at the file finds every problem.
         bad: list[BadRow] = []
         try:
@@ -167,7 +197,7 @@ class _Importer:
         fields = {
             key: values[key] for key in ("name", "job_title", "email", "phone") if key in values
         }
-        delegate_id = _find_delegate(organisation, values)
+        delegate_id = _find_delegate(organisation, values, set(self.result.added))
         if delegate_id is None:
             delegate_id = id_from_name(values["name"], self._taken() | {org_id})
             delegate = Delegate.model_validate(fields)

@@ -230,3 +230,40 @@ def test_a_register_that_cannot_be_written_is_not_reported_as_changed(
     result = cli("register", "import", write(tmp_path, HEADER + ROWS), "--data", data_dir)
     assert result.code == 1
     assert "it is read-only" in result.err and "Added" not in result.out
+
+
+def test_two_people_of_one_name_in_a_file_are_two_people(data_dir: Path, cli, tmp_path) -> None:
+    """Two James Smiths at Google with two addresses: the second replaced the first, whose
+    row was lost (found trying bulk import)."""
+    rows = (
+        "Google,James Smith,Engineer,james.smith2@google.example.org,\n"
+        "Google,James Smith,Lawyer,j.smith@google.example.org,\n"
+    )
+    result = cli("register", "import", write(tmp_path, HEADER + rows), "--data", data_dir)
+    assert result.code == 0, result.err
+    smiths = {
+        d["email"]: d["job_title"]
+        for d in register(data_dir)["google"]["delegates"].values()
+        if d["name"] == "James Smith"
+    }
+    assert smiths == {
+        "james.smith2@google.example.org": "Engineer",
+        "j.smith@google.example.org": "Lawyer",
+    }
+
+
+def test_one_address_twice_in_a_file_differently_is_refused(data_dir: Path, cli, tmp_path) -> None:
+    """ "Lars Okonkwo" and "LARS Okonkwo" with one address: each import 'updated' one
+    into the other and said 'Saved' though nothing changed (found trying bulk import)."""
+    before = (data_dir / "invitees.toml").read_bytes()
+    rows = (
+        "BT,Lars Okonkwo,Head of Policy,lars@bt.example.org,\n"
+        "BT,LARS Okonkwo,Head of Policy,lars@bt.example.org,\n"
+        "BT,Lars Okonkwo,Head of Policy,lars@bt.example.org,\n"
+    )
+    result = cli("register", "import", write(tmp_path, HEADER + rows), "--data", data_dir)
+    assert result.code == 1
+    said = " ".join((result.out + result.err).split())
+    assert "line 2 gives this address too, differently: keep one row per person" in said
+    assert said.count("gives this address too") == 1  # the same row again is no problem
+    assert (data_dir / "invitees.toml").read_bytes() == before
