@@ -6,7 +6,7 @@ from typing import Any
 from rich.console import Console
 
 from summit.cli.summit_edit import Refused, delegate_named, edit_summit
-from summit.model import Register, Summit
+from summit.model import Register, Summit, SummitStatus, dates
 
 _FIELDS = ("title", "start", "end", "timezone", "venue", "status", "classification")
 _TEXTS = ("purpose", "public_purpose", "reason", "handling")
@@ -31,11 +31,30 @@ def _changes(args: argparse.Namespace, register: Register) -> dict[str, Any]:
     return given
 
 
+def _status_allowed(summit_id: str, summit: Summit, given: dict[str, Any]) -> None:
+    """A status that would be untrue is refused: held before the day (the return and the
+    papers read it as having taken place), and any status for a cancelled summit (its
+    invitees hold a cancellation: a new summit is the way to meet again)."""
+    status = given.get("status")
+    if status is None or status == summit.status:
+        return
+    if summit.status is SummitStatus.CANCELLED:
+        raise Refused(
+            "it is cancelled: to meet after all, start a new summit (summit new NEW-ID "
+            f"--from {summit_id} ...): calendars that hold its cancellation may not take "
+            "it back"
+        )
+    start = given.get("start", summit.start)
+    if status == SummitStatus.HELD and start.date() > dates.today():
+        raise Refused(f"--status held: it is on {start:%-d %B %Y}, a day still to come")
+
+
 def edit_details(args: argparse.Namespace, out: Console, err: Console) -> int:
     def edit(summit: Summit, register: Register) -> Summit:
         given = _changes(args, register)
         if not given:
             raise Refused("say what to change, such as --venue or --start (see --help)")
+        _status_allowed(args.summit_id, summit, given)
         data = {**summit.to_data(), **given}
         if "start" in given and "end" not in given and summit.end is not None:
             # A new start alone moves the meeting: it keeps its length.

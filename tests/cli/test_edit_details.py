@@ -56,3 +56,19 @@ def test_wrong_values_change_nothing(data_dir: Path, cli) -> None:
     nobody = cli("edit", FOLLOW_UP, "--convener", "Nobody At All", "--data", data_dir)
     assert nobody.code == 1 and "--convener:" in nobody.err
     assert summit_file(data_dir).read_bytes() == before
+
+
+def test_a_status_that_would_be_untrue_is_refused(data_dir: Path, cli) -> None:
+    """`edit --status held` marked a meeting still to come as held, and `--status invited`
+    quietly un-cancelled a cancelled summit (found trying the command line)."""
+    before = summit_file(data_dir).read_bytes()
+    held = cli("edit", FOLLOW_UP, "--status", "held", "--data", data_dir)
+    assert (
+        held.code == 1
+        and "--status held: it is on 20 January 2027, a day still to come" in held.err
+    )
+    assert summit_file(data_dir).read_bytes() == before
+    assert cli("cancel", FOLLOW_UP, "--data", data_dir).code == 0
+    again = cli("edit", FOLLOW_UP, "--status", "invited", "--data", data_dir)
+    assert again.code == 1 and "it is cancelled: to meet after all, start a new summit" in again.err
+    assert data(data_dir)["status"] == "cancelled"
