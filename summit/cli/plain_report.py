@@ -25,6 +25,24 @@ def _one_line(text: str) -> str:
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def more_details(summit: Summit) -> list[tuple[str, str]]:
+    """What `summit edit` sets beyond the heading, as (label, value), when given."""
+    found = []
+    if summit.reply_by is not None:
+        found.append(("Replies asked by", f"{summit.reply_by:%A %d %B %Y}"))
+    if summit.follows is not None:
+        found.append(("Follows", summit.follows))
+    for label, text in (
+        ("Purpose", summit.purpose),
+        ("Public purpose", summit.public_purpose),
+        ("Why it is happening", summit.reason),
+        ("Handling", summit.handling),
+    ):
+        if text:
+            found.append((label, _one_line(text)))
+    return found
+
+
 def _heading(out: Console, summit_id: str, summit: Summit, register: Register) -> None:
     _say(out, f"Summit: {summit_id}")
     _say(out, f"Title: {summit.title}")
@@ -34,6 +52,8 @@ def _heading(out: Console, summit_id: str, summit: Summit, register: Register) -
     _say(out, f"Invites sent by: {register.describe(summit.organiser)}")
     _say(out, f"Status: {summit.status}")
     _say(out, f"Classification: {summit.classification}")
+    for label, value in more_details(summit):
+        _say(out, f"{label}: {value}")
 
 
 def _agenda(out: Console, summit: Summit, register: Register) -> None:

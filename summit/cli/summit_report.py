@@ -7,6 +7,7 @@ from rich.text import Text
 
 from summit.cli.long_table import LongTable
 from summit.cli.output import problem_line, shown, styled
+from summit.cli.plain_report import more_details
 from summit.model import Register, Rsvp, Summit, dates
 from summit.model.coming import coming_and_past
 from summit.model.replies import reply_note
@@ -30,6 +31,7 @@ def _heading(summit_id: str, summit: Summit, register: Register) -> Panel:
         f"Convened by {register.describe(summit.convener)}; "
         f"invites sent by {register.describe(summit.organiser)}",
         f"Status: {summit.status} · {summit.classification}",
+        *(f"{label}: {value}" for label, value in more_details(summit)),
     ]
     # A Panel reads a str title as markup, so the id goes in as Text.
     return Panel(

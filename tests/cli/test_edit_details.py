@@ -41,6 +41,10 @@ def test_an_optional_field_is_removed_with_an_empty_value(data_dir: Path, cli) -
     set_it = cli("edit", FOLLOW_UP, "--reply-by", "2027-01-11", "--data", data_dir)
     assert "reply by now 2027-01-11 (was none)" in set_it.out  # said: it was not
     assert str(data(data_dir)["reply_by"]) == "2027-01-11"
+    # And `show` says it, plain too: what `edit` sets could not be checked there.
+    for plain in ([], ["--plain"]):
+        shown = cli(*plain, "show", FOLLOW_UP, "--data", data_dir)
+        assert "Replies asked by: Monday 11 January 2027" in " ".join(shown.out.split())
     result = cli("edit", FOLLOW_UP, "--reply-by", "", "--data", data_dir)
     assert result.code == 0, result.err
     assert "reply by now none" in result.out
