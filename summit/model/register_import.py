@@ -21,12 +21,14 @@ REQUIRED = ("organisation", "name", "job_title", "email")
 ALIASES = {
     "e_mail": "email",
     "email_address": "email",
+    "e_mail_address": "email",
     "organization": "organisation",
     "company": "organisation",
     "role": "job_title",
     "position": "job_title",
     "telephone": "phone",
     "phone_number": "phone",
+    "business_phone": "phone",
 }
 """Other headings people give these columns (as the spreadsheet reader writes them)."""
 

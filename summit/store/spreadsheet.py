@@ -48,8 +48,29 @@ def _rows(path: Path, table: list[list[object]], first_line: int = 1) -> Table:
     for number, cells in enumerate(table[1:], start=first_line + 1):
         values = {name: _cell(cell) for name, cell in zip(header, cells, strict=False) if name}
         if any(values.values()):
-            rows.append(Row(number, values))
-    return Table([name for name in header if name], rows)
+            rows.append(Row(number, _whole_name(values)))
+    columns = [name for name in header if name]
+    if "name" not in columns and _NAME_PARTS & set(columns):
+        columns.append("name")
+    return Table(columns, rows)
+
+
+_NAME_PARTS = frozenset({"first_name", "last_name"})
+
+
+def _whole_name(values: dict[str, str]) -> dict[str, str]:
+    """A contacts export (Outlook's) gives First Name and Last Name: the name is both."""
+    if "name" in values or not _NAME_PARTS & set(values):
+        return values
+    parts = (values.get("first_name", ""), values.get("last_name", ""))
+    return {**values, "name": " ".join(part for part in parts if part)}
+
+
+def _delimiter(text: str) -> str:
+    """What separates the cells: a comma, or a semicolon as Excel writes "CSV" where the
+    comma is the decimal mark (most of Europe), or a tab; read from the heading row."""
+    first = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=first.count)
 
 
 def _read_csv(path: Path, data: bytes) -> Table:
@@ -57,7 +78,7 @@ def _read_csv(path: Path, data: bytes) -> Table:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     table: list[list[object]] = []
     lines: list[int] = []
     for cells in reader:

@@ -267,3 +267,34 @@ def test_one_address_twice_in_a_file_differently_is_refused(data_dir: Path, cli,
     assert "line 2 gives this address too, differently: keep one row per person" in said
     assert said.count("gives this address too") == 1  # the same row again is no problem
     assert (data_dir / "invitees.toml").read_bytes() == before
+
+
+def test_an_outlook_contacts_export_and_a_semicolon_csv_are_read(
+    data_dir: Path, cli, tmp_path
+) -> None:
+    """Outlook's export (First Name, Last Name, E-mail Address, Business Phone) and
+    Excel's "CSV" where the comma is the decimal mark (semicolons) were refused outright
+    (found trying bulk import)."""
+    outlook = write(
+        tmp_path,
+        "First Name,Last Name,Company,Job Title,E-mail Address,Business Phone\n"
+        "Zoë,Ó Briain,Ofcom,Director,zoe.obriain@ofcom.example.org,020 7946 0000\n",
+        "contacts.csv",
+    )
+    result = cli("register", "import", outlook, "--data", data_dir)
+    assert result.code == 0, result.err
+    [zoe] = [
+        d
+        for org in register(data_dir).values()
+        for d in org.get("delegates", {}).values()
+        if d["email"] == "zoe.obriain@ofcom.example.org"
+    ]
+    assert (zoe["name"], zoe["phone"]) == ("Zoë Ó Briain", "020 7946 0000")
+    european = write(
+        tmp_path,
+        "Organisation;Name;Job title;Email\nBT;Ana Silva;Head of Policy;ana.silva@bt.example.org\n",
+        "semicolons.csv",
+    )
+    result = cli("register", "import", european, "--data", data_dir)
+    assert result.code == 0, result.err
+    assert register(data_dir)["bt"]["delegates"]["ana-silva"]["job_title"] == "Head of Policy"
