@@ -142,3 +142,23 @@ async def test_the_reply_dialog_says_whose_reply(app: SummitApp, size: tuple[int
         assert isinstance(app.screen, ChoiceScreen)
         title = str(app.screen.query_one(".dialog-title", Label).render())
         assert title == "Reply for Helen Marsh, Internet Watch Foundation"
+
+
+async def test_the_files_written_scroll_above_buttons_in_view_at_80x24(
+    app: SummitApp, tmp_path: Path
+) -> None:
+    """ "Wrote 8 files" showed four paths, and pushed Export and Close out of the dialog,
+    out of reach (found working keyboard-only)."""
+    from textual.containers import VerticalScroll  # noqa: PLC0415
+    from textual.widgets import Button  # noqa: PLC0415
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot, "ctrl+e", tmp_path / "invites")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        scroll = screen.query_one("#export-result-scroll", VerticalScroll)
+        assert scroll.max_scroll_y > 0 and scroll.can_focus  # 26 files: they scroll
+        dialog = screen.query_one("#export").region
+        for button in screen.query(Button):
+            assert dialog.contains_region(button.region), button.id

@@ -203,3 +203,28 @@ async def test_shift_r_on_a_meeting_that_took_place_reminds_nobody(
         assert "took place on 20 January 2026: there is nobody to remind" in shown, shown
         assert app.screen.query_one("#send-run", Button).disabled
     assert smtp_server.recorder.received == []
+
+
+@pytest.mark.usefixtures("before_the_sample_summit")  # its day is yet to come
+async def test_every_recipient_can_be_read_before_sending_at_80x24(
+    app: SummitApp, smtp_server, monkeypatch
+) -> None:
+    """At 80x24 the outbox said "3 messages" and showed two, with no way to scroll to the
+    third from the keyboard (found working keyboard-only)."""
+    from textual.containers import VerticalScroll  # noqa: PLC0415
+
+    monkeypatch.setenv("SUMMIT_SMTP_URL", smtp_server.url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_send(pilot)
+        scroll = screen.query_one("#send-outbox-scroll", VerticalScroll)
+        assert scroll.max_scroll_y > 0  # taller than the dialog: it scrolls
+        for _ in range(12):  # reached with tab, as every control
+            if app.focused is scroll:
+                break
+            await pilot.press("tab")
+        assert app.focused is scroll
+        await pilot.press("end")
+        await settle(pilot)
+        assert scroll.scroll_y == scroll.max_scroll_y
+        last = "City of London Police Intellectual Property Crime Unit: new invitation"
+        assert last in str(screen.query_one("#send-outbox", Static).render())

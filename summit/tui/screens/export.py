@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
@@ -54,7 +54,10 @@ class ExportScreen(ModalScreen[bool]):
                 "the invite's UID and SEQUENCE.",
                 id="export-note",
             )
-            yield Static("", id="export-result")
+            # The files written scroll above buttons that stay in view (at 80x24, eight
+            # files' paths are taller than what is left of the dialog).
+            with VerticalScroll(id="export-result-scroll"):
+                yield Static("", id="export-result")
             with Horizontal(id="export-buttons"):
                 yield Button("Export (ctrl+s)", variant="primary", id="export-run")
                 yield Button("Close", id="export-close")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
@@ -97,7 +97,10 @@ class SendScreen(ModalScreen[bool]):
         with Vertical(id="send"):
             doing = "Remind who has not answered:" if self.reminding else "Send"
             yield Label(f"{doing} {self.summit_id} by e-mail", id="send-title")
-            yield Static("Working out what to send…", id="send-outbox")
+            # Scrolled in a focusable container: at 80x24 a summit's outbox is taller than
+            # the dialog, and every recipient must be seen before Send.
+            with VerticalScroll(id="send-outbox-scroll"):
+                yield Static("Working out what to send…", id="send-outbox")
             yield Label("Replies that came in", id="send-replies-title")
             yield Static("", id="send-replies")
             with Horizontal(id="send-relay-row"):
