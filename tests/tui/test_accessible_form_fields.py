@@ -46,3 +46,23 @@ async def test_without_the_mode_the_form_has_no_such_line(data_dir: Path) -> Non
         await pilot.press("e", "tab")
         await settle(pilot)
         assert not app.screen.query_one("#form-focus").display
+
+
+async def test_the_line_naming_the_field_stays_in_view_as_a_long_form_scrolls(
+    data_dir: Path,
+) -> None:
+    """At 80x24 the line scrolled off with the first fields of the summit's details, and
+    the screen reader read the venue or the status without its label (found working
+    keyboard-only in accessible mode)."""
+    app = make_app(data_dir, today=TODAY, accessible=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot, "4")
+        await pilot.press("e")
+        await settle(pilot)
+        for _ in range(8):
+            await pilot.press("tab")
+        await settle(pilot)
+        line = app.screen.query_one("#form-focus")
+        assert said(app).startswith("Field: ") and "Title" not in said(app)
+        assert app.screen.query_one("#form").scroll_y > 0  # the form has scrolled
+        assert "Field:" in on_screen(line)  # and the line is still on screen
