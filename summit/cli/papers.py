@@ -60,11 +60,20 @@ def _minister_id(dataset: Dataset, reference: str | None) -> str | None:
     """The delegate id `--minister` names (a name, or words that begin one, do too);
     NotFound when no one or several answer. As given when the register does not load:
     the return then says why."""
-    from summit.model.people import find  # noqa: PLC0415
+    from summit.model.people import Found, NotFound, find  # noqa: PLC0415
 
     if reference is None or dataset.register is None:
         return reference
-    return find(dataset.register.record, reference).delegate_id or reference
+    register = dataset.register.record
+
+    def a_minister(found: Found) -> bool:
+        person = register.delegate(found.delegate_id) if found.delegate_id else None
+        return person is not None and person.minister
+
+    found = find(register, reference, among=a_minister)  # "secretary": the minister
+    if found.delegate_id is None:
+        raise NotFound(f"{reference!r} is an organisation: name a minister")
+    return found.delegate_id
 
 
 def transparency(args: argparse.Namespace, out: Console, err: Console) -> int:

@@ -48,6 +48,13 @@ def test_the_same_meeting_convened_by_a_minister_is_declared(data_dir: Path, cli
     rows = csv_rows(result.out.encode())[1:]
     assert rows == [["Secretary of State", "10/03/2026", "Google", "Filtering round table"]]
     assert "left out" not in result.err
+    # "secretary" fits the Secretary of State and Tom Ashworth, Private Secretary: the
+    # minister is meant; an organisation is refused under the option's name.
+    short = cli("transparency", *MARCH, "--minister", "secretary", "--data", data_dir)
+    assert short.code == 0, short.err
+    assert csv_rows(short.out.encode())[1:] == rows
+    google = cli("transparency", *MARCH, "--minister", "Google", "--data", data_dir)
+    assert google.code == 2 and "--minister: 'Google' is an organisation" in google.err
     # By name too, as every other option that names a person (it took only an id).
     named = cli("transparency", *MARCH, "--minister", "Secretary of State", "--data", data_dir)
     assert named.code == 0, named.err
